@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import { ConfigModule } from './platform/config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { QueueModule } from './platform/queue/queue.module';
+import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
+import { HealthModule } from './health/health.module';
+
+/** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
+@Module({
+  imports: [ConfigModule, DatabaseModule, QueueModule, HealthModule],
+  providers: [
+    { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,37 @@
+import { Column, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { OrgUnit } from './org-unit.entity';
+
+export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** A service run by org units (portage de repas, SAAD renforcé, AED…), with its M57 function. */
+@Entity('service')
+@Index(['organisationId', 'code'], { unique: true })
+export class Service extends TenantOwned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  label: string;
+
+  /** M57 function code, e.g. 423 personnes âgées, 4213 aide sociale à l'enfance. */
+  @Column({ type: 'varchar', length: 8 })
+  functionCode: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ServiceKind;
+
+  /** Entry period type of the service's figures. */
+  @Column({ type: 'varchar', length: 8, default: 'month' })
+  granularity: Granularity;
+
+  @ManyToMany(() => OrgUnit)
+  @JoinTable({ name: 'service_org_unit', joinColumn: { name: 'service_id' }, inverseJoinColumn: { name: 'org_unit_id' } })
+  orgUnits?: Relation<OrgUnit[]>;
+}

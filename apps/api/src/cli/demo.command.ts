@@ -1,0 +1,34 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { AppConfig } from '../platform/config/app-config';
+import { checkDependencies } from './dependencies-check';
+import { runMigrations } from './migration.command';
+import { demoLogins, runSeedDemo } from './seed-demo.command';
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+
+/** `npm run demo`: checks PostgreSQL and Redis, migrates, seeds, then runs the API and the worker until Ctrl+C. */
+export const runDemo = async (config: AppConfig, io: Io): Promise<number> => {
+  const problems = await checkDependencies(config.databaseUrl, config.redisUrl);
+  if (problems.length > 0) {
+    io.stderr(`Impossible de lancer la démo :\n${problems.join('\n')}`);
+    return 1;
+  }
+  await runMigrations(config.databaseUrl, io.stdout);
+  await runSeedDemo(config, io);
+
+  const env = { ...process.env, DEMO_MODE: 'true' };
+  const dir = path.resolve(__dirname, '..');
+  const children: ChildProcess[] = [
+    spawn(process.execPath, [path.join(dir, 'main.js')], { env, stdio: 'inherit' }),
+    spawn(process.execPath, [path.join(dir, 'worker.js')], { env, stdio: 'inherit' }),
+  ];
+  io.stdout(`\nLevier tourne sur ${config.appUrl}  (API : ${config.appUrl}/api, documentation : ${config.appUrl}/api/docs)\n\nComptes de démonstration :\n${demoLogins()}\n\nCtrl+C pour arrêter.`);
+  const stop = (): void => {
+    for (const child of children) child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on('exit', (code) => { stop(); resolve(code ?? 0); }))));
+  return Math.max(...codes);
+};

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { loadConfig } from '../platform/config/app-config';
+import { runCompute } from './compute.command';
+import { generateMigration, revertMigration, runMigrations } from './migration.command';
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+
+const USAGE = `Usage : levier <commande> [options]
+
+Commandes :
+  compute FICHIER [--format json|table]   calcule un scénario levier-scenario/1 (sans base de données)
+  migration:run                           applique les migrations en attente
+  migration:revert                        annule la dernière migration
+  migration:generate NomEnPascalCase      écrit une migration pour l'écart entre entités et schéma
+  seed-demo                               crée les données de démonstration (Valmont, Bellerive)
+  demo                                    migre, charge la démo et lance l'API et le worker
+`;
+
+const REPO_ROOT = path.resolve(__dirname, '../../../../..');
+
+/** The `levier` command line: one dispatcher, one module per command. Returns the exit code. */
+export const main = async (argv: string[], io: Io): Promise<number> => {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'compute':
+      return runCompute(rest, io);
+    case 'migration:run':
+      await runMigrations(loadConfig().databaseUrl, io.stdout);
+      return 0;
+    case 'migration:revert':
+      await revertMigration(loadConfig().databaseUrl, io.stdout);
+      return 0;
+    case 'migration:generate':
+      return generateMigration(loadConfig().databaseUrl, rest[0] ?? '', path.join(REPO_ROOT, 'migrations'), new Date(), io.stdout);
+    case 'seed-demo': {
+      const { runSeedDemo } = await import('./seed-demo.command');
+      return runSeedDemo(loadConfig(), io);
+    }
+    case 'demo': {
+      const { runDemo } = await import('./demo.command');
+      return runDemo(loadConfig(), io);
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr(`Commande inconnue « ${command} ».\n\n${USAGE}`);
+      return 2;
+  }
+};

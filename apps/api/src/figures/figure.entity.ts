@@ -1,0 +1,67 @@
+import Decimal from 'decimal.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { OrgUnit } from '../catalogue/org-unit.entity';
+import { Service } from '../catalogue/service.entity';
+import { Metric } from '../catalogue/metric.entity';
+
+export const FIGURE_STATUSES = ['draft', 'submitted', 'approved'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+export const SUBMISSION_SOURCES = ['form', 'grid', 'import', 'api'] as const;
+export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number];
+
+/** One current value per (org unit, service, metric, period); its history lives in the audit log. */
+@Entity('figure')
+@Index(['orgUnitId', 'serviceId', 'metricId', 'period'], { unique: true })
+@Index(['organisationId', 'period'])
+export class Figure extends TenantOwned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  orgUnitId: string;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'org_unit_id' })
+  orgUnit?: Relation<OrgUnit>;
+
+  @Column({ type: 'uuid' })
+  serviceId: string;
+
+  @ManyToOne(() => Service, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'service_id' })
+  service?: Relation<Service>;
+
+  @Column({ type: 'uuid' })
+  metricId: string;
+
+  @ManyToOne(() => Metric, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'metric_id' })
+  metric?: Relation<Metric>;
+
+  /** `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
+  @Column({ type: 'varchar', length: 7 })
+  period: string;
+
+  @Column({ type: 'numeric', transformer: decimalTransformer })
+  value: Decimal;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status: FigureStatus;
+
+  @Column({ type: 'varchar', length: 8 })
+  source: SubmissionSource;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  comment: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  submissionId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

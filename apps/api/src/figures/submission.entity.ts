@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import type { SubmissionSource } from './figure.entity';
+
+export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export interface SubmissionRowError {
+  readonly line: number;
+  readonly column: string;
+  readonly value: string;
+  readonly message: string;
+}
+export interface SubmissionFlag {
+  readonly line: number;
+  readonly kind: 'outlier' | 'out_of_range';
+  readonly message: string;
+}
+
+/** A batch of figures as it arrived: the durable record of what was received, even when rejected. */
+@Entity('submission')
+@Index(['organisationId', 'idempotencyKey'], { unique: true })
+@Index(['status', 'createdAt'])
+export class Submission extends TenantOwned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  source: SubmissionSource;
+
+  @Column({ type: 'varchar', length: 16, default: 'received' })
+  status: SubmissionStatus;
+
+  /** `Idempotency-Key` header, or the file's SHA-256 plus its target. */
+  @Column({ type: 'varchar', length: 200 })
+  idempotencyKey: string;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  fileName: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  contentType: string | null;
+
+  /** The raw bytes of an uploaded file, or the JSON body, exactly as received. */
+  @Column({ type: 'bytea' })
+  payload: Buffer;
+
+  @Column({ type: 'integer', default: 0 })
+  rowCount: number;
+
+  @Column({ type: 'integer', default: 0 })
+  processedCount: number;
+
+  @Column({ type: 'integer', default: 0 })
+  appliedCount: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  errors: SubmissionRowError[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  flags: SubmissionFlag[];
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

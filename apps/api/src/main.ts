@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiModule } from './api.module';
+import { ConfigError, loadConfig } from './platform/config/app-config';
+import { configureApp } from './platform/http/configure-app';
+import { createRootLogger, PinoNestLogger } from './platform/logging/logger';
+
+const bootstrap = async (): Promise<void> => {
+  const config = loadConfig();
+  const logger = createRootLogger(config.logLevel, 'levier-api');
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: new PinoNestLogger(logger), bodyParser: false });
+  configureApp(app, config, logger);
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  logger.info({ port: config.port }, `API Levier à l'écoute sur ${config.appUrl}`);
+};
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

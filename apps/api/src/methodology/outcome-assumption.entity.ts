@@ -1,0 +1,37 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Service } from '../catalogue/service.entity';
+
+/**
+ * One kind of avoided event for a service, with the parameters of the `levier-scenario/1` outcome
+ * (mode, rates, engagement, deadweight, attribution, displacement, quantity, unit cost or mix, grade,
+ * duration, drop-off; decimals as strings, optionally low/central/high triples).
+ */
+@Entity('outcome_assumption')
+@Index(['serviceId', 'code'], { unique: true })
+export class OutcomeAssumption extends TenantOwned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  serviceId: string;
+
+  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id' })
+  service?: Relation<Service>;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  label: string;
+
+  @Column({ type: 'jsonb' })
+  params: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  justification: string;
+
+  @Column({ type: 'text', nullable: true })
+  evidence: string | null;
+}

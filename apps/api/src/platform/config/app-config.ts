@@ -1,0 +1,107 @@
+/**
+ * Application configuration, read once from the environment and validated at start.
+ * A wrong or missing value stops the process with a message that names the variable.
+ */
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly databaseUrl: string;
+  /** Role the API and worker use; must not own the tables nor bypass row-level security. */
+  readonly databaseAppRole: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly port: number;
+  readonly appUrl: string;
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly demoMode: boolean;
+  readonly corsOrigins: readonly string[];
+  readonly uploadMaxBytes: number;
+  readonly importMaxRows: number;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DEV_JWT_SECRET = 'levier-dev-secret-change-me-0123456789abcdef';
+
+export const loadConfig = (env: Env = process.env): AppConfig => {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string): string => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+  };
+  const url = (name: string, fallback: string, protocols: readonly string[]): string => {
+    const value = str(name, fallback);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} doit commencer par ${protocols.map((p) => `${p}//`).join(' ou ')} (reçu « ${value} »)`);
+      }
+    } catch {
+      problems.push(`${name} n'est pas une URL valide (reçu « ${value} »)`);
+    }
+    return value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name, String(fallback));
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} doit être un entier entre ${min} et ${max} (reçu « ${raw} »)`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name, fallback ? 'true' : 'false').toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      problems.push(`${name} doit valoir true ou false (reçu « ${raw} »)`);
+      return fallback;
+    }
+    return raw === 'true' || raw === '1';
+  };
+
+  const nodeEnvRaw = str('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV doit valoir development, production ou test (reçu « ${nodeEnvRaw} »)`);
+  }
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
+  const port = int('PORT', 3000, 1, 65535);
+  const jwtSecret = str('JWT_SECRET', nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) problems.push('JWT_SECRET doit contenir au moins 32 caractères (obligatoire en production)');
+  const demoMode = bool('DEMO_MODE', nodeEnv !== 'production');
+
+  const config: AppConfig = {
+    nodeEnv,
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/levier', ['postgres:', 'postgresql:']),
+    databaseAppRole: str('DATABASE_APP_ROLE', 'levier_app'),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: str('QUEUE_PREFIX', 'levier'),
+    port,
+    appUrl: url('APP_URL', `http://localhost:${port}`, ['http:', 'https:']),
+    smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM', 'Levier <rapports@levier.local>'),
+    jwtSecret,
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86400),
+    refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_SECONDS', 1209600, 60, 31536000),
+    demoMode,
+    corsOrigins: str('CORS_ORIGINS', '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+    uploadMaxBytes: int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importMaxRows: int('IMPORT_MAX_ROWS', 500_000, 1, 50_000_000),
+    logLevel: str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};

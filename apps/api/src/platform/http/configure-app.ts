@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'pino';
+import pinoHttp from 'pino-http';
+import { AppConfig } from '../config/app-config';
+
+const ADMIN_DIST = path.resolve(__dirname, '../../../../../apps/admin/dist');
+
+/**
+ * Everything the HTTP process needs beyond its modules, shared by `main.ts` and the e2e tests:
+ * `/api` prefix, request ids and JSON access log, security headers, CORS, cookies, body limits,
+ * OpenAPI at `/api/docs`, and the built admin at `/`.
+ */
+export const configureApp = (app: NestExpressApplication, config: AppConfig, logger?: Logger): INestApplication => {
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      enabled: logger !== undefined,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+      },
+    }),
+  );
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
+    credentials: true,
+    exposedHeaders: ['Content-Range', 'X-Request-Id'],
+  });
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Levier API')
+    .setDescription('Épargne médico-sociale et réallocation des ressources : saisie, imports, indicateurs, rapports.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  if (existsSync(ADMIN_DIST)) {
+    app.useStaticAssets(ADMIN_DIST, { index: false, maxAge: '1h' });
+    const indexHtml = path.join(ADMIN_DIST, 'index.html');
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.sendFile(indexHtml);
+    });
+  }
+  return app;
+};

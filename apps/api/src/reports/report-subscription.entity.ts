@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantOwned } from '../platform/database/tenant-owned.entity';
+
+/** Who receives which indicators for which scope, on which schedule (cron, Europe/Paris). */
+@Entity('report_subscription')
+export class ReportSubscription extends TenantOwned {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'jsonb' })
+  recipients: string[];
+
+  @Column({ type: 'jsonb' })
+  orgUnits: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  services: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  indicators: string[];
+
+  @Column({ type: 'varchar', length: 64, default: '0 8 1 * *' })
+  schedule: string;
+
+  @Column({ type: 'varchar', length: 2, default: 'fr' })
+  language: string;
+
+  @Column({ type: 'jsonb', default: () => `'["pdf", "xlsx"]'` })
+  formats: string[];
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

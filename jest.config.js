@@ -1,0 +1,26 @@
+/** Jest projects, one per test layer (CONVENTIONS § Tests). swc transpiles; `tsc --noEmit` type-checks. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleNameMapper: { '^@levier/indicators$': '<rootDir>/libs/indicators/src/index.ts' },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps/api'], testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'integration', roots: ['<rootDir>/test/integration'], testMatch: ['**/*.int-spec.ts'], globalSetup: '<rootDir>/test/setup/global-setup.ts' },
+    {
+      ...common,
+      displayName: 'admin',
+      roots: ['<rootDir>/apps/admin/src'],
+      testMatch: ['**/*.spec.tsx', '**/*.spec.ts'],
+      testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/apps/admin/test-setup.ts'],
+      transformIgnorePatterns: ['/node_modules/(?!(react-hotkeys-hook)/)'],
+      moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/admin/style-mock.ts' },
+    },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.e2e-spec.ts'], globalSetup: '<rootDir>/test/setup/global-setup.ts' },
+  ],
+};

@@ -1,0 +1,35 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { loadConfig } from '../../apps/api/src/platform/config/app-config';
+import { configureApp } from '../../apps/api/src/platform/http/configure-app';
+import { TEST_REDIS_URL } from './test-env';
+import { createTestDatabase, TestDatabase, uniqueQueuePrefix } from './test-database';
+
+export interface TestApi {
+  app: INestApplication;
+  db: TestDatabase;
+  queuePrefix: string;
+  close(): Promise<void>;
+}
+
+/** The real API module over a fresh database and its own queue prefix, as e2e tests see it through supertest. */
+export const createTestApi = async (env: Record<string, string> = {}): Promise<TestApi> => {
+  const db = await createTestDatabase();
+  const queuePrefix = uniqueQueuePrefix();
+  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, DEMO_MODE: 'true', ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  configureApp(app, loadConfig());
+  await app.init();
+  return {
+    app,
+    db,
+    queuePrefix,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+};
