@@ -5,8 +5,6 @@
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly databaseUrl: string;
-  /** Role the API and worker use; must not own the tables nor bypass row-level security. */
-  readonly databaseAppRole: string;
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly port: number;
@@ -83,7 +81,6 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/levier', ['postgres:', 'postgresql:']),
-    databaseAppRole: str('DATABASE_APP_ROLE', 'levier_app'),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: str('QUEUE_PREFIX', 'levier'),
     port,
