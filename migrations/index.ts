@@ -1,5 +1,6 @@
 /** Every migration, in order. Generate one with `npm run migration:generate -- Name`, review its SQL, list it here. */
 import { CreateSchema1795673332455 } from './1795673332455-CreateSchema';
 import { EnableRowLevelSecurity1795673400000 } from './1795673400000-EnableRowLevelSecurity';
+import { AddPasswordReset1795673500000 } from './1795673500000-AddPasswordReset';
 
-export const MIGRATIONS = [CreateSchema1795673332455, EnableRowLevelSecurity1795673400000];
+export const MIGRATIONS = [CreateSchema1795673332455, EnableRowLevelSecurity1795673400000, AddPasswordReset1795673500000];

@@ -6,10 +6,12 @@ import { DatabaseModule } from './platform/database/database.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './platform/mail/mail.module';
+import { TenancyModule } from './tenancy/tenancy.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, HealthModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, TenancyModule, HealthModule],
   providers: [
     { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { MailModule } from './platform/mail/mail.module';
 
 /** The queue process: the same feature modules as the API, plus every processor and job scheduler. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule],
 })
 export class WorkerModule {}

@@ -38,6 +38,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** SHA-256 of a pending password-reset token; the token itself only travels in the email. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  resetTokenHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resetTokenExpiresAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

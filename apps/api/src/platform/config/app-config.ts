@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly uploadMaxBytes: number;
   readonly importMaxRows: number;
   readonly logLevel: string;
+  /** Attempts per minute and client address on login, refresh and password-reset routes. */
+  readonly authRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +100,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     uploadMaxBytes: int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int('IMPORT_MAX_ROWS', 500_000, 1, 50_000_000),
     logLevel: str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

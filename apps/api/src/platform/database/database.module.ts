@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { TenantDb } from './tenant-db';
 
 /** TypeORM over PostgreSQL; the schema comes from migrations only. */
 @Global()
@@ -17,5 +18,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [TenantDb],
+  exports: [TenantDb],
 })
 export class DatabaseModule {}

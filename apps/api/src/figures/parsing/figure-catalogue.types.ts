@@ -1,0 +1,25 @@
+import type { Granularity } from './figure-file.types';
+
+/** What an import is checked against: the tenant's org units, services and metrics, by code. */
+export interface FigureCatalogue {
+  /** Every org unit of the tenant; figures are entered at leaves only, a parent unit is an error. */
+  orgUnits: ReadonlyMap<string, { leaf: boolean }>;
+  services: ReadonlyMap<string, CatalogueService>;
+  metrics: ReadonlyMap<string, CatalogueMetric>;
+}
+
+export interface CatalogueService {
+  /** The service's entry period type: a figure of another granularity is an error. */
+  granularity: Granularity;
+  /** Codes of the leaf units that run the service. */
+  orgUnits: ReadonlySet<string>;
+  /** When given, the only metrics a figure of this service may carry (e.g. its `observed.*` outcomes). */
+  metrics?: ReadonlySet<string>;
+}
+
+export interface CatalogueMetric {
+  /** Inclusive bounds, decimal strings. */
+  min?: string;
+  max?: string;
+  integer: boolean;
+}

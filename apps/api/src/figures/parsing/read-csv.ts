@@ -1,0 +1,60 @@
+import { CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import { detectDelimiter, type Delimiter } from './detect-delimiter';
+import { readFigureTable, type TableRecord } from './figure-table';
+import type { ReadFiguresResult } from './figure-file.types';
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+/** Excel's `sep=;` first line, which names the delimiter (the line itself is then skipped as a non-header row). */
+const excelSeparatorHint = (text: string): Delimiter | undefined => {
+  const hint = /^sep=([;,\t])\n/u.exec(text);
+  return hint ? (hint[1] as Delimiter) : undefined;
+};
+
+const newlines = (text: string): number => text.split('\n').length - 1;
+
+/**
+ * CSV text (already decoded, BOM stripped) → RawRows. The delimiter is detected unless given. Line endings are
+ * normalised to `\n` first (CRLF, LF, CR), so `line` is the physical line where each record starts, header = line 1
+ * when it is the first line, blank lines and newlines inside quoted fields counted. Never throws: a malformed file
+ * (an unclosed quote) is a `malformed_csv` file error with its line.
+ */
+export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding?: string } = {}): ReadFiguresResult => {
+  const normalised = text.replace(/\r\n?/gu, '\n');
+  const delimiter = options.delimiter ?? excelSeparatorHint(normalised) ?? detectDelimiter(normalised);
+  let parsed: ParsedRecord[];
+  try {
+    parsed = parse(normalised, {
+      delimiter,
+      record_delimiter: '\n',
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as unknown as ParsedRecord[];
+  } catch (error) {
+    const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : undefined;
+    const quote = error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED';
+    return {
+      ok: false,
+      error: {
+        code: 'malformed_csv',
+        line,
+        message: quote
+          ? `Guillemet ouvert jamais refermé${line === undefined ? '' : ` (à partir de la ligne ${line})`} : vérifiez les guillemets du fichier.`
+          : `Fichier CSV illisible${line === undefined ? '' : ` à la ligne ${line}`} : enregistrez-le de nouveau au format CSV depuis le tableur.`,
+      },
+    };
+  }
+  const records: TableRecord[] = parsed.map(({ record, info, raw }) => {
+    const inner = newlines(raw) - (raw.endsWith('\n') ? 1 : 0);
+    return { line: info.lines - inner, cells: record };
+  });
+  return readFigureTable(records, { format: 'csv', delimiter, encoding: options.encoding });
+};

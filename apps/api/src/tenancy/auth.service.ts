@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppConfig } from '../platform/config/app-config';
+import { AuditLog } from '../audit/audit-log.entity';
+import { User } from './user.entity';
+import { RoleAssignment } from './role-assignment.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { Organisation } from './organisation.entity';
+import { hashPassword, verifyPassword } from './password-hasher';
+import { TokenService } from './token.service';
+import type { AuthUser } from './auth-user';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export interface Session {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  user: AuthUser;
+}
+
+export interface Profile extends AuthUser {
+  displayName: string;
+  organisation: { id: string; name: string };
+}
+
+const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Login, refresh-token rotation with reuse detection, logout. Runs before any tenant is known, so it uses the
+ * owner connection on the user and token tables only; everything else goes through TenantDb.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(emailInput: string, password: string, meta: { ip?: string; requestId?: string }): Promise<Session> {
+    const email = emailInput.trim().toLowerCase();
+    const users = this.dataSource.getRepository(User);
+    const user = await users.findOne({ where: { email } });
+    if (!user || !user.active) {
+      // same work as a real check, so timing does not reveal which addresses exist
+      await verifyPassword(await (dummyHash ??= hashPassword('levier-dummy-password')), password);
+      throw new UnauthorizedException(INVALID);
+    }
+    const now = new Date();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw new UnauthorizedException(`Compte verrouillé après ${MAX_FAILED_LOGINS} échecs : réessayez dans ${LOCKOUT_MINUTES} minutes ou réinitialisez le mot de passe.`);
+    }
+    if (user.isDemo && !this.config.demoMode) throw new UnauthorizedException('Les comptes de démonstration ne fonctionnent qu’en mode démo.');
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      const failed = user.failedLogins + 1;
+      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+      await users.update(user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
+      await this.audit(user, lockedUntil ? 'auth.lockout' : 'auth.login_failed', meta);
+      throw new UnauthorizedException(INVALID);
+    }
+    await users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.audit(user, 'auth.login', meta);
+    return this.openSession(user, randomUUID());
+  }
+
+  async refresh(refreshToken: string): Promise<Session> {
+    const repo = this.dataSource.getRepository(RefreshToken);
+    const stored = await repo.findOne({ where: { tokenHash: TokenService.hash(refreshToken) } });
+    if (!stored) throw new UnauthorizedException('Session inconnue : reconnectez-vous.');
+    if (stored.rotatedAt || stored.revokedAt) {
+      // a rotated token presented again means it was stolen or replayed: end the whole session
+      await repo.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      throw new UnauthorizedException('Session révoquée : reconnectez-vous.');
+    }
+    if (stored.expiresAt <= new Date()) throw new UnauthorizedException('Session expirée : reconnectez-vous.');
+    const claimed = await repo.update({ id: stored.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
+    if (!claimed.affected) throw new UnauthorizedException('Session révoquée : reconnectez-vous.');
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: stored.userId } });
+    if (!user || !user.active || (user.isDemo && !this.config.demoMode)) throw new UnauthorizedException('Compte désactivé.');
+    return this.openSession(user, stored.familyId);
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    const repo = this.dataSource.getRepository(RefreshToken);
+    const stored = await repo.findOne({ where: { tokenHash: TokenService.hash(refreshToken) } });
+    if (stored) await repo.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async profile(user: AuthUser): Promise<Profile> {
+    const [row, organisation] = await Promise.all([
+      this.dataSource.getRepository(User).findOneOrFail({ where: { id: user.id } }),
+      this.dataSource.getRepository(Organisation).findOneOrFail({ where: { id: user.organisationId } }),
+    ]);
+    return { ...user, displayName: row.displayName, organisation: { id: organisation.id, name: organisation.name } };
+  }
+
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const users = this.dataSource.getRepository(User);
+    const row = await users.findOneOrFail({ where: { id: user.id } });
+    if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new UnauthorizedException('Mot de passe actuel incorrect.');
+    await users.update(row.id, { passwordHash: await hashPassword(newPassword) });
+    await this.dataSource.getRepository(RefreshToken).update({ userId: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.audit(row, 'auth.password_changed', {});
+  }
+
+  async rolesOf(user: User): Promise<AuthUser['roles']> {
+    const roles = await this.dataSource.getRepository(RoleAssignment).find({ where: { userId: user.id, organisationId: user.organisationId } });
+    return roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId }));
+  }
+
+  private async openSession(user: User, familyId: string): Promise<Session> {
+    const authUser: AuthUser = { id: user.id, email: user.email, organisationId: user.organisationId, roles: await this.rolesOf(user) };
+    const { token, hash } = this.tokens.newOpaqueToken();
+    const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
+    await this.dataSource.getRepository(RefreshToken).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt: refreshExpiresAt });
+    return { accessToken: await this.tokens.signAccess(authUser), expiresIn: this.config.accessTokenTtlSeconds, refreshToken: token, refreshExpiresAt, user: authUser };
+  }
+
+  private async audit(user: User, action: string, meta: { ip?: string; requestId?: string }): Promise<void> {
+    await this.dataSource.getRepository(AuditLog).insert({
+      organisationId: user.organisationId,
+      actorId: user.id,
+      action,
+      entity: 'user',
+      entityId: user.id,
+      after: meta.ip ? { ip: meta.ip } : null,
+      requestId: meta.requestId ?? null,
+    });
+  }
+}

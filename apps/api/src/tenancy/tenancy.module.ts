@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppConfig } from '../platform/config/app-config';
+import { AccessTokenGuard } from './access-token.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
+import { TokenService } from './token.service';
+
+/** Authentication, roles and the tenant context. The access-token guard protects every route by default. */
+@Global()
+@Module({
+  imports: [JwtModule.register({}), ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute }],
+    }),],
+  controllers: [AuthController],
+  providers: [AuthService, PasswordResetService, TokenService, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  exports: [TokenService],
+})
+export class TenancyModule {}
