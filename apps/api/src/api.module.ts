@@ -8,10 +8,12 @@ import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './platform/mail/mail.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { FiguresModule } from './figures/figures.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, TenancyModule, HealthModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, TenancyModule, HealthModule, IndicatorsModule, FiguresModule],
   providers: [
     { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

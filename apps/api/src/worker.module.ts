@@ -3,9 +3,11 @@ import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { MailModule } from './platform/mail/mail.module';
+import { IndicatorsWorkerModule } from './indicators/indicators-worker.module';
+import { FiguresWorkerModule } from './figures/figures-worker.module';
 
 /** The queue process: the same feature modules as the API, plus every processor and job scheduler. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, IndicatorsWorkerModule, FiguresWorkerModule],
 })
 export class WorkerModule {}

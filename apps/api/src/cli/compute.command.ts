@@ -30,15 +30,19 @@ const parseArguments = (argv: readonly string[]): Arguments => {
   return { ok: true, file: positional[0], format };
 };
 
+const messageOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : String(error);
+
 const readText = async (file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> => {
   try {
     return { ok: true, text: (await readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    // Duck-typed: errors from node:fs may come from another realm (jest), where `instanceof Error` fails.
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code === 'ENOENT') return { ok: false, message: `Fichier introuvable : ${file}` };
     if (code === 'EISDIR') return { ok: false, message: `${file} est un dossier, pas un fichier de scénario.` };
     if (code === 'EACCES') return { ok: false, message: `Lecture refusée : ${file} (droits insuffisants).` };
-    return { ok: false, message: `Lecture impossible de ${file} : ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: `Lecture impossible de ${file} : ${messageOf(error)}` };
   }
 };
 
@@ -53,7 +57,9 @@ export async function runCompute(argv: string[], io: Io): Promise<number> {
     return EXIT_INPUT;
   }
   if ('help' in args) {
-    io.stdout(`${COMPUTE_USAGE}\n\nCalcule un scénario levier-scenario/1 (voir shared/vectors/README.md) et affiche le résultat\nen JSON (par défaut) ou en tableau lisible (--format table).\n`);
+    io.stdout(
+      `${COMPUTE_USAGE}\n\nCalcule un scénario levier-scenario/1 (voir shared/vectors/README.md) et affiche le résultat\nen JSON (par défaut) ou en tableau lisible (--format table).\n`,
+    );
     return EXIT_OK;
   }
   const read = await readText(args.file);
@@ -65,7 +71,7 @@ export async function runCompute(argv: string[], io: Io): Promise<number> {
   try {
     json = JSON.parse(read.text);
   } catch (error) {
-    io.stderr(`JSON invalide dans ${args.file} : ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`JSON invalide dans ${args.file} : ${messageOf(error)}\n`);
     return EXIT_INPUT;
   }
   const parsed = parseScenario(json);
@@ -161,15 +167,30 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
   );
   const payers = PAYERS.filter((payer) => totals.byPayer[payer] !== undefined);
   if (payers.length > 0) {
-    parts.push(section('Épargne par payeur', table({ headers: ['Payeur', 'Épargne brute'], rows: payers.map((payer) => [PAYER_LABELS[payer], frenchMoney(totals.byPayer[payer] ?? null)]) })));
+    parts.push(
+      section(
+        'Épargne par payeur',
+        table({ headers: ['Payeur', 'Épargne brute'], rows: payers.map((payer) => [PAYER_LABELS[payer], frenchMoney(totals.byPayer[payer] ?? null)]) }),
+      ),
+    );
   }
   const services = Object.entries(output.services);
   if (services.length > 0) {
-    parts.push(section('Par service', table({ headers: ['Service', ...AGGREGATE_HEADERS], rows: services.map(([code, aggregate]) => [code, ...aggregateCells(aggregate)]) })));
+    parts.push(
+      section(
+        'Par service',
+        table({ headers: ['Service', ...AGGREGATE_HEADERS], rows: services.map(([code, aggregate]) => [code, ...aggregateCells(aggregate)]) }),
+      ),
+    );
   }
   const periods = Object.entries(output.periods);
   if (periods.length > 0) {
-    parts.push(section('Par période', table({ headers: ['Période', ...AGGREGATE_HEADERS], rows: periods.map(([period, aggregate]) => [period, ...aggregateCells(aggregate)]) })));
+    parts.push(
+      section(
+        'Par période',
+        table({ headers: ['Période', ...AGGREGATE_HEADERS], rows: periods.map(([period, aggregate]) => [period, ...aggregateCells(aggregate)]) }),
+      ),
+    );
   }
   const outcomes = Object.entries(output.outcomes);
   if (outcomes.length > 0) {
@@ -177,8 +198,26 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
       section(
         'Par résultat évité (toutes périodes)',
         table({
-          headers: ['Service / résultat', 'Événements bruts', 'Événements nets', 'Unités évitées', 'Coût unitaire', 'Valeur brute', 'Valeur an 1', 'Valeur actualisée'],
-          rows: outcomes.map(([key, outcome]) => [key, frenchNumber(outcome.eventsGross, 2), frenchNumber(outcome.eventsNet, 2), frenchNumber(outcome.unitsAvoided, 2), frenchMoney(outcome.unitCost), frenchMoney(outcome.valueGross), frenchMoney(outcome.valueYear0), frenchMoney(outcome.presentValue)]),
+          headers: [
+            'Service / résultat',
+            'Événements bruts',
+            'Événements nets',
+            'Unités évitées',
+            'Coût unitaire',
+            'Valeur brute',
+            'Valeur an 1',
+            'Valeur actualisée',
+          ],
+          rows: outcomes.map(([key, outcome]) => [
+            key,
+            frenchNumber(outcome.eventsGross, 2),
+            frenchNumber(outcome.eventsNet, 2),
+            frenchNumber(outcome.unitsAvoided, 2),
+            frenchMoney(outcome.unitCost),
+            frenchMoney(outcome.valueGross),
+            frenchMoney(outcome.valueYear0),
+            frenchMoney(outcome.presentValue),
+          ]),
         }),
       ),
     );
@@ -201,9 +240,12 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
   return parts;
 };
 
-const renderReallocation = (output: ScenarioOutput): string[] => {
+const renderReallocation = (scenario: Scenario, output: ScenarioOutput): string[] => {
   const r = output.reallocation;
-  if (r === undefined) return [];
+  const input = scenario.reallocation;
+  if (r === undefined || input === null) return [];
+  const staff = input.redeployments.length > 0 || input.needs.length > 0;
+  const budget = input.budget !== null || input.transfers.length > 0;
   const days = (value: string | null): string => (value === null ? NOT_AVAILABLE : `${frenchNumber(value, d(value).isInteger() ? 0 : 1)}${NBSP}j`);
   const parts = [
     section(
@@ -211,30 +253,49 @@ const renderReallocation = (output: ScenarioOutput): string[] => {
       table({
         headers: ['Indicateur', 'Valeur'],
         rows: [
-          ['Jours ETP redéployés', frenchNumber(r.fteDays, 2)],
-          ['Années ETP', frenchNumber(r.fteYears, 3)],
-          ['Agents redéployés', r.agentsRedeployed],
-          ['Taux de mobilisation', frenchPercent(r.mobilisationRate)],
-          ['Délai de mise à disposition (médiane)', days(r.leadTimeMedianDays)],
-          ['Délai de mise à disposition (P90)', days(r.leadTimeP90Days)],
-          ['Couverture des besoins critiques', frenchPercent(r.criticalCoverage)],
-          ['Part de volontaires', frenchPercent(r.volunteerShare)],
-          ['Valeur des redéploiements', frenchMoney(r.value)],
-          ['Volume de fongibilité', frenchMoney(r.fongibiliteVolume)],
-          ['Taux de fongibilité', frenchPercent(r.fongibiliteRate)],
-          ['Plafond de fongibilité dépassé', r.fongibiliteOverLimit === null ? NOT_AVAILABLE : r.fongibiliteOverLimit ? 'oui' : 'non'],
-          ['Valeur des prêts en nature', frenchMoney(r.inKindValue)],
+          ...(staff
+            ? [
+                ['Jours ETP redéployés', frenchNumber(r.fteDays, 2)],
+                ['Années ETP', frenchNumber(r.fteYears, 3)],
+                ['Agents redéployés', r.agentsRedeployed],
+                ['Taux de mobilisation', frenchPercent(r.mobilisationRate)],
+                ['Délai de mise à disposition (médiane)', days(r.leadTimeMedianDays)],
+                ['Délai de mise à disposition (P90)', days(r.leadTimeP90Days)],
+                ['Couverture des besoins critiques', frenchPercent(r.criticalCoverage)],
+                ['Part de volontaires', frenchPercent(r.volunteerShare)],
+                ['Valeur des redéploiements', frenchMoney(r.value)],
+              ]
+            : []),
+          ...(budget
+            ? [
+                ['Volume de fongibilité', frenchMoney(r.fongibiliteVolume)],
+                ['Taux de fongibilité', frenchPercent(r.fongibiliteRate)],
+                ['Plafond de fongibilité dépassé', r.fongibiliteOverLimit === null ? NOT_AVAILABLE : r.fongibiliteOverLimit ? 'oui' : 'non'],
+              ]
+            : []),
+          ...(input.inKindLoans.length > 0 ? [['Valeur des prêts en nature', frenchMoney(r.inKindValue)]] : []),
         ],
       }),
     ),
   ];
   const needs = Object.entries(r.needCoverage);
-  if (needs.length > 0) parts.push(section('Couverture par besoin', table({ headers: ['Besoin', 'Couverture'], rows: needs.map(([code, coverage]) => [code, frenchPercent(coverage)]) })));
+  if (needs.length > 0)
+    parts.push(
+      section('Couverture par besoin', table({ headers: ['Besoin', 'Couverture'], rows: needs.map(([code, coverage]) => [code, frenchPercent(coverage)]) })),
+    );
   const flows = Object.entries(r.netFlowByFunction);
-  if (flows.length > 0) parts.push(section('Flux net par fonction (M57)', table({ headers: ['Fonction', 'Flux net'], rows: flows.map(([fn, amount]) => [fn, frenchMoney(amount)]) })));
+  if (flows.length > 0)
+    parts.push(
+      section('Flux net par fonction (M57)', table({ headers: ['Fonction', 'Flux net'], rows: flows.map(([fn, amount]) => [fn, frenchMoney(amount)]) })),
+    );
   if (r.flags.length > 0) {
     const reasons: Record<string, string> = { PERSONNEL_EXCLUDED: 'chapitre 012 (personnel) exclu de la fongibilité' };
-    parts.push(section('Mouvements signalés', table({ headers: ['Mouvement', 'Motif'], rows: r.flags.map((flag) => [flag.transfer, reasons[flag.reason] ?? flag.reason]), align: ['left', 'left'] })));
+    parts.push(
+      section(
+        'Mouvements signalés',
+        table({ headers: ['Mouvement', 'Motif'], rows: r.flags.map((flag) => [flag.transfer, reasons[flag.reason] ?? flag.reason]), align: ['left', 'left'] }),
+      ),
+    );
   }
   return parts;
 };
@@ -248,5 +309,5 @@ export const renderTable = (scenario: Scenario, output: ScenarioOutput): string 
     '',
   ].join('\n');
   const hasSavings = scenario.services.length > 0 || scenario.figures.length > 0;
-  return [header, ...(hasSavings ? renderSavings(scenario, output) : []), ...renderReallocation(output)].join('\n');
+  return [header, ...(hasSavings ? renderSavings(scenario, output) : []), ...renderReallocation(scenario, output)].join('\n');
 };

@@ -10,6 +10,7 @@ import { UnitCost } from '../methodology/unit-cost.entity';
 import { PriceIndex } from '../methodology/price-index.entity';
 import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
 import { AuditLog } from '../audit/audit-log.entity';
+import { MethodologyVersion } from '../methodology/methodology-version.entity';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
 import { hashPassword } from '../tenancy/password-hasher';
 import { DEMO_EXTRA_UNIT_COSTS, DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
@@ -53,6 +54,17 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
     tenant.services.flatMap((s) =>
       s.outcomes.map((o) => em.create(OutcomeAssumption, { organisationId, serviceId: serviceByCode.get(s.code)!.id, code: o.code, label: o.label, params: o.params, justification: o.justification, evidence: o.evidence })),
     ),
+  );
+  await em.save(
+    MethodologyVersion,
+    em.create(MethodologyVersion, {
+      organisationId,
+      version: 1,
+      label: 'Méthode 2024 (France Stratégie 3,2 %, euros constants 2024)',
+      effectiveFrom: '2024-01-01',
+      parameters: { baseYear: 2024, discountRate: '0.032', discountConvention: 0 },
+      snapshot: { unitCosts: [...REFERENCE_UNIT_COSTS, ...DEMO_EXTRA_UNIT_COSTS].map((u) => u.code), priceIndex: DEMO_PRICE_INDEX },
+    }),
   );
   const users = await em.save(
     User,

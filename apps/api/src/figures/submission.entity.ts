@@ -5,11 +5,15 @@ import type { SubmissionSource } from './figure.entity';
 export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/** One rejected row: its line (header = line 1; JSON: index + 1), the column as headed in the file, the cell as written. */
 export interface SubmissionRowError {
   readonly line: number;
-  readonly column: string;
-  readonly value: string;
+  /** `null` when the problem concerns the row or the file as a whole. */
+  readonly column: string | null;
+  readonly value: string | null;
   readonly message: string;
+  /** Machine-readable reason (`unknown_service`, `period_approved`, `file:missing_columns`…), not part of the API shape. */
+  readonly code?: string;
 }
 export interface SubmissionFlag {
   readonly line: number;

@@ -49,7 +49,12 @@ export const parseListQuery = <F extends string>(
   let limit = Math.min(25, maxPage);
   if (raw.range !== undefined && raw.range !== '') {
     const parsed = parseJson('range', raw.range, '[0,24]');
-    if (!Array.isArray(parsed) || parsed.length !== 2 || !parsed.every((n) => Number.isInteger(n) && (n as number) >= 0) || (parsed[1] as number) < (parsed[0] as number)) {
+    if (
+      !Array.isArray(parsed) ||
+      parsed.length !== 2 ||
+      !parsed.every((n) => Number.isInteger(n) && (n as number) >= 0) ||
+      (parsed[1] as number) < (parsed[0] as number)
+    ) {
       throw new BadRequestException('Le paramètre range doit être de la forme [début,fin], deux entiers positifs avec début ≤ fin.');
     }
     const [start, end] = parsed as [number, number];

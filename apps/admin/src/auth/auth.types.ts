@@ -1,0 +1,24 @@
+/** Shapes of the `/api/auth/*` responses (SPEC §10, §12). */
+export const ROLES = ['admin', 'finance', 'director', 'viewer'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export interface RoleAssignment {
+  role: RoleName;
+  /** Code of the org-unit subtree the role applies to; null = the whole organisation. */
+  orgUnit: string | null;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation: { id: string; name: string };
+  roles: RoleAssignment[];
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  /** Lifetime of the access token, in seconds. */
+  expiresIn: number;
+  user: SessionUser;
+}

@@ -1,0 +1,20 @@
+/** Form validators that keep decimals as strings (SPEC §4: decimals end to end). */
+import { isDecimalString } from '../format/decimal-format';
+import { isPeriod } from '../dashboard/scope';
+
+const blank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+export const decimal = () => (value: unknown) => (blank(value) || isDecimalString(String(value)) ? undefined : 'levier.validation.decimal');
+
+/** A share in [0, 1], compared on the string: "0", "0.35", "1", "1.000". */
+export const share = () => (value: unknown) => {
+  if (blank(value)) return undefined;
+  const v = String(value).trim();
+  return /^(?:0(?:\.\d+)?|\.\d+|1(?:\.0+)?)$/.test(v) ? undefined : 'levier.validation.share';
+};
+
+export const period = () => (value: unknown) => (blank(value) || isPeriod(String(value).trim()) ? undefined : 'levier.validation.period');
+
+/** SelectInput choices for an enum translated under `levier.enums.<enumName>`. */
+export const enumChoices = (enumName: string, codes: readonly string[]) =>
+  codes.map((code) => ({ id: code, name: `levier.enums.${enumName}.${code}` }));

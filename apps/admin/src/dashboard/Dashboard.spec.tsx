@@ -1,0 +1,108 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { HttpError } from 'react-admin';
+import type { Scope } from './indicators.types';
+import { renderAdmin } from '../test-utils/render-admin';
+import { seriesFactory, seriesItemFactory, summaryFactory } from '../test-utils/factories';
+import { Dashboard } from './Dashboard';
+
+const NNBSP = '\u202f';
+const NBSP = '\u00a0';
+/** Testing Library collapses whitespace, no-break spaces included, when matching text. */
+const spaced = (text: string): string => text.replace(/[\u202f\u00a0]/g, ' ');
+
+const providers = (overrides: { summary?: () => Promise<unknown>; series?: () => Promise<unknown> } = {}) => {
+  const getIndicatorSummary = jest.fn<Promise<unknown>, [Scope]>(overrides.summary ?? (async () => summaryFactory()));
+  const getIndicatorSeries = jest.fn<Promise<unknown>, [Scope, string]>(overrides.series ?? (async () => seriesFactory()));
+  return { getIndicatorSummary, getIndicatorSeries };
+};
+
+// jsdom lays nothing out: give recharts' ResponsiveContainer a size to draw into.
+let rectSpy: jest.SpyInstance;
+beforeAll(() => {
+  rectSpy = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 800, height: 340, top: 0, left: 0, right: 800, bottom: 340, x: 0, y: 0, toJSON: () => ({}) });
+});
+afterAll(() => rectSpy.mockRestore());
+
+describe(Dashboard.name, () => {
+  it('shows the headline in French money and ratio formats with their ranges', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: providers(), url: '/?orgUnit=CCAS-VAL&from=2025-01&to=2025-12' });
+
+    expect(await screen.findByTestId('headline-grossSavings-value')).toHaveProperty('textContent', `1${NNBSP}234${NNBSP}567,89${NBSP}€`);
+    expect(screen.getByTestId('headline-cost-value').textContent).toBe(`500${NNBSP}000,00${NBSP}€`);
+    expect(screen.getByTestId('headline-netSavings-value').textContent).toBe(`734${NNBSP}567,89${NBSP}€`);
+    expect(screen.getByTestId('headline-offsetRatio-value').textContent).toBe('2,47');
+    const gross = screen.getByRole('region', { name: 'Épargne brute' });
+    expect(within(gross).getByText(spaced(`Fourchette : 1${NNBSP}000${NNBSP}000,00${NBSP}€ – 1${NNBSP}500${NNBSP}000,00${NBSP}€`))).toBeTruthy();
+    expect(screen.getByText('Pour 1 € investi, 2,47 € évités')).toBeTruthy();
+    expect(screen.getByText('Assurance maladie')).toBeTruthy();
+    expect(screen.getByTestId('freshness').textContent).toContain('Méthodologie 2026.1');
+  });
+
+  it('asks the API for the scope in the URL', async () => {
+    const dataProvider = providers();
+    renderAdmin(<Dashboard />, { dataProvider, url: '/?orgUnit=CCAS-VAL&from=2025-Q1&to=2025-Q4' });
+
+    await screen.findByTestId('headline-grossSavings-value');
+    expect(dataProvider.getIndicatorSummary.mock.calls[0][0]).toEqual({ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' });
+    expect(dataProvider.getIndicatorSeries.mock.calls[0].slice(0, 2)).toEqual([{ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' }, 'period']);
+    expect(screen.getByTestId('scope-summary').textContent).toBe('Périmètre : CCAS-VAL, de 2025-Q1 à 2025-Q4');
+  });
+
+  it('explains a blank ratio instead of showing zero', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: providers({ summary: async () => summaryFactory({ offsetRatio: null, cost: null, netSavings: null }) }) });
+
+    expect((await screen.findByTestId('headline-offsetRatio-value')).textContent).toBe('—');
+    expect(screen.getByText('Non calculé : le coût est nul ou manquant sur ce périmètre.')).toBeTruthy();
+  });
+
+  it('shows a clear French message, not a crash, when the indicators endpoint is missing', async () => {
+    // react-admin logs every failed data provider call; expected here.
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const notFound = async () => {
+      throw new HttpError('Cannot GET /api/indicators/summary', 404, {});
+    };
+    renderAdmin(<Dashboard />, { dataProvider: providers({ summary: notFound, series: notFound }) });
+
+    expect(await screen.findByText('Indicateurs indisponibles')).toBeTruthy();
+    // Both the headline and the series say so; the page is still there.
+    expect(screen.getAllByText(/Détail : Cannot GET \/api\/indicators\/summary/)).toHaveLength(2);
+    expect(screen.getByRole('heading', { name: 'Épargne médico-sociale' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+    consoleError.mockRestore();
+  });
+
+  it('offers the series as a table, with French values', async () => {
+    renderAdmin(<Dashboard />, {
+      dataProvider: providers({ series: async () => seriesFactory([seriesItemFactory({ key: '2025-02', grossSavings: '120000.5', low: '90000', high: '150000' }), seriesItemFactory()]) }),
+    });
+
+    fireEvent.click(await screen.findByRole('tab', { name: 'Tableau' }));
+
+    const table = screen.getByRole('table', { name: /par période/ });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => within(r).queryByRole('rowheader')?.textContent)).toEqual([undefined, 'janv. 2025', 'févr. 2025']);
+    expect(within(rows[2]).getByText(spaced(`120${NNBSP}000,50${NBSP}€`))).toBeTruthy();
+    expect(within(rows[2]).getByText(spaced(`150${NNBSP}000,00${NBSP}€`))).toBeTruthy();
+  });
+
+  it('draws the chart by default without crashing', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: providers() });
+
+    expect(await screen.findByRole('img', { name: /de janv\. 2025 à févr\. 2025/ })).toBeTruthy();
+  });
+
+  it('says when the series is empty', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: providers({ series: async () => seriesFactory([]) }) });
+
+    expect(await screen.findByText('Aucune série à afficher pour cette période.')).toBeTruthy();
+  });
+
+  it('refuses a malformed period in the scope bar', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: providers() });
+
+    fireEvent.change(await screen.findByLabelText('Du (période)'), { target: { value: '2025-13' } });
+
+    expect(screen.getByText('Période attendue : 2026, 2026-Q1 ou 2026-03')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Appliquer' })).toHaveProperty('disabled', true);
+  });
+});

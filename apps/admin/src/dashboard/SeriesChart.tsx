@@ -1,0 +1,75 @@
+import { Paper, Typography } from '@mui/material';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatAxisMoney, formatMoney } from '../format/decimal-format';
+import type { ChartRow } from './series-rows';
+
+/** Colours with ≥ 3:1 contrast on white; cost is also dashed so colour is not the only cue. */
+export const SERIES_COLORS = { grossSavings: '#1565c0', cost: '#c62828', netSavings: '#2e7d32', range: '#90caf9' } as const;
+
+/** Shows the API's exact strings, not the plotted floats. */
+const ChartTooltip = ({ active, payload }: TooltipContentProps<number, string>) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const row = payload?.[0]?.payload as ChartRow | undefined;
+  if (!active || !row) return null;
+  const lines: Array<[string, string | null]> = [
+    ['levier.headline.grossSavings', row.item.grossSavings],
+    ['levier.headline.cost', row.item.cost],
+    ['levier.headline.netSavings', row.item.netSavings],
+  ];
+  return (
+    <Paper sx={{ p: 1 }} elevation={3}>
+      <Typography variant="subtitle2">{row.label}</Typography>
+      {lines.map(([key, value]) => (
+        <Typography key={key} variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+          {translate(key)} : {formatMoney(value, locale)}
+        </Typography>
+      ))}
+    </Paper>
+  );
+};
+
+export const SeriesChart = ({ rows }: { rows: ChartRow[] }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const hasRange = rows.some((r) => r.range !== null);
+  const aria = translate('levier.chart.aria', { first: rows[0]?.label ?? '', last: rows[rows.length - 1]?.label ?? '' });
+  return (
+    <div role="img" aria-label={aria} style={{ width: '100%', height: 340 }}>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 340 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => formatAxisMoney(v, locale)} width={80} tick={{ fontSize: 12 }} />
+          <Tooltip content={(props) => <ChartTooltip {...(props as TooltipContentProps<number, string>)} />} />
+          <Legend formatter={(value: string) => <span style={{ color: '#212121' }}>{value}</span>} />
+          {hasRange ? (
+            <Area
+              type="monotone"
+              dataKey="range"
+              name={translate('levier.chart.range')}
+              stroke="none"
+              fill={SERIES_COLORS.range}
+              fillOpacity={0.4}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ) : null}
+          <Line type="monotone" dataKey="grossSavings" name={translate('levier.headline.grossSavings')} stroke={SERIES_COLORS.grossSavings} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="cost"
+            name={translate('levier.headline.cost')}
+            stroke={SERIES_COLORS.cost}
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line type="monotone" dataKey="netSavings" name={translate('levier.headline.netSavings')} stroke={SERIES_COLORS.netSavings} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+};

@@ -1,0 +1,80 @@
+import {
+  DataTable,
+  DateField,
+  Edit,
+  List,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
+import { DecimalField, EnumField } from '../common/fields';
+import { decimal, enumChoices, period } from '../common/validators';
+
+export const FIGURE_STATUSES = ['draft', 'submitted', 'approved'] as const;
+export const FIGURE_SOURCES = ['form', 'grid', 'import', 'api'] as const;
+
+// Keys are codes, as in the API's `filter={"orgUnit":…,"service":…,"metric":…,"period":…}`.
+const filters = [
+  <TextInput key="orgUnit" source="orgUnit" alwaysOn />,
+  <TextInput key="service" source="service" alwaysOn />,
+  <TextInput key="metric" source="metric" />,
+  <TextInput key="period" source="period" validate={period()} alwaysOn />,
+  <SelectInput key="status" source="status" choices={enumChoices('figure_status', FIGURE_STATUSES)} />,
+];
+
+export const FigureList = () => (
+  <List filters={filters} sort={{ field: 'period', order: 'DESC' }} perPage={50}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="orgUnit" />
+      <DataTable.Col source="service" />
+      <DataTable.Col source="metric" />
+      <DataTable.Col source="period" />
+      <DataTable.Col source="value" align="right">
+        <DecimalField source="value" />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <EnumField source="status" enumName="figure_status" />
+      </DataTable.Col>
+      <DataTable.Col source="source">
+        <EnumField source="source" enumName="source" />
+      </DataTable.Col>
+      <DataTable.Col source="updatedAt">
+        <DateField source="updatedAt" showTime />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export const FigureShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="orgUnit" />
+      <TextField source="service" />
+      <TextField source="metric" />
+      <TextField source="period" />
+      <DecimalField source="value" />
+      <EnumField source="status" enumName="figure_status" />
+      <EnumField source="source" enumName="source" />
+      <TextField source="comment" emptyText="—" />
+      <DateField source="updatedAt" showTime />
+    </SimpleShowLayout>
+  </Show>
+);
+
+/** Only the value and its comment are edited; the key (unit, service, metric, period) is fixed. */
+export const FigureEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <TextInput source="orgUnit" disabled />
+      <TextInput source="service" disabled />
+      <TextInput source="metric" disabled />
+      <TextInput source="period" disabled />
+      <TextInput source="value" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} />
+      <TextInput source="comment" multiline fullWidth />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,34 @@
+import { Divider, ListSubheader } from '@mui/material';
+import type { ReactElement } from 'react';
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import type { RoleAssignment } from '../auth/auth.types';
+import { visibleSections } from './menu-sections';
+
+/**
+ * Dashboard, then the resources grouped by section, only those the user's roles can list.
+ * Children stay flat (no fragments) so MUI's MenuList keeps its arrow-key navigation.
+ */
+export const LevierMenu = () => {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const { permissions, isPending } = usePermissions<RoleAssignment[]>();
+  const sections = isPending ? [] : visibleSections(Array.isArray(permissions) ? permissions : []);
+  const items: ReactElement[] = [<Menu.DashboardItem key="dashboard" />];
+  for (const section of sections) {
+    items.push(<Divider key={`${section.label}-divider`} component="li" sx={{ my: 0.5 }} />);
+    if (open) {
+      items.push(
+        <ListSubheader
+          key={`${section.label}-heading`}
+          component="li"
+          disableSticky
+          sx={{ lineHeight: '2rem', bgcolor: 'transparent', color: 'text.secondary', fontWeight: 600 }}
+        >
+          {translate(section.label)}
+        </ListSubheader>,
+      );
+    }
+    for (const name of section.resources) items.push(<Menu.ResourceItem key={name} name={name} />);
+  }
+  return <Menu>{items}</Menu>;
+};

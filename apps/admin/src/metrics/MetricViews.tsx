@@ -1,0 +1,82 @@
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
+import { DecimalField, EnumField } from '../common/fields';
+import { decimal, enumChoices } from '../common/validators';
+
+export const AGGREGATIONS = ['sum', 'average'] as const;
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export const MetricList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="label" />
+      <DataTable.Col source="unit" />
+      <DataTable.Col source="aggregation">
+        <EnumField source="aggregation" enumName="aggregation" />
+      </DataTable.Col>
+      <DataTable.Col source="min" align="right">
+        <DecimalField source="min" />
+      </DataTable.Col>
+      <DataTable.Col source="max" align="right">
+        <DecimalField source="max" />
+      </DataTable.Col>
+      <DataTable.Col source="integer">
+        <BooleanField source="integer" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export const MetricShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <TextField source="label" />
+      <TextField source="unit" />
+      <EnumField source="aggregation" enumName="aggregation" />
+      <DecimalField source="min" />
+      <DecimalField source="max" />
+      <BooleanField source="integer" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const MetricForm = () => (
+  <SimpleForm>
+    <TextInput source="code" validate={required()} helperText="spend, beneficiaries, observed.…" />
+    <TextInput source="label" validate={required()} fullWidth />
+    <TextInput source="unit" />
+    <SelectInput source="aggregation" choices={enumChoices('aggregation', AGGREGATIONS)} defaultValue="sum" validate={required()} />
+    <TextInput source="min" validate={decimal()} />
+    <TextInput source="max" validate={decimal()} />
+    <BooleanInput source="integer" />
+  </SimpleForm>
+);
+
+export const MetricEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <MetricForm />
+  </Edit>
+);
+
+export const MetricCreate = () => (
+  <Create redirect="show">
+    <MetricForm />
+  </Create>
+);

@@ -1,0 +1,62 @@
+import {
+  AutocompleteInput,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />];
+
+export const OrgUnitList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="parentId">
+        <ReferenceField source="parentId" reference="org-units" link="show" emptyText="—" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export const OrgUnitShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <TextField source="name" />
+      <ReferenceField source="parentId" reference="org-units" link="show" emptyText="—" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const OrgUnitForm = () => (
+  <SimpleForm>
+    <TextInput source="code" validate={required()} />
+    <TextInput source="name" validate={required()} fullWidth />
+    <ReferenceInput source="parentId" reference="org-units">
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>
+  </SimpleForm>
+);
+
+export const OrgUnitEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <OrgUnitForm />
+  </Edit>
+);
+
+export const OrgUnitCreate = () => (
+  <Create redirect="show">
+    <OrgUnitForm />
+  </Create>
+);

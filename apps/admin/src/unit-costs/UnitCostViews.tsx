@@ -1,0 +1,134 @@
+import { Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Create,
+  DataTable,
+  Edit,
+  Labeled,
+  List,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { EnumField, MoneyField, ShareField } from '../common/fields';
+import { decimal, enumChoices, share } from '../common/validators';
+import { formatShare } from '../format/decimal-format';
+
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="grade" source="grade" choices={enumChoices('grade', GRADES)} />];
+
+export const UnitCostList = () => (
+  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="label" />
+      <DataTable.Col source="amount" align="right">
+        <MoneyField source="amount" />
+      </DataTable.Col>
+      <DataTable.Col source="unit" />
+      <DataTable.Col source="priceYear" />
+      <DataTable.Col source="grade">
+        <EnumField source="grade" enumName="grade" />
+      </DataTable.Col>
+      <DataTable.Col source="sourceTitle" />
+    </DataTable>
+  </List>
+);
+
+/** Payer shares, e.g. `{ "ASSURANCE_MALADIE": "0.8", "DEPARTEMENT": "0.2" }`. */
+const PayersTable = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const payers = record?.payers && typeof record.payers === 'object' ? Object.entries(record.payers as Record<string, string | null>) : [];
+  if (payers.length === 0) return <Typography variant="body2">—</Typography>;
+  return (
+    <Table size="small" sx={{ maxWidth: 480 }} aria-label={translate('levier.unit_costs.payers')}>
+      <TableHead>
+        <TableRow>
+          <TableCell scope="col">{translate('levier.payers.payer')}</TableCell>
+          <TableCell scope="col" align="right">
+            %
+          </TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {payers.map(([payer, value]) => (
+          <TableRow key={payer}>
+            <TableCell>{translate(`levier.payers.${payer}`, { _: payer })}</TableCell>
+            <TableCell align="right">{formatShare(value, locale)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** The published source, so every unit cost can be traced (SPEC §11). */
+const SourceLink = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.sourceUrl) return <Typography variant="body2">—</Typography>;
+  return (
+    <Link href={String(record.sourceUrl)} target="_blank" rel="noopener noreferrer" aria-label={`${record.sourceTitle ?? record.sourceUrl} — ${translate('levier.unit_costs.open_source')}`}>
+      {String(record.sourceUrl)}
+    </Link>
+  );
+};
+
+export const UnitCostShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <TextField source="label" />
+      <MoneyField source="amount" />
+      <TextField source="unit" />
+      <TextField source="priceYear" />
+      <ShareField source="cashableShare" />
+      <EnumField source="grade" enumName="grade" />
+      <Labeled label="levier.unit_costs.payers" fullWidth>
+        <PayersTable />
+      </Labeled>
+      <TextField source="sourceTitle" />
+      <TextField source="sourcePublisher" emptyText="—" />
+      <Labeled source="sourceUrl">
+        <SourceLink />
+      </Labeled>
+    </SimpleShowLayout>
+  </Show>
+);
+
+const UnitCostForm = () => (
+  <SimpleForm>
+    <TextInput source="code" validate={required()} />
+    <TextInput source="label" validate={required()} fullWidth />
+    <TextInput source="amount" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} helperText="€" />
+    <TextInput source="unit" validate={required()} />
+    <TextInput source="priceYear" validate={required()} />
+    <TextInput source="cashableShare" validate={share()} inputProps={{ inputMode: 'decimal' }} helperText="0 – 1" />
+    <SelectInput source="grade" choices={enumChoices('grade', GRADES)} validate={required()} />
+    <TextInput source="sourceTitle" validate={required()} fullWidth />
+    <TextInput source="sourcePublisher" fullWidth />
+    <TextInput source="sourceUrl" type="url" fullWidth />
+  </SimpleForm>
+);
+
+export const UnitCostEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <UnitCostForm />
+  </Edit>
+);
+
+export const UnitCostCreate = () => (
+  <Create redirect="show">
+    <UnitCostForm />
+  </Create>
+);

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface AuditLogRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  submissionId: string | null;
+  requestId: string | null;
+}
+
+export interface AuditLogFilter {
+  ids?: string[];
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: string;
+  submissionId?: string;
+  from?: string;
+  to?: string;
+}
+
+export type AuditSortField = 'at' | 'action' | 'entity';
+const SORT_SQL: Record<AuditSortField, string> = { at: 'a.at', action: 'a.action', entity: 'a.entity' };
+
+/** Reads of the audit log; rows are only ever inserted (AuditWriter), never updated. */
+@Injectable()
+export class AuditLogRepository {
+  async list(
+    em: EntityManager,
+    organisationId: string,
+    filter: AuditLogFilter,
+    page: { sort: { field: AuditSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
+  ): Promise<{ rows: AuditLogRow[]; total: number }> {
+    const where: string[] = ['a.organisation_id = $1'];
+    const params: unknown[] = [organisationId];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.ids) add('a.id = ANY(?::bigint[])', filter.ids);
+    if (filter.entity) add('a.entity = ?', filter.entity);
+    if (filter.entityId) add('a.entity_id = ?', filter.entityId);
+    if (filter.action) add('a.action = ?', filter.action);
+    if (filter.actorId) add('a.actor_id = ?::uuid', filter.actorId);
+    if (filter.submissionId) add('a.submission_id = ?::uuid', filter.submissionId);
+    if (filter.from) add('a.at >= ?::timestamptz', filter.from);
+    if (filter.to) add('a.at < ?::timestamptz', filter.to);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${whereSql}`, params)) as { total: number }[];
+    const rows = (await em.query(
+      `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.email AS "actorEmail", a.action, a.entity, a.entity_id AS "entityId",
+              a.before, a.after, a.reason, a.submission_id AS "submissionId", a.request_id AS "requestId"
+         FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
+        WHERE ${whereSql}
+        ORDER BY ${SORT_SQL[page.sort.field]} ${page.sort.order}, a.id ${page.sort.order}
+        LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params,
+    )) as AuditLogRow[];
+    return { rows, total };
+  }
+}

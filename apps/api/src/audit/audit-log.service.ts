@@ -1,0 +1,40 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { TenantDb } from '../platform/database/tenant-db';
+import { ListQuery, stringList } from '../platform/http/list-query';
+import { AuditLogFilter, AuditLogRepository, AuditLogRow, AuditSortField } from './audit-log.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const text = (filter: Record<string, unknown>, key: string, pattern?: RegExp): string | undefined => {
+  const value = filter[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > 200 || (pattern && !pattern.test(value))) {
+    throw new BadRequestException(`Le filtre ${key} n’est pas valide.`);
+  }
+  return value;
+};
+
+/** The organisation's audit log, newest first, for its administrators. */
+@Injectable()
+export class AuditLogService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly repository: AuditLogRepository,
+  ) {}
+
+  list(organisationId: string, query: ListQuery<AuditSortField>): Promise<{ rows: AuditLogRow[]; total: number }> {
+    const ids = stringList(query.filter, 'id');
+    if (ids && !ids.every((id) => /^\d{1,18}$/.test(id))) throw new BadRequestException('Le filtre id doit lister des numéros d’entrées du journal.');
+    const filter: AuditLogFilter = {
+      ids,
+      entity: text(query.filter, 'entity'),
+      entityId: text(query.filter, 'entityId'),
+      action: text(query.filter, 'action'),
+      actorId: text(query.filter, 'actorId', UUID),
+      submissionId: text(query.filter, 'submissionId', UUID),
+      from: text(query.filter, 'from', /^\d{4}-\d{2}-\d{2}/),
+      to: text(query.filter, 'to', /^\d{4}-\d{2}-\d{2}/),
+    };
+    return this.tenantDb.run(organisationId, (em) => this.repository.list(em, organisationId, filter, query));
+  }
+}

@@ -1,0 +1,61 @@
+import type { MetricRow, OrgUnitRow, ServiceRow } from './catalogue.repository';
+
+export interface OrgUnitResponse {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  parentCode: string | null;
+  leaf: boolean;
+}
+export interface ServiceResponse {
+  id: string;
+  code: string;
+  label: string;
+  functionCode: string;
+  kind: string;
+  granularity: string;
+  orgUnits: string[];
+}
+export interface MetricResponse {
+  id: string;
+  code: string;
+  label: string;
+  unit: string;
+  aggregation: string;
+  minValue: string | null;
+  maxValue: string | null;
+  integer: boolean;
+  system: boolean;
+}
+
+export const toOrgUnitResponse = (u: OrgUnitRow): OrgUnitResponse => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  parentId: u.parentId,
+  parentCode: u.parentCode,
+  leaf: u.leaf,
+});
+
+export const toServiceResponse = (s: ServiceRow): ServiceResponse => ({
+  id: s.id,
+  code: s.code,
+  label: s.label,
+  functionCode: s.functionCode,
+  kind: s.kind,
+  granularity: s.granularity,
+  orgUnits: s.orgUnits,
+});
+
+export const toMetricResponse = (m: MetricRow): MetricResponse => ({
+  id: m.id,
+  code: m.code,
+  label: m.label,
+  unit: m.unit,
+  aggregation: m.aggregation,
+  minValue: m.minValue,
+  maxValue: m.maxValue,
+  integer: m.integer,
+  system: m.system,
+});

@@ -1,0 +1,37 @@
+/** Pure helpers over an organisation's unit tree (parent links). */
+export interface TreeNode {
+  id: string;
+  code: string;
+  parentId: string | null;
+}
+
+export const childrenIndex = <T extends TreeNode>(nodes: readonly T[]): Map<string | null, T[]> => {
+  const index = new Map<string | null, T[]>();
+  for (const node of nodes) index.set(node.parentId, [...(index.get(node.parentId) ?? []), node]);
+  return index;
+};
+
+export const isLeaf = (nodes: readonly TreeNode[], id: string): boolean => !nodes.some((n) => n.parentId === id);
+
+/** The node itself and every descendant. */
+export const subtree = <T extends TreeNode>(nodes: readonly T[], rootId: string): T[] => {
+  const children = childrenIndex(nodes);
+  const out: T[] = [];
+  const stack = nodes.filter((n) => n.id === rootId);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node);
+    stack.push(...(children.get(node.id) ?? []));
+  }
+  return out;
+};
+
+export const leavesUnder = <T extends TreeNode>(nodes: readonly T[], rootId: string): T[] => {
+  const children = childrenIndex(nodes);
+  return subtree(nodes, rootId).filter((n) => !children.has(n.id));
+};
+
+export const allLeaves = <T extends TreeNode>(nodes: readonly T[]): T[] => {
+  const children = childrenIndex(nodes);
+  return nodes.filter((n) => !children.has(n.id));
+};

@@ -1,0 +1,77 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { TenantDb } from '../../platform/database/tenant-db';
+import type { AuthUser } from '../../tenancy/auth-user';
+import { leavesUnder } from '../../catalogue/org-tree';
+import { CatalogueRepository } from '../../catalogue/catalogue.repository';
+import { FigureRepository } from '../figure.repository';
+import { expectedMetricSlots, periodsWithin, slotOf } from './expected-figures';
+
+export interface Completeness {
+  orgUnit: string;
+  period: string;
+  expected: number;
+  entered: number;
+  /** entered / expected as a decimal string (4 places), `null` when nothing is expected. */
+  ratio: string | null;
+  missing: { orgUnit: string; service: string; metric: string; period: string }[];
+}
+
+const MAX_MISSING = 500;
+
+/** Expected figures (leaf units × services they run × expected metrics × periods) against the figures entered. */
+@Injectable()
+export class CompletenessService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly catalogue: CatalogueRepository,
+    private readonly figures: FigureRepository,
+  ) {}
+
+  compute(user: AuthUser, orgUnit: string, rawPeriod: string): Promise<Completeness> {
+    const organisationId = user.organisationId;
+    const period = rawPeriod.replace(/-T([1-4])$/, '-Q$1');
+    return this.tenantDb.run(organisationId, async (em) => {
+      const { orgUnits, services, metrics } = await this.catalogue.catalogue(em, organisationId);
+      const root = orgUnits.find((u) => u.code === orgUnit);
+      const leaves = root ? leavesUnder(orgUnits, root.id) : [];
+      if (leaves.length === 0) throw new BadRequestException(`Unité « ${orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
+      const metricCodes = new Set(metrics.map((m) => m.code));
+      const expected: { orgUnitId: string; orgUnit: string; serviceId: string; service: string; slot: string; period: string }[] = [];
+      for (const service of services) {
+        const slots = expectedMetricSlots(
+          service.outcomes
+            .filter((o) => o.mode === 'observed')
+            .map((o) => `observed.${o.code}`)
+            .filter((c) => metricCodes.has(c)),
+        );
+        const periods = periodsWithin(period, service.granularity);
+        for (const leaf of leaves.filter((l) => service.orgUnits.includes(l.code))) {
+          for (const p of periods)
+            for (const slot of slots) expected.push({ orgUnitId: leaf.id, orgUnit: leaf.code, serviceId: service.id, service: service.code, slot, period: p });
+        }
+      }
+      const allPeriods = [...new Set(expected.map((e) => e.period))];
+      const entered = new Set(
+        (
+          await this.figures.enteredKeys(
+            em,
+            organisationId,
+            leaves.map((l) => l.id),
+            allPeriods,
+          )
+        ).map((f) => `${f.orgUnitId}|${f.serviceId}|${slotOf(f.metric)}|${f.period}`),
+      );
+      const missing = expected.filter((e) => !entered.has(`${e.orgUnitId}|${e.serviceId}|${e.slot}|${e.period}`));
+      const done = expected.length - missing.length;
+      return {
+        orgUnit,
+        period,
+        expected: expected.length,
+        entered: done,
+        ratio: expected.length === 0 ? null : new Decimal(done).div(expected.length).toFixed(4),
+        missing: missing.slice(0, MAX_MISSING).map((m) => ({ orgUnit: m.orgUnit, service: m.service, metric: m.slot, period: m.period })),
+      };
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { expectedMetricSlots, periodsWithin, slotOf } from './expected-figures';
+
+describe(periodsWithin.name, () => {
+  it('splits a year into the service’s months or quarters', () => {
+    expect(periodsWithin('2024', 'month')).toHaveLength(12);
+    expect(periodsWithin('2024', 'quarter')).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
+  });
+  it('splits a quarter into its three months', () => {
+    expect(periodsWithin('2024-Q2', 'month')).toEqual(['2024-04', '2024-05', '2024-06']);
+  });
+  it('expects nothing in a month from a quarterly service', () => {
+    expect(periodsWithin('2024-03', 'quarter')).toEqual([]);
+    expect(periodsWithin('2024-03', 'month')).toEqual(['2024-03']);
+  });
+});
+
+describe(expectedMetricSlots.name, () => {
+  it('expects spend, one activity measure and each observed outcome', () => {
+    expect(expectedMetricSlots(['observed.placement_evite'])).toEqual(['spend', 'person_months|beneficiaries', 'observed.placement_evite']);
+    expect(slotOf('beneficiaries')).toBe(slotOf('person_months'));
+    expect(slotOf('hours')).toBe('hours');
+  });
+});

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppConfig } from '../platform/config/app-config';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { SubmissionsController } from './submissions.controller';
+import { SubmissionsService } from './submissions.service';
+import { SubmissionRepository } from './submission.repository';
+import { SubmissionJobs } from './submission-jobs';
+import { SubmissionReconciler } from './submission.reconciler';
+import { FigureRepository } from './figure.repository';
+import { FiguresController } from './figures.controller';
+import { FiguresService } from './figures.service';
+import { PeriodStatusRepository } from './period-status.repository';
+import { PeriodsController } from './periods.controller';
+import { PeriodsService } from './periods.service';
+import { RecomputeScheduler } from './recompute.scheduler';
+import { IngestionService } from './ingestion/ingestion.service';
+import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+import { CompletenessController } from './completeness/completeness.controller';
+import { CompletenessService } from './completeness/completeness.service';
+
+/**
+ * Ingestion (SPEC §7): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
+ * Its processor lives in FiguresWorkerModule, imported by the worker only.
+ */
+@Module({
+  imports: [
+    CatalogueModule,
+    AuditModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
+        defParamCharset: 'utf8',
+      }),
+    }),
+  ],
+  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController],
+  providers: [
+    SubmissionsService,
+    SubmissionRepository,
+    SubmissionJobs,
+    SubmissionReconciler,
+    FigureRepository,
+    FiguresService,
+    PeriodStatusRepository,
+    PeriodsService,
+    RecomputeScheduler,
+    IngestionService,
+    UploadErrorsInterceptor,
+    CompletenessService,
+  ],
+  exports: [IngestionService, SubmissionReconciler],
+})
+export class FiguresModule {}

@@ -1,0 +1,130 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import Decimal from 'decimal.js';
+import { TenantDb } from '../platform/database/tenant-db';
+import { ListQuery, stringList } from '../platform/http/list-query';
+import type { AuthUser } from '../tenancy/auth-user';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import { FIGURE_STATUSES, SUBMISSION_SOURCES } from './figure.entity';
+import { FigureFilter, FigureRepository, FigureSortField, FigureView } from './figure.repository';
+import { PeriodStatusRepository } from './period-status.repository';
+import { SubmissionRepository } from './submission.repository';
+import { RecomputeScheduler } from './recompute.scheduler';
+import { toIngestionCatalogue } from './ingestion/figure-catalogue';
+import { JSON_CONTENT_TYPE } from './ingestion/submission-payload';
+import { validateRows } from './parsing/validate-rows';
+import { isOutlier, robustZScore } from './quality/robust-z-score';
+import { enumList, uuidList } from './list-filters';
+import type { UpdateFigureDto } from './dto/update-figure.dto';
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/;
+
+/**
+ * Reading figures, and the single edit. A single edit is applied synchronously in one transaction, not queued: the form
+ * gets the saved value back at once. It still goes through the pipeline's rules and writes: the same row validation
+ * (`validateRows`), the same approved-period lock, the same upsert-and-audit statement, a submission row (source
+ * `form`, applied on the spot) as its durable record, and the same recompute job.
+ */
+@Injectable()
+export class FiguresService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly figures: FigureRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly periods: PeriodStatusRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly recompute: RecomputeScheduler,
+  ) {}
+
+  list(user: AuthUser, query: ListQuery<FigureSortField>): Promise<{ rows: FigureView[]; total: number }> {
+    const periods = stringList(query.filter, 'period', 7);
+    const range = (key: string): string | undefined => {
+      const v = query.filter[key];
+      if (v === undefined || v === null || v === '') return undefined;
+      if (typeof v !== 'string' || !PERIOD.test(v)) throw new BadRequestException(`Le filtre ${key} doit être une période comme 2024-03.`);
+      return v;
+    };
+    const filter: FigureFilter = {
+      ids: uuidList(query.filter),
+      orgUnits: stringList(query.filter, 'orgUnit', 64),
+      services: stringList(query.filter, 'service', 64),
+      metrics: stringList(query.filter, 'metric', 96),
+      periods: periods?.map((p) => p.replace(/-T([1-4])$/, '-Q$1')),
+      periodFrom: range('periodFrom'),
+      periodTo: range('periodTo'),
+      status: enumList(query.filter, 'status', FIGURE_STATUSES),
+      source: enumList(query.filter, 'source', SUBMISSION_SOURCES),
+    };
+    return this.tenantDb.run(user.organisationId, (em) => this.figures.list(em, user.organisationId, filter, query));
+  }
+
+  async get(user: AuthUser, id: string): Promise<FigureView> {
+    const found = await this.tenantDb.run(user.organisationId, (em) => this.figures.findView(em, user.organisationId, id));
+    if (!found) throw new NotFoundException('Chiffre introuvable.');
+    return found;
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateFigureDto): Promise<FigureView> {
+    const organisationId = user.organisationId;
+    const { view, periods } = await this.tenantDb.run(organisationId, async (em) => {
+      const current = await this.figures.findResolved(em, organisationId, id);
+      if (!current) throw new NotFoundException('Chiffre introuvable.');
+      const catalogue = toIngestionCatalogue(await this.catalogue.catalogue(em, organisationId));
+      const comment = dto.comment === undefined || dto.comment === null ? current.comment : dto.comment;
+      const validated = validateRows({
+        rows: [
+          { line: 1, cells: { orgUnit: current.orgUnit, service: current.service, metric: current.metric, period: current.period, value: dto.value, comment } },
+        ],
+        catalogue: catalogue.catalogue,
+      });
+      if (!validated.ok)
+        throw new UnprocessableEntityException({
+          detail: validated.errors.map((e) => e.message).join(' '),
+          errors: validated.errors.map((e) => ({ field: e.column, message: e.message })),
+        });
+      const approved = await this.periods.approved(em, organisationId, [current], true);
+      if (approved.size > 0) {
+        throw new ConflictException(
+          `Période approuvée : ${current.period} est approuvée pour ${current.orgUnit} ; rouvrez-la avec un motif avant de corriger ce chiffre.`,
+        );
+      }
+      const next = { ...current, value: validated.rows[0].value, comment: comment ?? null };
+      const history = (await this.figures.histories(em, [next])).get(0) ?? [];
+      const score = robustZScore(
+        new Decimal(next.value),
+        history.map((v) => new Decimal(v)),
+      );
+      const flags = isOutlier(score)
+        ? [
+            {
+              line: 1,
+              kind: 'outlier' as const,
+              message: `Valeur inhabituelle par rapport aux ${history.length} périodes précédentes (médiane ${score.median.toDecimalPlaces(2).toFixed()}) : vérifiez le montant et l’unité.`,
+            },
+          ]
+        : [];
+      const payload = {
+        figures: [
+          { orgUnit: next.orgUnit, service: next.service, metric: next.metric, period: next.period, value: next.value, ...(comment ? { comment } : {}) },
+        ],
+      };
+      const submissionId = await this.submissions.insertApplied(
+        em,
+        organisationId,
+        {
+          source: 'form',
+          idempotencyKey: `form:${randomUUID()}`,
+          fileName: null,
+          contentType: JSON_CONTENT_TYPE,
+          payload: Buffer.from(JSON.stringify(payload)),
+          createdBy: user.id,
+        },
+        flags,
+      );
+      const result = await this.figures.upsertBatch(em, organisationId, { submissionId, actorId: user.id, source: 'form', reason: dto.reason ?? null }, [next]);
+      return { view: (await this.figures.findView(em, organisationId, id))!, periods: result.periods };
+    });
+    await this.recompute.periodsChanged(organisationId, periods);
+    return view;
+  }
+}

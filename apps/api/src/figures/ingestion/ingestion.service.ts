@@ -1,0 +1,212 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { TenantDb } from '../../platform/database/tenant-db';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import { AppConfig } from '../../platform/config/app-config';
+import { CatalogueRepository } from '../../catalogue/catalogue.repository';
+import { validateRows } from '../parsing/validate-rows';
+import { cellText } from '../parsing/validate-row';
+import { formatFrenchDecimal } from '../parsing/format-french-decimal';
+import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
+import type { NormalisedRow, RowError } from '../parsing/row-validation.types';
+import { FigureRepository, ResolvedFigure } from '../figure.repository';
+import { PeriodStatusRepository } from '../period-status.repository';
+import { SubmissionRepository, ClaimedSubmission } from '../submission.repository';
+import type { SubmissionFlag, SubmissionRowError } from '../submission.entity';
+import { RecomputeScheduler } from '../recompute.scheduler';
+import { isOutlier, robustZScore, screenZScore } from '../quality/robust-z-score';
+import { IngestionCatalogue, toIngestionCatalogue } from './figure-catalogue';
+import { readSubmissionRows } from './submission-payload';
+
+/** Below this screened |z|, a row cannot reach the 3.5 threshold: the exact Decimal score is skipped. */
+const SCREEN_THRESHOLD = 3;
+
+export type IngestionOutcome = 'missing' | 'finished' | 'rejected' | 'applied';
+
+/** Rows per upsert statement: big enough to amortise round trips, small enough to keep statements fast. */
+export const APPLY_BATCH = 2000;
+/** A submission whose processing crashed this many times is rejected rather than retried forever. */
+export const MAX_ATTEMPTS = 10;
+/** Errors kept on a rejected submission; beyond, one last entry says how many more there were. */
+export const MAX_STORED_ERRORS = 1000;
+
+const fileErrorAsRow = (error: FileError): SubmissionRowError => ({
+  line: error.line ?? 1,
+  column: null,
+  value: null,
+  message: error.message,
+  code: `file:${error.code}`,
+});
+const rowErrorAsRow = (e: RowError): SubmissionRowError => ({ line: e.line, column: e.column, value: e.value, message: e.message, code: e.code });
+
+type ApplyResult = { kind: 'finished' } | { kind: 'approved'; errors: SubmissionRowError[] } | { kind: 'applied'; periods: string[] };
+
+/**
+ * The worker's side of a submission (SPEC §7): claim it, read and validate every row against the tenant's catalogue,
+ * then either reject it with every row error, or apply every row in ONE transaction that first locks the submission
+ * row and re-checks its status, so a duplicated or concurrent job can never apply it twice.
+ */
+@Injectable()
+export class IngestionService {
+  private readonly logger = new Logger(IngestionService.name);
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly submissions: SubmissionRepository,
+    private readonly figures: FigureRepository,
+    private readonly periods: PeriodStatusRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly recompute: RecomputeScheduler,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async process(submissionId: string, onProgress: (share: number) => Promise<void> = async () => undefined): Promise<IngestionOutcome> {
+    const organisationId = await this.submissions.organisationOf(submissionId);
+    if (organisationId === null) return 'missing';
+    const claimed = await this.tenantDb.run(organisationId, (em) => this.submissions.claim(em, submissionId));
+    if (claimed === null) return 'finished';
+    if (claimed.attempts > MAX_ATTEMPTS) {
+      const message = `Le traitement de cette soumission a échoué ${MAX_ATTEMPTS} fois : signalez-la au support avec son identifiant ${submissionId}.`;
+      return this.reject(organisationId, submissionId, 0, [{ line: 1, column: null, value: null, message, code: 'internal' }]);
+    }
+    return this.validateAndApply(organisationId, claimed, onProgress);
+  }
+
+  private async validateAndApply(organisationId: string, claimed: ClaimedSubmission, onProgress: (share: number) => Promise<void>): Promise<IngestionOutcome> {
+    const read = await readSubmissionRows(claimed);
+    if (!read.ok) return this.reject(organisationId, claimed.id, 0, [fileErrorAsRow(read.error)]);
+    const { rows, headers } = read;
+    if (rows.length > this.config.importMaxRows) {
+      const message = `Le fichier compte ${rows.length} lignes, au-delà de la limite de ${this.config.importMaxRows} : découpez-le en plusieurs fichiers.`;
+      return this.reject(organisationId, claimed.id, rows.length, [{ line: 1, column: null, value: null, message, code: 'file:too_many_rows' }]);
+    }
+    await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, 0));
+
+    const catalogue = toIngestionCatalogue(await this.tenantDb.run(organisationId, (em) => this.catalogue.catalogue(em, organisationId)));
+    const validated = validateRows({ rows, catalogue: catalogue.catalogue, headers });
+    if (!validated.ok) return this.reject(organisationId, claimed.id, rows.length, validated.errors.map(rowErrorAsRow));
+    const resolved = validated.rows.map((row) => resolve(row, catalogue));
+    const lines = validated.rows.map((row) => row.line);
+    await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, rows.length));
+
+    const outcome = await this.apply(organisationId, claimed, resolved, lines, rows, headers, onProgress);
+    switch (outcome.kind) {
+      case 'finished':
+        return 'finished';
+      case 'approved':
+        return this.reject(organisationId, claimed.id, rows.length, outcome.errors);
+      case 'applied':
+        await this.recompute.periodsChanged(organisationId, outcome.periods);
+        return 'applied';
+    }
+  }
+
+  private apply(
+    organisationId: string,
+    claimed: ClaimedSubmission,
+    resolved: ResolvedFigure[],
+    lines: number[],
+    rawRows: readonly RawRow[],
+    headers: Partial<Record<FigureField, string>>,
+    onProgress: (share: number) => Promise<void>,
+  ): Promise<ApplyResult> {
+    return this.tenantDb.run(organisationId, async (em): Promise<ApplyResult> => {
+      const status = await this.submissions.lock(em, claimed.id);
+      if (status !== 'received' && status !== 'validating') return { kind: 'finished' };
+      const approved = await this.periods.approved(em, organisationId, resolved, true);
+      if (approved.size > 0) return { kind: 'approved', errors: approvedErrors(resolved, lines, rawRows, headers, approved) };
+
+      const flags: SubmissionFlag[] = [];
+      const periods = new Set<string>();
+      const ctx = { submissionId: claimed.id, actorId: claimed.createdBy, source: claimed.source };
+      for (let start = 0; start < resolved.length; start += APPLY_BATCH) {
+        const batch = resolved.slice(start, start + APPLY_BATCH);
+        const histories = await this.figures.histories(em, batch);
+        batch.forEach((row, i) => {
+          const flag = outlierFlag(row, lines[start + i], histories.get(i) ?? []);
+          if (flag) flags.push(flag);
+        });
+        const result = await this.figures.upsertBatch(em, organisationId, ctx, batch);
+        result.periods.forEach((p) => periods.add(p));
+        await onProgress(Math.min(1, (start + batch.length) / resolved.length));
+      }
+      await this.submissions.finishApplied(em, claimed.id, resolved.length, flags);
+      this.logger.log(`Soumission ${claimed.id} appliquée : ${resolved.length} lignes, ${flags.length} signalement(s).`);
+      return { kind: 'applied', periods: [...periods] };
+    });
+  }
+
+  private async reject(organisationId: string, submissionId: string, rowCount: number, all: SubmissionRowError[]): Promise<IngestionOutcome> {
+    const errors =
+      all.length <= MAX_STORED_ERRORS
+        ? all
+        : [
+            ...all.slice(0, MAX_STORED_ERRORS),
+            {
+              line: all[MAX_STORED_ERRORS].line,
+              column: null,
+              value: null,
+              message: `… et ${all.length - MAX_STORED_ERRORS} autres erreurs : corrigez d’abord celles-ci, puis renvoyez le fichier.`,
+              code: 'truncated',
+            },
+          ];
+    return this.tenantDb.run(organisationId, async (em) => {
+      const status = await this.submissions.lock(em, submissionId);
+      if (status !== 'received' && status !== 'validating') return 'finished';
+      await this.submissions.finishRejected(em, submissionId, rowCount, errors);
+      return 'rejected';
+    });
+  }
+}
+
+const resolve = (row: NormalisedRow, catalogue: IngestionCatalogue): ResolvedFigure => ({
+  orgUnitId: catalogue.orgUnitIds.get(row.orgUnit)!,
+  serviceId: catalogue.serviceIds.get(row.service)!,
+  metricId: catalogue.metricIds.get(row.metric)!,
+  orgUnit: row.orgUnit,
+  service: row.service,
+  metric: row.metric,
+  period: row.period,
+  value: row.value,
+  comment: row.comment ?? null,
+});
+
+const approvedErrors = (
+  resolved: readonly ResolvedFigure[],
+  lines: readonly number[],
+  rawRows: readonly RawRow[],
+  headers: Partial<Record<FigureField, string>>,
+  approved: ReadonlySet<string>,
+): SubmissionRowError[] => {
+  const rawByLine = new Map(rawRows.map((r) => [r.line, r]));
+  return resolved.flatMap((row, i) =>
+    approved.has(`${row.orgUnitId}|${row.period}`)
+      ? [
+          {
+            line: lines[i],
+            column: headers.period ?? 'period',
+            value: cellText(rawByLine.get(lines[i])?.cells.period),
+            message: `Période approuvée : ${row.period} est approuvée pour ${row.orgUnit} ; rouvrez-la avec un motif avant de corriger ce chiffre.`,
+            code: 'period_approved',
+          },
+        ]
+      : [],
+  );
+};
+
+const outlierFlag = (row: ResolvedFigure, line: number, history: readonly string[]): SubmissionFlag | null => {
+  if (screenZScore(row.value, history) < SCREEN_THRESHOLD) return null;
+  const score = robustZScore(
+    new Decimal(row.value),
+    history.map((v) => new Decimal(v)),
+  );
+  if (!isOutlier(score)) return null;
+  return {
+    line,
+    kind: 'outlier',
+    message:
+      `Valeur inhabituelle : ${formatFrenchDecimal(row.value)} pour ${row.orgUnit} · ${row.service} · ${row.metric} (${row.period}), ` +
+      `alors que la médiane des ${history.length} périodes précédentes est ${formatFrenchDecimal(score.median.toDecimalPlaces(2).toFixed())} ` +
+      `(écart robuste z = ${score.z.toFixed(1).replace('.', ',')}). Le chiffre est enregistré : vérifiez le montant et l’unité.`,
+  };
+};

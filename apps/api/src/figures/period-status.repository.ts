@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { FigureStatus } from './figure.entity';
+
+export interface PeriodStatusView {
+  id: string;
+  orgUnitId: string;
+  orgUnit: string;
+  period: string;
+  status: FigureStatus;
+  reason: string | null;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+export interface PeriodStatusFilter {
+  ids?: string[];
+  orgUnits?: string[];
+  periods?: string[];
+  status?: string[];
+}
+export type PeriodSortField = 'period' | 'orgUnit' | 'status' | 'updatedAt';
+const SORT_SQL: Record<PeriodSortField, string> = { period: 'p.period', orgUnit: 'u.code', status: 'p.status', updatedAt: 'p.updated_at' };
+
+const VIEW = `SELECT p.id, p.org_unit_id AS "orgUnitId", u.code AS "orgUnit", p.period, p.status, p.reason, p.updated_by AS "updatedBy", p.updated_at AS "updatedAt"
+                FROM period_status p JOIN org_unit u ON u.id = p.org_unit_id`;
+
+/** Workflow state of (leaf unit, period): draft → submitted → approved (locked); reopened with a reason. */
+@Injectable()
+export class PeriodStatusRepository {
+  /**
+   * The (unit id, period) pairs among `keys` that are approved, as `unitId|period`. With `lock`, the rows read are
+   * locked FOR SHARE until the end of the transaction, so the period cannot be approved under a running apply.
+   */
+  async approved(em: EntityManager, organisationId: string, keys: readonly { orgUnitId: string; period: string }[], lock = false): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const unique = [...new Map(keys.map((k) => [`${k.orgUnitId}|${k.period}`, k])).values()];
+    const rows = (await em.query(
+      `SELECT p.org_unit_id AS "orgUnitId", p.period, p.status
+         FROM period_status p
+         JOIN unnest($2::uuid[], $3::varchar[]) AS k(org_unit_id, period) ON k.org_unit_id = p.org_unit_id AND k.period = p.period
+        WHERE p.organisation_id = $1
+        ${lock ? 'FOR SHARE OF p' : ''}`,
+      [organisationId, unique.map((k) => k.orgUnitId), unique.map((k) => k.period)],
+    )) as { orgUnitId: string; period: string; status: FigureStatus }[];
+    return new Set(rows.filter((r) => r.status === 'approved').map((r) => `${r.orgUnitId}|${r.period}`));
+  }
+
+  /** Current rows of some units for one period, locked for update. */
+  async lockRows(em: EntityManager, organisationId: string, orgUnitIds: readonly string[], period: string): Promise<Map<string, FigureStatus>> {
+    const rows = (await em.query(
+      `SELECT org_unit_id AS "orgUnitId", status FROM period_status WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[]) AND period = $3 FOR UPDATE`,
+      [organisationId, orgUnitIds, period],
+    )) as { orgUnitId: string; status: FigureStatus }[];
+    return new Map(rows.map((r) => [r.orgUnitId, r.status]));
+  }
+
+  async upsert(
+    em: EntityManager,
+    organisationId: string,
+    orgUnitIds: readonly string[],
+    period: string,
+    status: FigureStatus,
+    reason: string | null,
+    userId: string,
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO period_status (organisation_id, org_unit_id, period, status, reason, updated_by, updated_at)
+       SELECT $1, u, $3, $4, $5, $6, now() FROM unnest($2::uuid[]) AS u
+       ON CONFLICT (org_unit_id, period) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [organisationId, orgUnitIds, period, status, reason, userId],
+    );
+  }
+
+  async list(
+    em: EntityManager,
+    organisationId: string,
+    filter: PeriodStatusFilter,
+    page: { sort: { field: PeriodSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
+  ): Promise<{ rows: PeriodStatusView[]; total: number }> {
+    const where = ['p.organisation_id = $1'];
+    const params: unknown[] = [organisationId];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.ids) add('p.id = ANY(?::uuid[])', filter.ids);
+    if (filter.orgUnits) add('u.code = ANY(?::varchar[])', filter.orgUnits);
+    if (filter.periods) add('p.period = ANY(?::varchar[])', filter.periods);
+    if (filter.status) add('p.status = ANY(?::varchar[])', filter.status);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = (await em.query(
+      `SELECT count(*)::int AS total FROM period_status p JOIN org_unit u ON u.id = p.org_unit_id WHERE ${whereSql}`,
+      params,
+    )) as {
+      total: number;
+    }[];
+    const rows = (await em.query(
+      `${VIEW} WHERE ${whereSql} ORDER BY ${SORT_SQL[page.sort.field]} ${page.sort.order}, p.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params,
+    )) as PeriodStatusView[];
+    return { rows, total };
+  }
+}

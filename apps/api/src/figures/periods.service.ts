@@ -1,0 +1,111 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { TenantDb } from '../platform/database/tenant-db';
+import { ListQuery, stringList } from '../platform/http/list-query';
+import type { AuthUser } from '../tenancy/auth-user';
+import { AuditWriter } from '../audit/audit.writer';
+import { leavesUnder } from '../catalogue/org-tree';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import { FIGURE_STATUSES, FigureStatus } from './figure.entity';
+import { FigureRepository } from './figure.repository';
+import { PeriodSortField, PeriodStatusRepository, PeriodStatusView } from './period-status.repository';
+import { RecomputeScheduler } from './recompute.scheduler';
+import { enumList, uuidList } from './list-filters';
+import type { PeriodActionDto } from './dto/period-action.dto';
+
+export type PeriodAction = 'submit' | 'approve' | 'reopen';
+
+const TARGET: Record<PeriodAction, FigureStatus> = { submit: 'submitted', approve: 'approved', reopen: 'draft' };
+
+/**
+ * The period workflow (SPEC §7) per leaf unit: a finance director submits a period, approval locks it (the ingestion
+ * refuses figures of an approved (unit, period)), and a correction needs it reopened with a reason. Every transition
+ * is audited in its transaction; a parent unit acts on all the leaf units under it.
+ */
+@Injectable()
+export class PeriodsService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly periods: PeriodStatusRepository,
+    private readonly figures: FigureRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly audit: AuditWriter,
+    private readonly recompute: RecomputeScheduler,
+  ) {}
+
+  async act(user: AuthUser, action: PeriodAction, dto: PeriodActionDto): Promise<PeriodStatusView[]> {
+    const organisationId = user.organisationId;
+    const period = dto.period.replace(/-T([1-4])$/, '-Q$1');
+    const reason = dto.reason?.trim() || null;
+    if (action === 'reopen' && reason === null)
+      throw new BadRequestException('Indiquez le motif de la réouverture (champ reason) : il est gardé dans le journal d’audit.');
+    const views = await this.tenantDb.run(organisationId, async (em) => {
+      const units = await this.catalogue.orgUnits(em, organisationId);
+      const root = units.find((u) => u.code === dto.orgUnit);
+      const leaves = root ? leavesUnder(units, root.id) : [];
+      if (leaves.length === 0) throw new BadRequestException(`Unité « ${dto.orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
+      const ids = leaves.map((l) => l.id);
+      const before = await this.periods.lockRows(em, organisationId, ids, period);
+      const statusOf = (id: string): FigureStatus => before.get(id) ?? 'draft';
+      const approved = leaves.filter((l) => statusOf(l.id) === 'approved');
+      if (action === 'submit' && approved.length > 0) {
+        throw new ConflictException(
+          `Période ${period} déjà approuvée pour ${approved.map((l) => l.code).join(', ')} : rouvrez-la avec un motif avant de la soumettre à nouveau.`,
+        );
+      }
+      if (action === 'approve' && approved.length === leaves.length) throw new ConflictException(`Période ${period} déjà approuvée pour ${dto.orgUnit}.`);
+      if (action === 'reopen' && approved.length === 0)
+        throw new ConflictException(`Période ${period} non approuvée pour ${dto.orgUnit} : rien à rouvrir, corrigez directement.`);
+      const targets = action === 'reopen' ? approved : leaves;
+      const target = TARGET[action];
+      await this.periods.upsert(
+        em,
+        organisationId,
+        targets.map((l) => l.id),
+        period,
+        target,
+        reason,
+        user.id,
+      );
+      await this.figures.setStatus(
+        em,
+        organisationId,
+        targets.map((l) => l.id),
+        period,
+        target,
+      );
+      await this.audit.write(
+        em,
+        organisationId,
+        targets.map((l) => ({
+          actorId: user.id,
+          action: `period.${action}`,
+          entity: 'period_status',
+          entityId: `${l.code}/${period}`.slice(0, 64),
+          before: { status: statusOf(l.id) },
+          after: { status: target, orgUnit: l.code, period },
+          reason,
+        })),
+      );
+      return (
+        await this.periods.list(
+          em,
+          organisationId,
+          { orgUnits: leaves.map((l) => l.code), periods: [period] },
+          { sort: { field: 'orgUnit', order: 'ASC' }, offset: 0, limit: 1000 },
+        )
+      ).rows;
+    });
+    await this.recompute.periodsChanged(organisationId, [period]);
+    return views;
+  }
+
+  list(user: AuthUser, query: ListQuery<PeriodSortField>): Promise<{ rows: PeriodStatusView[]; total: number }> {
+    const filter = {
+      ids: uuidList(query.filter),
+      orgUnits: stringList(query.filter, 'orgUnit', 64),
+      periods: stringList(query.filter, 'period', 7),
+      status: enumList(query.filter, 'status', FIGURE_STATUSES),
+    };
+    return this.tenantDb.run(user.organisationId, (em) => this.periods.list(em, user.organisationId, filter, query));
+  }
+}

@@ -1,0 +1,38 @@
+import type { SubmissionView } from './submission.repository';
+
+/** `GET /api/submissions/:id` (SPEC §12). */
+export interface SubmissionResponse {
+  id: string;
+  status: string;
+  rowCount: number;
+  appliedCount: number;
+  processedCount: number;
+  errors: { line: number; column: string | null; value: string | null; message: string }[];
+  flags: { line: number; kind: string; message: string }[];
+  source: string;
+  fileName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** `POST /api/submissions` → 202. */
+export interface SubmissionAcceptedResponse {
+  id: string;
+  status: string;
+}
+
+export const toSubmissionResponse = (s: SubmissionView): SubmissionResponse => ({
+  id: s.id,
+  status: s.status,
+  rowCount: s.rowCount,
+  appliedCount: s.appliedCount,
+  processedCount: s.processedCount,
+  errors: s.errors.map((e) => ({ line: e.line, column: e.column, value: e.value, message: e.message })),
+  flags: s.flags.map((f) => ({ line: f.line, kind: f.kind, message: f.message })),
+  source: s.source,
+  fileName: s.fileName,
+  createdAt: new Date(s.createdAt).toISOString(),
+  finishedAt: s.finishedAt === null ? null : new Date(s.finishedAt).toISOString(),
+});
+
+export const toSubmissionAcceptedResponse = (s: { id: string; status: string }): SubmissionAcceptedResponse => ({ id: s.id, status: s.status });

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SubmissionSource } from './figure.entity';
+import type { SubmissionFlag, SubmissionRowError, SubmissionStatus } from './submission.entity';
+
+export interface SubmissionView {
+  id: string;
+  status: SubmissionStatus;
+  source: SubmissionSource;
+  fileName: string | null;
+  rowCount: number;
+  processedCount: number;
+  appliedCount: number;
+  errors: SubmissionRowError[];
+  flags: SubmissionFlag[];
+  createdBy: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface NewSubmission {
+  source: SubmissionSource;
+  idempotencyKey: string;
+  fileName: string | null;
+  contentType: string | null;
+  payload: Buffer;
+  createdBy: string | null;
+}
+
+export interface ClaimedSubmission {
+  id: string;
+  source: SubmissionSource;
+  payload: Buffer;
+  fileName: string | null;
+  contentType: string | null;
+  createdBy: string | null;
+  attempts: number;
+}
+
+export interface SubmissionFilter {
+  ids?: string[];
+  status?: string[];
+  source?: string[];
+}
+export type SubmissionSortField = 'createdAt' | 'status' | 'source' | 'rowCount' | 'finishedAt';
+const SORT_SQL: Record<SubmissionSortField, string> = {
+  createdAt: 'created_at',
+  status: 'status',
+  source: 'source',
+  rowCount: 'row_count',
+  finishedAt: 'finished_at',
+};
+
+const VIEW_COLUMNS = `id, status, source, file_name AS "fileName", row_count AS "rowCount", processed_count AS "processedCount",
+  applied_count AS "appliedCount", errors, flags, created_by AS "createdBy", created_at AS "createdAt", finished_at AS "finishedAt"`;
+
+/**
+ * Submissions: tenant queries take the EntityManager of `TenantDb.run`; the two system queries (which tenant owns a
+ * submission, which are unfinished) read ids only, across tenants, for the worker and the reconciler.
+ */
+@Injectable()
+export class SubmissionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts, or finds the submission that already holds this idempotency key (the unique index settles races). */
+  async insertOnce(em: EntityManager, organisationId: string, s: NewSubmission): Promise<{ id: string; status: SubmissionStatus; created: boolean }> {
+    const inserted = (await em.query(
+      `INSERT INTO submission (organisation_id, source, idempotency_key, file_name, content_type, payload, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (organisation_id, idempotency_key) DO NOTHING
+       RETURNING id, status`,
+      [organisationId, s.source, s.idempotencyKey, s.fileName, s.contentType, s.payload, s.createdBy],
+    )) as { id: string; status: SubmissionStatus }[];
+    if (inserted.length === 1) return { ...inserted[0], created: true };
+    const [existing] = (await em.query(`SELECT id, status FROM submission WHERE organisation_id = $1 AND idempotency_key = $2`, [
+      organisationId,
+      s.idempotencyKey,
+    ])) as {
+      id: string;
+      status: SubmissionStatus;
+    }[];
+    return { ...existing, created: false };
+  }
+
+  async findView(em: EntityManager, organisationId: string, id: string): Promise<SubmissionView | null> {
+    const rows = (await em.query(`SELECT ${VIEW_COLUMNS} FROM submission WHERE organisation_id = $1 AND id = $2`, [organisationId, id])) as SubmissionView[];
+    return rows[0] ?? null;
+  }
+
+  async list(
+    em: EntityManager,
+    organisationId: string,
+    filter: SubmissionFilter,
+    page: { sort: { field: SubmissionSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
+  ): Promise<{ rows: SubmissionView[]; total: number }> {
+    const where = ['organisation_id = $1'];
+    const params: unknown[] = [organisationId];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.ids) add('id = ANY(?::uuid[])', filter.ids);
+    if (filter.status) add('status = ANY(?::varchar[])', filter.status);
+    if (filter.source) add('source = ANY(?::varchar[])', filter.source);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = (await em.query(`SELECT count(*)::int AS total FROM submission WHERE ${whereSql}`, params)) as { total: number }[];
+    const rows = (await em.query(
+      `SELECT ${VIEW_COLUMNS} FROM submission WHERE ${whereSql}
+        ORDER BY ${SORT_SQL[page.sort.field]} ${page.sort.order} NULLS LAST, id
+        LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params,
+    )) as SubmissionView[];
+    return { rows, total };
+  }
+
+  /** Marks an unfinished submission `validating` and returns what the worker needs; `null` if it is already finished. */
+  async claim(em: EntityManager, id: string): Promise<ClaimedSubmission | null> {
+    const [rows] = (await em.query(
+      `UPDATE submission SET status = 'validating', attempts = attempts + 1
+        WHERE id = $1 AND status IN ('received', 'validating')
+        RETURNING id, source, payload, file_name AS "fileName", content_type AS "contentType", created_by AS "createdBy", attempts`,
+      [id],
+    )) as [ClaimedSubmission[], number];
+    return rows[0] ?? null;
+  }
+
+  async setProgress(em: EntityManager, id: string, rowCount: number, processedCount: number): Promise<void> {
+    await em.query(`UPDATE submission SET row_count = $2, processed_count = $3 WHERE id = $1 AND status = 'validating'`, [id, rowCount, processedCount]);
+  }
+
+  /** Locks the submission row for the rest of the transaction and returns its status as committed now. */
+  async lock(em: EntityManager, id: string): Promise<SubmissionStatus | null> {
+    const rows = (await em.query(`SELECT status FROM submission WHERE id = $1 FOR UPDATE`, [id])) as { status: SubmissionStatus }[];
+    return rows[0]?.status ?? null;
+  }
+
+  async finishRejected(em: EntityManager, id: string, rowCount: number, errors: readonly SubmissionRowError[]): Promise<void> {
+    await em.query(
+      `UPDATE submission SET status = 'rejected', row_count = $2, processed_count = $2, applied_count = 0, errors = $3::jsonb, flags = '[]', finished_at = now()
+        WHERE id = $1 AND status IN ('received', 'validating')`,
+      [id, rowCount, JSON.stringify(errors)],
+    );
+  }
+
+  async finishApplied(em: EntityManager, id: string, rowCount: number, flags: readonly SubmissionFlag[]): Promise<void> {
+    await em.query(
+      `UPDATE submission SET status = 'applied', row_count = $2, processed_count = $2, applied_count = $2, errors = '[]', flags = $3::jsonb, finished_at = now()
+        WHERE id = $1`,
+      [id, rowCount, JSON.stringify(flags)],
+    );
+  }
+
+  /** A single edit (PUT /figures/:id) is recorded as a submission applied on the spot, in the edit's transaction. */
+  async insertApplied(em: EntityManager, organisationId: string, s: NewSubmission, flags: readonly SubmissionFlag[]): Promise<string> {
+    const [row] = (await em.query(
+      `INSERT INTO submission (organisation_id, source, status, idempotency_key, file_name, content_type, payload, created_by, row_count, processed_count, applied_count, flags, finished_at)
+       VALUES ($1, $2, 'applied', $3, $4, $5, $6, $7, 1, 1, 1, $8::jsonb, now())
+       RETURNING id`,
+      [organisationId, s.source, s.idempotencyKey, s.fileName, s.contentType, s.payload, s.createdBy, JSON.stringify(flags)],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /** System query: the organisation of a submission (ids only), to open its tenant context. */
+  async organisationOf(id: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT organisation_id AS "organisationId" FROM submission WHERE id = $1`, [id])) as {
+      organisationId: string;
+    }[];
+    return rows[0]?.organisationId ?? null;
+  }
+
+  /** System query: unfinished submissions created before `olderThan` (ids only), oldest first. */
+  async unfinished(olderThan: Date, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM submission WHERE status IN ('received', 'validating') AND created_at < $1 ORDER BY created_at LIMIT $2`,
+      [olderThan, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser } from '../tenancy/current-user.decorator';
+import { Roles } from '../tenancy/roles.decorator';
+import type { AuthUser } from '../tenancy/auth-user';
+import { parseListQuery, RawListQuery, setContentRange } from '../platform/http/list-query';
+import { uuidParam } from '../platform/http/uuid-param.pipe';
+import { SubmissionsService, UploadedFigureFile } from './submissions.service';
+import { SubmitFiguresDto } from './dto/submit-figures.dto';
+import { SubmissionAcceptedResponse, SubmissionResponse, toSubmissionAcceptedResponse, toSubmissionResponse } from './submission.mapper';
+import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+
+@ApiTags('saisie')
+@ApiBearerAuth()
+@Controller('submissions')
+export class SubmissionsController {
+  constructor(private readonly submissions: SubmissionsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('finance', 'admin')
+  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Rejouer la même clé renvoie la première soumission, sans rien enregistrer de nouveau.' })
+  @ApiOperation({ summary: 'Dépose un fichier CSV/XLSX (champ file) ou des chiffres JSON ; traitement asynchrone, suivre GET /api/submissions/:id' })
+  async submit(
+    @CurrentUser() user: AuthUser,
+    @Body() body: SubmitFiguresDto,
+    @UploadedFile() file: UploadedFigureFile | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmissionAcceptedResponse> {
+    const accepted = file ? await this.submissions.submitFile(user, file, idempotencyKey) : await this.submissions.submitJson(user, body, idempotencyKey);
+    if (!accepted.created) res.setHeader('Idempotent-Replayed', 'true');
+    return toSubmissionAcceptedResponse(accepted);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Soumissions reçues (filtres : status, source, id)' })
+  async list(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<SubmissionResponse[]> {
+    const query = parseListQuery(raw, {
+      sortable: ['createdAt', 'status', 'source', 'rowCount', 'finishedAt'] as const,
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+    });
+    const page = await this.submissions.list(user, query);
+    setContentRange(res, 'submissions', query.offset, page.rows.length, page.total);
+    return page.rows.map(toSubmissionResponse);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'État d’une soumission : statut, compteurs, erreurs par ligne, signalements' })
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Soumission introuvable.')) id: string): Promise<SubmissionResponse> {
+    return toSubmissionResponse(await this.submissions.get(user, id));
+  }
+}

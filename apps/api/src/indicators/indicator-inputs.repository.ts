@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { Decimal } from '@levier/indicators';
+import { EntityManager } from 'typeorm';
+import { MethodologyVersion } from '../methodology/methodology-version.entity';
+import { UnitCost } from '../methodology/unit-cost.entity';
+import { PriceIndex } from '../methodology/price-index.entity';
+import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
+import { Service } from '../catalogue/service.entity';
+import { OrgUnit } from '../catalogue/org-unit.entity';
+import { MethodologyParameters, ScenarioInputs } from './scenario-document';
+import { UnitFigure } from './sum-figures';
+
+export const DEFAULT_METHODOLOGY: MethodologyParameters = { baseYear: 2024, discountRate: '0.032', discountConvention: 0 };
+
+export interface MethodologyInForce {
+  id: string | null;
+  version: number | null;
+  label: string;
+  parameters: MethodologyParameters;
+}
+
+export interface OrganisationInputs {
+  methodology: MethodologyInForce;
+  priceIndex: Record<number, string>;
+  unitCosts: ScenarioInputs['unitCosts'];
+  unitCostSources: UnitCost[];
+  services: (ScenarioInputs['services'][number] & { id: string; granularity: string })[];
+  assumptions: OutcomeAssumption[];
+  orgUnits: OrgUnit[];
+}
+
+/** Loads what the engine needs for one organisation (inside a TenantDb transaction). */
+@Injectable()
+export class IndicatorInputsRepository {
+  async load(em: EntityManager, organisationId: string): Promise<OrganisationInputs> {
+    const [version, unitCosts, prices, services, assumptions, orgUnits] = await Promise.all([
+      em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } }),
+      em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } }),
+      em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } }),
+      em.find(Service, { where: { organisationId }, order: { code: 'ASC' } }),
+      em.find(OutcomeAssumption, { where: { organisationId }, order: { code: 'ASC' } }),
+      em.find(OrgUnit, { where: { organisationId }, order: { code: 'ASC' } }),
+    ]);
+    return {
+      methodology: version
+        ? { id: version.id, version: version.version, label: version.label, parameters: version.parameters as unknown as MethodologyParameters }
+        : { id: null, version: null, label: 'Paramètres par défaut', parameters: DEFAULT_METHODOLOGY },
+      priceIndex: Object.fromEntries(prices.map((p) => [p.year, p.value.toFixed()])),
+      unitCosts: unitCosts.map((u) => ({
+        code: u.code,
+        label: u.label,
+        unit: u.unit,
+        amount: u.amount.toFixed(),
+        priceYear: u.priceYear,
+        payers: u.payers,
+        cashableShare: u.cashableShare.toFixed(),
+        source: `${u.sourcePublisher} — ${u.sourceTitle}`,
+      })),
+      unitCostSources: unitCosts,
+      services: services.map((s) => ({
+        id: s.id,
+        code: s.code,
+        label: s.label,
+        granularity: s.granularity,
+        outcomes: assumptions.filter((a) => a.serviceId === s.id).map((a) => ({ code: a.code, label: a.label, params: a.params })),
+      })),
+      assumptions,
+      orgUnits,
+    };
+  }
+
+  /** Figures of the savings metrics, with codes, for some org units and periods (all periods when empty). */
+  async figures(em: EntityManager, organisationId: string, orgUnitIds: readonly string[], periods: readonly string[]): Promise<UnitFigure[]> {
+    const rows: { org_unit: string; service: string; period: string; metric: string; value: string }[] = await em.query(
+      `SELECT u.code AS org_unit, s.code AS service, f.period, m.code AS metric, f.value
+         FROM figure f
+         JOIN org_unit u ON u.id = f.org_unit_id
+         JOIN service s ON s.id = f.service_id
+         JOIN metric m ON m.id = f.metric_id
+        WHERE f.organisation_id = $1
+          AND f.org_unit_id = ANY($2::uuid[])
+          AND (cardinality($3::text[]) = 0 OR f.period = ANY($3::text[]))
+          AND (m.code IN ('spend', 'person_months', 'beneficiaries') OR m.code LIKE 'observed.%')
+        ORDER BY u.code, s.code, f.period, m.code`,
+      [organisationId, orgUnitIds, periods],
+    );
+    return rows.map((r) => ({ orgUnit: r.org_unit, service: r.service, period: r.period, metric: r.metric, value: new Decimal(r.value) }));
+  }
+}

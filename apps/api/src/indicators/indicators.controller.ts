@@ -1,0 +1,37 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../tenancy/current-user.decorator';
+import type { AuthUser } from '../tenancy/auth-user';
+import { IndicatorExplainQuery, IndicatorScopeQuery, IndicatorSeriesQuery } from './indicator-query.dto';
+import { IndicatorsService } from './indicators.service';
+
+@ApiTags('indicateurs')
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Épargne brute, coût, épargne nette, taux de compensation… du périmètre, avec fourchettes basse et haute' })
+  summary(@CurrentUser() user: AuthUser, @Query() query: IndicatorScopeQuery) {
+    return this.indicators.summary(user, query);
+  }
+
+  @Get('series')
+  @ApiOperation({ summary: 'Séries pour les graphiques : par période, par service ou par payeur' })
+  series(@CurrentUser() user: AuthUser, @Query() query: IndicatorSeriesQuery) {
+    return this.indicators.series(user, query);
+  }
+
+  @Get('explain')
+  @ApiOperation({ summary: '« Comment est-ce calculé ? » : formule, données, hypothèses, coûts unitaires et sources, méthodologie' })
+  explain(@CurrentUser() user: AuthUser, @Query() query: IndicatorExplainQuery) {
+    return this.indicators.explain(user, query);
+  }
+
+  @Get('scenario')
+  @Header('Content-Disposition', 'attachment; filename="levier-scenario.json"')
+  @ApiOperation({ summary: 'Télécharger ce calcul (levier-scenario/1), à rejouer avec « levier compute »' })
+  scenario(@CurrentUser() user: AuthUser, @Query() query: IndicatorScopeQuery) {
+    return this.indicators.scenario(user, query);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
+import { IndicatorReadRepository } from './indicator-read.repository';
+import { IndicatorInputsRepository } from './indicator-inputs.repository';
+import { RecomputeService } from './recompute.service';
+
+/** The indicator read model: reads (API) and recompute (used by the worker's processor and the CLI). */
+@Module({
+  controllers: [IndicatorsController],
+  providers: [IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService],
+  exports: [IndicatorsService, RecomputeService],
+})
+export class IndicatorsModule {}

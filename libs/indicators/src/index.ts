@@ -1,0 +1,92 @@
+/**
+ * @levier/indicators — the pure calculation engine of Levier (shared/vectors/README.md, SPEC §5–6).
+ * Decimals only, no framework, no I/O, no clock, no randomness. This file is the package's only barrel.
+ */
+
+// Decimals and rounding
+export { d, Decimal, isDecimalLiteral, ONE, ZERO } from './money/decimal';
+export { formatExact, formatMoney, formatRatio, roundHalfUp } from './money/round';
+export { addKeyed, divideOrNull, sumDecimals } from './money/arithmetic';
+export { assertNever } from './assert-never';
+
+// Periods
+export type { Granularity, Period, PeriodParseResult } from './periods/period';
+export { formatPeriod, granularityOf, isPeriodCode, parsePeriod } from './periods/period';
+export {
+  comparePeriods,
+  containingQuarter,
+  containingYear,
+  firstMonthOf,
+  listMonths,
+  monthsInGranularity,
+  monthsInPeriod,
+  monthsOf,
+  periodContains,
+} from './periods/calendar';
+
+// Scenario input
+export * from './scenario/scenario.types';
+export { parseScenario, DEFAULT_DISCOUNT_RATE } from './scenario/parse-scenario';
+export { isTriple, plain, resolveParam } from './scenario/param';
+export { DEFAULT_WORKING_DAYS_PER_FTE, LEGAL_FONGIBILITE_CAP } from './scenario/parse-reallocation';
+
+// Savings
+export type { DiscountParameters, OutcomePeriodFigures, OutcomePeriodResult, ResolvedOutcome, SavingsAggregate, SavingsCell } from './savings/savings.types';
+export { exposurePersonYears } from './savings/exposure';
+export type { EventsGrossInput } from './savings/events';
+export { eventsGross, eventsNet, unitsAvoided } from './savings/events';
+export type { ResolvedUnitCost, UnitCostComponent } from './savings/unit-cost';
+export { componentWeights, indexedAmount, mixUnitCost } from './savings/unit-cost';
+export { applyOptimismBias, DEFAULT_OPTIMISM_BIAS, optimismBiasFor } from './savings/optimism-bias';
+export { valueStream } from './savings/value-stream';
+export { costPresentValue, presentValue, presentValueOfStream } from './savings/present-value';
+export { addStreams, paybackYears } from './savings/payback';
+export { splitByPayer } from './savings/payer-split';
+export { splitCashable } from './savings/cashable-split';
+export { computeOutcomePeriod } from './savings/outcome-period';
+export { computeServicePeriod } from './savings/service-period';
+export { addCells, aggregate, EMPTY_CELL, outcomeCell, sumCells } from './savings/aggregate';
+export { resolveOutcome, resolveUnitCost } from './savings/resolve-outcome';
+
+// Reallocation
+export type { ReallocationResult } from './reallocation/compute-reallocation';
+export { computeReallocation } from './reallocation/compute-reallocation';
+export { fteDays, fteYears, totalFteDays } from './reallocation/fte';
+export { distinctAgents, mobilisationRate } from './reallocation/mobilisation';
+export { leadTimeDays, median, nearestRankPercentile } from './reallocation/lead-time';
+export { criticalCoverage, needCoverage } from './reallocation/need-coverage';
+export { volunteerShare } from './reallocation/volunteer-share';
+export { redeploymentValue } from './reallocation/redeployment-value';
+export type { TransferFlag, TransferFlagReason } from './reallocation/fongibilite';
+export { fongibiliteFlags, fongibiliteOverLimit, fongibiliteRate, fongibiliteVolume, PERSONNEL_CHAPTER } from './reallocation/fongibilite';
+export { netFlowByFunction } from './reallocation/net-flow';
+export { inKindValue } from './reallocation/in-kind-value';
+
+// Custom indicators (formula language)
+export { FormulaError, isFormulaError } from './formulas/formula-error';
+export type { AggregateFunction, ArithmeticOperator, ComparisonOperator, FormulaCondition, FormulaNode, MetricLookup } from './formulas/formula.types';
+export type { Token } from './formulas/tokenizer';
+export { MAX_FORMULA_LENGTH, tokenize } from './formulas/tokenizer';
+export type { ParseFormulaResult } from './formulas/parser';
+export { MAX_FORMULA_DEPTH, parseFormula, tryParseFormula } from './formulas/parser';
+export { evaluateFormula } from './formulas/evaluate';
+export type { MetricReference } from './formulas/dependencies';
+export { dependencies, references } from './formulas/dependencies';
+export type {
+  AggregatedCustomIndicator,
+  CompileCustomIndicatorResult,
+  CustomIndicator,
+  CustomIndicatorDefinition,
+  CustomIndicatorError,
+  CustomIndicatorPart,
+  CustomIndicatorValue,
+} from './formulas/custom-indicator';
+export { aggregateCustomIndicator, compileCustomIndicator, evaluateCustomIndicator } from './formulas/custom-indicator';
+
+// Whole scenario and output
+export type { ServicePeriodRow } from './compute-scenario';
+export { computeSavings, computeScenario, scenarioHasRanges } from './compute-scenario';
+export type { AggregateOutput, OutcomeOutput, ReallocationOutput, ScenarioOutput } from './output/output.types';
+export { formatAggregate, formatOutcome, formatReallocation } from './output/format-output';
+export type { Mismatch, Tolerance } from './output/compare-expected';
+export { compareWithExpected, toleranceFor } from './output/compare-expected';

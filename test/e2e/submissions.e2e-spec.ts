@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { TestingModule } from '@nestjs/testing';
+import request from 'supertest';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { createTestApi, TestApi } from '../setup/test-app';
+import { loginAs } from '../setup/demo-session';
+import { startTestWorker } from '../setup/test-worker';
+import { FIXTURES_DIR, waitForSubmission } from '../factories/ingestion.factory';
+
+type Auth = { Authorization: string };
+const fixture = (name: string): string => path.join(FIXTURES_DIR, name);
+const SUBMISSION_KEYS = [
+  'id',
+  'status',
+  'rowCount',
+  'appliedCount',
+  'processedCount',
+  'errors',
+  'flags',
+  'source',
+  'fileName',
+  'createdAt',
+  'finishedAt',
+].sort();
+
+describe('/api/submissions', () => {
+  let api: TestApi;
+  let worker: TestingModule;
+  let finance: Auth;
+  let viewer: Auth;
+  let director: Auth;
+  let bellerive: Auth;
+  const http = () => request(api.app.getHttpServer());
+
+  beforeAll(async () => {
+    api = await createTestApi({ UPLOAD_MAX_BYTES: '4096' });
+    await seedDemo(await api.db.dataSource());
+    worker = await startTestWorker(api.db.url, api.queuePrefix);
+    [finance, viewer, director, bellerive] = await Promise.all(
+      ['finance@valmont.demo', 'lecteur@valmont.demo', 'directeur@valmont.demo', 'directeur@bellerive.demo'].map((email) => loginAs(api.app, email)),
+    );
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('accepts a CSV file with 202 { id, status }, then shows exactly the SPEC §12 shape once applied', async () => {
+    const res = await http().post('/api/submissions').set(finance).attach('file', fixture('figures-2024-01-utf8-bom-semicolon.csv')).expect(202);
+    expect(res.body).toEqual({ id: expect.any(String), status: 'received' });
+    await waitForSubmission(await api.db.dataSource(), res.body.id);
+
+    const got = await http().get(`/api/submissions/${res.body.id}`).set(viewer).expect(200);
+    expect(Object.keys(got.body).sort()).toEqual(SUBMISSION_KEYS);
+    expect(got.body).toMatchObject({
+      id: res.body.id,
+      status: 'applied',
+      rowCount: 10,
+      appliedCount: 10,
+      processedCount: 10,
+      errors: [],
+      source: 'import',
+      fileName: 'figures-2024-01-utf8-bom-semicolon.csv',
+    });
+    expect(got.body.finishedAt).toEqual(expect.any(String));
+  });
+
+  it('reports every row error of a rejected file as { line, column, value, message }', async () => {
+    const res = await http().post('/api/submissions').set(finance).attach('file', fixture('figures-errors-semicolon.csv')).expect(202);
+    await waitForSubmission(await api.db.dataSource(), res.body.id);
+    const got = await http().get(`/api/submissions/${res.body.id}`).set(finance).expect(200);
+    expect(got.body).toMatchObject({ status: 'rejected', appliedCount: 0 });
+    expect(got.body.errors).toHaveLength(9);
+    expect(got.body.errors[0]).toEqual({ line: 3, column: 'service', value: 'PORTAGE_REPAZ', message: expect.stringContaining('PORTAGE_REPAZ') });
+  });
+
+  it('accepts JSON figures (numbers become decimal strings) and replays an Idempotency-Key without a new submission', async () => {
+    const body = { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'hours', period: '2024-11', value: 2126.5, comment: 'API' }], source: 'grid' };
+    const first = await http().post('/api/submissions').set(finance).set('Idempotency-Key', 'e2e-json-1').send(body).expect(202);
+    const again = await http().post('/api/submissions').set(finance).set('Idempotency-Key', 'e2e-json-1').send(body).expect(202);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const done = await waitForSubmission(await api.db.dataSource(), first.body.id);
+    expect(done.status).toBe('applied');
+    const figures = await http()
+      .get('/api/figures')
+      .query({ filter: JSON.stringify({ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'hours', period: '2024-11' }) })
+      .set(viewer)
+      .expect(200);
+    expect(figures.body).toEqual([expect.objectContaining({ value: '2126.5', source: 'grid', comment: 'API' })]);
+  });
+
+  it.each([
+    ['an empty body', {}],
+    ['an empty list', { figures: [] }],
+    ['a row without value', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11' }] }],
+    ['a value that is an object', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: { a: 1 } }] }],
+    ['an unknown field', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: '1', extra: true }] }],
+    ['an unknown source', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: '1' }], source: 'fax' }],
+  ])('answers %s with a French problem+json 400, storing nothing', async (_label, body) => {
+    const ds = await api.db.dataSource();
+    const count = async (): Promise<number> => Number((await ds.query('SELECT count(*)::int AS n FROM submission'))[0].n);
+    const before = await count();
+    const res = await http().post('/api/submissions').set(finance).send(body).expect(400);
+    expect(await count()).toBe(before);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 400, title: 'Requête invalide' });
+  });
+
+  it('answers malformed JSON, a bad Idempotency-Key, an empty or oversized file with 4xx problem+json', async () => {
+    await http().post('/api/submissions').set(finance).set('Content-Type', 'application/json').send('{"figures": [').expect(400);
+    await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'x'.repeat(200))
+      .send({ figures: [{ orgUnit: 'A', service: 'B', metric: 'C', period: '2024-01', value: '1' }] })
+      .expect(400);
+    const empty = await http().post('/api/submissions').set(finance).attach('file', Buffer.alloc(0), 'vide.csv').expect(400);
+    expect(empty.body.detail).toMatch(/vide/);
+    const big = await http().post('/api/submissions').set(finance).attach('file', fixture('figures-2024-10-libreoffice.xlsx')).expect(413);
+    expect(big.body.detail).toMatch(/taille maximale/);
+    const twoFiles = await http().post('/api/submissions').set(finance).attach('other', Buffer.from('a;b\n'), 'a.csv').expect(400);
+    expect(twoFiles.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('lets only finance and admin submit (403 for a viewer or a director)', async () => {
+    const body = { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: '1' }] };
+    await http().post('/api/submissions').set(viewer).send(body).expect(403);
+    await http().post('/api/submissions').set(director).send(body).expect(403);
+    await http().post('/api/submissions').send(body).expect(401);
+  });
+
+  it('hides another tenant’s submission (404, not 403) and answers 404 to a malformed id', async () => {
+    const res = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .send({ figures: [{ orgUnit: 'VALMONT-SUD', service: 'AED', metric: 'spend', period: '2024-11', value: '8000' }] })
+      .expect(202);
+    await http().get(`/api/submissions/${res.body.id}`).set(bellerive).expect(404);
+    await http().get('/api/submissions/pas-un-uuid').set(finance).expect(404);
+    const list = await http().get('/api/submissions').set(bellerive).expect(200);
+    expect(list.body).toEqual([]);
+  });
+
+  it('lists submissions with ra-data-simple-rest paging and Content-Range', async () => {
+    const res = await http()
+      .get('/api/submissions')
+      .query({
+        sort: JSON.stringify(['createdAt', 'DESC']),
+        range: JSON.stringify([0, 1]),
+        filter: JSON.stringify({ status: ['applied', 'rejected', 'received', 'validating'] }),
+      })
+      .set(viewer)
+      .expect(200);
+    expect(res.body).toHaveLength(2);
+    expect(res.headers['content-range']).toMatch(/^submissions 0-1\/\d+$/);
+    await http().get('/api/submissions').query({ sort: '["payload","ASC"]' }).set(viewer).expect(400);
+    await http().get('/api/submissions').query({ filter: '{"status":"done"}' }).set(viewer).expect(400);
+  });
+});

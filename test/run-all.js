@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every layer in one command — type check, lint, then jest's unit, admin, integration and e2e
+ * projects (integration and e2e against the real PostgreSQL and Redis) — closing with one line
+ * `N passed, N failed` that totals them all. Exit code 1 on any failure.
+ */
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+const check = (label, command, args) => {
+  const started = Date.now();
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const ok = r.status === 0;
+  if (ok) passed += 1;
+  else failed += 1;
+  lines.push(`${ok ? '✓' : '✗'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+};
+
+const only = process.argv.slice(2);
+if (only.length === 0) {
+  check('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  check('lint (eslint)', bin('eslint'), ['.']);
+  check('format (prettier --check)', bin('prettier'), ['--check', '**/*.{ts,tsx}', '--log-level', 'warn']);
+}
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'levier-jest-')), 'report.json');
+const started = Date.now();
+const jest = spawnSync(bin('jest'), ['--maxWorkers=2', '--json', `--outputFile=${report}`, ...only], { cwd: root, stdio: 'inherit' });
+if (fs.existsSync(report)) {
+  const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  const suitesFailedWithoutTests = result.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
+  failed += suitesFailedWithoutTests;
+  lines.push(`${jest.status === 0 ? '✓' : '✗'} jest: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${result.numTotalTestSuites} suites${suitesFailedWithoutTests ? `, ${suitesFailedWithoutTests} suites failed to run` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (result.numTotalTests === 0) failed += 1;
+} else {
+  failed += 1;
+  lines.push('✗ jest produced no report');
+}
+if (jest.status !== 0 && failed === 0) failed += 1;
+
+process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
