@@ -2,9 +2,28 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Tables whose rows carry `organisation_id`. */
 const TENANT_TABLES = [
-  'app_user', 'org_unit', 'role_assignment', 'service', 'metric', 'figure', 'submission', 'period_status', 'audit_log',
-  'unit_cost', 'price_index', 'outcome_assumption', 'methodology_version', 'custom_indicator', 'indicator_target',
-  'indicator_value', 'staff_need', 'redeployment', 'budget_transfer', 'in_kind_loan', 'report_subscription', 'report_delivery',
+  'app_user',
+  'org_unit',
+  'role_assignment',
+  'service',
+  'metric',
+  'figure',
+  'submission',
+  'period_status',
+  'audit_log',
+  'unit_cost',
+  'price_index',
+  'outcome_assumption',
+  'methodology_version',
+  'custom_indicator',
+  'indicator_target',
+  'indicator_value',
+  'staff_need',
+  'redeployment',
+  'budget_transfer',
+  'in_kind_loan',
+  'report_subscription',
+  'report_delivery',
 ];
 const TENANT = `NULLIF(current_setting('levier.organisation_id', true), '')::uuid`;
 

@@ -78,7 +78,13 @@ describe('login throttling', () => {
   it('answers 429 after 10 login attempts in a minute from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) {
-      statuses.push((await request(sut.app.getHttpServer()).post('/api/auth/login').send({ email: `x${i}@example.org`, password: 'x' })).status);
+      statuses.push(
+        (
+          await request(sut.app.getHttpServer())
+            .post('/api/auth/login')
+            .send({ email: `x${i}@example.org`, password: 'x' })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);

@@ -45,7 +45,8 @@ describe('indicators read model', () => {
   });
 
   it('aggregates up the tree as sums of the leaves, with ratios of sums', async () => {
-    const get = async (orgUnit: string) => (await http().get('/api/indicators/summary').query({ orgUnit, from: '2023-01', to: '2024-12' }).set(director).expect(200)).body;
+    const get = async (orgUnit: string) =>
+      (await http().get('/api/indicators/summary').query({ orgUnit, from: '2023-01', to: '2024-12' }).set(director).expect(200)).body;
     const [root, north, south] = await Promise.all([get('VALMONT'), get('VALMONT-NORD'), get('VALMONT-SUD')]);
     for (const key of ['grossSavings', 'cost', 'netSavings', 'cashable'] as const) {
       expect(Math.abs(Number(root[key]) - Number(north[key]) - Number(south[key]))).toBeLessThanOrEqual(0.011);
@@ -56,7 +57,11 @@ describe('indicators read model', () => {
   });
 
   it('serves series by period, service and payer', async () => {
-    const byPeriod = await http().get('/api/indicators/series').query({ orgUnit: 'VALMONT', from: '2024-01', to: '2024-12', groupBy: 'period' }).set(director).expect(200);
+    const byPeriod = await http()
+      .get('/api/indicators/series')
+      .query({ orgUnit: 'VALMONT', from: '2024-01', to: '2024-12', groupBy: 'period' })
+      .set(director)
+      .expect(200);
     expect(byPeriod.body.granularity).toBe('quarter');
     expect(byPeriod.body.items.map((i: { key: string }) => i.key)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
     const byService = await http().get('/api/indicators/series').query({ orgUnit: 'VALMONT', groupBy: 'service' }).set(director).expect(200);
@@ -66,7 +71,11 @@ describe('indicators read model', () => {
   });
 
   it('explains a number: formula, inputs, assumptions with justification, unit costs with sources', async () => {
-    const res = await http().get('/api/indicators/explain').query({ orgUnit: 'VALMONT', from: '2024-01', to: '2024-03', indicator: 'offsetRatio' }).set(director).expect(200);
+    const res = await http()
+      .get('/api/indicators/explain')
+      .query({ orgUnit: 'VALMONT', from: '2024-01', to: '2024-03', indicator: 'offsetRatio' })
+      .set(director)
+      .expect(200);
     expect(res.body.formula).toMatch(/épargne brute \/ coût/);
     expect(res.body.inputs.length).toBeGreaterThan(0);
     expect(res.body.assumptions[0]).toEqual(expect.objectContaining({ justification: expect.any(String) }));
@@ -82,7 +91,9 @@ describe('indicators read model', () => {
       `UPDATE figure f SET value = value * 2, updated_at = now() FROM metric m, service s, org_unit u
         WHERE m.id = f.metric_id AND s.id = f.service_id AND u.id = f.org_unit_id AND m.code = 'person_months' AND s.code = 'SAAD' AND u.code = 'VALMONT-NORD' AND f.period = '2024-03'`,
     );
-    await worker.get(JobProducer).enqueue('indicators', 'recompute', { organisationId: valmontId, periods: ['2024-03'] }, { jobId: `recompute-${valmontId}-2024-03-test` });
+    await worker
+      .get(JobProducer)
+      .enqueue('indicators', 'recompute', { organisationId: valmontId, periods: ['2024-03'] }, { jobId: `recompute-${valmontId}-2024-03-test` });
     let after = before;
     for (let i = 0; i < 50 && after.grossSavings === before.grossSavings; i += 1) {
       await new Promise((r) => setTimeout(r, 100));
@@ -99,18 +110,36 @@ describe('indicators read model', () => {
     const recompute = worker.get(RecomputeService);
     await recompute.recompute(valmontId, ['2024-02']);
     const query = { orgUnit: 'VALMONT-SUD', from: '2024-02', to: '2024-02' };
-    const reportedBefore = (await http().get('/api/indicators/summary').query({ ...query, basis: 'reported' }).set(director).expect(200)).body;
-    await ds.query(`INSERT INTO methodology_version (organisation_id, version, label, effective_from, parameters, snapshot) VALUES ($1, 2, 'Taux 4,5 %', '2025-01-01', $2, '{}')`, [
-      valmontId,
-      JSON.stringify({ baseYear: 2024, discountRate: '0.045', discountConvention: 1 }),
-    ]);
+    const reportedBefore = (
+      await http()
+        .get('/api/indicators/summary')
+        .query({ ...query, basis: 'reported' })
+        .set(director)
+        .expect(200)
+    ).body;
+    await ds.query(
+      `INSERT INTO methodology_version (organisation_id, version, label, effective_from, parameters, snapshot) VALUES ($1, 2, 'Taux 4,5 %', '2025-01-01', $2, '{}')`,
+      [valmontId, JSON.stringify({ baseYear: 2024, discountRate: '0.045', discountConvention: 1 })],
+    );
     await recompute.recompute(valmontId, []);
-    const reportedAfter = (await http().get('/api/indicators/summary').query({ ...query, basis: 'reported' }).set(director).expect(200)).body;
+    const reportedAfter = (
+      await http()
+        .get('/api/indicators/summary')
+        .query({ ...query, basis: 'reported' })
+        .set(director)
+        .expect(200)
+    ).body;
     const currentAfter = (await http().get('/api/indicators/summary').query(query).set(director).expect(200)).body;
     expect(reportedAfter.grossSavings).toBe(reportedBefore.grossSavings);
     expect(currentAfter.grossSavings).not.toBe(reportedBefore.grossSavings);
     expect(currentAfter.methodologyVersion.version).toBe(2);
-    const explained = (await http().get('/api/indicators/explain').query({ ...query, indicator: 'grossSavings' }).set(director).expect(200)).body;
+    const explained = (
+      await http()
+        .get('/api/indicators/explain')
+        .query({ ...query, indicator: 'grossSavings' })
+        .set(director)
+        .expect(200)
+    ).body;
     expect(explained.values.differs).toBe(true);
   });
 

@@ -13,7 +13,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     await admin.connect();
   } catch (err) {
-    throw new Error(`Les tests d'intégration ont besoin de PostgreSQL : ${TEST_DATABASE_URL} ne répond pas (${(err as Error).message}). Démarrez-le (voir README).`);
+    throw new Error(
+      `Les tests d'intégration ont besoin de PostgreSQL : ${TEST_DATABASE_URL} ne répond pas (${(err as Error).message}). Démarrez-le (voir README).`,
+    );
   }
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on('error', () => undefined);

@@ -18,7 +18,15 @@ export interface TestApi {
 export const createTestApi = async (env: Record<string, string> = {}): Promise<TestApi> => {
   const db = await createTestDatabase();
   const queuePrefix = uniqueQueuePrefix();
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, DEMO_MODE: 'true', AUTH_RATE_LIMIT_PER_MINUTE: '1000', ...env });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    DEMO_MODE: 'true',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
   configureApp(app, loadConfig());

@@ -23,12 +23,24 @@ export const runDemo = async (config: AppConfig, io: Io): Promise<number> => {
     spawn(process.execPath, [path.join(dir, 'main.js')], { env, stdio: 'inherit' }),
     spawn(process.execPath, [path.join(dir, 'worker.js')], { env, stdio: 'inherit' }),
   ];
-  io.stdout(`\nLevier tourne sur ${config.appUrl}  (API : ${config.appUrl}/api, documentation : ${config.appUrl}/api/docs)\n\nComptes de démonstration :\n${demoLogins()}\n\nCtrl+C pour arrêter.`);
+  io.stdout(
+    `\nLevier tourne sur ${config.appUrl}  (API : ${config.appUrl}/api, documentation : ${config.appUrl}/api/docs)\n\nComptes de démonstration :\n${demoLogins()}\n\nCtrl+C pour arrêter.`,
+  );
   const stop = (): void => {
     for (const child of children) child.kill('SIGTERM');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on('exit', (code) => { stop(); resolve(code ?? 0); }))));
+  const codes = await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<number>((resolve) =>
+          c.on('exit', (code) => {
+            stop();
+            resolve(code ?? 0);
+          }),
+        ),
+    ),
+  );
   return Math.max(...codes);
 };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../platform/config/app-config';
+import { repoRoot } from '../platform/repo-root';
 import { runCompute } from './compute.command';
 import { generateMigration, revertMigration, runMigrations } from './migration.command';
 
@@ -13,10 +14,9 @@ Commandes :
   migration:revert                        annule la dernière migration
   migration:generate NomEnPascalCase      écrit une migration pour l'écart entre entités et schéma
   seed-demo                               crée les données de démonstration (Valmont, Bellerive)
+  recompute [--organisation NOM]          recalcule tous les indicateurs (reconstruction complète)
   demo                                    migre, charge la démo et lance l'API et le worker
 `;
-
-const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 
 /** The `levier` command line: one dispatcher, one module per command. Returns the exit code. */
 export const main = async (argv: string[], io: Io): Promise<number> => {
@@ -31,10 +31,14 @@ export const main = async (argv: string[], io: Io): Promise<number> => {
       await revertMigration(loadConfig().databaseUrl, io.stdout);
       return 0;
     case 'migration:generate':
-      return generateMigration(loadConfig().databaseUrl, rest[0] ?? '', path.join(REPO_ROOT, 'migrations'), new Date(), io.stdout);
+      return generateMigration(loadConfig().databaseUrl, rest[0] ?? '', path.join(repoRoot(), 'migrations'), new Date(), io.stdout);
     case 'seed-demo': {
       const { runSeedDemo } = await import('./seed-demo.command');
       return runSeedDemo(loadConfig(), io);
+    }
+    case 'recompute': {
+      const { runRecompute } = await import('./recompute.command');
+      return runRecompute(loadConfig(), rest, io);
     }
     case 'demo': {
       const { runDemo } = await import('./demo.command');

@@ -12,7 +12,11 @@ export const schemaDrift = async (dataSource: DataSource): Promise<{ up: string[
 
 const quote = (s: string): string => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 
-export const renderMigration = (name: string, timestamp: number, drift: { up: string[]; down: string[] }): string => `import { MigrationInterface, QueryRunner } from 'typeorm';
+export const renderMigration = (
+  name: string,
+  timestamp: number,
+  drift: { up: string[]; down: string[] },
+): string => `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${name}${timestamp} implements MigrationInterface {
   name = '${name}${timestamp}';
@@ -22,7 +26,10 @@ ${drift.up.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-${[...drift.down].reverse().map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+${[...drift.down]
+  .reverse()
+  .map((q) => `    await queryRunner.query(${quote(q)});`)
+  .join('\n')}
   }
 }
 `;

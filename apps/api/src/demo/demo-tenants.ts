@@ -58,7 +58,8 @@ const VALMONT_SERVICES: DemoService[] = [
           ],
           grade: 3,
         },
-        justification: 'Le passage quotidien du livreur repère les chutes et la dénutrition ; taux issus de la littérature gériatrique, à confirmer localement.',
+        justification:
+          'Le passage quotidien du livreur repère les chutes et la dénutrition ; taux issus de la littérature gériatrique, à confirmer localement.',
         evidence: 'Hypothèse de démonstration (grade 3 : étude comparative non randomisée).',
       },
     ],
@@ -184,6 +185,19 @@ export const DEMO_EXTRA_UNIT_COSTS = [
  * only: check and replace them with the published INSEE series before any real use.
  */
 export const DEMO_PRICE_INDEX: Record<number, string> = {
-  2010: '94.6', 2011: '96.6', 2012: '98.5', 2013: '99.4', 2014: '99.9', 2015: '100', 2016: '100.2', 2017: '101.2',
-  2018: '103.0', 2019: '104.0', 2020: '104.5', 2021: '106.2', 2022: '111.7', 2023: '117.2', 2024: '119.5',
+  2010: '94.6',
+  2011: '96.6',
+  2012: '98.5',
+  2013: '99.4',
+  2014: '99.9',
+  2015: '100',
+  2016: '100.2',
+  2017: '101.2',
+  2018: '103.0',
+  2019: '104.0',
+  2020: '104.5',
+  2021: '106.2',
+  2022: '111.7',
+  2023: '117.2',
+  2024: '119.5',
 };

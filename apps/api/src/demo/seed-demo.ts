@@ -23,7 +23,10 @@ export interface SeedResult {
 }
 
 const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, passwordHash: string): Promise<{ id: string; figures: number }> => {
-  const org = await em.save(Organisation, em.create(Organisation, { name: tenant.name, type: 'CCAS', siren: tenant.siren, budgetFramework: 'M57', headcount: tenant.headcount }));
+  const org = await em.save(
+    Organisation,
+    em.create(Organisation, { name: tenant.name, type: 'CCAS', siren: tenant.siren, budgetFramework: 'M57', headcount: tenant.headcount }),
+  );
   const organisationId = org.id;
   const root = await em.save(OrgUnit, em.create(OrgUnit, { organisationId, code: tenant.root.code, name: tenant.root.name, parentId: null }));
   const leaves = await em.save(
@@ -32,27 +35,66 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   );
   const metrics = await em.save(
     Metric,
-    DEMO_METRICS.map((m) => em.create(Metric, { organisationId, code: m.code, label: m.label, unit: m.unit, integer: m.integer, minValue: new Decimal(m.minValue), system: m.system, aggregation: 'sum' })),
+    DEMO_METRICS.map((m) =>
+      em.create(Metric, {
+        organisationId,
+        code: m.code,
+        label: m.label,
+        unit: m.unit,
+        integer: m.integer,
+        minValue: new Decimal(m.minValue),
+        system: m.system,
+        aggregation: 'sum',
+      }),
+    ),
   );
   const services = await em.save(
     Service,
-    tenant.services.map((s) => em.create(Service, { organisationId, code: s.code, label: s.label, functionCode: s.functionCode, kind: s.kind, granularity: s.granularity, orgUnits: leaves })),
+    tenant.services.map((s) =>
+      em.create(Service, {
+        organisationId,
+        code: s.code,
+        label: s.label,
+        functionCode: s.functionCode,
+        kind: s.kind,
+        granularity: s.granularity,
+        orgUnits: leaves,
+      }),
+    ),
   );
   await em.save(
     UnitCost,
-    [...REFERENCE_UNIT_COSTS, ...DEMO_EXTRA_UNIT_COSTS].map((u) => em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) })),
+    [...REFERENCE_UNIT_COSTS, ...DEMO_EXTRA_UNIT_COSTS].map((u) =>
+      em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) }),
+    ),
   );
   await em.save(
     PriceIndex,
     Object.entries(DEMO_PRICE_INDEX).map(([year, value]) =>
-      em.create(PriceIndex, { organisationId, year: Number(year), value: new Decimal(value), base: '2015=100', source: 'Valeurs approchées pour la démonstration (IPC hors tabac) : à vérifier sur insee.fr' }),
+      em.create(PriceIndex, {
+        organisationId,
+        year: Number(year),
+        value: new Decimal(value),
+        base: '2015=100',
+        source: 'Valeurs approchées pour la démonstration (IPC hors tabac) : à vérifier sur insee.fr',
+      }),
     ),
   );
   const serviceByCode = new Map(services.map((s) => [s.code, s]));
   await em.save(
     OutcomeAssumption,
     tenant.services.flatMap((s) =>
-      s.outcomes.map((o) => em.create(OutcomeAssumption, { organisationId, serviceId: serviceByCode.get(s.code)!.id, code: o.code, label: o.label, params: o.params, justification: o.justification, evidence: o.evidence })),
+      s.outcomes.map((o) =>
+        em.create(OutcomeAssumption, {
+          organisationId,
+          serviceId: serviceByCode.get(s.code)!.id,
+          code: o.code,
+          label: o.label,
+          params: o.params,
+          justification: o.justification,
+          evidence: o.evidence,
+        }),
+      ),
     ),
   );
   await em.save(
@@ -72,13 +114,25 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   );
   await em.save(
     RoleAssignment,
-    tenant.users.map((u, i) => em.create(RoleAssignment, { organisationId, userId: users[i].id, role: u.role, orgUnitId: u.orgUnit === null ? null : leaves.find((l) => l.code === u.orgUnit)!.id })),
+    tenant.users.map((u, i) =>
+      em.create(RoleAssignment, {
+        organisationId,
+        userId: users[i].id,
+        role: u.role,
+        orgUnitId: u.orgUnit === null ? null : leaves.find((l) => l.code === u.orgUnit)!.id,
+      }),
+    ),
   );
 
   const unitByCode = new Map(leaves.map((l) => [l.code, l]));
   const metricByCode = new Map(metrics.map((m) => [m.code, m]));
   const figures = tenant.leaves.flatMap((leaf, i) =>
-    demoFiguresForUnit(leaf.code, tenant.services.map((s) => s.code), i === 0 ? 1 : 0.8, 1000 * (index + 1) + i),
+    demoFiguresForUnit(
+      leaf.code,
+      tenant.services.map((s) => s.code),
+      i === 0 ? 1 : 0.8,
+      1000 * (index + 1) + i,
+    ),
   );
   const rows = figures.map((f) =>
     em.create(Figure, {

@@ -26,8 +26,14 @@ export class HealthService implements OnModuleDestroy {
 
   async check(): Promise<HealthReport> {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
-      withTimeout(this.pingRedis(), 2000).then(() => 'up' as const, () => 'down' as const),
+      withTimeout(this.dataSource.query('SELECT 1'), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      withTimeout(this.pingRedis(), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
     ]);
     return { status: postgres === 'up' && redis === 'up' ? 'ok' : 'error', checks: { postgres, redis } };
   }

@@ -33,14 +33,13 @@ export interface OrganisationInputs {
 @Injectable()
 export class IndicatorInputsRepository {
   async load(em: EntityManager, organisationId: string): Promise<OrganisationInputs> {
-    const [version, unitCosts, prices, services, assumptions, orgUnits] = await Promise.all([
-      em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } }),
-      em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } }),
-      em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } }),
-      em.find(Service, { where: { organisationId }, order: { code: 'ASC' } }),
-      em.find(OutcomeAssumption, { where: { organisationId }, order: { code: 'ASC' } }),
-      em.find(OrgUnit, { where: { organisationId }, order: { code: 'ASC' } }),
-    ]);
+    // one transaction = one connection: queries run one after the other
+    const version = await em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } });
+    const unitCosts = await em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } });
+    const prices = await em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } });
+    const services = await em.find(Service, { where: { organisationId }, order: { code: 'ASC' } });
+    const assumptions = await em.find(OutcomeAssumption, { where: { organisationId }, order: { code: 'ASC' } });
+    const orgUnits = await em.find(OrgUnit, { where: { organisationId }, order: { code: 'ASC' } });
     return {
       methodology: version
         ? { id: version.id, version: version.version, label: version.label, parameters: version.parameters as unknown as MethodologyParameters }

@@ -55,22 +55,30 @@ export class IndicatorReadRepository {
     const { sql, params } = this.rowsCte(scope);
     const key = group.by === 'none' ? `'*'` : group.by === 'service' ? `v.service_id::text` : BUCKET_SQL[group.bucket];
     const base = `WITH ${sql}, g AS (SELECT v.*, ${key} AS k FROM v v)`;
-    const [sums, payers, streams] = await Promise.all([
-      em.query(
-        `${base} SELECT scenario, k, sum(events_net) AS events_net, sum(gross_savings) AS gross_savings, sum(cost) AS cost, sum(spend) AS spend,
+    const sums = (await em.query(
+      `${base} SELECT scenario, k, sum(events_net) AS events_net, sum(gross_savings) AS gross_savings, sum(cost) AS cost, sum(spend) AS spend,
                         sum(cashable) AS cashable, sum(non_cashable) AS non_cashable
                    FROM g GROUP BY scenario, k`,
-        params,
-      ) as Promise<{ scenario: IndicatorScenario; k: string; events_net: string; gross_savings: string; cost: string; spend: string; cashable: string; non_cashable: string }[]>,
-      em.query(`${base} SELECT scenario, k, p.key AS payer, sum(p.value::numeric) AS amount FROM g, jsonb_each_text(g.by_payer) p GROUP BY scenario, k, p.key`, params) as Promise<
-        { scenario: IndicatorScenario; k: string; payer: Payer; amount: string }[]
-      >,
-      em.query(
-        `${base} SELECT scenario, k, s.ord::int AS ord, sum(s.x::numeric) AS amount FROM g, jsonb_array_elements_text(g.stream) WITH ORDINALITY s(x, ord)
+      params,
+    )) as {
+      scenario: IndicatorScenario;
+      k: string;
+      events_net: string;
+      gross_savings: string;
+      cost: string;
+      spend: string;
+      cashable: string;
+      non_cashable: string;
+    }[];
+    const payers = (await em.query(
+      `${base} SELECT scenario, k, p.key AS payer, sum(p.value::numeric) AS amount FROM g, jsonb_each_text(g.by_payer) p GROUP BY scenario, k, p.key`,
+      params,
+    )) as { scenario: IndicatorScenario; k: string; payer: Payer; amount: string }[];
+    const streams = (await em.query(
+      `${base} SELECT scenario, k, s.ord::int AS ord, sum(s.x::numeric) AS amount FROM g, jsonb_array_elements_text(g.stream) WITH ORDINALITY s(x, ord)
                   GROUP BY scenario, k, s.ord ORDER BY s.ord`,
-        params,
-      ) as Promise<{ scenario: IndicatorScenario; k: string; ord: number; amount: string }[]>,
-    ]);
+      params,
+    )) as { scenario: IndicatorScenario; k: string; ord: number; amount: string }[];
     return sums.map((s) => {
       const mine = <T extends { scenario: string; k: string }>(r: T) => r.scenario === s.scenario && r.k === s.k;
       return {
@@ -84,7 +92,10 @@ export class IndicatorReadRepository {
           cashable: new Decimal(s.cashable),
           nonCashable: new Decimal(s.non_cashable),
           byPayer: Object.fromEntries(payers.filter(mine).map((p) => [p.payer, new Decimal(p.amount)])),
-          valueStream: streams.filter(mine).sort((a, b) => a.ord - b.ord).map((r) => new Decimal(r.amount)),
+          valueStream: streams
+            .filter(mine)
+            .sort((a, b) => a.ord - b.ord)
+            .map((r) => new Decimal(r.amount)),
         },
       };
     });

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsModule } from './indicators.module';
 import { IndicatorsProcessor } from './indicators.processor';
+import { RecomputeBootstrap } from './recompute-bootstrap';
 
 /** Registered only in the worker: the `indicators` queue's processor. */
-@Module({ imports: [IndicatorsModule], providers: [IndicatorsProcessor] })
+@Module({ imports: [IndicatorsModule], providers: [IndicatorsProcessor, RecomputeBootstrap] })
 export class IndicatorsWorkerModule {}

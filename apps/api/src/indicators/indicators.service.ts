@@ -24,7 +24,10 @@ interface ResolvedScope extends ReadScope {
   to: string | null;
 }
 
-const byScenario = (rows: readonly CellRow[], key: string) => (scenario: CellRow['scenario']): SavingsCell[] => rows.filter((r) => r.scenario === scenario && r.key === key).map((r) => r.cell);
+const byScenario =
+  (rows: readonly CellRow[], key: string) =>
+  (scenario: CellRow['scenario']): SavingsCell[] =>
+    rows.filter((r) => r.scenario === scenario && r.key === key).map((r) => r.cell);
 
 /** Reads of the indicator read model for the dashboard, reports and exports, always within the caller's rights. */
 @Injectable()
@@ -38,12 +41,10 @@ export class IndicatorsService {
   summary(user: AuthUser, query: IndicatorScopeQuery) {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
-      const [rows, freshness, version, masked] = await Promise.all([
-        this.read.cells(em, scope, { by: 'none' }),
-        this.read.freshness(em, scope),
-        this.versionInForce(em, user.organisationId),
-        this.isMasked(em, user, scope),
-      ]);
+      const rows = await this.read.cells(em, scope, { by: 'none' });
+      const freshness = await this.read.freshness(em, scope);
+      const version = await this.versionInForce(em, user.organisationId);
+      const masked = await this.isMasked(em, user, scope);
       const cells = byScenario(rows, '*');
       const headline = formatAggregate(aggregate(cells('central')));
       return {
@@ -67,7 +68,12 @@ export class IndicatorsService {
       if (groupBy === 'payer') {
         const cells = byScenario(await this.read.cells(em, scope, { by: 'none' }), '*');
         const [central, low, high] = (['central', 'low', 'high'] as const).map((s) => formatAggregate(aggregate(cells(s))).byPayer);
-        const items = PAYERS.filter((p) => central[p] !== undefined).map((payer) => ({ key: payer, amount: masked ? null : central[payer], low: masked ? null : (low[payer] ?? '0.00'), high: masked ? null : (high[payer] ?? '0.00') }));
+        const items = PAYERS.filter((p) => central[p] !== undefined).map((payer) => ({
+          key: payer,
+          amount: masked ? null : central[payer],
+          low: masked ? null : (low[payer] ?? '0.00'),
+          high: masked ? null : (high[payer] ?? '0.00'),
+        }));
         return { groupBy, items, masked };
       }
       const bucket: Bucket = query.granularity ?? (await this.defaultBucket(em, scope));
@@ -103,10 +109,8 @@ export class IndicatorsService {
       const inputs = await this.inputs.load(em, user.organisationId);
       const document = await this.documentFor(em, user.organisationId, scope, query);
       const serviceCodes = new Set(document.figures.map((f) => f.service));
-      const [current, reported] = await Promise.all([
-        this.read.cells(em, { ...scope, basis: 'current' }, { by: 'none' }),
-        this.read.cells(em, { ...scope, basis: 'reported' }, { by: 'none' }),
-      ]);
+      const current = await this.read.cells(em, { ...scope, basis: 'current' }, { by: 'none' });
+      const reported = await this.read.cells(em, { ...scope, basis: 'reported' }, { by: 'none' });
       const freshness = await this.read.freshness(em, scope);
       const indicator = query.indicator ?? 'grossSavings';
       const currentValue = formatAggregate(aggregate(byScenario(current, '*')('central')));
@@ -114,7 +118,13 @@ export class IndicatorsService {
       const usedUnitCosts = new Set(
         inputs.assumptions
           .filter((a) => serviceCodes.has(inputs.services.find((s) => s.id === a.serviceId)?.code ?? ''))
-          .flatMap((a) => (typeof a.params.unitCost === 'string' ? [a.params.unitCost] : Array.isArray(a.params.unitCost) ? (a.params.unitCost as { code: string }[]).map((c) => c.code) : [])),
+          .flatMap((a) =>
+            typeof a.params.unitCost === 'string'
+              ? [a.params.unitCost]
+              : Array.isArray(a.params.unitCost)
+                ? (a.params.unitCost as { code: string }[]).map((c) => c.code)
+                : [],
+          ),
       );
       return {
         indicator,
@@ -124,12 +134,32 @@ export class IndicatorsService {
         inputs: document.figures,
         assumptions: inputs.assumptions
           .filter((a) => serviceCodes.has(inputs.services.find((s) => s.id === a.serviceId)?.code ?? ''))
-          .map((a) => ({ service: inputs.services.find((s) => s.id === a.serviceId)!.code, code: a.code, label: a.label, parameters: a.params, justification: a.justification, evidence: a.evidence })),
+          .map((a) => ({
+            service: inputs.services.find((s) => s.id === a.serviceId)!.code,
+            code: a.code,
+            label: a.label,
+            parameters: a.params,
+            justification: a.justification,
+            evidence: a.evidence,
+          })),
         unitCosts: inputs.unitCostSources
           .filter((u) => usedUnitCosts.has(u.code))
-          .map((u) => ({ code: u.code, label: u.label, unit: u.unit, amount: u.amount.toFixed(), priceYear: u.priceYear, payers: u.payers, cashableShare: u.cashableShare.toFixed(), source: { title: u.sourceTitle, publisher: u.sourcePublisher, url: u.sourceUrl } })),
+          .map((u) => ({
+            code: u.code,
+            label: u.label,
+            unit: u.unit,
+            amount: u.amount.toFixed(),
+            priceYear: u.priceYear,
+            payers: u.payers,
+            cashableShare: u.cashableShare.toFixed(),
+            source: { title: u.sourceTitle, publisher: u.sourcePublisher, url: u.sourceUrl },
+          })),
         priceIndex: inputs.priceIndex,
-        values: { current: currentValue[indicator], reported: reportedValue[indicator], differs: JSON.stringify(currentValue[indicator]) !== JSON.stringify(reportedValue[indicator]) },
+        values: {
+          current: currentValue[indicator],
+          reported: reportedValue[indicator],
+          differs: JSON.stringify(currentValue[indicator]) !== JSON.stringify(reportedValue[indicator]),
+        },
         computedAt: freshness.computedAt,
         dataAsOf: freshness.dataAsOf,
       };
@@ -159,7 +189,10 @@ export class IndicatorsService {
       await em.query(`SELECT id, code, name, parent_id FROM org_unit WHERE organisation_id = $1`, [user.organisationId])
     ).map((u: { id: string; code: string; name: string; parent_id: string | null }) => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id }));
     const visible = visibleUnitIds(user, units);
-    const unit = query.orgUnit === undefined ? units.find((u) => u.parentId === null && visible.has(u.id)) ?? units.find((u) => visible.has(u.id)) : units.find((u) => u.code === query.orgUnit);
+    const unit =
+      query.orgUnit === undefined
+        ? (units.find((u) => u.parentId === null && visible.has(u.id)) ?? units.find((u) => visible.has(u.id)))
+        : units.find((u) => u.code === query.orgUnit);
     if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${query.orgUnit ?? ''} » introuvable.`);
     let serviceIds: string[] | undefined;
     if (query.service !== undefined) {
@@ -202,12 +235,25 @@ export class IndicatorsService {
   }
 
   private async serviceLabels(em: EntityManager, organisationId: string): Promise<Map<string, { code: string; label: string }>> {
-    const rows: { id: string; code: string; label: string }[] = await em.query(`SELECT id, code, label FROM service WHERE organisation_id = $1`, [organisationId]);
+    const rows: { id: string; code: string; label: string }[] = await em.query(`SELECT id, code, label FROM service WHERE organisation_id = $1`, [
+      organisationId,
+    ]);
     return new Map(rows.map((r) => [r.id, { code: r.code, label: r.label }]));
   }
 }
 
-const MASKED_KEYS: (keyof AggregateOutput)[] = ['eventsNet', 'grossSavings', 'cost', 'netSavings', 'offsetRatio', 'costPerEventAvoided', 'paybackYears', 'cashable', 'nonCashable'];
+const MASKED_KEYS: (keyof AggregateOutput)[] = [
+  'eventsNet',
+  'grossSavings',
+  'cost',
+  'netSavings',
+  'offsetRatio',
+  'costPerEventAvoided',
+  'paybackYears',
+  'cashable',
+  'nonCashable',
+];
 
-const maskAggregate = (value: AggregateOutput): AggregateOutput => ({ ...value, ...Object.fromEntries(MASKED_KEYS.map((k) => [k, null])), byPayer: {} }) as AggregateOutput;
+const maskAggregate = (value: AggregateOutput): AggregateOutput =>
+  ({ ...value, ...Object.fromEntries(MASKED_KEYS.map((k) => [k, null])), byPayer: {} }) as AggregateOutput;
 const maybeMask = (value: AggregateOutput, masked: boolean): AggregateOutput => (masked ? maskAggregate(value) : value);

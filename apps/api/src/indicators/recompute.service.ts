@@ -53,7 +53,12 @@ export class RecomputeService {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('recompute-' || $1))`, [organisationId]);
       const inputs = await this.inputs.load(em, organisationId);
       const leaves = allLeaves(inputs.orgUnits);
-      const figures = await this.inputs.figures(em, organisationId, leaves.map((l) => l.id), periods);
+      const figures = await this.inputs.figures(
+        em,
+        organisationId,
+        leaves.map((l) => l.id),
+        periods,
+      );
       const [{ as_of: dataAsOf }] = await em.query(`SELECT coalesce(max(updated_at), now()) AS as_of FROM figure WHERE organisation_id = $1`, [organisationId]);
       const rows = this.computeRows(inputs, leaves, figures);
       await em.query(
@@ -73,7 +78,13 @@ export class RecomputeService {
     for (const leaf of leaves) {
       const own = figures.filter((f) => f.orgUnit === leaf.code);
       if (own.length === 0) continue;
-      const document = buildScenarioDocument({ ...inputs, methodology: inputs.methodology.parameters, name: leaf.code, description: '', figures: sumFiguresOverUnits(own) });
+      const document = buildScenarioDocument({
+        ...inputs,
+        methodology: inputs.methodology.parameters,
+        name: leaf.code,
+        description: '',
+        figures: sumFiguresOverUnits(own),
+      });
       const parsed = parseScenario(document);
       if (!parsed.ok) throw new RecomputeError(parsed.errors.map((e) => `${e.path} : ${e.message}`));
       const beneficiaries = new Map(own.filter((f) => f.metric === 'beneficiaries').map((f) => [`${f.service}|${f.period}`, f.value.toFixed()]));
@@ -101,7 +112,14 @@ export class RecomputeService {
     return rows;
   }
 
-  private async insert(em: EntityManager, organisationId: string, rows: readonly ValueRow[], methodologyVersionId: string | null, now: Date, dataAsOf: Date): Promise<void> {
+  private async insert(
+    em: EntityManager,
+    organisationId: string,
+    rows: readonly ValueRow[],
+    methodologyVersionId: string | null,
+    now: Date,
+    dataAsOf: Date,
+  ): Promise<void> {
     const CHUNK = 5000;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
@@ -116,9 +134,25 @@ export class RecomputeService {
                        $14::numeric[], $15::numeric[], $16::numeric[], $17::jsonb[], $18::jsonb[], $19::numeric[])
              AS u(org_unit_id, service_id, period, period_start, period_end, scenario, events_net, gross_savings, cost, spend, cashable, non_cashable, by_payer, stream, beneficiaries)`,
         [
-          organisationId, methodologyVersionId, now, dataAsOf,
-          col('orgUnitId'), col('serviceId'), col('period'), bounds.map((b) => b.start), bounds.map((b) => b.end), col('scenario'),
-          col('eventsNet'), col('grossSavings'), col('cost'), col('spend'), col('cashable'), col('nonCashable'), col('byPayer'), col('stream'), col('beneficiaries'),
+          organisationId,
+          methodologyVersionId,
+          now,
+          dataAsOf,
+          col('orgUnitId'),
+          col('serviceId'),
+          col('period'),
+          bounds.map((b) => b.start),
+          bounds.map((b) => b.end),
+          col('scenario'),
+          col('eventsNet'),
+          col('grossSavings'),
+          col('cost'),
+          col('spend'),
+          col('cashable'),
+          col('nonCashable'),
+          col('byPayer'),
+          col('stream'),
+          col('beneficiaries'),
         ],
       );
     }
@@ -133,10 +167,10 @@ export class RecomputeService {
                     WHERE ps.organisation_id = $1 AND ps.status = 'approved' AND (cardinality($2::text[]) = 0 OR ps.period = ANY($2::text[]))
                       AND NOT EXISTS (SELECT 1 FROM indicator_value r WHERE r.org_unit_id = ps.org_unit_id AND r.period = ps.period
                                          AND r.basis = 'reported' AND r.computed_at >= ps.updated_at)`;
-    await em.query(
-      `DELETE FROM indicator_value v USING (${stale}) s WHERE v.basis = 'reported' AND v.org_unit_id = s.org_unit_id AND v.period = s.period`,
-      [organisationId, periods],
-    );
+    await em.query(`DELETE FROM indicator_value v USING (${stale}) s WHERE v.basis = 'reported' AND v.org_unit_id = s.org_unit_id AND v.period = s.period`, [
+      organisationId,
+      periods,
+    ]);
     await em.query(
       `INSERT INTO indicator_value (organisation_id, org_unit_id, service_id, period, period_start, period_end, scenario, basis, methodology_version_id,
                                     events_net, gross_savings, cost, spend, cashable, non_cashable, by_payer, stream, beneficiaries, computed_at, data_as_of)

@@ -17,7 +17,16 @@ export interface ScenarioInputs {
   description: string;
   methodology: MethodologyParameters;
   priceIndex: Record<number, string>;
-  unitCosts: { code: string; label: string; unit: string; amount: string; priceYear: number; payers: Record<string, string>; cashableShare: string; source: string }[];
+  unitCosts: {
+    code: string;
+    label: string;
+    unit: string;
+    amount: string;
+    priceYear: number;
+    payers: Record<string, string>;
+    cashableShare: string;
+    source: string;
+  }[];
   services: { code: string; label: string; outcomes: { code: string; label: string; params: Record<string, unknown> }[] }[];
   /** Already summed over the org units of the scope, one row per (service, period, metric). */
   figures: { service: string; period: string; metric: string; value: string }[];
@@ -34,7 +43,8 @@ export interface ScenarioDocument {
 }
 
 /** The metrics the savings engine reads; other metrics (hours, meals…) stay out of the document. */
-export const isSavingsMetric = (metric: string): boolean => metric === 'spend' || metric === 'person_months' || metric === 'beneficiaries' || metric.startsWith('observed.');
+export const isSavingsMetric = (metric: string): boolean =>
+  metric === 'spend' || metric === 'person_months' || metric === 'beneficiaries' || metric.startsWith('observed.');
 
 export const buildScenarioDocument = (inputs: ScenarioInputs): ScenarioDocument => ({
   format: SCENARIO_FORMAT,

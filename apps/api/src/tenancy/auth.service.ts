@@ -54,7 +54,9 @@ export class AuthService {
     }
     const now = new Date();
     if (user.lockedUntil && user.lockedUntil > now) {
-      throw new UnauthorizedException(`Compte verrouillé après ${MAX_FAILED_LOGINS} échecs : réessayez dans ${LOCKOUT_MINUTES} minutes ou réinitialisez le mot de passe.`);
+      throw new UnauthorizedException(
+        `Compte verrouillé après ${MAX_FAILED_LOGINS} échecs : réessayez dans ${LOCKOUT_MINUTES} minutes ou réinitialisez le mot de passe.`,
+      );
     }
     if (user.isDemo && !this.config.demoMode) throw new UnauthorizedException('Les comptes de démonstration ne fonctionnent qu’en mode démo.');
     if (!(await verifyPassword(user.passwordHash, password))) {
@@ -120,7 +122,13 @@ export class AuthService {
     const { token, hash } = this.tokens.newOpaqueToken();
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
     await this.dataSource.getRepository(RefreshToken).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt: refreshExpiresAt });
-    return { accessToken: await this.tokens.signAccess(authUser), expiresIn: this.config.accessTokenTtlSeconds, refreshToken: token, refreshExpiresAt, user: authUser };
+    return {
+      accessToken: await this.tokens.signAccess(authUser),
+      expiresIn: this.config.accessTokenTtlSeconds,
+      refreshToken: token,
+      refreshExpiresAt,
+      user: authUser,
+    };
   }
 
   private async audit(user: User, action: string, meta: { ip?: string; requestId?: string }): Promise<void> {

@@ -45,7 +45,13 @@ export class PasswordResetService {
     const users = this.dataSource.getRepository(User);
     const user = await users.findOne({ where: { resetTokenHash: TokenService.hash(token), resetTokenExpiresAt: MoreThan(new Date()) } });
     if (!user) throw new BadRequestException('Lien de réinitialisation invalide ou expiré : refaites une demande.');
-    await users.update(user.id, { passwordHash: await hashPassword(newPassword), resetTokenHash: null, resetTokenExpiresAt: null, failedLogins: 0, lockedUntil: null });
+    await users.update(user.id, {
+      passwordHash: await hashPassword(newPassword),
+      resetTokenHash: null,
+      resetTokenExpiresAt: null,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await this.dataSource.getRepository(RefreshToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }

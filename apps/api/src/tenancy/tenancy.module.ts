@@ -13,10 +13,13 @@ import { TokenService } from './token.service';
 /** Authentication, roles and the tenant context. The access-token guard protects every route by default. */
 @Global()
 @Module({
-  imports: [JwtModule.register({}), ThrottlerModule.forRootAsync({
+  imports: [
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.authRateLimitPerMinute }],
-    }),],
+    }),
+  ],
   controllers: [AuthController],
   providers: [AuthService, PasswordResetService, TokenService, { provide: APP_GUARD, useClass: AccessTokenGuard }],
   exports: [TokenService],

@@ -38,10 +38,7 @@ const missingColumnsError = (mapping: HeaderMapping | null, line: number | undef
  * Finds the header (the first of the first rows that maps every required column: title rows and blank rows above it
  * are skipped), then turns every later non-blank record into a RawRow keyed by field. Unmapped columns are dropped.
  */
-export const readFigureTable = (
-  records: readonly TableRecord[],
-  meta: Pick<ReadFigures, 'format' | 'encoding' | 'delimiter' | 'sheet'>,
-): ReadFiguresResult => {
+export const readFigureTable = (records: readonly TableRecord[], meta: Pick<ReadFigures, 'format' | 'encoding' | 'delimiter' | 'sheet'>): ReadFiguresResult => {
   const candidates = records.filter((record) => !record.cells.every(isBlank)).slice(0, HEADER_SEARCH_ROWS);
   if (candidates.length === 0) {
     return { ok: false, error: { code: 'empty_file', message: 'Le fichier est vide : aucune ligne à importer.' } };
@@ -67,10 +64,9 @@ export const readFigureTable = (
         code: 'duplicate_columns',
         line: headerRecord.line,
         columns: named,
-        message:
-          `Plusieurs colonnes désignent la même donnée : ${mapping.duplicated
-            .map((d) => `${FIELD_LABELS[d.field]} (${quoteList(d.headers)})`)
-            .join(' ; ')}. Gardez-en une seule ou renommez les autres.`,
+        message: `Plusieurs colonnes désignent la même donnée : ${mapping.duplicated
+          .map((d) => `${FIELD_LABELS[d.field]} (${quoteList(d.headers)})`)
+          .join(' ; ')}. Gardez-en une seule ou renommez les autres.`,
       },
     };
   }

@@ -88,8 +88,7 @@ const dayPeriod = (year: number, month: number, day: number, granularity: Granul
 };
 
 /** Lower case, accents removed, spaces (incl. no-break ones) collapsed. */
-const fold = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 const fullYear = (digits: string): number => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
 

@@ -52,9 +52,7 @@ export const normaliseHeader = (header: string): string =>
     .trim();
 
 const BY_ALIAS: ReadonlyMap<string, FigureField> = new Map(
-  (Object.entries(ALIASES) as [FigureField, readonly string[]][]).flatMap(([field, aliases]) =>
-    aliases.map((alias): [string, FigureField] => [alias, field]),
-  ),
+  (Object.entries(ALIASES) as [FigureField, readonly string[]][]).flatMap(([field, aliases]) => aliases.map((alias): [string, FigureField] => [alias, field])),
 );
 
 /** The field a header names, or `null` for a column to ignore. */

@@ -19,8 +19,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => mag
 const isOpenDocument = (bytes: Uint8Array): boolean =>
   Buffer.from(bytes.subarray(30, 90)).toString('latin1').startsWith('mimetypeapplication/vnd.oasis.opendocument');
 
-const claimsXlsx = ({ filename, mimeType }: FigureFileInput): boolean =>
-  /\.xlsx$/iu.test(filename ?? '') || mimeType === XLSX_MIME;
+const claimsXlsx = ({ filename, mimeType }: FigureFileInput): boolean => /\.xlsx$/iu.test(filename ?? '') || mimeType === XLSX_MIME;
 
 const unsupported = (message: string): ReadFiguresResult => ({ ok: false, error: { code: 'unsupported_format', message } });
 

@@ -62,7 +62,11 @@ describe(validateRows.name, () => {
     ['a blank service', { service: null }, { code: 'missing_service', column: 'Service', value: '' }],
     ['an unknown service', { service: 'PORTAGE_REPAZ' }, { code: 'unknown_service', column: 'Service', value: 'PORTAGE_REPAZ' }],
     ['an unknown metric', { metric: 'spent' }, { code: 'unknown_metric', column: 'Indicateur', value: 'spent' }],
-    ['an outcome of another service', { metric: 'observed.placement_evite' }, { code: 'metric_not_for_service', column: 'Indicateur', value: 'observed.placement_evite' }],
+    [
+      'an outcome of another service',
+      { metric: 'observed.placement_evite' },
+      { code: 'metric_not_for_service', column: 'Indicateur', value: 'observed.placement_evite' },
+    ],
     ['a blank period', { period: '' }, { code: 'missing_period', column: 'Période', value: '' }],
     ['month 13', { period: '2024-13' }, { code: 'invalid_period', column: 'Période', value: '2024-13' }],
     ['a quarter for a monthly service', { period: '2024-T2' }, { code: 'period_granularity', column: 'Période', value: '2024-T2' }],

@@ -10,8 +10,7 @@ import helmet from 'helmet';
 import { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import { AppConfig } from '../config/app-config';
-
-const ADMIN_DIST = path.resolve(__dirname, '../../../../../apps/admin/dist');
+import { repoRoot } from '../repo-root';
 
 /**
  * Everything the HTTP process needs beyond its modules, shared by `main.ts` and the e2e tests:
@@ -60,6 +59,7 @@ export const configureApp = (app: NestExpressApplication, config: AppConfig, log
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
+  const ADMIN_DIST = path.join(repoRoot(), 'apps', 'admin', 'dist');
   if (existsSync(ADMIN_DIST)) {
     app.useStaticAssets(ADMIN_DIST, { index: false, maxAge: '1h' });
     const indexHtml = path.join(ADMIN_DIST, 'index.html');

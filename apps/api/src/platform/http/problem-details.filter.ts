@@ -48,10 +48,19 @@ const asProblem = (exception: unknown): ProblemDetails => {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (exception as { type?: unknown }).type;
     const detail =
-      type === 'entity.too.large' ? 'Le corps de la requête dépasse la taille autorisée.' : type === 'entity.parse.failed' ? 'Le corps de la requête n’est pas un JSON valide.' : 'Requête invalide.';
+      type === 'entity.too.large'
+        ? 'Le corps de la requête dépasse la taille autorisée.'
+        : type === 'entity.parse.failed'
+          ? 'Le corps de la requête n’est pas un JSON valide.'
+          : 'Requête invalide.';
     return { type: 'about:blank', title: TITLES[status] ?? 'Requête invalide', status, detail };
   }
-  return { type: 'about:blank', title: TITLES[500], status: HttpStatus.INTERNAL_SERVER_ERROR, detail: 'Une erreur inattendue est survenue. Elle a été journalisée.' };
+  return {
+    type: 'about:blank',
+    title: TITLES[500],
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'Une erreur inattendue est survenue. Elle a été journalisée.',
+  };
 };
 
 @Catch()

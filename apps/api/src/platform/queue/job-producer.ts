@@ -8,15 +8,16 @@ import { JobName, JobPayload, QueueName } from './job-map';
 export class JobProducer {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(
-    @InjectQueue('figures') figures: Queue,
-    @InjectQueue('indicators') indicators: Queue,
-    @InjectQueue('reports') reports: Queue,
-  ) {
+  constructor(@InjectQueue('figures') figures: Queue, @InjectQueue('indicators') indicators: Queue, @InjectQueue('reports') reports: Queue) {
     this.queues = { figures, indicators, reports };
   }
 
-  async enqueue<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, payload: JobPayload<Q, N>, options: JobsOptions = {}): Promise<string | undefined> {
+  async enqueue<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    name: N,
+    payload: JobPayload<Q, N>,
+    options: JobsOptions = {},
+  ): Promise<string | undefined> {
     const job = await this.queues[queue].add(name, payload, {
       attempts: 5,
       backoff: { type: 'exponential', delay: 1000 },
