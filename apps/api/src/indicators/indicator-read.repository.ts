@@ -5,6 +5,9 @@ import type { IndicatorBasis, IndicatorScenario } from './indicator-value.entity
 
 export interface ReadScope {
   organisationId: string;
+  /** The unit of the scope (its rolled-up rows answer the current method). */
+  orgUnitId: string;
+  /** The leaves under it (their frozen rows answer "as reported"). */
   orgUnitIds: readonly string[];
   /** Inclusive calendar bounds `YYYY-MM-DD`: a stored period counts when it lies wholly inside. */
   start: string;
@@ -35,75 +38,87 @@ const BUCKET_SQL: Record<Bucket, string> = {
  */
 @Injectable()
 export class IndicatorReadRepository {
-  private rowsCte(scope: ReadScope): { sql: string; params: unknown[] } {
-    const params: unknown[] = [scope.organisationId, scope.orgUnitIds, scope.start, scope.end, scope.serviceIds ?? [], scope.basis];
-    const filter = `organisation_id = $1 AND org_unit_id = ANY($2::uuid[]) AND period_start >= $3::date AND period_end <= $4::date
-                    AND (cardinality($5::uuid[]) = 0 OR service_id = ANY($5::uuid[]))`;
-    const sql = `v AS (
+  /**
+   * The rows of a scope. Current method: the unit's own rolled-up rows (written by the recompute for every unit of the
+   * tree, per service and for all services together), so a read touches periods × scenarios rows whatever the size of
+   * the tree. As reported: the leaves' per-service rows, frozen rows where a period was approved, current ones elsewhere.
+   */
+  private rowsCte(scope: ReadScope, perService: boolean): { sql: string; params: unknown[] } {
+    const params: unknown[] = [scope.organisationId, scope.orgUnitId, scope.orgUnitIds, scope.start, scope.end, scope.serviceIds ?? [], perService];
+    if (scope.basis === 'current') {
+      return {
+        sql: `v AS (
+          SELECT c.* FROM indicator_value c
+           WHERE c.organisation_id = $1 AND c.basis = 'current' AND c.org_unit_id = $2 AND c.period_start >= $4::date AND c.period_end <= $5::date
+             AND CASE WHEN cardinality($6::uuid[]) > 0 THEN c.service_id = ANY($6::uuid[]) WHEN $7 THEN c.service_id IS NOT NULL ELSE c.service_id IS NULL END
+             AND cardinality($3::uuid[]) >= 0)`,
+        params,
+      };
+    }
+    const filter = (t: string) => `${t}.organisation_id = $1 AND ${t}.org_unit_id = ANY($3::uuid[]) AND ${t}.period_start >= $4::date AND ${t}.period_end <= $5::date
+                    AND ${t}.service_id IS NOT NULL AND (cardinality($6::uuid[]) = 0 OR ${t}.service_id = ANY($6::uuid[])) AND ($2::uuid IS NOT NULL OR $7)`;
+    return {
+      sql: `v AS (
         SELECT c.* FROM indicator_value c
-         WHERE c.basis = 'current' AND ${filter.replace(/(organisation_id|org_unit_id|period_start|period_end|service_id)/g, 'c.$1')}
-           AND ($6 = 'current' OR NOT EXISTS (SELECT 1 FROM indicator_value r WHERE r.basis = 'reported' AND r.org_unit_id = c.org_unit_id
-                                                AND r.service_id = c.service_id AND r.period = c.period AND r.scenario = c.scenario))
+         WHERE c.basis = 'current' AND ${filter('c')}
+           AND NOT EXISTS (SELECT 1 FROM indicator_value r WHERE r.basis = 'reported' AND r.org_unit_id = c.org_unit_id
+                             AND r.service_id = c.service_id AND r.period = c.period AND r.scenario = c.scenario)
         UNION ALL
-        SELECT r.* FROM indicator_value r WHERE $6 = 'reported' AND r.basis = 'reported' AND ${filter.replace(/(organisation_id|org_unit_id|period_start|period_end|service_id)/g, 'r.$1')}
-      )`;
-    return { sql, params };
+        SELECT r.* FROM indicator_value r WHERE r.basis = 'reported' AND ${filter('r')}
+      )`,
+      params,
+    };
   }
 
-  /** Sums per scenario and group key (`*` when not grouped). */
+  /**
+   * Sums per scenario and group key (`*` when not grouped), in one round trip: additive columns, payer maps and
+   * streams come back as tagged rows of decimal strings (never through JSON numbers, which would lose digits).
+   */
   async cells(em: EntityManager, scope: ReadScope, group: { by: 'none' } | { by: 'period'; bucket: Bucket } | { by: 'service' }): Promise<CellRow[]> {
-    const { sql, params } = this.rowsCte(scope);
+    const { sql, params } = this.rowsCte(scope, group.by === 'service');
     const key = group.by === 'none' ? `'*'` : group.by === 'service' ? `v.service_id::text` : BUCKET_SQL[group.bucket];
-    const base = `WITH ${sql}, g AS (SELECT v.*, ${key} AS k FROM v v)`;
-    const sums = (await em.query(
-      `${base} SELECT scenario, k, sum(events_net) AS events_net, sum(gross_savings) AS gross_savings, sum(cost) AS cost, sum(spend) AS spend,
-                        sum(cashable) AS cashable, sum(non_cashable) AS non_cashable
-                   FROM g GROUP BY scenario, k`,
+    const rows: { t: 's' | 'p' | 'y'; scenario: IndicatorScenario; k: string; name: string | null; ord: number | null; vals: string[] }[] = await em.query(
+      `WITH ${sql}, g AS (SELECT v.*, ${key} AS k FROM v v)
+       SELECT 's' AS t, scenario, k, NULL::text AS name, NULL::int AS ord,
+              ARRAY[sum(events_net)::text, sum(gross_savings)::text, sum(cost)::text, sum(spend)::text, sum(cashable)::text, sum(non_cashable)::text] AS vals
+         FROM g GROUP BY scenario, k
+       UNION ALL
+       SELECT 'p', scenario, k, p.key, NULL, ARRAY[sum(p.value::numeric)::text] FROM g, jsonb_each_text(g.by_payer) p GROUP BY scenario, k, p.key
+       UNION ALL
+       SELECT 'y', scenario, k, NULL, s.ord::int, ARRAY[sum(s.x::numeric)::text] FROM g, jsonb_array_elements_text(g.stream) WITH ORDINALITY s(x, ord) GROUP BY scenario, k, s.ord`,
       params,
-    )) as {
-      scenario: IndicatorScenario;
-      k: string;
-      events_net: string;
-      gross_savings: string;
-      cost: string;
-      spend: string;
-      cashable: string;
-      non_cashable: string;
-    }[];
-    const payers = (await em.query(
-      `${base} SELECT scenario, k, p.key AS payer, sum(p.value::numeric) AS amount FROM g, jsonb_each_text(g.by_payer) p GROUP BY scenario, k, p.key`,
-      params,
-    )) as { scenario: IndicatorScenario; k: string; payer: Payer; amount: string }[];
-    const streams = (await em.query(
-      `${base} SELECT scenario, k, s.ord::int AS ord, sum(s.x::numeric) AS amount FROM g, jsonb_array_elements_text(g.stream) WITH ORDINALITY s(x, ord)
-                  GROUP BY scenario, k, s.ord ORDER BY s.ord`,
-      params,
-    )) as { scenario: IndicatorScenario; k: string; ord: number; amount: string }[];
-    return sums.map((s) => {
-      const mine = <T extends { scenario: string; k: string }>(r: T) => r.scenario === s.scenario && r.k === s.k;
-      return {
-        scenario: s.scenario,
-        key: s.k,
-        cell: {
-          eventsNet: new Decimal(s.events_net),
-          grossSavings: new Decimal(s.gross_savings),
-          cost: new Decimal(s.cost),
-          spend: new Decimal(s.spend),
-          cashable: new Decimal(s.cashable),
-          nonCashable: new Decimal(s.non_cashable),
-          byPayer: Object.fromEntries(payers.filter(mine).map((p) => [p.payer, new Decimal(p.amount)])),
-          valueStream: streams
-            .filter(mine)
-            .sort((a, b) => a.ord - b.ord)
-            .map((r) => new Decimal(r.amount)),
-        },
-      };
-    });
+    );
+    const cells = new Map<string, { scenario: IndicatorScenario; key: string; sums: string[]; payers: [string, string][]; stream: [number, string][] }>();
+    const entry = (r: (typeof rows)[number]) => {
+      const id = `${r.scenario}|${r.k}`;
+      if (!cells.has(id)) cells.set(id, { scenario: r.scenario, key: r.k, sums: [], payers: [], stream: [] });
+      return cells.get(id)!;
+    };
+    for (const r of rows) {
+      const e = entry(r);
+      if (r.t === 's') e.sums = r.vals;
+      else if (r.t === 'p') e.payers.push([r.name!, r.vals[0]]);
+      else e.stream.push([r.ord!, r.vals[0]]);
+    }
+    return [...cells.values()].map(({ scenario, key, sums, payers, stream }) => ({
+      scenario,
+      key,
+      cell: {
+        eventsNet: new Decimal(sums[0]),
+        grossSavings: new Decimal(sums[1]),
+        cost: new Decimal(sums[2]),
+        spend: new Decimal(sums[3]),
+        cashable: new Decimal(sums[4]),
+        nonCashable: new Decimal(sums[5]),
+        byPayer: Object.fromEntries(payers.map(([payer, amount]) => [payer as Payer, new Decimal(amount)])),
+        valueStream: stream.sort((a, b) => a[0] - b[0]).map(([, amount]) => new Decimal(amount)),
+      },
+    }));
   }
 
   /** Freshness of the scope: when its values were computed, from data as of when, under which methodology version. */
   async freshness(em: EntityManager, scope: ReadScope): Promise<{ computedAt: Date | null; dataAsOf: Date | null; methodologyVersionIds: string[] }> {
-    const { sql, params } = this.rowsCte(scope);
+    const { sql, params } = this.rowsCte(scope, false);
     const [row] = await em.query(
       `WITH ${sql} SELECT max(computed_at) AS computed_at, max(data_as_of) AS data_as_of, array_remove(array_agg(DISTINCT methodology_version_id), NULL) AS versions FROM v`,
       params,
@@ -113,7 +128,7 @@ export class IndicatorReadRepository {
 
   /** Largest number of beneficiaries of any single period of the scope (for small-number masking), null if unknown. */
   async peakBeneficiaries(em: EntityManager, scope: ReadScope): Promise<Decimal | null> {
-    const { sql, params } = this.rowsCte(scope);
+    const { sql, params } = this.rowsCte(scope, false);
     const [row] = await em.query(
       `WITH ${sql} SELECT max(total) AS peak FROM (SELECT period, sum(beneficiaries) AS total FROM v WHERE scenario = 'central' AND beneficiaries IS NOT NULL GROUP BY period) t`,
       params,

@@ -8,7 +8,8 @@ export type IndicatorScenario = 'low' | 'central' | 'high';
 export type IndicatorBasis = 'current' | 'reported';
 
 /**
- * Read model: the savings of one leaf org unit's service in one entry period, precomputed by the worker.
+ * Read model: the savings of one org unit (leaf, or any ancestor as the sum of its leaves) for one service (or all
+ * services together, `serviceId` null) in one entry period, precomputed by the worker.
  * Money and event quantities are additive; ratios are recomputed from sums at read time, never stored.
  */
 @Entity('indicator_value')
@@ -21,8 +22,9 @@ export class IndicatorValue extends TenantOwned {
   @Column({ type: 'uuid' })
   orgUnitId: string;
 
-  @Column({ type: 'uuid' })
-  serviceId: string;
+  /** null: all services of the unit together (a rollup row). */
+  @Column({ type: 'uuid', nullable: true })
+  serviceId: string | null;
 
   @Column({ type: 'varchar', length: 7 })
   period: string;

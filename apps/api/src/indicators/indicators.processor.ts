@@ -3,22 +3,36 @@ import { Job } from 'bullmq';
 import { assertNever } from '@levier/indicators';
 import { JobMap } from '../platform/queue/job-map';
 import { RecomputeService } from './recompute.service';
+import { CustomIndicatorRecomputeService } from '../methodology/custom/custom-indicator-recompute.service';
+import { ReallocationRecomputeService } from '../reallocation/reallocation-recompute.service';
 
 type IndicatorsJob = { [N in keyof JobMap['indicators']]: Job<JobMap['indicators'][N], unknown, N> }[keyof JobMap['indicators']];
 
 /** Worker side of the `indicators` queue: keeps the read model fresh. */
 @Processor('indicators', { concurrency: 2 })
 export class IndicatorsProcessor extends WorkerHost {
-  constructor(private readonly recompute: RecomputeService) {
+  constructor(
+    private readonly recompute: RecomputeService,
+    private readonly customRecompute: CustomIndicatorRecomputeService,
+    private readonly reallocationRecompute: ReallocationRecomputeService,
+  ) {
     super();
   }
 
   async process(job: IndicatorsJob): Promise<{ rows: number }> {
     switch (job.name) {
-      case 'recompute':
-        return this.recompute.recompute(job.data.organisationId, job.data.periods);
+      case 'recompute': {
+        const result = await this.recompute.recompute(job.data.organisationId, job.data.periods);
+        // custom indicators read the same figures: keep their read model in step (same periods)
+        await this.customRecompute.recompute(job.data.organisationId, job.data.periods);
+        return result;
+      }
+      case 'recompute-custom':
+        return this.customRecompute.recompute(job.data.organisationId);
+      case 'recompute-reallocation':
+        return this.reallocationRecompute.recompute(job.data.organisationId);
       default:
-        return assertNever(job.name);
+        return assertNever(job, 'tâche');
     }
   }
 }

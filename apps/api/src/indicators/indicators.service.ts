@@ -205,6 +205,7 @@ export class IndicatorsService {
     return {
       organisationId: user.organisationId,
       orgUnit: unit,
+      orgUnitId: unit.id,
       orgUnitIds: leavesUnder(units, unit.id).map((u) => u.id),
       start: from ? periodBounds(from).start : '0001-01-01',
       end: to ? periodBounds(to).end : '9999-12-31',
@@ -228,8 +229,8 @@ export class IndicatorsService {
 
   private async defaultBucket(em: EntityManager, scope: ReadScope): Promise<Bucket> {
     const rows: { g: string }[] = await em.query(
-      `SELECT DISTINCT s.granularity AS g FROM service s JOIN indicator_value v ON v.service_id = s.id WHERE v.organisation_id = $1 AND v.org_unit_id = ANY($2::uuid[])`,
-      [scope.organisationId, scope.orgUnitIds],
+      `SELECT DISTINCT s.granularity AS g FROM service s JOIN indicator_value v ON v.service_id = s.id WHERE v.organisation_id = $1 AND v.org_unit_id = $2 AND v.basis = 'current'`,
+      [scope.organisationId, scope.orgUnitId],
     );
     return rows.some((r) => r.g === 'year') ? 'year' : rows.some((r) => r.g === 'quarter') ? 'quarter' : 'month';
   }

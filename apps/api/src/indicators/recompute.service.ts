@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { computeSavings, parseScenario, RangeCase } from '@levier/indicators';
+import { addCells, computeSavings, Decimal, parseScenario, RangeCase, SavingsCell } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { allLeaves } from '../catalogue/org-tree';
@@ -10,6 +10,49 @@ import { periodBounds } from './period-bounds';
 
 const RANGE_CASES: readonly RangeCase[] = ['central', 'low', 'high'];
 
+/** One cell of the read model before it is written: a unit (leaf or ancestor), a service (or all), a period, a range case. */
+export interface CellKey {
+  orgUnitId: string;
+  serviceId: string | null;
+  period: string;
+  scenario: RangeCase;
+}
+export interface KeyedCell extends CellKey {
+  cell: SavingsCell;
+  beneficiaries: Decimal | null;
+}
+
+/**
+ * Adds the rolled-up cells: each leaf cell counts for its unit and every ancestor, per service and for all services
+ * together. Sums only (the engine's `addCells`): ratios are always recomputed from sums at read time.
+ */
+export const withRollups = (leafCells: readonly KeyedCell[], units: readonly { id: string; parentId: string | null }[]): KeyedCell[] => {
+  const parent = new Map(units.map((u) => [u.id, u.parentId]));
+  const rollups = new Map<string, KeyedCell>();
+  const add = (leaf: KeyedCell, orgUnitId: string, serviceId: string | null): void => {
+    const key = `${orgUnitId}|${serviceId}|${leaf.period}|${leaf.scenario}`;
+    const existing = rollups.get(key);
+    rollups.set(
+      key,
+      existing
+        ? {
+            ...existing,
+            cell: addCells(existing.cell, leaf.cell),
+            beneficiaries: existing.beneficiaries === null ? leaf.beneficiaries : leaf.beneficiaries === null ? existing.beneficiaries : existing.beneficiaries.plus(leaf.beneficiaries),
+          }
+        : { ...leaf, orgUnitId, serviceId },
+    );
+  };
+  for (const leaf of leafCells) {
+    add(leaf, leaf.orgUnitId, null);
+    for (let unit = parent.get(leaf.orgUnitId) ?? null; unit !== null; unit = parent.get(unit) ?? null) {
+      add(leaf, unit, leaf.serviceId);
+      add(leaf, unit, null);
+    }
+  }
+  return [...leafCells, ...rollups.values()];
+};
+
 export class RecomputeError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Calcul impossible : ${problems.join(' ; ')}`);
@@ -17,21 +60,6 @@ export class RecomputeError extends Error {
   }
 }
 
-interface ValueRow {
-  orgUnitId: string;
-  serviceId: string;
-  period: string;
-  scenario: RangeCase;
-  eventsNet: string;
-  grossSavings: string;
-  cost: string;
-  spend: string;
-  cashable: string;
-  nonCashable: string;
-  byPayer: string;
-  stream: string;
-  beneficiaries: string | null;
-}
 
 /**
  * Recomputes the savings read model of one organisation for some periods (all when none are given): one engine
@@ -60,7 +88,7 @@ export class RecomputeService {
         periods,
       );
       const [{ as_of: dataAsOf }] = await em.query(`SELECT coalesce(max(updated_at), now()) AS as_of FROM figure WHERE organisation_id = $1`, [organisationId]);
-      const rows = this.computeRows(inputs, leaves, figures);
+      const rows = withRollups(this.computeCells(inputs, leaves, figures), inputs.orgUnits);
       await em.query(
         `DELETE FROM indicator_value WHERE organisation_id = $1 AND basis = 'current' AND (cardinality($2::text[]) = 0 OR period = ANY($2::text[]))`,
         [organisationId, periods],
@@ -72,59 +100,33 @@ export class RecomputeService {
     });
   }
 
-  private computeRows(inputs: OrganisationInputs, leaves: readonly { id: string; code: string }[], figures: readonly UnitFigure[]): ValueRow[] {
+  private computeCells(inputs: OrganisationInputs, leaves: readonly { id: string; code: string }[], figures: readonly UnitFigure[]): KeyedCell[] {
     const serviceIds = new Map(inputs.services.map((s) => [s.code, s.id]));
-    const rows: ValueRow[] = [];
+    const byLeaf = new Map<string, UnitFigure[]>();
+    for (const f of figures) byLeaf.set(f.orgUnit, [...(byLeaf.get(f.orgUnit) ?? []), f]);
+    const cells: KeyedCell[] = [];
     for (const leaf of leaves) {
-      const own = figures.filter((f) => f.orgUnit === leaf.code);
+      const own = byLeaf.get(leaf.code) ?? [];
       if (own.length === 0) continue;
-      const document = buildScenarioDocument({
-        ...inputs,
-        methodology: inputs.methodology.parameters,
-        name: leaf.code,
-        description: '',
-        figures: sumFiguresOverUnits(own),
-      });
+      const document = buildScenarioDocument({ ...inputs, methodology: inputs.methodology.parameters, name: leaf.code, description: '', figures: sumFiguresOverUnits(own) });
       const parsed = parseScenario(document);
       if (!parsed.ok) throw new RecomputeError(parsed.errors.map((e) => `${e.path} : ${e.message}`));
-      const beneficiaries = new Map(own.filter((f) => f.metric === 'beneficiaries').map((f) => [`${f.service}|${f.period}`, f.value.toFixed()]));
+      const beneficiaries = new Map(own.filter((f) => f.metric === 'beneficiaries').map((f) => [`${f.service}|${f.period}`, f.value]));
       for (const scenario of RANGE_CASES) {
         for (const row of computeSavings({ scenario: parsed.scenario, rangeCase: scenario })) {
-          const { cell } = row;
-          rows.push({
-            orgUnitId: leaf.id,
-            serviceId: serviceIds.get(row.service)!,
-            period: row.period,
-            scenario,
-            eventsNet: cell.eventsNet.toFixed(),
-            grossSavings: cell.grossSavings.toFixed(),
-            cost: cell.cost.toFixed(),
-            spend: cell.spend.toFixed(),
-            cashable: cell.cashable.toFixed(),
-            nonCashable: cell.nonCashable.toFixed(),
-            byPayer: JSON.stringify(Object.fromEntries(Object.entries(cell.byPayer).map(([payer, amount]) => [payer, amount!.toFixed()]))),
-            stream: JSON.stringify(cell.valueStream.map((v) => v.toFixed())),
-            beneficiaries: beneficiaries.get(`${row.service}|${row.period}`) ?? null,
-          });
+          cells.push({ orgUnitId: leaf.id, serviceId: serviceIds.get(row.service)!, period: row.period, scenario, cell: row.cell, beneficiaries: beneficiaries.get(`${row.service}|${row.period}`) ?? null });
         }
       }
     }
-    return rows;
+    return cells;
   }
 
-  private async insert(
-    em: EntityManager,
-    organisationId: string,
-    rows: readonly ValueRow[],
-    methodologyVersionId: string | null,
-    now: Date,
-    dataAsOf: Date,
-  ): Promise<void> {
+  private async insert(em: EntityManager, organisationId: string, rows: readonly KeyedCell[], methodologyVersionId: string | null, now: Date, dataAsOf: Date): Promise<void> {
     const CHUNK = 5000;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const col = <K extends keyof ValueRow>(key: K) => chunk.map((r) => r[key]);
       const bounds = chunk.map((r) => periodBounds(r.period));
+      const money = (pick: (c: SavingsCell) => Decimal) => chunk.map((r) => pick(r.cell).toFixed());
       await em.query(
         `INSERT INTO indicator_value (organisation_id, org_unit_id, service_id, period, period_start, period_end, scenario, basis, methodology_version_id,
                                       events_net, gross_savings, cost, spend, cashable, non_cashable, by_payer, stream, beneficiaries, computed_at, data_as_of)
@@ -138,21 +140,21 @@ export class RecomputeService {
           methodologyVersionId,
           now,
           dataAsOf,
-          col('orgUnitId'),
-          col('serviceId'),
-          col('period'),
+          chunk.map((r) => r.orgUnitId),
+          chunk.map((r) => r.serviceId),
+          chunk.map((r) => r.period),
           bounds.map((b) => b.start),
           bounds.map((b) => b.end),
-          col('scenario'),
-          col('eventsNet'),
-          col('grossSavings'),
-          col('cost'),
-          col('spend'),
-          col('cashable'),
-          col('nonCashable'),
-          col('byPayer'),
-          col('stream'),
-          col('beneficiaries'),
+          chunk.map((r) => r.scenario),
+          money((c) => c.eventsNet),
+          money((c) => c.grossSavings),
+          money((c) => c.cost),
+          money((c) => c.spend),
+          money((c) => c.cashable),
+          money((c) => c.nonCashable),
+          chunk.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r.cell.byPayer).map(([payer, amount]) => [payer, amount!.toFixed()])))),
+          chunk.map((r) => JSON.stringify(r.cell.valueStream.map((v) => v.toFixed()))),
+          chunk.map((r) => r.beneficiaries?.toFixed() ?? null),
         ],
       );
     }

@@ -23,8 +23,8 @@ export class TenantDb {
       return work(store.em);
     }
     return this.dataSource.transaction(async (em) => {
-      await em.query(`SET LOCAL ROLE ${APP_DB_ROLE}`);
-      await em.query(`SELECT set_config('levier.organisation_id', $1, true)`, [organisationId]);
+      // one round trip: SET LOCAL ROLE and the tenant of the RLS policies, both undone at commit or rollback
+      await em.query(`SELECT set_config('role', $1, true), set_config('levier.organisation_id', $2, true)`, [APP_DB_ROLE, organisationId]);
       return this.current.run({ organisationId, em }, () => work(em));
     });
   }

@@ -12,12 +12,19 @@ export interface JobMap {
   indicators: {
     /** Recompute the read model of one organisation for some periods. */
     recompute: { organisationId: string; periods: string[] };
+    /** Recompute the custom indicators' read model of one organisation (a definition changed). */
+    'recompute-custom': { organisationId: string };
+    /** Recompute the reallocation read model of one organisation (a redeployment, need, transfer or loan changed). */
+    'recompute-reallocation': { organisationId: string };
   };
   reports: {
-    /** Fan out: one send job per due subscription. */
+    /** Fan out: for each due subscription, one delivery row and one send job per recipient. */
     'dispatch-due-reports': Record<string, never>;
-    /** Render and send one subscription's report for one period. */
-    'send-report': { subscriptionId: string; period: string; preview: boolean };
+    /**
+     * Render and send one `report_delivery` (subscription × period × recipient × run, preview or scheduled): the row
+     * holds the rest, and its claim makes a retry or a second worker a no-op once sent.
+     */
+    'send-report': { deliveryId: string };
   };
 }
 

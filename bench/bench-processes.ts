@@ -1,0 +1,56 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Product {
+  url: string;
+  api: ChildProcess;
+  worker: ChildProcess;
+  stop(): Promise<void>;
+  /** Peak resident memory (VmHWM) of each process, in MiB. */
+  memoryPeaksMb(): { api: number | null; worker: number | null };
+}
+
+const vmHwmMb = (pid: number | undefined): number | null => {
+  if (pid === undefined) return null;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Starts the built API and worker (dist/) as the product runs them, and waits for /api/health. */
+export const startProduct = async (root: string, env: Record<string, string>, port: number): Promise<Product> => {
+  const full = { ...process.env, ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', DEMO_MODE: 'false' };
+  const spawnNode = (file: string) => spawn(process.execPath, [path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawnNode('main.js');
+  const worker = spawnNode('worker.js');
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stop = async () => {
+    for (const child of [api, worker]) child.kill('SIGTERM');
+    await Promise.all([api, worker].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  };
+  return { url, api, worker, stop, memoryPeaksMb: () => ({ api: vmHwmMb(api.pid), worker: vmHwmMb(worker.pid) }) };
+};
+
+export const login = async (url: string, email: string, password: string): Promise<string> => {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+};
+
+export const percentile = (values: readonly number[], p: number): number => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+};

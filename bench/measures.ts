@@ -1,0 +1,131 @@
+import { once } from 'node:events';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BenchTenant, csvFiles } from './bench-tenant';
+import { percentile } from './bench-processes';
+import { benchMonths, Scale } from './scales';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** File → submission → job → PostgreSQL, through the running API and worker, until every submission is applied. */
+export const measureImport = async (url: string, token: string, tenant: BenchTenant, scale: Scale): Promise<{ rows: number; seconds: number }> => {
+  const started = Date.now();
+  const ids: string[] = [];
+  let rows = 0;
+  for (const file of csvFiles(tenant, scale, 100_000)) {
+    const form = new FormData();
+    form.append('file', new Blob([file.csv], { type: 'text/csv' }), `bench-${ids.length}.csv`);
+    const res = await fetch(`${url}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    if (res.status !== 202) throw new Error(`import: ${res.status} ${await res.text()}`);
+    ids.push(((await res.json()) as { id: string }).id);
+    rows += file.rows;
+  }
+  for (const id of ids) {
+    for (;;) {
+      const body = (await (await fetch(`${url}/api/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; errors: unknown[] };
+      if (body.status === 'applied') break;
+      if (body.status === 'rejected') throw new Error(`import rejected: ${JSON.stringify(body.errors.slice(0, 3))}`);
+      await sleep(100);
+    }
+  }
+  return { rows, seconds: (Date.now() - started) / 1000 };
+};
+
+/** A raw COPY of the same rows into the same table (figure), ids resolved beforehand. */
+export const measureCopy = async (databaseUrl: string, tenant: BenchTenant, scale: Scale): Promise<{ rows: number; seconds: number }> => {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const ids = async (table: string): Promise<Map<string, string>> =>
+      new Map(((await client.query(`SELECT code, id FROM ${table} WHERE organisation_id = $1`, [tenant.id])).rows as { code: string; id: string }[]).map((r) => [r.code, r.id]));
+    const [units, services, metrics] = [await ids('org_unit'), await ids('service'), await ids('metric')];
+    const months = benchMonths(scale);
+    function* lines(): Generator<string> {
+      let n = 0;
+      let batch: string[] = [];
+      for (const unit of tenant.leafCodes)
+        for (const service of tenant.serviceCodes)
+          for (const metric of tenant.metricCodes)
+            for (const period of months) {
+              n += 1;
+              const value = metric === 'spend' ? `${8000 + (n % 4000)}.37` : String(20 + (n % 80));
+              batch.push(`${tenant.id}\t${units.get(unit)}\t${services.get(service)}\t${metrics.get(metric)}\t${period}\t${value}\tdraft\timport\n`);
+              if (batch.length === 10_000) {
+                yield batch.join('');
+                batch = [];
+              }
+            }
+      if (batch.length > 0) yield batch.join('');
+    }
+    const started = Date.now();
+    const stream = client.query(copyFrom(`COPY figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source) FROM STDIN`));
+    await pipeline(Readable.from(lines()), stream);
+    const seconds = (Date.now() - started) / 1000;
+    return { rows: Number(stream.rowCount), seconds };
+  } finally {
+    await client.end();
+  }
+};
+
+/** Edit one figure through the API, then poll the dashboard summary until it shows the change. */
+export const measureEditToDashboard = async (url: string, token: string, tenant: BenchTenant, samples: number): Promise<number[]> => {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const unit = tenant.leafCodes[0];
+  const filter = encodeURIComponent(JSON.stringify({ orgUnit: unit, service: tenant.serviceCodes[0], metric: 'person_months', period: '2024-06' }));
+  const [figure] = (await (await fetch(`${url}/api/figures?filter=${filter}`, { headers })).json()) as { id: string; value: string }[];
+  const summaryUrl = `${url}/api/indicators/summary?orgUnit=${unit}&from=2024-06&to=2024-06`;
+  const latencies: number[] = [];
+  let current = (await (await fetch(summaryUrl, { headers })).json()) as { grossSavings: string };
+  for (let i = 0; i < samples; i += 1) {
+    const value = String(50 + ((i * 7) % 40) + 1);
+    const started = performance.now();
+    const put = await fetch(`${url}/api/figures/${figure.id}`, { method: 'PUT', headers, body: JSON.stringify({ value }) });
+    if (!put.ok) throw new Error(`edit: ${put.status} ${await put.text()}`);
+    for (let polls = 0; polls < 500; polls += 1) {
+      const next = (await (await fetch(summaryUrl, { headers })).json()) as { grossSavings: string };
+      if (next.grossSavings !== current.grossSavings) {
+        current = next;
+        break;
+      }
+      await sleep(5);
+    }
+    latencies.push(performance.now() - started);
+  }
+  return latencies;
+};
+
+/** `clients` concurrent loops on dashboard endpoints for `seconds`; latencies and non-2xx count. */
+export const measureApiLoad = async (url: string, token: string, tenant: BenchTenant, clients: number, seconds: number): Promise<{ latencies: number[]; errors: number; requests: number }> => {
+  const headers = { authorization: `Bearer ${token}` };
+  const until = Date.now() + seconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  const paths = (i: number): string => {
+    const unit = i % 3 === 0 ? tenant.rootCode : tenant.leafCodes[i % tenant.leafCodes.length];
+    const year = 2020 + (i % 5);
+    return i % 2 === 0
+      ? `/api/indicators/summary?orgUnit=${unit}&from=${year}-01&to=${year}-12`
+      : `/api/indicators/series?orgUnit=${unit}&from=${year}-01&to=${year}-12&groupBy=period&granularity=month`;
+  };
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = client; Date.now() < until; i += clients) {
+        const started = performance.now();
+        try {
+          const res = await fetch(`${url}${paths(i)}`, { headers });
+          await res.arrayBuffer();
+          if (!res.ok) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return { latencies, errors, requests: latencies.length };
+};
+
+export const summarise = (values: readonly number[]) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
+export { once };

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench [-- --scale S|M|L]`: measures the targets of SPEC §14 on this machine, in one run, against the built
+ * product (API and worker as child processes, a fresh database, a queue prefix of its own), prints one table and writes
+ * bench/results/latest.json. Numbers, not pass/fail: this is not a test.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { dataSourceOptions } from '../apps/api/src/platform/database/data-source-options';
+import { TenantDb } from '../apps/api/src/platform/database/tenant-db';
+import { IndicatorInputsRepository } from '../apps/api/src/indicators/indicator-inputs.repository';
+import { RecomputeService } from '../apps/api/src/indicators/recompute.service';
+import { runMigrations } from '../apps/api/src/cli/migration.command';
+import { repoRoot } from '../apps/api/src/platform/repo-root';
+import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
+import { login, startProduct } from './bench-processes';
+import { measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
+import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
+import { measureEmails } from './email-measures';
+import { figureCount, Scale, SCALES } from './scales';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+
+const main = async (): Promise<void> => {
+  const scale: Scale = SCALES[arg('scale', 'S').toUpperCase() as Scale['name']] ?? SCALES.S;
+  const root = repoRoot();
+  const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier');
+  const dbName = `levier_bench_${scale.name.toLowerCase()}`;
+  const admin = new Client({ connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+  const databaseUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(`Levier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  await runMigrations(databaseUrl, () => undefined);
+  const ds = await new DataSource(dataSourceOptions(databaseUrl, { applicationName: 'levier-bench', poolSize: 4 })).initialize();
+  const results: Record<string, unknown> = {};
+  try {
+    const main = await createBenchTenant(ds, scale, 'Bench main');
+    const importer = await createBenchTenant(ds, scale, 'Bench import');
+    const copier = await createBenchTenant(ds, scale, 'Bench copy');
+    const seeded = await fillFigures(ds, main, scale);
+    log(`  ${seeded} figures generated`);
+
+    const recompute = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository());
+    let started = Date.now();
+    const { rows } = await recompute.recompute(main.id, []);
+    const recomputeSeconds = (Date.now() - started) / 1000;
+    log(`  full recompute: ${rows} read-model rows in ${recomputeSeconds.toFixed(1)} s`);
+
+    const queuePrefix = `levier-bench-${process.pid}`;
+    const product = await startProduct(root, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', SMTP_URL: 'smtp://127.0.0.1:1' }, 3900 + (process.pid % 90));
+    try {
+      const importToken = await login(product.url, importer.financeEmail, BENCH_PASSWORD);
+      const imported = await measureImport(product.url, importToken, importer, scale);
+      log(`  import through the pipeline: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s`);
+      const copied = await measureCopy(databaseUrl, copier, scale);
+      log(`  raw COPY: ${copied.rows} rows in ${copied.seconds.toFixed(2)} s`);
+
+      const token = await login(product.url, main.financeEmail, BENCH_PASSWORD);
+      const edits = await measureEditToDashboard(product.url, token, main, 20);
+      const load = await measureApiLoad(product.url, token, main, scale.clients, scale.loadSeconds);
+      const emails = await measureEmails(product, token, main, scale).catch((err: Error) => ({ error: err.message }));
+      const bundle = adminBundleGzipKb(root);
+      const firstLoad = await adminFirstLoadMs(product.url).catch((err: Error) => {
+        log(`  admin first load not measured: ${err.message}`);
+        return null;
+      });
+      const memory = product.memoryPeaksMb();
+
+      const commit = (() => {
+        try {
+          return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+        } catch {
+          return 'unknown';
+        }
+      })();
+      const importRowsPerSec = imported.rows / imported.seconds;
+      const copyRowsPerSec = copied.rows / copied.seconds;
+      const edit = summarise(edits);
+      const api = summarise(load.latencies);
+      Object.assign(results, {
+        scale: scale.name,
+        figures: figureCount(scale),
+        machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, cpu: os.cpus()[0]?.model },
+        date: new Date().toISOString(),
+        commit,
+        importRowsPerSec: Math.round(importRowsPerSec),
+        importSeconds: imported.seconds,
+        copyRowsPerSec: Math.round(copyRowsPerSec),
+        importToCopyRatio: Number((importRowsPerSec / copyRowsPerSec).toFixed(3)),
+        recomputeSeconds,
+        editToDashboardP50Ms: Math.round(edit.p50),
+        editToDashboardP95Ms: Math.round(edit.p95),
+        apiP50Ms: Math.round(api.p50),
+        apiP95Ms: Math.round(api.p95),
+        apiRequests: load.requests,
+        apiErrors: load.errors,
+        emailsPerMinute: 'emailsPerMinute' in emails ? emails.emailsPerMinute : null,
+        emailsNote: 'error' in emails ? emails.error : undefined,
+        adminBundleGzipKb: bundle?.mainKb ?? null,
+        adminFirstLoadGzipKb: bundle?.firstLoadKb ?? null,
+        adminFirstLoadMs: firstLoad,
+        memoryPeakMb: memory,
+      });
+    } finally {
+      await product.stop();
+    }
+  } finally {
+    await ds.destroy();
+  }
+  const r = results as Record<string, number | null>;
+  const table: [string, string, string, number | null][] = [
+    ['import through pipeline (rows/s)', `≥ 50 % of COPY`, `${r.importRowsPerSec} (COPY ${r.copyRowsPerSec}, ratio ${r.importToCopyRatio})`, r.importToCopyRatio === null ? null : r.importToCopyRatio / 0.5],
+    ['import of the scale (s)', scale.name === 'M' ? '< 60 s at M' : '—', `${(r.importSeconds as number).toFixed(1)} s`, scale.name === 'M' ? 60 / (r.importSeconds as number) : null],
+    ['full recompute (s)', scale.name === 'M' ? '< 30 s at M' : '—', `${(r.recomputeSeconds as number).toFixed(1)} s`, scale.name === 'M' ? 30 / (r.recomputeSeconds as number) : null],
+    ['edit → dashboard p95 (ms)', '< 1000', `p50 ${r.editToDashboardP50Ms}, p95 ${r.editToDashboardP95Ms}`, 1000 / (r.editToDashboardP95Ms as number)],
+    [`dashboard API, ${scale.clients} clients (ms)`, 'p95 < 100, 0 errors', `p50 ${r.apiP50Ms}, p95 ${r.apiP95Ms}, ${r.apiErrors} errors / ${r.apiRequests}`, 100 / (r.apiP95Ms as number)],
+    ['report emails (per minute)', '≥ 200 (1 000 in 5 min)', r.emailsPerMinute === null ? `n/a (${String((results as { emailsNote?: string }).emailsNote)})` : String(r.emailsPerMinute), r.emailsPerMinute === null ? null : (r.emailsPerMinute as number) / 200],
+    ['admin main bundle (gzip kB)', '< 600', `${r.adminBundleGzipKb} (first load ${r.adminFirstLoadGzipKb})`, r.adminBundleGzipKb === null ? null : 600 / (r.adminBundleGzipKb as number)],
+    ['admin first load (ms)', '< 2000', String(r.adminFirstLoadMs), r.adminFirstLoadMs === null ? null : 2000 / (r.adminFirstLoadMs as number)],
+  ];
+  log('');
+  log(`| measure | target | measured | ratio to target (≥ 1 meets) |`);
+  log(`|---|---|---|---|`);
+  for (const [what, target, measured, ratio] of table) log(`| ${what} | ${target} | ${measured} | ${ratio === null ? '—' : ratio.toFixed(2)} |`);
+  const memory = results.memoryPeakMb as { api: number | null; worker: number | null };
+  log(`| memory peaks (MiB) | — | api ${memory.api}, worker ${memory.worker} | — |`);
+  const dir = path.join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nbench/results/latest.json written`);
+};
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
