@@ -13,6 +13,10 @@ const bootstrap = async (): Promise<void> => {
   configureApp(app, config, logger);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
+  // a slow or stalled client cannot hold a connection forever
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
   logger.info({ port: config.port }, `API Levier à l'écoute sur ${config.appUrl}`);
 };
 

@@ -14,6 +14,8 @@ Commandes :
   migration:revert                        annule la dernière migration
   migration:generate NomEnPascalCase      écrit une migration pour l'écart entre entités et schéma
   seed-demo                               crée les données de démonstration (Valmont, Bellerive)
+  create-admin --organisation NOM --code CODE --email E   premier administrateur d'un déploiement réel
+                                          (mot de passe dans LEVIER_ADMIN_PASSWORD)
   recompute [--organisation NOM]          recalcule tous les indicateurs (reconstruction complète)
   demo                                    migre, charge la démo et lance l'API et le worker
 `;
@@ -35,6 +37,10 @@ export const main = async (argv: string[], io: Io): Promise<number> => {
     case 'seed-demo': {
       const { runSeedDemo } = await import('./seed-demo.command');
       return runSeedDemo(loadConfig(), io);
+    }
+    case 'create-admin': {
+      const { runCreateAdmin } = await import('./create-admin.command');
+      return runCreateAdmin(loadConfig(), rest, io);
     }
     case 'recompute': {
       const { runRecompute } = await import('./recompute.command');

@@ -1,0 +1,117 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TenantDb } from '../platform/database/tenant-db';
+import { AuditWriter } from '../audit/audit.writer';
+import type { AuthUser } from '../tenancy/auth-user';
+import { User } from '../tenancy/user.entity';
+import { RoleAssignment } from '../tenancy/role-assignment.entity';
+import { OrgUnit } from '../catalogue/org-unit.entity';
+import { hashPassword } from '../tenancy/password-hasher';
+import { ListQuery } from '../platform/http/list-query';
+import { CreateUserDto, UpdateUserDto } from './users.dto';
+import { toUserResponse, UserResponse } from './user.mapper';
+
+/** Accounts of the caller's organisation: one role each, over the organisation or an org-unit subtree. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  list(user: AuthUser, query: ListQuery<'email' | 'displayName' | 'createdAt'>): Promise<{ rows: UserResponse[]; total: number }> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const [users, total] = await em.findAndCount(User, {
+        where: { organisationId: user.organisationId },
+        order: { [query.sort.field]: query.sort.order },
+        skip: query.offset,
+        take: query.limit,
+      });
+      const rows: UserResponse[] = [];
+      for (const u of users) rows.push(toUserResponse(u, await this.assignment(em, u), new Date()));
+      return { rows, total };
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<UserResponse> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const found = await this.find(em, user, id);
+      return toUserResponse(found, await this.assignment(em, found), new Date());
+    });
+  }
+
+  create(user: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const email = dto.email.trim().toLowerCase();
+      const orgUnitId = await this.unitId(em, user, dto.orgUnit);
+      // an address is unique across tenants, and row-level security hides the others' accounts: the unique index decides,
+      // and the message does not say whether the address belongs to another organisation
+      const created = await em
+        .save(
+          User,
+          em.create(User, { email, displayName: dto.displayName, passwordHash: await hashPassword(dto.password), organisationId: user.organisationId }),
+        )
+        .catch((err: { code?: string }) => {
+          if (err.code === '23505') throw new ConflictException('Cette adresse ne peut pas être utilisée pour un nouveau compte.');
+          throw err;
+        });
+      await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId: user.organisationId, userId: created.id, role: dto.role, orgUnitId }));
+      await this.audit.write(em, user.organisationId, [
+        { actorId: user.id, action: 'user.create', entity: 'user', entityId: created.id, after: { email, role: dto.role, orgUnit: dto.orgUnit ?? null } },
+      ]);
+      return toUserResponse(created, { role: dto.role, orgUnit: dto.orgUnit ?? null }, new Date());
+    });
+  }
+
+  update(user: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const found = await this.find(em, user, id);
+      const before = { ...toUserResponse(found, await this.assignment(em, found), new Date()) };
+      if (dto.displayName !== undefined) found.displayName = dto.displayName;
+      if (dto.active !== undefined) found.active = dto.active;
+      if (dto.password !== undefined) found.passwordHash = await hashPassword(dto.password);
+      await em.save(User, found);
+      if (dto.role !== undefined || dto.orgUnit !== undefined) {
+        const orgUnitId = await this.unitId(em, user, dto.orgUnit ?? before.orgUnit ?? undefined);
+        await em.delete(RoleAssignment, { userId: found.id, organisationId: user.organisationId });
+        await em.save(
+          RoleAssignment,
+          em.create(RoleAssignment, { organisationId: user.organisationId, userId: found.id, role: dto.role ?? before.role ?? 'viewer', orgUnitId }),
+        );
+      }
+      const after = toUserResponse(found, await this.assignment(em, found), new Date());
+      await this.audit.write(em, user.organisationId, [
+        {
+          actorId: user.id,
+          action: 'user.update',
+          entity: 'user',
+          entityId: found.id,
+          before: { ...before },
+          after: { ...after, passwordChanged: dto.password !== undefined },
+        },
+      ]);
+      return after;
+    });
+  }
+
+  private async find(em: EntityManager, user: AuthUser, id: string): Promise<User> {
+    const found = await em.findOne(User, { where: { id, organisationId: user.organisationId } });
+    if (!found) throw new NotFoundException('Utilisateur introuvable.');
+    return found;
+  }
+
+  private async assignment(em: EntityManager, user: User): Promise<{ role: RoleAssignment['role']; orgUnit: string | null } | undefined> {
+    const rows: { role: RoleAssignment['role']; org_unit: string | null }[] = await em.query(
+      `SELECT r.role, u.code AS org_unit FROM role_assignment r LEFT JOIN org_unit u ON u.id = r.org_unit_id WHERE r.user_id = $1 ORDER BY r.role LIMIT 1`,
+      [user.id],
+    );
+    return rows[0] ? { role: rows[0].role, orgUnit: rows[0].org_unit } : undefined;
+  }
+
+  private async unitId(em: EntityManager, user: AuthUser, code: string | undefined): Promise<string | null> {
+    if (code === undefined) return null;
+    const unit = await em.findOne(OrgUnit, { where: { organisationId: user.organisationId, code } });
+    if (!unit) throw new NotFoundException(`Unité « ${code} » introuvable.`);
+    return unit.id;
+  }
+}

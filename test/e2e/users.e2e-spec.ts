@@ -1,0 +1,87 @@
+import request from 'supertest';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { runCreateAdmin } from '../../apps/api/src/cli/create-admin.command';
+import { loadConfig } from '../../apps/api/src/platform/config/app-config';
+import { createTestApi, TestApi } from '../setup/test-app';
+import { loginAs } from '../setup/demo-session';
+
+describe('users and roles', () => {
+  let sut: TestApi;
+  const http = () => request(sut.app.getHttpServer());
+  beforeAll(async () => {
+    sut = await createTestApi();
+    await seedDemo(await sut.db.dataSource());
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('lets an admin list the organisation’s accounts, and only them', async () => {
+    const res = await http()
+      .get('/api/users')
+      .set(await loginAs(sut.app, 'admin@valmont.demo'))
+      .expect(200);
+    expect(res.headers['content-range']).toBe('users 0-3/4');
+    expect(res.body.map((u: { email: string }) => u.email).sort()).toEqual([
+      'admin@valmont.demo',
+      'directeur@valmont.demo',
+      'finance@valmont.demo',
+      'lecteur@valmont.demo',
+    ]);
+  });
+
+  it('creates an account scoped to an org-unit subtree, which can then log in', async () => {
+    const admin = await loginAs(sut.app, 'admin@valmont.demo');
+    const created = await http()
+      .post('/api/users')
+      .set(admin)
+      .send({
+        email: 'Antenne.Nord@valmont.demo',
+        displayName: 'Responsable antenne Nord',
+        role: 'director',
+        orgUnit: 'VALMONT-NORD',
+        password: 'un-mot-de-passe-long',
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ email: 'antenne.nord@valmont.demo', role: 'director', orgUnit: 'VALMONT-NORD', active: true });
+    const login = await http().post('/api/auth/login').send({ email: 'antenne.nord@valmont.demo', password: 'un-mot-de-passe-long' }).expect(200);
+    const scoped = { Authorization: `Bearer ${login.body.accessToken}` };
+    await http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT-NORD' }).set(scoped).expect(200);
+    await http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT-SUD' }).set(scoped).expect(404);
+    await http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT' }).set(scoped).expect(404);
+    const audit = await http().get('/api/audit-log').set(admin).expect(200);
+    expect(audit.body.some((row: { action: string }) => row.action === 'user.create')).toBe(true);
+  });
+
+  it('refuses duplicates, weak passwords and non-admins', async () => {
+    const admin = await loginAs(sut.app, 'admin@valmont.demo');
+    await http()
+      .post('/api/users')
+      .set(admin)
+      .send({ email: 'directeur@bellerive.demo', displayName: 'x', role: 'viewer', password: 'un-mot-de-passe-long' })
+      .expect(409);
+    const weak = await http().post('/api/users').set(admin).send({ email: 'x@valmont.demo', displayName: 'x', role: 'viewer', password: 'court' }).expect(400);
+    expect(weak.body.errors).toContain('Le mot de passe doit contenir au moins 12 caractères.');
+    await http()
+      .get('/api/users')
+      .set(await loginAs(sut.app, 'directeur@valmont.demo'))
+      .expect(403);
+  });
+
+  it('bootstraps the first admin of a real deployment from the command line', async () => {
+    const out: string[] = [];
+    const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(s) };
+    const config = loadConfig({ DATABASE_URL: sut.db.url });
+    expect(
+      await runCreateAdmin(config, ['--organisation', 'CCAS de Nouvelle-Rive', '--code', 'NOUVELLE-RIVE', '--email', 'admin@nouvelle-rive.fr'], io, {}),
+    ).toBe(2);
+    expect(out.join('\n')).toContain('LEVIER_ADMIN_PASSWORD');
+    const code = await runCreateAdmin(config, ['--organisation', 'CCAS de Nouvelle-Rive', '--code', 'NOUVELLE-RIVE', '--email', 'admin@nouvelle-rive.fr'], io, {
+      LEVIER_ADMIN_PASSWORD: 'un-mot-de-passe-solide',
+    });
+    expect(code).toBe(0);
+    const login = await http().post('/api/auth/login').send({ email: 'admin@nouvelle-rive.fr', password: 'un-mot-de-passe-solide' }).expect(200);
+    const list = await http().get('/api/users').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    expect(list.body.map((u: { email: string }) => u.email)).toEqual(['admin@nouvelle-rive.fr']);
+  });
+});
