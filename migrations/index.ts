@@ -2,6 +2,7 @@
 import { CreateSchema1795673332455 } from './1795673332455-CreateSchema';
 import { EnableRowLevelSecurity1795673400000 } from './1795673400000-EnableRowLevelSecurity';
 import { AddPasswordReset1795673500000 } from './1795673500000-AddPasswordReset';
+import { AllowRollupRowsInReadModel1795673600000 } from './1795673600000-AllowRollupRowsInReadModel';
 import { AddReportScheduling1795674622864 } from './1795674622864-AddReportScheduling';
 import { CreateCustomAndReallocationValues1795674100000 } from './1795674100000-CreateCustomAndReallocationValues';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   CreateSchema1795673332455,
   EnableRowLevelSecurity1795673400000,
   AddPasswordReset1795673500000,
+  AllowRollupRowsInReadModel1795673600000,
   CreateCustomAndReallocationValues1795674100000,
   AddReportScheduling1795674622864,
 ];

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { Admin, Resource, defaultTheme, type RaThemeOptions } from 'react-admin';
+import { Admin, CustomRoutes, Resource, defaultTheme, type RaThemeOptions } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { DataEntryGrid, ImportWizard } from './data-entry';
 import { createAuthProvider } from './authProvider';
 import { browserSession, type Session } from './auth/session';
 import { createDataProvider } from './dataProvider';
@@ -49,6 +51,10 @@ export const App = ({ session = defaultSession }: AppProps) => {
       loginPage={LoginPage}
       theme={levierTheme}
     >
+      <CustomRoutes>
+        <Route path="/saisie" element={<DataEntryGrid />} />
+        <Route path="/import" element={<ImportWizard />} />
+      </CustomRoutes>
       <Resource name="figures" {...figures} />
       <Resource name="submissions" {...submissions} />
       <Resource name="org-units" {...orgUnits} />

@@ -4,23 +4,46 @@
  */
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
-import type { IndicatorSeries, IndicatorSummary, Scope, SeriesGroupBy } from './dashboard/indicators.types';
+import type {
+  ExplainableIndicator,
+  Explanation,
+  IndicatorAlert,
+  IndicatorSeries,
+  IndicatorSummary,
+  PayerItem,
+  Reallocation,
+  Scope,
+  SeriesGroupBy,
+} from './dashboard/indicators.types';
 import type { HttpClient } from './http/http-client';
 
 export const API_URL = '/api';
 
+type Options = { signal?: AbortSignal };
+
 export interface IndicatorDataProvider {
-  getIndicatorSummary(scope: Scope, options?: { signal?: AbortSignal }): Promise<IndicatorSummary>;
-  getIndicatorSeries(scope: Scope, groupBy: SeriesGroupBy, options?: { signal?: AbortSignal }): Promise<IndicatorSeries>;
+  getIndicatorSummary(scope: Scope, options?: Options): Promise<IndicatorSummary>;
+  getIndicatorSeries(scope: Scope, groupBy: SeriesGroupBy, options?: Options & { granularity?: string }): Promise<IndicatorSeries>;
+  getIndicatorPayers?(scope: Scope, options?: Options): Promise<PayerItem[]>;
+  getIndicatorExplain?(scope: Scope, indicator: ExplainableIndicator, options?: Options): Promise<Explanation>;
+  getScenario?(scope: Scope): Promise<{ blob: Blob; filename: string }>;
+  getReallocation?(scope: Scope, options?: Options): Promise<Reallocation>;
+  getAlerts?(scope: Scope, options?: Options): Promise<IndicatorAlert[]>;
 }
 
-export type LevierDataProvider = DataProvider & IndicatorDataProvider;
+/** Plain JSON calls for the non-CRUD endpoints (periods, completeness, submissions, previews). */
+export interface ApiDataProvider {
+  apiGet?<T = unknown>(path: string, options?: Options): Promise<T>;
+  apiPost?<T = unknown>(path: string, body: unknown): Promise<{ status: number; json: T }>;
+}
+
+export type LevierDataProvider = DataProvider & IndicatorDataProvider & ApiDataProvider;
 
 /** `orgUnit=…&from=…&to=…`, leaving out what is blank so the API applies its own defaults. */
 export const scopeQuery = (scope: Scope, extra: Record<string, string> = {}): string => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...scope, ...extra })) {
-    if (value.trim() !== '') params.set(key, value.trim());
+    if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
   }
   return params.toString();
 };
@@ -34,9 +57,47 @@ export const createDataProvider = (httpClient: HttpClient, apiUrl: string = API_
       return json as IndicatorSummary;
     },
     async getIndicatorSeries(scope, groupBy, options = {}) {
-      const { json } = await httpClient(`${apiUrl}/indicators/series?${scopeQuery(scope, { groupBy })}`, { signal: options.signal });
+      const extra: Record<string, string> = { groupBy };
+      if (options.granularity) extra.granularity = options.granularity;
+      const { json } = await httpClient(`${apiUrl}/indicators/series?${scopeQuery(scope, extra)}`, { signal: options.signal });
       const series = json as Partial<IndicatorSeries> | undefined;
       return { groupBy: series?.groupBy ?? groupBy, items: Array.isArray(series?.items) ? series.items : [] };
+    },
+    async getIndicatorPayers(scope, options = {}) {
+      const { json } = await httpClient(`${apiUrl}/indicators/series?${scopeQuery(scope, { groupBy: 'payer' })}`, { signal: options.signal });
+      const items = (json as { items?: unknown } | undefined)?.items;
+      return Array.isArray(items) ? (items as PayerItem[]) : [];
+    },
+    async getIndicatorExplain(scope, indicator, options = {}) {
+      const { json } = await httpClient(`${apiUrl}/indicators/explain?${scopeQuery(scope, { indicator })}`, { signal: options.signal });
+      return json as Explanation;
+    },
+    async getScenario(scope) {
+      const { body, headers } = await httpClient(`${apiUrl}/indicators/scenario?${scopeQuery(scope)}`);
+      const disposition = headers.get('Content-Disposition') ?? '';
+      const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+      const filename = named ? decodeURIComponent(named) : `levier-calcul-${scope.orgUnit || 'organisation'}-${scope.from}-${scope.to}.json`;
+      return { blob: new Blob([body], { type: 'application/json' }), filename };
+    },
+    async getReallocation(scope, options = {}) {
+      const { json } = await httpClient(`${apiUrl}/indicators/reallocation?${scopeQuery(scope)}`, { signal: options.signal });
+      return json as Reallocation;
+    },
+    async getAlerts(scope, options = {}) {
+      const { json } = await httpClient(`${apiUrl}/indicators/alerts?${scopeQuery(scope)}`, { signal: options.signal });
+      const items = Array.isArray(json) ? json : (json as { items?: unknown } | undefined)?.items;
+      return Array.isArray(items) ? (items as IndicatorAlert[]) : [];
+    },
+    async apiGet<T>(path: string, options: Options = {}) {
+      const { json } = await httpClient(`${apiUrl}${path}`, { signal: options.signal });
+      return json as T;
+    },
+    async apiPost<T>(path: string, body: unknown) {
+      const { json, status } = await httpClient(`${apiUrl}${path}`, {
+        method: 'POST',
+        body: body instanceof FormData ? body : JSON.stringify(body),
+      });
+      return { status, json: json as T };
     },
   };
 };

@@ -9,11 +9,28 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './platform/mail/mail.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { UsersModule } from './users/users.module';
 import { FiguresModule } from './figures/figures.module';
+import { MethodologyModule } from './methodology/methodology.module';
+import { ReallocationModule } from './reallocation/reallocation.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, TenancyModule, HealthModule, IndicatorsModule, FiguresModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueueModule,
+    MailModule,
+    TenancyModule,
+    HealthModule,
+    IndicatorsModule,
+    UsersModule,
+    FiguresModule,
+    MethodologyModule,
+    ReallocationModule,
+    ReportsModule,
+  ],
   providers: [
     { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -5,9 +5,10 @@ import { QueueModule } from './platform/queue/queue.module';
 import { MailModule } from './platform/mail/mail.module';
 import { IndicatorsWorkerModule } from './indicators/indicators-worker.module';
 import { FiguresWorkerModule } from './figures/figures-worker.module';
+import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 /** The queue process: the same feature modules as the API, plus every processor and job scheduler. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, IndicatorsWorkerModule, FiguresWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, MailModule, IndicatorsWorkerModule, FiguresWorkerModule, ReportsWorkerModule],
 })
 export class WorkerModule {}

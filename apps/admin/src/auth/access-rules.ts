@@ -16,7 +16,7 @@ type Matrix = Record<RoleName, Partial<Record<ResourceName, readonly Action[]>>>
 export const ACCESS: Matrix = {
   // Methodology owner: reference data, users, everything.
   admin: Object.fromEntries(RESOURCES.map((r) => [r, r === 'audit-log' || r === 'submissions' ? READ : WRITE])),
-  // Finance director: enters, imports and fixes figures; reads reference data and the audit trail.
+  // Finance director: enters, imports and fixes figures; reads reference data (the API keeps the audit log to admins).
   finance: {
     figures: WRITE,
     submissions: [...READ, 'create'],
@@ -24,7 +24,6 @@ export const ACCESS: Matrix = {
     services: READ,
     metrics: READ,
     'unit-costs': READ,
-    'audit-log': READ,
   },
   // Service director: reads the figures and the reference data behind the dashboard.
   director: { figures: READ, 'org-units': READ, services: READ, metrics: READ, 'unit-costs': READ },

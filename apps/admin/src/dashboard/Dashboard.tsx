@@ -1,20 +1,51 @@
-import { Alert, AlertTitle, Box, Button, CircularProgress, Typography } from '@mui/material';
-import { useCallback, useMemo } from 'react';
-import { Title, useLocaleState, useLocation, useNavigate, useStore, useTranslate } from 'react-admin';
+import PrintIcon from '@mui/icons-material/Print';
+import SubdirectoryArrowRightIcon from '@mui/icons-material/SubdirectoryArrowRight';
+import { Alert, AlertTitle, Box, Breadcrumbs, Button, Chip, CircularProgress, Link, Typography } from '@mui/material';
+import { useCallback, useMemo, useState } from 'react';
+import { Title, useGetIdentity, useLocaleState, useLocation, useNavigate, useStore, useTranslate } from 'react-admin';
 import { formatDateTime } from '../format/decimal-format';
+import { AlertsSection } from './AlertsSection';
+import { ComparisonSection } from './ComparisonSection';
 import { errorText } from './error-text';
+import { ExplainDialog } from './ExplainDialog';
 import { HeadlineCards } from './HeadlineCards';
 import { isEmptySummary } from './headline';
-import type { Scope } from './indicators.types';
-import { ScopeBar } from './ScopeBar';
+import type { ExplainableIndicator, IndicatorSummary, Scope } from './indicators.types';
+import { breadcrumb, type TreeOption } from './org-tree';
+import { PayersSection } from './PayersSection';
+import { ReallocationSection } from './ReallocationSection';
+import { ScopeBar, useOrgUnitTree } from './ScopeBar';
 import { SeriesSection } from './SeriesSection';
+import { ServicesSection } from './ServicesSection';
 import { SummaryDetails } from './SummaryDetails';
 import { defaultScope, scopeFromSearch, scopeToSearch } from './scope';
 import { useIndicatorSummary } from './use-indicators';
 
-const SummarySection = ({ scope }: { scope: Scope }) => {
+const methodologyText = (m: IndicatorSummary['methodologyVersion']): string | null => {
+  if (!m) return null;
+  if (typeof m === 'string') return m;
+  return m.label ? `v${m.version} — ${m.label}` : `v${m.version}`;
+};
+
+const Freshness = ({ summary }: { summary: IndicatorSummary }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const methodology = methodologyText(summary.methodologyVersion);
+  return (
+    <Typography variant="body2" component="p" sx={{ color: 'text.secondary', mb: 2 }} data-testid="freshness">
+      {methodology ? translate('levier.dashboard.methodology', { version: methodology }) : null}
+      {methodology ? ' · ' : null}
+      {summary.computedAt ? translate('levier.dashboard.computed_at', { date: formatDateTime(summary.computedAt, locale) }) : translate('levier.dashboard.not_computed_yet')}
+      {summary.dataAsOf ? ` · ${translate('levier.dashboard.data_as_of', { date: formatDateTime(summary.dataAsOf, locale) })}` : null}
+      {' · '}
+      {translate(summary.basis === 'reported' ? 'levier.dashboard.basis_reported' : 'levier.dashboard.basis_current')}
+      {summary.masked ? ` · ${translate('levier.dashboard.masked')}` : null}
+    </Typography>
+  );
+};
+
+const SummarySection = ({ scope, onExplain }: { scope: Scope; onExplain: (i: ExplainableIndicator) => void }) => {
+  const translate = useTranslate();
   const { data, error, isPending, refetch, isFetching } = useIndicatorSummary(scope);
 
   if (isPending) {
@@ -25,7 +56,7 @@ const SummarySection = ({ scope }: { scope: Scope }) => {
       </Box>
     );
   }
-  if (error) {
+  if (error || !data) {
     return (
       <Alert
         severity="warning"
@@ -45,32 +76,72 @@ const SummarySection = ({ scope }: { scope: Scope }) => {
   }
   return (
     <>
+      <Freshness summary={data} />
       {isEmptySummary(data) ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('levier.dashboard.no_data')}
         </Alert>
       ) : null}
-      <HeadlineCards summary={data} />
-      <SummaryDetails summary={data} />
-      <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mb: 2 }} data-testid="freshness">
-        {data.methodologyVersion ? translate('levier.dashboard.methodology', { version: data.methodologyVersion }) : null}
-        {data.methodologyVersion ? ' · ' : null}
-        {data.computedAt
-          ? translate('levier.dashboard.computed_at', { date: formatDateTime(data.computedAt, locale) })
-          : translate('levier.dashboard.not_computed_yet')}
-      </Typography>
+      <HeadlineCards summary={data} onExplain={onExplain} />
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
+        <SummaryDetails summary={data} onExplain={onExplain} />
+        <PayersSection scope={scope} summary={data} onExplain={onExplain} />
+      </Box>
+      <ComparisonSection scope={scope} summary={data} />
     </>
   );
 };
 
-/** Home: scope (in the URL, remembered per browser), headline, details, series. */
+/** Where the scope sits in the org-unit tree, and its sub-units one click away (drill-down). */
+const DrillDown = ({ scope, options, onPick }: { scope: Scope; options: TreeOption[]; onPick: (code: string) => void }) => {
+  const translate = useTranslate();
+  if (options.length === 0) return null;
+  const path = scope.orgUnit ? breadcrumb(options, scope.orgUnit) : [];
+  const current = path[path.length - 1];
+  const children = options.filter((o) => (current ? o.depth === current.depth + 1 && o.path.slice(0, -1).join('/') === current.path.join('/') : o.depth === 0));
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 2 }} className="levier-no-print" data-testid="drill-down">
+      <Breadcrumbs aria-label={translate('levier.drill.breadcrumb')}>
+        <Link component="button" type="button" underline="hover" onClick={() => onPick('')} aria-current={path.length === 0 ? 'page' : undefined}>
+          {translate('levier.dashboard.whole_organisation_option')}
+        </Link>
+        {path.map((o, i) =>
+          i === path.length - 1 ? (
+            <Typography key={o.code} color="text.primary" aria-current="page">
+              {o.name}
+            </Typography>
+          ) : (
+            <Link key={o.code} component="button" type="button" underline="hover" onClick={() => onPick(o.code)}>
+              {o.name}
+            </Link>
+          ),
+        )}
+      </Breadcrumbs>
+      {children.length > 0 ? (
+        <>
+          <Typography variant="body2" sx={{ color: 'text.secondary', ml: 1 }}>
+            {translate('levier.drill.detail')}
+          </Typography>
+          {children.map((c) => (
+            <Chip key={c.code} icon={<SubdirectoryArrowRightIcon />} label={c.name} onClick={() => onPick(c.code)} variant="outlined" color="primary" clickable />
+          ))}
+        </>
+      ) : null}
+    </Box>
+  );
+};
+
+/** Home: scope (in the URL, remembered per user), headline, explanations, charts with tables, reallocation, alerts. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const location = useLocation();
   const navigate = useNavigate();
-  const [saved, setSaved] = useStore<Scope | undefined>('levier.dashboard.scope', undefined);
+  const { identity } = useGetIdentity();
+  const [saved, setSaved] = useStore<Scope | undefined>(`levier.dashboard.scope.${identity?.id ?? 'anonymous'}`, undefined);
   const fallback = useMemo(() => saved ?? defaultScope(new Date()), [saved]);
   const scope = useMemo(() => scopeFromSearch(location.search, fallback), [location.search, fallback]);
+  const [explaining, setExplaining] = useState<ExplainableIndicator | null>(null);
+  const tree = useOrgUnitTree();
 
   const apply = useCallback(
     (next: Scope) => {
@@ -85,22 +156,36 @@ export const Dashboard = () => {
     navigate({ pathname: location.pathname, search: scopeToSearch(next, location.search) });
   }, [location.pathname, location.search, navigate, setSaved]);
 
+  const unitName = tree.options.find((o) => o.code === scope.orgUnit)?.name ?? scope.orgUnit;
   return (
-    <Box sx={{ py: 2 }}>
+    <Box sx={{ py: 2 }} className="levier-dashboard">
       <Title title="levier.dashboard.title" />
-      <Typography component="h1" variant="h5" sx={{ fontWeight: 700, mb: 0.5 }}>
-        {translate('levier.dashboard.heading')}
-      </Typography>
-      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }} data-testid="scope-summary">
-        {translate('levier.dashboard.scope_summary', {
-          orgUnit: scope.orgUnit || translate('levier.dashboard.whole_organisation'),
-          from: scope.from,
-          to: scope.to,
-        })}
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1, minWidth: 260 }}>
+          <Typography component="h1" variant="h5" sx={{ fontWeight: 700, mb: 0.5 }}>
+            {translate('levier.dashboard.heading')}
+          </Typography>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }} data-testid="scope-summary">
+            {translate('levier.dashboard.scope_summary', {
+              orgUnit: unitName || translate('levier.dashboard.whole_organisation'),
+              from: scope.from,
+              to: scope.to,
+            })}
+            {scope.service ? ` · ${translate('levier.scope.service')} : ${scope.service}` : null}
+          </Typography>
+        </Box>
+        <Button startIcon={<PrintIcon />} onClick={() => window.print()} variant="outlined" className="levier-no-print">
+          {translate('levier.dashboard.print')}
+        </Button>
+      </Box>
+      <DrillDown scope={scope} options={tree.options} onPick={(code) => apply({ ...scope, orgUnit: code })} />
       <ScopeBar scope={scope} onApply={apply} onReset={reset} />
-      <SummarySection scope={scope} />
+      <SummarySection scope={scope} onExplain={setExplaining} />
       <SeriesSection scope={scope} />
+      <ServicesSection scope={scope} onExplain={setExplaining} />
+      <ReallocationSection scope={scope} />
+      <AlertsSection scope={scope} />
+      <ExplainDialog scope={scope} indicator={explaining} onClose={() => setExplaining(null)} />
     </Box>
   );
 };

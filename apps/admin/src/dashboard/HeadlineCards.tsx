@@ -3,9 +3,10 @@ import { useId } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { decimalSign, formatRatio } from '../format/decimal-format';
 import { toHeadlines, type Headline } from './headline';
-import type { IndicatorSummary } from './indicators.types';
+import type { ExplainableIndicator, IndicatorSummary } from './indicators.types';
+import { ExplainButton } from './ExplainButton';
 
-const HeadlineCard = ({ headline }: { headline: Headline }) => {
+const HeadlineCard = ({ headline, onExplain }: { headline: Headline; onExplain?: (indicator: ExplainableIndicator) => void }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const titleId = useId();
@@ -44,18 +45,19 @@ const HeadlineCard = ({ headline }: { headline: Headline }) => {
             </Typography>
           </>
         )}
+        {onExplain ? <ExplainButton indicator={headline.key} onExplain={onExplain} /> : null}
       </CardContent>
     </Card>
   );
 };
 
 /** Gross savings, cost, net savings, offset ratio — each with its low–high range. */
-export const HeadlineCards = ({ summary }: { summary: IndicatorSummary }) => {
+export const HeadlineCards = ({ summary, onExplain }: { summary: IndicatorSummary; onExplain?: (indicator: ExplainableIndicator) => void }) => {
   const [locale] = useLocaleState();
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(4, 1fr)' }, mb: 2 }}>
       {toHeadlines(summary, locale).map((h) => (
-        <HeadlineCard key={h.key} headline={h} />
+        <HeadlineCard key={h.key} headline={h} onExplain={onExplain} />
       ))}
     </Box>
   );

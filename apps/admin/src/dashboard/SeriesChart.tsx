@@ -1,11 +1,11 @@
 import { Paper, Typography } from '@mui/material';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatAxisMoney, formatMoney } from '../format/decimal-format';
 import type { ChartRow } from './series-rows';
-
-/** Colours with ≥ 3:1 contrast on white; cost is also dashed so colour is not the only cue. */
-export const SERIES_COLORS = { grossSavings: '#1565c0', cost: '#c62828', netSavings: '#2e7d32', range: '#90caf9' } as const;
+import type { TargetLine } from './chart-data';
+import { SERIES_COLORS } from './series-colors';
+export { SERIES_COLORS };
 
 /** Shows the API's exact strings, not the plotted floats. */
 const ChartTooltip = ({ active, payload }: TooltipContentProps<number, string>) => {
@@ -30,7 +30,7 @@ const ChartTooltip = ({ active, payload }: TooltipContentProps<number, string>) 
   );
 };
 
-export const SeriesChart = ({ rows }: { rows: ChartRow[] }) => {
+export const SeriesChart = ({ rows, targets = [] }: { rows: ChartRow[]; targets?: readonly TargetLine[] }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const hasRange = rows.some((r) => r.range !== null);
@@ -68,6 +68,9 @@ export const SeriesChart = ({ rows }: { rows: ChartRow[] }) => {
             isAnimationActive={false}
           />
           <Line type="monotone" dataKey="netSavings" name={translate('levier.headline.netSavings')} stroke={SERIES_COLORS.netSavings} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          {targets.map((t) => (
+            <ReferenceLine key={`${t.indicator}-${t.label}`} y={t.value} stroke="#6a1b9a" strokeDasharray="4 2" label={{ value: t.label, fill: '#4a148c', fontSize: 12, position: 'insideTopLeft' }} />
+          ))}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

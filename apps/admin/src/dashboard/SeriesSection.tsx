@@ -1,71 +1,42 @@
-import { Alert, Box, Card, CardContent, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { Typography } from '@mui/material';
+import { useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { formatMoney } from '../format/decimal-format';
+import { ChartCard } from './ChartCard';
+import { toTargetLines } from './chart-data';
 import type { Scope } from './indicators.types';
+import { LazySeriesChart } from './lazy-charts';
 import { SeriesTable } from './SeriesTable';
 import { toChartRows } from './series-rows';
-import { useIndicatorSeries } from './use-indicators';
-import { errorText } from './error-text';
+import { useIndicatorSeries, useTargets } from './use-indicators';
 
-type View = 'chart' | 'table';
-
-/** recharts is the heaviest dependency: loaded only once a chart is on screen. */
-const SeriesChart = lazy(() => import('./SeriesChart').then((m) => ({ default: m.SeriesChart })));
-
-/** Savings vs cost by period, as a chart or as a table. */
+/** Savings vs cost by period with the low–high band and the targets as reference lines; or as a table. */
 export const SeriesSection = ({ scope }: { scope: Scope }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const [view, setView] = useState<View>('chart');
-  const titleId = useId();
-  const baseId = useId();
   const { data, error, isPending } = useIndicatorSeries(scope, 'period');
+  const targets = useTargets(scope);
   const rows = useMemo(() => (data ? toChartRows(data.items, data.groupBy, locale) : []), [data, locale]);
-
-  let body;
-  if (isPending) {
-    body = (
-      <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 4 }}>
-        <CircularProgress size={20} aria-hidden />
-        {translate('levier.dashboard.loading')}
-      </Box>
-    );
-  } else if (error) {
-    body = (
-      <Alert severity="warning">
-        {translate('levier.dashboard.unavailable')} {translate('levier.dashboard.unavailable_detail', { message: errorText(error, translate) })}
-      </Alert>
-    );
-  } else if (rows.length === 0) {
-    body = <Alert severity="info">{translate('levier.chart.empty')}</Alert>;
-  } else {
-    body = (
-      <>
-        <Tabs value={view} onChange={(_, v: View) => setView(v)} aria-label={translate('levier.chart.views')} sx={{ mb: 1 }}>
-          <Tab value="chart" label={translate('levier.chart.view_chart')} id={`${baseId}-tab-chart`} aria-controls={`${baseId}-panel-chart`} />
-          <Tab value="table" label={translate('levier.chart.view_table')} id={`${baseId}-tab-table`} aria-controls={`${baseId}-panel-table`} />
-        </Tabs>
-        <div role="tabpanel" id={`${baseId}-panel-${view}`} aria-labelledby={`${baseId}-tab-${view}`}>
-          {view === 'chart' ? (
-            <Suspense fallback={<Box sx={{ height: 340 }} role="status" aria-label={translate('levier.dashboard.loading')} />}>
-              <SeriesChart rows={rows} />
-            </Suspense>
-          ) : (
-            <SeriesTable rows={rows} />
-          )}
-        </div>
-      </>
-    );
-  }
-
+  const lines = useMemo(() => toTargetLines(targets.data, ['grossSavings', 'netSavings', 'cost']), [targets.data]);
   return (
-    <Card component="section" aria-labelledby={titleId} variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography id={titleId} component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-          {translate('levier.chart.title')}
-        </Typography>
-        {body}
-      </CardContent>
-    </Card>
+    <ChartCard
+      testId="series"
+      title={translate('levier.chart.title')}
+      isPending={isPending}
+      error={error}
+      empty={rows.length === 0 ? translate('levier.chart.empty') : null}
+      chartHeight={340}
+      chart={<LazySeriesChart rows={rows} targets={lines} />}
+      table={
+        <>
+          <SeriesTable rows={rows} />
+          {lines.length > 0 ? (
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {translate('levier.targets.listed')} {lines.map((l) => `${l.label} : ${formatMoney(String(l.value), locale)}`).join(' ; ')}
+            </Typography>
+          ) : null}
+        </>
+      }
+    />
   );
 };

@@ -15,10 +15,24 @@ export interface IndicatorValues {
   nonCashable: MaybeDecimal;
 }
 
+export interface MethodologyVersionRef {
+  id?: string;
+  version: number | string;
+  label?: string;
+  effectiveFrom?: string;
+}
+
+export type Basis = 'current' | 'reported';
+
 export interface IndicatorSummary extends IndicatorValues {
   ranges?: { low?: Partial<IndicatorValues> | null; high?: Partial<IndicatorValues> | null } | null;
-  methodologyVersion?: string | null;
+  /** An object from the API; a plain string in older builds. */
+  methodologyVersion?: MethodologyVersionRef | string | null;
   computedAt?: string | null;
+  dataAsOf?: string | null;
+  basis?: Basis;
+  scope?: { orgUnit: string | null; orgUnitName?: string | null; from: string | null; to: string | null; service: string | null };
+  masked?: boolean;
 }
 
 export type SeriesGroupBy = 'period' | 'service' | 'payer';
@@ -28,6 +42,10 @@ export type SeriesBound = MaybeDecimal | Partial<Pick<IndicatorValues, 'grossSav
 
 export interface SeriesItem {
   key: string;
+  label?: string;
+  eventsNet?: MaybeDecimal;
+  costPerEventAvoided?: MaybeDecimal;
+  byPayer?: Record<string, MaybeDecimal>;
   grossSavings: MaybeDecimal;
   cost: MaybeDecimal;
   netSavings: MaybeDecimal;
@@ -41,9 +59,84 @@ export interface IndicatorSeries {
   items: SeriesItem[];
 }
 
-/** The dashboard scope, kept in the URL. Empty org unit = the whole organisation. */
+/** `groupBy=payer` items. */
+export interface PayerItem {
+  key: string;
+  amount: MaybeDecimal;
+  low?: MaybeDecimal;
+  high?: MaybeDecimal;
+}
+
+export const EXPLAINABLE = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'costPerEventAvoided', 'paybackYears', 'cashable', 'byPayer'] as const;
+export type ExplainableIndicator = (typeof EXPLAINABLE)[number];
+
+export interface Explanation {
+  indicator: string;
+  formula: string;
+  scope?: Record<string, string | null>;
+  methodology?: { id?: string; version: number | string; label?: string; effectiveFrom?: string; parameters?: Record<string, unknown> } | null;
+  inputs: Array<{ service: string; period: string; metric: string; value: MaybeDecimal }>;
+  assumptions: Array<{ service: string; code: string; label: string; parameters?: Record<string, unknown>; justification?: string | null; evidence?: string | null }>;
+  unitCosts: Array<{
+    code: string;
+    label: string;
+    unit?: string | null;
+    amount: MaybeDecimal;
+    priceYear?: number | null;
+    payers?: Record<string, MaybeDecimal> | null;
+    cashableShare?: MaybeDecimal;
+    source?: { title?: string | null; publisher?: string | null; url?: string | null } | null;
+  }>;
+  priceIndex?: unknown;
+  values?: { current: MaybeDecimal; reported: MaybeDecimal; differs: boolean } | null;
+  computedAt?: string | null;
+  dataAsOf?: string | null;
+}
+
+export interface FlowLink {
+  source: number;
+  target: number;
+  value: number;
+}
+
+export interface Reallocation {
+  fteDays?: MaybeDecimal;
+  fteYears?: MaybeDecimal;
+  mobilisationRate?: MaybeDecimal;
+  leadTimeMedianDays?: MaybeDecimal;
+  leadTimeP90Days?: MaybeDecimal;
+  needCoverage?: MaybeDecimal;
+  criticalCoverage?: MaybeDecimal;
+  volunteerShare?: MaybeDecimal;
+  value?: MaybeDecimal;
+  fongibiliteVolume?: MaybeDecimal;
+  fongibiliteRate?: MaybeDecimal;
+  fongibiliteOverLimit?: boolean | null;
+  flags?: unknown[];
+  netFlowByFunction?: Record<string, MaybeDecimal> | Array<{ function?: string; key?: string; value?: MaybeDecimal; net?: MaybeDecimal }>;
+  inKindValue?: MaybeDecimal;
+  flows?: { nodes: Array<{ name: string }>; links: Array<{ source: number | string; target: number | string; value: number | string }> } | null;
+}
+
+export interface IndicatorAlert {
+  id?: string;
+  indicator?: string;
+  severity?: string;
+  level?: string;
+  message?: string;
+  label?: string;
+  orgUnit?: string | null;
+  period?: string | null;
+  value?: MaybeDecimal;
+  target?: MaybeDecimal;
+  threshold?: MaybeDecimal;
+}
+
+/** The dashboard scope, kept in the URL. Empty org unit = the whole organisation; empty service = all. */
 export interface Scope {
   orgUnit: string;
   from: string;
   to: string;
+  service?: string;
+  basis?: Basis;
 }

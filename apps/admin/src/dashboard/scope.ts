@@ -31,21 +31,29 @@ export const scopeFromSearch = (search: string, fallback: Scope): Scope => {
   const params = new URLSearchParams(search);
   const from = params.get('from')?.trim() ?? '';
   const to = params.get('to')?.trim() ?? '';
-  return {
+  const scope: Scope = {
     orgUnit: params.get('orgUnit')?.trim() ?? fallback.orgUnit,
     from: isPeriod(from) ? from : fallback.from,
     to: isPeriod(to) ? to : fallback.to,
   };
+  // Optional keys only when they say something: no service = all services, basis defaults to current.
+  const service = params.get('service')?.trim() ?? fallback.service ?? '';
+  if (service) scope.service = service;
+  const basis = params.get('basis')?.trim() ?? fallback.basis;
+  if (basis === 'reported') scope.basis = 'reported';
+  return scope;
 };
 
 /** Writes the scope into the search string, keeping unrelated parameters. */
 export const scopeToSearch = (scope: Scope, currentSearch = ''): string => {
   const params = new URLSearchParams(currentSearch);
-  for (const key of ['orgUnit', 'from', 'to'] as const) {
-    const value = scope[key].trim();
+  for (const key of ['orgUnit', 'from', 'to', 'service'] as const) {
+    const value = (scope[key] ?? '').trim();
     if (value) params.set(key, value);
     else params.delete(key);
   }
+  if (scope.basis === 'reported') params.set('basis', 'reported');
+  else params.delete('basis');
   const s = params.toString();
   return s ? `?${s}` : '';
 };
@@ -62,4 +70,45 @@ export const validateScope = (scope: Scope): ScopeErrors => {
     errors.to = 'levier.scope.to_before_from';
   }
   return errors;
+};
+
+/** Shifts a period code by n of its own units (months, quarters or years). */
+export const shiftPeriod = (period: string, n: number): string | null => {
+  const kind = periodKind(period);
+  const year = Number(period.slice(0, 4));
+  if (kind === 'year') return String(year + n);
+  if (kind === 'quarter') {
+    const index = year * 4 + Number(period.slice(6)) - 1 + n;
+    return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  }
+  if (kind === 'month') return monthCode(year, Number(period.slice(5, 7)) - 1 + n);
+  return null;
+};
+
+const unitsPerYear = { year: 1, quarter: 4, month: 12 } as const;
+
+/** Number of periods from `from` to `to` inclusive, when both are of the same kind. */
+export const periodSpan = (from: string, to: string): number | null => {
+  const kind = periodKind(from);
+  if (!kind || kind !== periodKind(to)) return null;
+  const ordinal = (p: string) => {
+    const y = Number(p.slice(0, 4));
+    if (kind === 'year') return y;
+    return y * unitsPerYear[kind] + Number(kind === 'quarter' ? p.slice(6) : p.slice(5, 7)) - 1;
+  };
+  const span = ordinal(to) - ordinal(from) + 1;
+  return span > 0 ? span : null;
+};
+
+/** The comparison scopes: the period of the same length just before, and the same period a year earlier. */
+export const comparisonScopes = (scope: Scope): { previous: Scope | null; lastYear: Scope | null } => {
+  const span = periodSpan(scope.from, scope.to);
+  const kind = periodKind(scope.from);
+  if (span === null || kind === null) return { previous: null, lastYear: null };
+  const shift = (n: number): Scope | null => {
+    const from = shiftPeriod(scope.from, n);
+    const to = shiftPeriod(scope.to, n);
+    return from && to ? { ...scope, from, to } : null;
+  };
+  return { previous: shift(-span), lastYear: shift(-unitsPerYear[kind]) };
 };

@@ -1,10 +1,10 @@
 /** Dashboard reads through the data provider's indicator methods, cached by react-query (scope in the key). */
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import type { IndicatorDataProvider, LevierDataProvider } from '../dataProvider';
-import type { IndicatorSeries, IndicatorSummary, Scope, SeriesGroupBy } from './indicators.types';
+import type { LevierDataProvider } from '../dataProvider';
+import type { ExplainableIndicator, Explanation, IndicatorAlert, IndicatorSeries, IndicatorSummary, PayerItem, Reallocation, Scope, SeriesGroupBy } from './indicators.types';
 
-const statusOf = (error: unknown): number | undefined =>
+export const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
 
 /** Client errors (4xx) will not heal by retrying; one retry for the rest. */
@@ -13,13 +13,20 @@ const retry = (failureCount: number, error: unknown): boolean => {
   return failureCount < 1 && !(status !== undefined && status >= 400 && status < 500);
 };
 
-const useIndicatorProvider = (): IndicatorDataProvider => useDataProvider<LevierDataProvider>();
+const notAvailable = (): never => {
+  throw Object.assign(new Error('levier.dashboard.feature_unavailable'), { status: 404 });
+};
 
-export const useIndicatorSummary = (scope: Scope) => {
+const scopeKey = (scope: Scope) => [scope.orgUnit, scope.from, scope.to, scope.service ?? '', scope.basis ?? 'current'];
+
+const useIndicatorProvider = (): LevierDataProvider => useDataProvider<LevierDataProvider>();
+
+export const useIndicatorSummary = (scope: Scope | null, options: { enabled?: boolean } = {}) => {
   const dataProvider = useIndicatorProvider();
   return useQuery<IndicatorSummary>({
-    queryKey: ['indicators', 'summary', scope.orgUnit, scope.from, scope.to],
-    queryFn: ({ signal }) => dataProvider.getIndicatorSummary(scope, { signal }),
+    queryKey: ['indicators', 'summary', ...(scope ? scopeKey(scope) : ['none'])],
+    queryFn: ({ signal }) => dataProvider.getIndicatorSummary(scope as Scope, { signal }),
+    enabled: scope !== null && options.enabled !== false,
     retry,
   });
 };
@@ -27,8 +34,68 @@ export const useIndicatorSummary = (scope: Scope) => {
 export const useIndicatorSeries = (scope: Scope, groupBy: SeriesGroupBy) => {
   const dataProvider = useIndicatorProvider();
   return useQuery<IndicatorSeries>({
-    queryKey: ['indicators', 'series', groupBy, scope.orgUnit, scope.from, scope.to],
+    queryKey: ['indicators', 'series', groupBy, ...scopeKey(scope)],
     queryFn: ({ signal }) => dataProvider.getIndicatorSeries(scope, groupBy, { signal }),
     retry,
   });
 };
+
+export const useIndicatorPayers = (scope: Scope) => {
+  const dataProvider = useIndicatorProvider();
+  return useQuery<PayerItem[]>({
+    queryKey: ['indicators', 'payers', ...scopeKey(scope)],
+    queryFn: ({ signal }) => (dataProvider.getIndicatorPayers ? dataProvider.getIndicatorPayers(scope, { signal }) : Promise.resolve([])),
+    retry,
+  });
+};
+
+export const useIndicatorExplain = (scope: Scope, indicator: ExplainableIndicator | null) => {
+  const dataProvider = useIndicatorProvider();
+  return useQuery<Explanation>({
+    queryKey: ['indicators', 'explain', indicator, ...scopeKey(scope)],
+    queryFn: ({ signal }) => (dataProvider.getIndicatorExplain ? dataProvider.getIndicatorExplain(scope, indicator as ExplainableIndicator, { signal }) : notAvailable()),
+    enabled: indicator !== null,
+    retry,
+  });
+};
+
+export const useReallocation = (scope: Scope) => {
+  const dataProvider = useIndicatorProvider();
+  return useQuery<Reallocation>({
+    queryKey: ['indicators', 'reallocation', ...scopeKey(scope)],
+    queryFn: ({ signal }) => (dataProvider.getReallocation ? dataProvider.getReallocation(scope, { signal }) : notAvailable()),
+    retry,
+  });
+};
+
+export const useAlerts = (scope: Scope) => {
+  const dataProvider = useIndicatorProvider();
+  return useQuery<IndicatorAlert[]>({
+    queryKey: ['indicators', 'alerts', ...scopeKey(scope)],
+    queryFn: ({ signal }) => (dataProvider.getAlerts ? dataProvider.getAlerts(scope, { signal }) : notAvailable()),
+    retry,
+  });
+};
+
+/** Indicator targets (a plain list resource); an empty list when the endpoint is missing. */
+export const useTargets = (scope: Scope) => {
+  const dataProvider = useIndicatorProvider();
+  return useQuery<Array<Record<string, unknown>>>({
+    queryKey: ['indicator-targets', 'dashboard', scope.orgUnit],
+    queryFn: async () => {
+      try {
+        const { data } = await dataProvider.getList('indicator-targets', {
+          pagination: { page: 1, perPage: 200 },
+          sort: { field: 'id', order: 'ASC' },
+          filter: scope.orgUnit ? { orgUnit: scope.orgUnit } : {},
+        });
+        return data as Array<Record<string, unknown>>;
+      } catch {
+        return [];
+      }
+    },
+    retry: false,
+  });
+};
+
+export type { Explanation };

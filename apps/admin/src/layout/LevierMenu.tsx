@@ -1,6 +1,9 @@
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Divider, ListSubheader } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { canAccess } from '../auth/access-rules';
 import type { RoleAssignment } from '../auth/auth.types';
 import { visibleSections } from './menu-sections';
 
@@ -27,6 +30,11 @@ export const LevierMenu = () => {
           {translate(section.label)}
         </ListSubheader>,
       );
+    }
+    if (section.label === 'levier.menu.data') {
+      const roles = Array.isArray(permissions) ? permissions : [];
+      if (canAccess(roles, 'figures', 'list')) items.push(<Menu.Item key="entry" to="/saisie" primaryText={translate('levier.menu.entry')} leftIcon={<EditNoteIcon />} />);
+      if (canAccess(roles, 'submissions', 'create')) items.push(<Menu.Item key="import" to="/import" primaryText={translate('levier.menu.import')} leftIcon={<UploadFileIcon />} />);
     }
     for (const name of section.resources) items.push(<Menu.ResourceItem key={name} name={name} />);
   }

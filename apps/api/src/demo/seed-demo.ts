@@ -15,6 +15,7 @@ import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
 import { hashPassword } from '../tenancy/password-hasher';
 import { DEMO_EXTRA_UNIT_COSTS, DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
 import { demoFiguresForUnit } from './demo-figures';
+import { seedDemoReallocation } from './demo-reallocation';
 import Decimal from 'decimal.js';
 
 export interface SeedResult {
@@ -149,6 +150,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
     }),
   );
   for (let i = 0; i < rows.length; i += 500) await em.insert(Figure, rows.slice(i, i + 500));
+  if (tenant.root.code === 'VALMONT') await seedDemoReallocation(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   await em.insert(AuditLog, {
     organisationId,
     action: 'seed-demo',

@@ -39,4 +39,8 @@ export class ReportSubscription extends TenantOwned {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The cron occurrence the fan-out last dispatched (due = an occurrence after it, up to now). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastDispatchedAt: Date | null;
 }

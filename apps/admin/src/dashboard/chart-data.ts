@@ -1,0 +1,161 @@
+/**
+ * Data shaping for the dashboard's charts. Recharts plots numbers, so decimal strings become numbers
+ * here, for drawing only; tables and tooltips keep showing the API's strings.
+ */
+import type { IndicatorSummary, MaybeDecimal, PayerItem, Reallocation, SeriesItem } from './indicators.types';
+import { plotValue } from './series-rows';
+
+export interface PayerRow {
+  key: string;
+  amount: number | null;
+  low: number | null;
+  high: number | null;
+  raw: { amount: MaybeDecimal; low: MaybeDecimal; high: MaybeDecimal };
+}
+
+/** "Qui économise ?": payer items (or the summary's byPayer when the series call is missing), largest first. */
+export const toPayerRows = (items: readonly PayerItem[] | null | undefined, summary?: Pick<IndicatorSummary, 'byPayer' | 'ranges'> | null): PayerRow[] => {
+  const source: PayerItem[] =
+    items && items.length > 0
+      ? [...items]
+      : Object.entries(summary?.byPayer ?? {}).map(([key, amount]) => ({
+          key,
+          amount,
+          low: summary?.ranges?.low?.byPayer?.[key] ?? null,
+          high: summary?.ranges?.high?.byPayer?.[key] ?? null,
+        }));
+  return source
+    .map((p) => ({
+      key: p.key,
+      amount: plotValue(p.amount),
+      low: plotValue(p.low ?? null),
+      high: plotValue(p.high ?? null),
+      raw: { amount: p.amount ?? null, low: p.low ?? null, high: p.high ?? null },
+    }))
+    .sort((a, b) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity));
+};
+
+export interface ServiceRow {
+  key: string;
+  label: string;
+  grossSavings: number | null;
+  cost: number | null;
+  netSavings: number | null;
+  costPerEventAvoided: number | null;
+  item: SeriesItem;
+}
+
+/** Savings and cost by service, largest gross savings first; the API's label when it gives one. */
+export const toServiceRows = (items: readonly SeriesItem[]): ServiceRow[] =>
+  items
+    .map((item) => ({
+      key: item.key,
+      label: item.label && item.label !== item.key ? item.label : item.key,
+      grossSavings: plotValue(item.grossSavings),
+      cost: plotValue(item.cost),
+      netSavings: plotValue(item.netSavings),
+      costPerEventAvoided: plotValue(item.costPerEventAvoided ?? null),
+      item,
+    }))
+    .sort((a, b) => (b.grossSavings ?? -Infinity) - (a.grossSavings ?? -Infinity));
+
+export interface SankeyData {
+  nodes: Array<{ name: string }>;
+  links: Array<{ source: number; target: number; value: number; raw: string }>;
+}
+
+const reaches = (adjacency: Map<number, Set<number>>, from: number, to: number): boolean => {
+  const seen = new Set<number>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const n = stack.pop() as number;
+    if (n === to) return true;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const next of adjacency.get(n) ?? []) stack.push(next);
+  }
+  return false;
+};
+
+/**
+ * The API's flows → recharts Sankey input. Links may name their nodes or index them; zero, negative
+ * and malformed links are dropped, and so is any link that would close a cycle (recharts' Sankey
+ * needs a DAG), smallest first so the big flows stay. `dropped` counts what the table alone shows.
+ */
+export const toSankeyData = (flows: Reallocation['flows'] | null | undefined): SankeyData & { dropped: number } => {
+  const nodes = (flows?.nodes ?? []).map((n) => ({ name: String(n?.name ?? '') }));
+  const indexOf = (ref: number | string): number => {
+    if (typeof ref === 'number') return Number.isInteger(ref) && ref >= 0 && ref < nodes.length ? ref : -1;
+    if (/^\d+$/.test(ref) && Number(ref) < nodes.length) return Number(ref);
+    return nodes.findIndex((n) => n.name === ref);
+  };
+  const candidates = (flows?.links ?? [])
+    .map((l) => ({ source: indexOf(l.source), target: indexOf(l.target), value: plotValue(String(l.value)), raw: String(l.value) }))
+    .filter((l): l is { source: number; target: number; value: number; raw: string } => l.source >= 0 && l.target >= 0 && l.value !== null && l.value > 0);
+  const invalid = (flows?.links?.length ?? 0) - candidates.length;
+  const adjacency = new Map<number, Set<number>>();
+  const links: SankeyData['links'] = [];
+  let cyclic = 0;
+  for (const link of [...candidates].sort((a, b) => b.value - a.value)) {
+    if (link.source === link.target || reaches(adjacency, link.target, link.source)) {
+      cyclic += 1;
+      continue;
+    }
+    if (!adjacency.has(link.source)) adjacency.set(link.source, new Set());
+    adjacency.get(link.source)?.add(link.target);
+    links.push(link);
+  }
+  // Only the nodes a link uses, re-indexed.
+  const used = [...new Set(links.flatMap((l) => [l.source, l.target]))].sort((a, b) => a - b);
+  const remap = new Map(used.map((old, i) => [old, i]));
+  return {
+    nodes: used.map((i) => nodes[i]),
+    links: links.map((l) => ({ ...l, source: remap.get(l.source) as number, target: remap.get(l.target) as number })),
+    dropped: invalid + cyclic,
+  };
+};
+
+export interface Comparison {
+  key: 'grossSavings' | 'cost' | 'netSavings' | 'offsetRatio';
+  current: MaybeDecimal;
+  previous: MaybeDecimal;
+  lastYear: MaybeDecimal;
+  /** Relative change, for display only (rounded to a tenth of a percent), or null when not meaningful. */
+  vsPrevious: number | null;
+  vsLastYear: number | null;
+}
+
+const change = (current: MaybeDecimal, base: MaybeDecimal | undefined): number | null => {
+  const c = plotValue(current);
+  const b = plotValue(base ?? null);
+  if (c === null || b === null || b === 0) return null;
+  return Math.round(((c - b) / Math.abs(b)) * 1000) / 10;
+};
+
+/** Headline indicators against the previous period and the same period a year earlier. */
+export const toComparisons = (current: IndicatorSummary, previous?: IndicatorSummary | null, lastYear?: IndicatorSummary | null): Comparison[] =>
+  (['grossSavings', 'cost', 'netSavings', 'offsetRatio'] as const).map((key) => ({
+    key,
+    current: current[key] ?? null,
+    previous: previous?.[key] ?? null,
+    lastYear: lastYear?.[key] ?? null,
+    vsPrevious: change(current[key], previous?.[key]),
+    vsLastYear: change(current[key], lastYear?.[key]),
+  }));
+
+export interface TargetLine {
+  indicator: string;
+  value: number;
+  label: string;
+}
+
+/** Indicator targets that apply to a chart's indicators, as horizontal reference lines. */
+export const toTargetLines = (targets: ReadonlyArray<Record<string, unknown>> | undefined, indicators: readonly string[]): TargetLine[] =>
+  (targets ?? [])
+    .map((t) => {
+      const indicator = String(t.indicator ?? t.indicatorCode ?? '');
+      const value = plotValue(String(t.target ?? t.value ?? t.targetValue ?? ''));
+      const label = String(t.label ?? t.name ?? indicator);
+      return { indicator, value, label };
+    })
+    .filter((t): t is TargetLine => indicators.includes(t.indicator) && t.value !== null);

@@ -1,0 +1,2 @@
+export { DataEntryGrid } from './DataEntryGrid';
+export { ImportWizard } from './ImportWizard';

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { d, Decimal } from '@levier/indicators';
+import { TenantDb } from '../../platform/database/tenant-db';
+import type { AuthUser } from '../../tenancy/auth-user';
+import { visibleUnitIds } from '../../tenancy/unit-scope';
+import { leavesUnder } from '../../catalogue/org-tree';
+import { IndicatorsService } from '../../indicators/indicators.service';
+import { IndicatorTarget } from '../indicator-target.entity';
+import { AlertsQuery } from '../dto/indicator-target.dto';
+import { CustomIndicatorValuesService } from './custom-indicator-values.service';
+import { isSystemIndicator } from './indicator-targets.service';
+import { orgUnitsOf } from './read-scope';
+
+export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';
+
+export interface AlertItem {
+  targetId: string;
+  indicator: string;
+  kind: 'system' | 'custom';
+  orgUnit: string;
+  year: number;
+  value: string | null;
+  target: string | null;
+  alertBelow: string | null;
+  alertAbove: string | null;
+  status: AlertStatus;
+  message: string;
+}
+
+/** Pure: where a value stands against its thresholds. */
+export const alertStatus = (value: Decimal | null, below: Decimal | null, above: Decimal | null): AlertStatus => {
+  if (value === null) return 'missing';
+  if (below !== null && value.lt(below)) return 'below';
+  if (above !== null && value.gt(above)) return 'above';
+  return 'ok';
+};
+
+const MESSAGES: Record<
+  AlertStatus,
+  (t: { indicator: string; orgUnit: string; value: string | null; alertBelow: string | null; alertAbove: string | null }) => string
+> = {
+  below: (t) => `${t.indicator} (${t.orgUnit}) vaut ${t.value}, sous le seuil d’alerte ${t.alertBelow}.`,
+  above: (t) => `${t.indicator} (${t.orgUnit}) vaut ${t.value}, au-dessus du seuil d’alerte ${t.alertAbove}.`,
+  ok: (t) => `${t.indicator} (${t.orgUnit}) vaut ${t.value}, dans les seuils.`,
+  missing: (t) => `${t.indicator} (${t.orgUnit}) : valeur indisponible (données manquantes ou masquées).`,
+};
+
+/**
+ * Alerts of a year (SPEC §6): each target of the caller's units with the indicator's value over that unit and year —
+ * system indicators from IndicatorsService.summary (same numbers as the dashboard), custom ones from their read model.
+ */
+@Injectable()
+export class IndicatorAlertsService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly indicators: IndicatorsService,
+    private readonly custom: CustomIndicatorValuesService,
+  ) {}
+
+  alerts(user: AuthUser, query: AlertsQuery) {
+    const organisationId = user.organisationId;
+    const year = Number(query.year);
+    return this.tenantDb.run(organisationId, async (em) => {
+      const units = await orgUnitsOf(em, organisationId);
+      const visible = visibleUnitIds(user, units);
+      const targets = (await em.find(IndicatorTarget, { where: { organisationId, year }, order: { indicator: 'ASC' } })).filter((t) => {
+        const unit = units.find((u) => u.id === t.orgUnitId);
+        return unit !== undefined && visible.has(unit.id) && (query.orgUnit === undefined || unit.code === query.orgUnit);
+      });
+      const items: AlertItem[] = [];
+      for (const unitId of [...new Set(targets.map((t) => t.orgUnitId))]) {
+        const unit = units.find((u) => u.id === unitId)!;
+        const own = targets.filter((t) => t.orgUnitId === unitId);
+        const summary = own.some((t) => isSystemIndicator(t.indicator))
+          ? ((await this.indicators.summary(user, { orgUnit: unit.code, from: query.year, to: query.year })) as unknown as Record<string, unknown>)
+          : {};
+        const custom = own.some((t) => !isSystemIndicator(t.indicator))
+          ? await this.custom.valuesByCode(em, organisationId, {
+              leafIds: leavesUnder(units, unitId).map((u) => u.id),
+              start: `${year}-01-01`,
+              end: `${year}-12-31`,
+            })
+          : new Map<string, Decimal | null>();
+        for (const t of own) {
+          const system = isSystemIndicator(t.indicator);
+          const raw = system ? summary[t.indicator] : custom.get(t.indicator);
+          const value = raw === undefined || raw === null ? null : raw instanceof Decimal ? raw : typeof raw === 'string' ? d(raw) : null;
+          const status = alertStatus(value, t.alertBelow === null ? null : d(t.alertBelow.toFixed()), t.alertAbove === null ? null : d(t.alertAbove.toFixed()));
+          const item = {
+            targetId: t.id,
+            indicator: t.indicator,
+            kind: system ? ('system' as const) : ('custom' as const),
+            orgUnit: unit.code,
+            year,
+            value: value === null ? null : value.toFixed(),
+            target: t.target?.toFixed() ?? null,
+            alertBelow: t.alertBelow?.toFixed() ?? null,
+            alertAbove: t.alertAbove?.toFixed() ?? null,
+            status,
+          };
+          items.push({ ...item, message: MESSAGES[status](item) });
+        }
+      }
+      return { year, orgUnit: query.orgUnit ?? null, alerts: items.filter((i) => i.status === 'below' || i.status === 'above').length, items };
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { TenantDb } from '../platform/database/tenant-db';
+import { ListQuery } from '../platform/http/list-query';
+import type { AuthUser } from '../tenancy/auth-user';
+import { MethodologyParameters } from '../indicators/scenario-document';
+import { auditCopy, findOwned, findPage, idFilter, inFilter } from './tenant-crud';
+import { MethodologyWriter } from './methodology.writer';
+import { MethodCheck } from './method-check';
+import { MethodologyVersion } from './methodology-version.entity';
+import { MethodologyVersionResponse, toMethodologyVersionResponse } from './methodology-version.mapper';
+import { toUnitCostResponse } from './unit-cost.mapper';
+import { toPriceIndexResponse } from './price-index.mapper';
+import { toOutcomeAssumptionResponse } from './outcome-assumption.mapper';
+import { PublishMethodologyVersionDto } from './dto/publish-methodology-version.dto';
+
+export const METHODOLOGY_VERSION_SORTS = ['version', 'effectiveFrom', 'publishedAt'] as const;
+
+/**
+ * Methodology versions: publishing one freezes the parameters and a snapshot of the unit costs, price indices and
+ * outcome assumptions in force; the newest version is the "current method" of the read model (approved periods keep
+ * their "as reported" values, see RecomputeService). Numbers are 1, 2, 3… per organisation, under an advisory lock.
+ */
+@Injectable()
+export class MethodologyVersionsService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly writer: MethodologyWriter,
+    private readonly method: MethodCheck,
+  ) {}
+
+  list(user: AuthUser, query: ListQuery<(typeof METHODOLOGY_VERSION_SORTS)[number]>): Promise<{ rows: MethodologyVersionResponse[]; total: number }> {
+    const organisationId = user.organisationId;
+    return this.tenantDb.run(organisationId, async (em) => {
+      const page = await findPage(em, MethodologyVersion, { organisationId, id: idFilter(query.filter), version: inFilter(query.filter, 'version') }, query);
+      return { rows: page.rows.map(toMethodologyVersionResponse), total: page.total };
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<MethodologyVersionResponse> {
+    return this.tenantDb.run(user.organisationId, async (em) =>
+      toMethodologyVersionResponse(await findOwned(em, MethodologyVersion, user.organisationId, id, 'Version de méthodologie')),
+    );
+  }
+
+  publish(user: AuthUser, dto: PublishMethodologyVersionDto): Promise<MethodologyVersionResponse> {
+    const organisationId = user.organisationId;
+    const parameters: MethodologyParameters = {
+      baseYear: dto.parameters.baseYear,
+      discountRate: dto.parameters.discountRate,
+      discountConvention: dto.parameters.discountConvention,
+      ...(dto.parameters.optimismBias !== undefined ? { optimismBias: dto.parameters.optimismBias } : {}),
+    };
+    return this.writer.write(user, 'methodology_version', 'publish', async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('methodology-version-' || $1))`, [organisationId]);
+      const [{ max }] = (await em.query(`SELECT coalesce(max(version), 0)::int AS max FROM methodology_version WHERE organisation_id = $1`, [
+        organisationId,
+      ])) as { max: number }[];
+      const method = await this.method.load(em, organisationId);
+      const serviceCode = (id: string) => method.services.find((s) => s.id === id)?.code ?? '';
+      const snapshot = {
+        unitCosts: method.unitCosts.map(toUnitCostResponse),
+        priceIndices: method.priceIndices.map(toPriceIndexResponse),
+        assumptions: method.assumptions.map((a) => toOutcomeAssumptionResponse(a, serviceCode(a.serviceId))),
+      };
+      const saved = await em.save(
+        MethodologyVersion,
+        em.create(MethodologyVersion, {
+          organisationId,
+          version: max + 1,
+          label: dto.label,
+          effectiveFrom: dto.effectiveFrom,
+          parameters: { ...parameters },
+          snapshot: auditCopy(snapshot),
+          publishedBy: user.id,
+        }),
+      );
+      const value = toMethodologyVersionResponse(saved);
+      return {
+        value,
+        entityId: saved.id,
+        before: null,
+        after: { version: saved.version, label: saved.label, effectiveFrom: saved.effectiveFrom, parameters: saved.parameters },
+        focus: { kind: 'methodology' },
+        parameters,
+      };
+    });
+  }
+}

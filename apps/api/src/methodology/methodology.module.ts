@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { FullRecompute } from './full-recompute';
+import { MethodCheck } from './method-check';
+import { MethodologyWriter } from './methodology.writer';
+import { UnitCostsController } from './unit-costs.controller';
+import { UnitCostsService } from './unit-costs.service';
+import { PriceIndicesController } from './price-indices.controller';
+import { PriceIndicesService } from './price-indices.service';
+import { OutcomeAssumptionsController } from './outcome-assumptions.controller';
+import { OutcomeAssumptionsService } from './outcome-assumptions.service';
+import { MethodologyVersionsController } from './methodology-versions.controller';
+import { MethodologyVersionsService } from './methodology-versions.service';
+import { CustomIndicatorsController } from './custom/custom-indicators.controller';
+import { CustomIndicatorsService } from './custom/custom-indicators.service';
+import { CustomIndicatorRepository } from './custom/custom-indicator.repository';
+import { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
+import { CustomIndicatorValuesController } from './custom/custom-indicator-values.controller';
+import { CustomIndicatorValuesService } from './custom/custom-indicator-values.service';
+import { IndicatorTargetsController } from './custom/indicator-targets.controller';
+import { IndicatorTargetsService } from './custom/indicator-targets.service';
+import { IndicatorAlertsService } from './custom/indicator-alerts.service';
+
+/**
+ * The method (SPEC §3, §5): unit costs, price indices, outcome assumptions, methodology versions; and custom
+ * indicators with targets and alerts (§6). Exports the custom indicators' recompute for the `indicators` processor.
+ */
+@Module({
+  imports: [AuditModule, IndicatorsModule],
+  controllers: [
+    UnitCostsController,
+    PriceIndicesController,
+    OutcomeAssumptionsController,
+    MethodologyVersionsController,
+    CustomIndicatorsController,
+    IndicatorTargetsController,
+    CustomIndicatorValuesController,
+  ],
+  providers: [
+    FullRecompute,
+    MethodCheck,
+    MethodologyWriter,
+    UnitCostsService,
+    PriceIndicesService,
+    OutcomeAssumptionsService,
+    MethodologyVersionsService,
+    CustomIndicatorRepository,
+    CustomIndicatorsService,
+    CustomIndicatorRecomputeService,
+    CustomIndicatorValuesService,
+    IndicatorTargetsService,
+    IndicatorAlertsService,
+  ],
+  exports: [CustomIndicatorRecomputeService],
+})
+export class MethodologyModule {}

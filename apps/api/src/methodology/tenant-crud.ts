@@ -1,0 +1,74 @@
+import { BadRequestException, ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral, QueryFailedError } from 'typeorm';
+import { ListQuery, stringList } from '../platform/http/list-query';
+
+/**
+ * Small generic helpers for the ra-data-simple-rest resources of one tenant (methodology and reallocation records):
+ * a page of rows, one row or 404 (another tenant's row is a 404 too), and unique violations as 409.
+ * Plumbing without business rules: a candidate for `platform/http/` if other features need it.
+ */
+export interface OwnedRow extends ObjectLiteral {
+  id: string;
+  organisationId: string;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `filter.id` (react-admin getMany) as `In(ids)` of UUIDs, or undefined. */
+export const idFilter = (filter: Record<string, unknown>): ReturnType<typeof In<string>> | undefined => {
+  const ids = stringList(filter, 'id', 64);
+  if (ids && !ids.every((id) => UUID.test(id))) throw new BadRequestException('Le filtre id doit lister des identifiants (UUID).');
+  return ids ? In(ids) : undefined;
+};
+
+/** An equality filter on a text or integer field: one value or a list. */
+export const inFilter = (filter: Record<string, unknown>, key: string): ReturnType<typeof In<string>> | undefined => {
+  const values = stringList(filter, key, 200);
+  return values ? In(values) : undefined;
+};
+
+export const findPage = async <E extends OwnedRow>(
+  em: EntityManager,
+  target: EntityTarget<E>,
+  where: FindOptionsWhere<E>,
+  query: ListQuery<string>,
+): Promise<{ rows: E[]; total: number }> => {
+  const defined = Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as FindOptionsWhere<E>;
+  const order = { [query.sort.field]: query.sort.order, ...(query.sort.field === 'id' ? {} : { id: 'ASC' }) } as FindOptionsOrder<E>;
+  const [rows, total] = await em.findAndCount(target, { where: defined, order, skip: query.offset, take: query.limit });
+  return { rows, total };
+};
+
+export const findOwned = async <E extends OwnedRow>(
+  em: EntityManager,
+  target: EntityTarget<E>,
+  organisationId: string,
+  id: string,
+  what: string,
+): Promise<E> => {
+  const row = UUID.test(id) ? await em.findOne(target, { where: { id, organisationId } as FindOptionsWhere<E> }) : null;
+  if (!row) throw new NotFoundException(`${what} introuvable.`);
+  return row;
+};
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+/** Runs a write; a unique violation becomes 409 with `conflict`, a foreign-key violation 409 with `inUse` when given. */
+export const guardConstraints = async <T>(work: () => Promise<T>, messages: { conflict: string; inUse?: string }): Promise<T> => {
+  try {
+    return await work();
+  } catch (err) {
+    const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
+    if (code === PG_UNIQUE_VIOLATION) throw new ConflictException(messages.conflict);
+    if (code === PG_FOREIGN_KEY_VIOLATION && messages.inUse) throw new ConflictException(messages.inUse);
+    throw err;
+  }
+};
+
+/** A problem+json 422 with the engine's (or our) errors `[{ path, message }]`. */
+export const invalid = (detail: string, errors: readonly { path: string; message: string }[]): UnprocessableEntityException =>
+  new UnprocessableEntityException({ detail, errors });
+
+/** A plain JSON copy of a response object for the audit log (decimals are strings already). */
+export const auditCopy = (value: object): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;

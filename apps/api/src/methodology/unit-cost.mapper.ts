@@ -1,0 +1,35 @@
+import { UnitCost } from './unit-cost.entity';
+
+export interface UnitCostResponse {
+  id: string;
+  code: string;
+  label: string;
+  unit: string;
+  amount: string;
+  priceYear: number;
+  payers: Record<string, string>;
+  cashableShare: string;
+  grade: number | null;
+  sourceTitle: string;
+  sourcePublisher: string;
+  sourceUrl: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export const toUnitCostResponse = (u: UnitCost): UnitCostResponse => ({
+  id: u.id,
+  code: u.code,
+  label: u.label,
+  unit: u.unit,
+  amount: u.amount.toFixed(),
+  priceYear: u.priceYear,
+  payers: u.payers,
+  cashableShare: u.cashableShare.toFixed(),
+  grade: u.grade,
+  sourceTitle: u.sourceTitle,
+  sourcePublisher: u.sourcePublisher,
+  sourceUrl: u.sourceUrl,
+  validFrom: u.validFrom,
+  validTo: u.validTo,
+});

@@ -1,0 +1,122 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { EntityManager } from 'typeorm';
+import { TenantDb } from '../platform/database/tenant-db';
+import { ListQuery } from '../platform/http/list-query';
+import type { AuthUser } from '../tenancy/auth-user';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from './tenant-crud';
+import { MethodologyWriter } from './methodology.writer';
+import { OutcomeAssumption } from './outcome-assumption.entity';
+import { UnitCost } from './unit-cost.entity';
+import { toUnitCostResponse, UnitCostResponse } from './unit-cost.mapper';
+import { CreateUnitCostDto, UpdateUnitCostDto } from './dto/unit-cost.dto';
+
+export const UNIT_COST_SORTS = ['code', 'label', 'amount', 'priceYear', 'grade'] as const;
+const WHAT = 'Coût unitaire';
+const CONFLICT = (code: string) => `Un coût unitaire de code « ${code} » existe déjà dans l’organisation.`;
+
+/** The codes of unit costs an assumption's params reference (a code or a mix). */
+export const unitCostCodesOf = (params: Record<string, unknown>): string[] => {
+  const ref = params.unitCost;
+  if (typeof ref === 'string') return [ref];
+  if (Array.isArray(ref))
+    return ref.flatMap((c: unknown) =>
+      c !== null && typeof c === 'object' && typeof (c as { code?: unknown }).code === 'string' ? [(c as { code: string }).code] : [],
+    );
+  return [];
+};
+
+/** The unit-cost library of an organisation (admin writes, every member reads). */
+@Injectable()
+export class UnitCostsService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly writer: MethodologyWriter,
+  ) {}
+
+  list(user: AuthUser, query: ListQuery<(typeof UNIT_COST_SORTS)[number]>): Promise<{ rows: UnitCostResponse[]; total: number }> {
+    const organisationId = user.organisationId;
+    return this.tenantDb.run(organisationId, async (em) => {
+      const page = await findPage(em, UnitCost, { organisationId, id: idFilter(query.filter), code: inFilter(query.filter, 'code') }, query);
+      return { rows: page.rows.map(toUnitCostResponse), total: page.total };
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<UnitCostResponse> {
+    return this.tenantDb.run(user.organisationId, async (em) => toUnitCostResponse(await findOwned(em, UnitCost, user.organisationId, id, WHAT)));
+  }
+
+  create(user: AuthUser, dto: CreateUnitCostDto): Promise<UnitCostResponse> {
+    const organisationId = user.organisationId;
+    return this.writer.write(user, 'unit_cost', 'create', async (em) => {
+      const saved = await guardConstraints(
+        () =>
+          em.save(
+            UnitCost,
+            em.create(UnitCost, {
+              organisationId,
+              cashableShare: new Decimal(1),
+              grade: null,
+              sourceUrl: null,
+              validFrom: null,
+              validTo: null,
+              ...fields(dto),
+            }),
+          ),
+        { conflict: CONFLICT(dto.code) },
+      );
+      const value = toUnitCostResponse(saved);
+      return { value, entityId: saved.id, before: null, after: auditCopy(value), focus: { kind: 'unitCost', code: saved.code } };
+    });
+  }
+
+  update(user: AuthUser, id: string, dto: UpdateUnitCostDto): Promise<UnitCostResponse> {
+    const organisationId = user.organisationId;
+    return this.writer.write(user, 'unit_cost', 'update', async (em) => {
+      const row = await findOwned(em, UnitCost, organisationId, id, WHAT);
+      const before = toUnitCostResponse(row);
+      if (dto.code !== undefined && dto.code !== row.code) await this.assertUnused(em, organisationId, row.code, 'renommer');
+      const saved = await guardConstraints(() => em.save(UnitCost, em.merge(UnitCost, row, fields(dto))), { conflict: CONFLICT(dto.code ?? row.code) });
+      const value = toUnitCostResponse(saved);
+      return { value, entityId: id, before: auditCopy(before), after: auditCopy(value), focus: { kind: 'unitCost', code: saved.code } };
+    });
+  }
+
+  remove(user: AuthUser, id: string): Promise<UnitCostResponse> {
+    const organisationId = user.organisationId;
+    return this.writer.write(user, 'unit_cost', 'delete', async (em) => {
+      const row = await findOwned(em, UnitCost, organisationId, id, WHAT);
+      await this.assertUnused(em, organisationId, row.code, 'supprimer');
+      const value = toUnitCostResponse(row);
+      await em.delete(UnitCost, { id, organisationId });
+      return { value, entityId: id, before: auditCopy(value), after: null, focus: { kind: 'none' } };
+    });
+  }
+
+  private async assertUnused(em: EntityManager, organisationId: string, code: string, verb: string): Promise<void> {
+    const users = (await em.find(OutcomeAssumption, { where: { organisationId } })).filter((a) => unitCostCodesOf(a.params).includes(code));
+    if (users.length > 0) {
+      throw new ConflictException(
+        `Impossible de ${verb} le coût unitaire « ${code} » : il est utilisé par les hypothèses ${users.map((a) => a.code).join(', ')}.`,
+      );
+    }
+  }
+}
+
+const fields = (dto: Partial<CreateUnitCostDto>): Partial<UnitCost> => {
+  const out: Partial<UnitCost> = {};
+  if (dto.code !== undefined) out.code = dto.code;
+  if (dto.label !== undefined) out.label = dto.label;
+  if (dto.unit !== undefined) out.unit = dto.unit;
+  if (dto.amount !== undefined) out.amount = new Decimal(dto.amount);
+  if (dto.priceYear !== undefined) out.priceYear = dto.priceYear;
+  if (dto.payers !== undefined) out.payers = dto.payers;
+  if (dto.cashableShare !== undefined) out.cashableShare = new Decimal(dto.cashableShare);
+  if (dto.grade !== undefined) out.grade = dto.grade;
+  if (dto.sourceTitle !== undefined) out.sourceTitle = dto.sourceTitle;
+  if (dto.sourcePublisher !== undefined) out.sourcePublisher = dto.sourcePublisher;
+  if (dto.sourceUrl !== undefined) out.sourceUrl = dto.sourceUrl;
+  if (dto.validFrom !== undefined) out.validFrom = dto.validFrom;
+  if (dto.validTo !== undefined) out.validTo = dto.validTo;
+  return out;
+};

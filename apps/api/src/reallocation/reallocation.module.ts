@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ReallocationRepository } from './reallocation.repository';
+import { ReallocationWriter } from './reallocation.writer';
+import { BudgetTransfersService, InKindLoansService, RedeploymentsService, StaffNeedsService } from './reallocation-records.service';
+import { ReallocationRecomputeService } from './reallocation-recompute.service';
+import { ReallocationReadService } from './reallocation-read.service';
+import { StaffNeedsController } from './staff-needs.controller';
+import { RedeploymentsController } from './redeployments.controller';
+import { BudgetTransfersController } from './budget-transfers.controller';
+import { InKindLoansController } from './in-kind-loans.controller';
+import { ReallocationController } from './reallocation.controller';
+
+/**
+ * Reallocation (SPEC §3, §5): redeployments, staff needs, budget transfers, in-kind loans; their indicators computed
+ * by the engine into `reallocation_value` (the worker calls ReallocationRecomputeService) and read at
+ * `GET /api/indicators/reallocation`.
+ */
+@Module({
+  imports: [AuditModule],
+  controllers: [StaffNeedsController, RedeploymentsController, BudgetTransfersController, InKindLoansController, ReallocationController],
+  providers: [
+    ReallocationRepository,
+    ReallocationWriter,
+    StaffNeedsService,
+    RedeploymentsService,
+    BudgetTransfersService,
+    InKindLoansService,
+    ReallocationRecomputeService,
+    ReallocationReadService,
+  ],
+  exports: [ReallocationRecomputeService],
+})
+export class ReallocationModule {}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { d, Decimal } from '@levier/indicators';
+import { EntityManager } from 'typeorm';
+import { Organisation } from '../tenancy/organisation.entity';
+import { BudgetTransfer } from './budget-transfer.entity';
+import { InKindLoan } from './in-kind-loan.entity';
+import { Redeployment } from './redeployment.entity';
+import { StaffNeed } from './staff-need.entity';
+import { ReallocationRefs } from './reallocation.mapper';
+import { ReallocationPayload, ReallocationRecords } from './reallocation-input';
+
+export interface StoredReallocation {
+  period: string;
+  payload: ReallocationPayload;
+  computedAt: Date;
+}
+
+/** Queries of the reallocation records, of the organisation's parameters and of the `reallocation_value` read model. */
+@Injectable()
+export class ReallocationRepository {
+  async refs(em: EntityManager, organisationId: string): Promise<ReallocationRefs> {
+    const rows = async (table: string) =>
+      (await em.query(`SELECT id, code FROM ${table} WHERE organisation_id = $1`, [organisationId])) as { id: string; code: string }[];
+    const services = await rows('service');
+    const orgUnits = await rows('org_unit');
+    const needs = await rows('staff_need');
+    const map = (rows: { id: string; code: string }[]) => new Map(rows.map((r) => [r.id, r.code]));
+    return { services: map(services), orgUnits: map(orgUnits), needs: map(needs) };
+  }
+
+  async records(em: EntityManager, organisationId: string): Promise<ReallocationRecords> {
+    const needs = await em.find(StaffNeed, { where: { organisationId }, order: { requestDate: 'ASC', code: 'ASC' } });
+    const redeployments = await em.find(Redeployment, { where: { organisationId }, order: { startDate: 'ASC', agentRef: 'ASC' } });
+    const transfers = await em.find(BudgetTransfer, { where: { organisationId }, order: { decisionDate: 'ASC', code: 'ASC' } });
+    const loans = await em.find(InKindLoan, { where: { organisationId }, order: { startDate: 'ASC', code: 'ASC' } });
+    return { needs, redeployments, transfers, loans };
+  }
+
+  async organisation(em: EntityManager, organisationId: string): Promise<{ headcount: number | null; workingDaysPerFte: Decimal; fongibiliteLimit: Decimal }> {
+    const org = await em.findOneOrFail(Organisation, { where: { id: organisationId } });
+    return { headcount: org.headcount, workingDaysPerFte: d(org.workingDaysPerFte.toFixed()), fongibiliteLimit: d(org.fongibiliteLimit.toFixed()) };
+  }
+
+  /** Σ `spend` figures per calendar year (figures live at leaf units, so nothing is counted twice). */
+  async spendByYear(em: EntityManager, organisationId: string): Promise<Map<string, Decimal>> {
+    const rows = (await em.query(
+      `SELECT substr(f.period, 1, 4) AS year, sum(f.value)::text AS total
+         FROM figure f JOIN metric m ON m.id = f.metric_id
+        WHERE f.organisation_id = $1 AND m.code = 'spend'
+        GROUP BY 1`,
+      [organisationId],
+    )) as { year: string; total: string }[];
+    return new Map(rows.map((r) => [r.year, d(r.total)]));
+  }
+
+  async replace(em: EntityManager, organisationId: string, rows: readonly { period: string; payload: ReallocationPayload }[], now: Date): Promise<void> {
+    await em.query(`DELETE FROM reallocation_value WHERE organisation_id = $1`, [organisationId]);
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO reallocation_value (organisation_id, period, payload, computed_at)
+       SELECT $1, u.period, u.payload, $2 FROM unnest($3::text[], $4::jsonb[]) AS u(period, payload)`,
+      [organisationId, now, rows.map((r) => r.period), rows.map((r) => JSON.stringify(r.payload))],
+    );
+  }
+
+  async stored(em: EntityManager, organisationId: string): Promise<StoredReallocation[]> {
+    return (await em.query(`SELECT period, payload, computed_at AS "computedAt" FROM reallocation_value WHERE organisation_id = $1 ORDER BY period`, [
+      organisationId,
+    ])) as StoredReallocation[];
+  }
+}

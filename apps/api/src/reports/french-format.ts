@@ -1,0 +1,60 @@
+import { Decimal } from '@levier/indicators';
+
+/** No-break space: groups thousands and separates the euro sign, and survives PDF WinAnsi fonts (U+202F does not). */
+export const NBSP = '\u00A0';
+
+/** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8). */
+export const MASKED_LABEL = 'masqué (moins de 5 bénéficiaires)';
+
+const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+
+/** A decimal string → French writing with `decimals` places, half-up: `1234567.891` → `1 234 567,89`. No float. */
+export const formatFrenchNumber = (value: string, decimals: number): string => {
+  const fixed = new Decimal(value).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const text = /^-0(\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
+  const negative = text.startsWith('-');
+  const [intPart, fracPart] = (negative ? text.slice(1) : text).split('.');
+  return `${negative ? '-' : ''}${group(intPart)}${fracPart === undefined ? '' : `,${fracPart}`}`;
+};
+
+/** Money: `1 234 567,89 €`; null (masked) → the masking label; missing → « non disponible ». */
+export const formatEuros = (value: string | null | undefined, masked = false): string =>
+  masked ? MASKED_LABEL : value === null || value === undefined ? 'non disponible' : `${formatFrenchNumber(value, 2)}${NBSP}€`;
+
+/** Ratio with two decimals: `2,35`. */
+export const formatRatio = (value: string | null | undefined, masked = false): string =>
+  masked ? MASKED_LABEL : value === null || value === undefined ? 'non calculable' : formatFrenchNumber(value, 2);
+
+/** « pour 1 € investi, 2,35 € évités ». */
+export const offsetSentence = (ratio: string | null | undefined, masked = false): string =>
+  masked ? MASKED_LABEL : ratio === null || ratio === undefined ? 'non calculable (coût nul ou absent)' : `pour 1${NBSP}€ investi, ${formatFrenchNumber(ratio, 2)}${NBSP}€ évités`;
+
+/** Signed change with its percentage: `+12 345,00 € (+4,2 %)`. */
+export const formatChange = (current: string | null, previous: string | null): string => {
+  if (current === null || previous === null) return '—';
+  const delta = new Decimal(current).minus(previous);
+  const sign = delta.isPositive() && !delta.isZero() ? '+' : '';
+  const base = new Decimal(previous);
+  const pct = base.isZero() ? '' : ` (${sign}${formatFrenchNumber(delta.div(base.abs()).times(100).toString(), 1)}${NBSP}%)`;
+  return `${sign}${formatFrenchNumber(delta.toString(), 2)}${NBSP}€${pct}`;
+};
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** `2024-03` → « mars 2024 », `2024-Q1` → « 1er trimestre 2024 », `2024` → « année 2024 ». */
+export const periodLabel = (code: string): string => {
+  const month = /^(\d{4})-(\d{2})$/.exec(code);
+  if (month) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(code);
+  if (quarter) return `${quarter[2] === '1' ? '1er' : `${quarter[2]}e`} trimestre ${quarter[1]}`;
+  return `année ${code}`;
+};
+
+/** A date in Europe/Paris: « 26/11/2026 à 08:00 ». */
+export const formatParisDateTime = (value: Date | string | null): string => {
+  if (value === null) return 'inconnue';
+  const date = new Date(value);
+  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${day} à ${time}`;
+};

@@ -1,0 +1,68 @@
+/** What a report email says, computed once per recipient under their rights, then written as HTML, CSV, XLSX and PDF. */
+
+export const REPORT_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'cashable'] as const;
+export type ReportIndicator = (typeof REPORT_INDICATORS)[number];
+export const DEFAULT_REPORT_INDICATORS: readonly ReportIndicator[] = ['grossSavings', 'cost', 'netSavings', 'offsetRatio'];
+
+export const INDICATOR_LABELS: Record<ReportIndicator, string> = {
+  grossSavings: 'Épargne brute',
+  cost: 'Coût de l’intervention',
+  netSavings: 'Épargne nette',
+  offsetRatio: 'Taux de compensation',
+  cashable: 'Part encaissable',
+};
+
+export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Headline values of one period: decimal strings, null when masked or not computable. */
+export type Headline = Record<ReportIndicator, string | null> & { low: string | null; high: string | null };
+
+export interface SeriesPoint {
+  period: string;
+  /** False when the read model has nothing for that period. */
+  present: boolean;
+  values: Headline;
+}
+
+export interface TargetLine {
+  indicator: string;
+  label: string;
+  year: number;
+  /** Year-to-date value compared with the annual target and thresholds. */
+  value: string | null;
+  target: string | null;
+  alertBelow: string | null;
+  alertAbove: string | null;
+  status: 'ok' | 'below' | 'above' | 'unknown';
+}
+
+export interface ReportSection {
+  orgUnit: { code: string; name: string };
+  service: string | null;
+  masked: boolean;
+  current: Headline;
+  previous: Headline;
+  previousPeriod: string;
+  hasData: boolean;
+  series: SeriesPoint[];
+  targets: TargetLine[];
+}
+
+export interface ReportContent {
+  organisationName: string;
+  subscriptionName: string;
+  period: string;
+  preview: boolean;
+  indicators: readonly ReportIndicator[];
+  methodology: { version: number; label: string } | null;
+  computedAt: string | null;
+  dataAsOf: string | null;
+  generatedAt: Date;
+  sections: ReportSection[];
+  dashboardUrl: string;
+  unsubscribeUrl: string;
+}
+
+export const scopeLabel = (section: Pick<ReportSection, 'orgUnit' | 'service'>): string =>
+  `${section.orgUnit.name} (${section.orgUnit.code})${section.service ? ` — service ${section.service}` : ''}`;

@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TenantDb } from '../platform/database/tenant-db';
+import { ReportDeliveryRepository } from './report-delivery.repository';
+import { ReportJobs } from './report-jobs';
+import { lastCompleteMonth, SCHEDULE_RUN_KEY } from './report-period';
+import { dueOccurrence } from './report-schedule';
+import { ReportSubscriptionRepository } from './report-subscription.repository';
+
+/** Pending deliveries older than this without a sent/failed outcome are re-enqueued (their job may have been lost). */
+export const REQUEUE_PENDING_AFTER_SECONDS = 120;
+
+/**
+ * The fan-out of `dispatch-due-reports`. A subscription is due when its cron (Europe/Paris) has an occurrence after its
+ * high-water mark (`last_dispatched_at`, or its creation) and up to now. The report then covers the last complete month
+ * before that occurrence. Claiming the occurrence moves the mark in the same transaction that creates one delivery row per
+ * recipient (unique per subscription, period, recipient and run): a second dispatcher, or a cron firing every second,
+ * adds nothing for a period already dispatched. Each subscription is dispatched alone: one failing does not stop the others.
+ */
+@Injectable()
+export class ReportDispatcher {
+  private readonly logger = new Logger(ReportDispatcher.name);
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly subscriptions: ReportSubscriptionRepository,
+    private readonly deliveries: ReportDeliveryRepository,
+    private readonly jobs: ReportJobs,
+  ) {}
+
+  async dispatchDue(now: Date = new Date()): Promise<{ dispatched: number; deliveries: number; requeued: number }> {
+    let dispatched = 0;
+    let enqueued = 0;
+    for (const candidate of await this.subscriptions.dispatchCandidates()) {
+      try {
+        const occurrence = dueOccurrence({ expression: candidate.schedule, since: candidate.since, now });
+        if (occurrence === null) continue;
+        const period = lastCompleteMonth(occurrence);
+        const ids = await this.tenantDb.run(candidate.organisationId, async (em) => {
+          const recipients = await this.subscriptions.claimOccurrence(em, candidate.organisationId, candidate.id, occurrence);
+          return recipients === null ? null : this.deliveries.ensure(em, candidate.organisationId, { subscriptionId: candidate.id, period, runKey: SCHEDULE_RUN_KEY, recipients });
+        });
+        if (ids === null) continue;
+        await this.jobs.send(ids);
+        dispatched += 1;
+        enqueued += ids.length;
+      } catch (err) {
+        this.logger.error(`Abonnement ${candidate.id} non distribué : ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const stale = await this.deliveries.stalePending(REQUEUE_PENDING_AFTER_SECONDS, 1000);
+    await this.jobs.send(stale);
+    return { dispatched, deliveries: enqueued, requeued: stale.length };
+  }
+}

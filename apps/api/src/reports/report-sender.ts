@@ -1,0 +1,67 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TenantDb } from '../platform/database/tenant-db';
+import { MailerService } from '../platform/mail/mailer.service';
+import { ReportComposer } from './report-composer';
+import { ReportDeliveryRepository } from './report-delivery.repository';
+import { ReportFormat, REPORT_FORMATS } from './report-content';
+import { buildReportMessage } from './report-message';
+import { SCHEDULE_RUN_KEY } from './report-period';
+import { ReportSubscriptionRepository } from './report-subscription.repository';
+
+export type SendOutcome = 'sent' | 'already-sent' | 'skipped' | 'unsubscribed' | 'missing';
+
+/**
+ * The `send-report` job: claim the delivery row (so a retry or a second worker never sends twice), compose under the
+ * recipient's rights, render, send through SMTP, record the message id. A failure is recorded on the row and thrown,
+ * for BullMQ to retry with exponential backoff.
+ */
+@Injectable()
+export class ReportSender {
+  private readonly logger = new Logger(ReportSender.name);
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly deliveries: ReportDeliveryRepository,
+    private readonly subscriptions: ReportSubscriptionRepository,
+    private readonly composer: ReportComposer,
+    private readonly mailer: MailerService,
+  ) {}
+
+  async deliver(deliveryId: string, now: Date = new Date()): Promise<SendOutcome> {
+    const organisationId = await this.deliveries.organisationOf(deliveryId);
+    if (organisationId === null) return 'missing';
+    const claim = await this.tenantDb.run(organisationId, (em) => this.deliveries.claim(em, deliveryId));
+    if (claim.kind === 'missing') return 'missing';
+    if (claim.kind === 'done') return claim.status === 'sent' ? 'already-sent' : claim.status === 'unsubscribed' ? 'unsubscribed' : 'skipped';
+    if (claim.kind === 'busy') throw new Error('Envoi déjà en cours par un autre processus : nouvel essai plus tard.');
+    const delivery = claim.delivery;
+    try {
+      const prepared = await this.tenantDb.run(organisationId, async (em) => {
+        const subscription = await this.subscriptions.find(em, organisationId, delivery.subscriptionId);
+        if (!subscription) return { kind: 'gone' as const };
+        if (!subscription.recipients.some((r) => r.toLowerCase() === delivery.recipient.toLowerCase())) return { kind: 'unsubscribed' as const };
+        return { kind: 'ready' as const, subscription };
+      });
+      if (prepared.kind !== 'ready') {
+        const status = prepared.kind === 'unsubscribed' ? 'unsubscribed' : 'skipped';
+        await this.tenantDb.run(organisationId, (em) => this.deliveries.markFinished(em, deliveryId, status, prepared.kind === 'gone' ? 'Abonnement supprimé.' : null));
+        return status;
+      }
+      const content = await this.composer.compose(prepared.subscription, delivery.recipient, delivery.period, { preview: delivery.runKey !== SCHEDULE_RUN_KEY, now });
+      if (content === null) {
+        await this.tenantDb.run(organisationId, (em) => this.deliveries.markFinished(em, deliveryId, 'skipped', 'Aucune unité du périmètre n’est visible pour ce destinataire.'));
+        return 'skipped';
+      }
+      const formats = REPORT_FORMATS.filter((f): f is ReportFormat => prepared.subscription.formats.includes(f));
+      const message = await buildReportMessage(content, formats);
+      const { messageId } = await this.mailer.send({ ...message, to: delivery.recipient });
+      await this.tenantDb.run(organisationId, (em) => this.deliveries.markSent(em, deliveryId, messageId));
+      return 'sent';
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.warn(`Envoi du rapport ${deliveryId} (essai ${delivery.attempts}) en échec : ${message}`);
+      await this.tenantDb.run(organisationId, (em) => this.deliveries.markFailed(em, deliveryId, message));
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer';
+import type { ListQuery } from '../platform/http/list-query';
+import { TenantDb } from '../platform/database/tenant-db';
+import type { AuthUser } from '../tenancy/auth-user';
+import { visibleUnitIds } from '../tenancy/unit-scope';
+import { CreateReportSubscriptionDto, UpdateReportSubscriptionDto } from './dto/report-subscription.dto';
+import { ReportDeliveryRepository } from './report-delivery.repository';
+import { ReportJobs } from './report-jobs';
+import { lastCompleteMonth, previewRunKey } from './report-period';
+import { DEFAULT_REPORT_SCHEDULE } from './report-schedule';
+import type { ReportSubscription } from './report-subscription.entity';
+import { ReportSubscriptionRepository, SubscriptionFields, SubscriptionSortField } from './report-subscription.repository';
+
+const snapshot = (s: ReportSubscription): Record<string, unknown> => ({
+  name: s.name,
+  recipients: s.recipients,
+  orgUnits: s.orgUnits,
+  services: s.services,
+  indicators: s.indicators,
+  schedule: s.schedule,
+  language: s.language,
+  formats: s.formats,
+  active: s.active,
+});
+
+/** Report subscriptions of the caller's organisation: CRUD within their units, audited, and "send a preview now". */
+@Injectable()
+export class ReportSubscriptionsService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly subscriptions: ReportSubscriptionRepository,
+    private readonly deliveries: ReportDeliveryRepository,
+    private readonly audit: AuditWriter,
+    private readonly jobs: ReportJobs,
+  ) {}
+
+  create(user: AuthUser, dto: CreateReportSubscriptionDto): Promise<ReportSubscription> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      await this.checkScope(em, user, dto.orgUnits, dto.services ?? []);
+      const fields: SubscriptionFields = {
+        name: dto.name.trim(),
+        recipients: dto.recipients,
+        orgUnits: dto.orgUnits,
+        services: dto.services ?? [],
+        indicators: dto.indicators ?? [],
+        schedule: dto.schedule?.trim() ?? DEFAULT_REPORT_SCHEDULE,
+        language: dto.language ?? 'fr',
+        formats: dto.formats ?? ['pdf', 'xlsx'],
+        active: dto.active ?? true,
+      };
+      const saved = await this.subscriptions.insert(em, user.organisationId, user.id, fields);
+      await this.audit.write(em, user.organisationId, [{ actorId: user.id, action: 'report-subscription.create', entity: 'report_subscription', entityId: saved.id, after: snapshot(saved) }]);
+      return saved;
+    });
+  }
+
+  list(user: AuthUser, query: ListQuery<SubscriptionSortField>): Promise<{ rows: ReportSubscription[]; total: number }> {
+    return this.tenantDb.run(user.organisationId, (em) => this.subscriptions.list(em, user.organisationId, query));
+  }
+
+  get(user: AuthUser, id: string): Promise<ReportSubscription> {
+    return this.tenantDb.run(user.organisationId, (em) => this.load(em, user, id));
+  }
+
+  update(user: AuthUser, id: string, dto: UpdateReportSubscriptionDto): Promise<ReportSubscription> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const current = await this.load(em, user, id);
+      const before = snapshot(current);
+      if (dto.orgUnits !== undefined || dto.services !== undefined) await this.checkScope(em, user, dto.orgUnits ?? current.orgUnits, dto.services ?? current.services);
+      const next: ReportSubscription = Object.assign(current, {
+        ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+        ...(dto.recipients !== undefined ? { recipients: dto.recipients } : {}),
+        ...(dto.orgUnits !== undefined ? { orgUnits: dto.orgUnits } : {}),
+        ...(dto.services !== undefined ? { services: dto.services } : {}),
+        ...(dto.indicators !== undefined ? { indicators: dto.indicators } : {}),
+        ...(dto.schedule !== undefined ? { schedule: dto.schedule.trim() } : {}),
+        ...(dto.language !== undefined ? { language: dto.language } : {}),
+        ...(dto.formats !== undefined ? { formats: dto.formats } : {}),
+        ...(dto.active !== undefined ? { active: dto.active } : {}),
+      });
+      const saved = await this.subscriptions.save(em, next);
+      await this.audit.write(em, user.organisationId, [{ actorId: user.id, action: 'report-subscription.update', entity: 'report_subscription', entityId: id, before, after: snapshot(saved) }]);
+      return saved;
+    });
+  }
+
+  remove(user: AuthUser, id: string): Promise<void> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const current = await this.load(em, user, id);
+      await this.subscriptions.delete(em, user.organisationId, id);
+      await this.audit.write(em, user.organisationId, [{ actorId: user.id, action: 'report-subscription.delete', entity: 'report_subscription', entityId: id, before: snapshot(current) }]);
+    });
+  }
+
+  /**
+   * "Send a preview now": one delivery per recipient under the run key `preview-<UTC minute>`, so a double click
+   * within the minute sends once, a later click sends again, and the scheduled report of the period is untouched.
+   */
+  async sendNow(user: AuthUser, id: string, requested: string | undefined, now: Date = new Date()) {
+    const runKey = previewRunKey(now);
+    const result = await this.tenantDb.run(user.organisationId, async (em) => {
+      const subscription = await this.load(em, user, id);
+      const period = requested ?? (await this.latestPeriodWithData(em, user.organisationId, now));
+      const ids = await this.deliveries.ensure(em, user.organisationId, { subscriptionId: id, period, runKey, recipients: subscription.recipients });
+      await this.audit.write(em, user.organisationId, [
+        { actorId: user.id, action: 'report-subscription.send', entity: 'report_subscription', entityId: id, after: { period, runKey, recipients: subscription.recipients.length } },
+      ]);
+      return { subscriptionId: id, period, runKey, ids, recipients: subscription.recipients.length };
+    });
+    await this.jobs.send(result.ids);
+    return { subscriptionId: result.subscriptionId, period: result.period, runKey, enqueued: result.ids.length, recipients: result.recipients };
+  }
+
+  /** The last complete month, or the latest month before it that has computed values (demo data end in the past). */
+  private async latestPeriodWithData(em: EntityManager, organisationId: string, now: Date): Promise<string> {
+    const fallback = lastCompleteMonth(now);
+    const rows: { period: string | null }[] = await em.query(
+      `SELECT to_char(max(period_start), 'YYYY-MM') AS period FROM indicator_value WHERE organisation_id = $1 AND period_start < ($2::text || '-01')::date + interval '1 month' AND period_end < ($2::text || '-01')::date + interval '1 month'`,
+      [organisationId, fallback],
+    );
+    return rows[0]?.period ?? fallback;
+  }
+
+  /** A subscription of the caller's organisation whose units the caller sees (else 404, like another tenant's). */
+  private async load(em: EntityManager, user: AuthUser, id: string): Promise<ReportSubscription> {
+    const subscription = await this.subscriptions.find(em, user.organisationId, id);
+    if (!subscription) throw new NotFoundException('Abonnement introuvable.');
+    if (!user.roles.some((r) => r.orgUnitId === null)) {
+      const units: { id: string; code: string; parent_id: string | null }[] = await em.query(`SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`, [user.organisationId]);
+      const visible = visibleUnitIds(user, units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })));
+      const codes = new Set(units.filter((u) => visible.has(u.id)).map((u) => u.code));
+      if (!subscription.orgUnits.every((c) => codes.has(c))) throw new NotFoundException('Abonnement introuvable.');
+    }
+    return subscription;
+  }
+
+  /** Org units must be codes of the caller's organisation within their rights, services codes of the organisation: else 404. */
+  private async checkScope(em: EntityManager, user: AuthUser, orgUnits: readonly string[], services: readonly string[]): Promise<void> {
+    const units: { id: string; code: string; parent_id: string | null }[] = await em.query(`SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`, [user.organisationId]);
+    const visible = visibleUnitIds(user, units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })));
+    for (const code of orgUnits) {
+      const unit = units.find((u) => u.code === code);
+      if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${code} » introuvable.`);
+    }
+    if (services.length > 0) {
+      const known: { code: string }[] = await em.query(`SELECT code FROM service WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [user.organisationId, [...services]]);
+      const missing = services.find((s) => !known.some((k) => k.code === s));
+      if (missing !== undefined) throw new NotFoundException(`Service « ${missing} » introuvable.`);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppConfig } from '../platform/config/app-config';
+import { signUnsubscribeToken, UnsubscribeClaims, verifyUnsubscribeToken } from './unsubscribe-token';
+
+export const UNSUBSCRIBE_PATH = '/api/report-subscriptions/unsubscribe';
+
+/** Per-recipient unsubscribe links, HMAC-signed with the application secret: they work without logging in. */
+@Injectable()
+export class UnsubscribeLinks {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  url(claims: UnsubscribeClaims): string {
+    const url = new URL(UNSUBSCRIBE_PATH, this.config.appUrl);
+    url.searchParams.set('token', signUnsubscribeToken(this.config.jwtSecret, claims));
+    return url.toString();
+  }
+
+  verify(token: string): UnsubscribeClaims | null {
+    return verifyUnsubscribeToken(this.config.jwtSecret, token);
+  }
+}

@@ -1,0 +1,117 @@
+import request from 'supertest';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { lastCompleteMonth } from '../../apps/api/src/reports/report-period';
+import { loginAs } from '../setup/demo-session';
+import { createTestApi, TestApi } from '../setup/test-app';
+
+describe('report subscriptions API', () => {
+  let api: TestApi;
+  let director: { Authorization: string };
+  let viewer: { Authorization: string };
+  let bellerive: { Authorization: string };
+  const http = () => request(api.app.getHttpServer());
+  const valid = { name: 'Bureau du CCAS', recipients: ['Directeur@Valmont.demo', 'elu@mairie-valmont.test'], orgUnits: ['VALMONT'], schedule: '0 8 1 * *' };
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await seedDemo(await api.db.dataSource());
+    [director, viewer, bellerive] = await Promise.all([loginAs(api.app, 'directeur@valmont.demo'), loginAs(api.app, 'lecteur@valmont.demo'), loginAs(api.app, 'directeur@bellerive.demo')]);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('creates a subscription with defaults, lists it with Content-Range, reads and updates it', async () => {
+    const created = await http().post('/api/report-subscriptions').set(director).send(valid).expect(201);
+    expect(created.body).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Bureau du CCAS',
+      recipients: ['directeur@valmont.demo', 'elu@mairie-valmont.test'],
+      orgUnits: ['VALMONT'],
+      services: [],
+      schedule: '0 8 1 * *',
+      timezone: 'Europe/Paris',
+      language: 'fr',
+      formats: ['pdf', 'xlsx'],
+      active: true,
+      nextRunAt: expect.any(String),
+    });
+    const list = await http().get('/api/report-subscriptions').query({ range: '[0,9]', sort: '["name","ASC"]' }).set(director).expect(200);
+    expect(list.headers['content-range']).toBe('report-subscriptions 0-0/1');
+    const updated = await http().put(`/api/report-subscriptions/${created.body.id}`).set(director).send({ ...created.body, formats: ['csv'], schedule: '30 7 * * 1' }).expect(200);
+    expect(updated.body).toMatchObject({ formats: ['csv'], schedule: '30 7 * * 1' });
+    const [{ count }] = await (await api.db.dataSource()).query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'report_subscription' AND entity_id = $1`, [created.body.id]);
+    expect(count).toBe(2);
+  });
+
+  it.each([
+    ['a recipient that is not an email', { recipients: ['pas-une-adresse'] }, /adresse e-mail valide/],
+    ['no recipient', { recipients: [] }, /au moins un destinataire/],
+    ['an invalid cron', { schedule: '61 8 1 * *' }, /planification/],
+    ['a cron with too few fields', { schedule: '0 8 1' }, /5 champs/],
+    ['an unknown format', { formats: ['docx'] }, /csv, xlsx, pdf/],
+    ['an unknown language', { language: 'de' }, /fr ou en/],
+    ['no org unit', { orgUnits: [] }, /au moins une unité/],
+    ['an unknown field', { owner: 'moi' }, /owner/],
+  ])('answers 400 problem+json in French for %s', async (_label, patch, message) => {
+    const res = await http()
+      .post('/api/report-subscriptions')
+      .set(director)
+      .send({ ...valid, ...patch })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, title: 'Requête invalide' });
+    expect(JSON.stringify(res.body.errors)).toMatch(message);
+  });
+
+  it('answers 404 for an org unit or a service that is not the caller’s', async () => {
+    const unit = await http().post('/api/report-subscriptions').set(director).send({ ...valid, orgUnits: ['BELLERIVE'] }).expect(404);
+    expect(unit.body.detail).toBe('Unité « BELLERIVE » introuvable.');
+    await http().post('/api/report-subscriptions').set(director).send({ ...valid, services: ['INCONNU'] }).expect(404);
+  });
+
+  it('lets a viewer neither create nor list subscriptions (403)', async () => {
+    const res = await http().post('/api/report-subscriptions').set(viewer).send(valid).expect(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    await http().get('/api/report-subscriptions').set(viewer).expect(403);
+  });
+
+  it('accepts "send now" with 202, one delivery per recipient, idempotent within the minute', async () => {
+    const { body } = await http().post('/api/report-subscriptions').set(director).send(valid).expect(201);
+    const sent = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
+    expect(sent.body).toMatchObject({ subscriptionId: body.id, period: '2024-12', runKey: expect.stringMatching(/^preview-\d{12}$/), recipients: 2 });
+    const log = await http().get('/api/report-deliveries').query({ filter: JSON.stringify({ subscriptionId: body.id }) }).set(director).expect(200);
+    expect(log.headers['content-range']).toBe('report-deliveries 0-1/2');
+    expect(log.body[0]).toMatchObject({ subscriptionName: 'Bureau du CCAS', period: '2024-12', preview: true });
+    const again = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
+    if (again.body.runKey === sent.body.runKey) {
+      // same minute: the same two deliveries (their jobs have deterministic ids), nothing new
+      const after = await http().get('/api/report-deliveries').query({ filter: JSON.stringify({ subscriptionId: body.id }) }).set(director).expect(200);
+      expect(after.headers['content-range']).toBe('report-deliveries 0-1/2');
+    }
+    const defaulted = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({}).expect(202);
+    expect(defaulted.body.period).toBe(lastCompleteMonth(new Date())); // nothing computed in this database: the last complete month
+    await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-13' }).expect(400);
+  });
+
+  it('hides another tenant’s subscription: 404 to read, update, send or delete', async () => {
+    const { body } = await http().post('/api/report-subscriptions').set(director).send(valid).expect(201);
+    await http().get(`/api/report-subscriptions/${body.id}`).set(bellerive).expect(404);
+    await http().put(`/api/report-subscriptions/${body.id}`).set(bellerive).send({ name: 'pris' }).expect(404);
+    await http().post(`/api/report-subscriptions/${body.id}/send`).set(bellerive).send({}).expect(404);
+    await http().delete(`/api/report-subscriptions/${body.id}`).set(bellerive).expect(404);
+    await http().get('/api/report-subscriptions/pas-un-uuid').set(director).expect(404);
+    const theirs = await http().get('/api/report-subscriptions').set(bellerive).expect(200);
+    expect(theirs.body).toEqual([]);
+    const deliveries = await http().get('/api/report-deliveries').set(bellerive).expect(200);
+    expect(deliveries.body).toEqual([]);
+    await http().delete(`/api/report-subscriptions/${body.id}`).set(director).expect(200);
+    await http().get(`/api/report-subscriptions/${body.id}`).set(director).expect(404);
+  });
+
+  it('answers 400 with a French page for a forged unsubscribe link, without authentication', async () => {
+    const res = await http().get('/api/report-subscriptions/unsubscribe').query({ token: 'eyJvIjoiMSJ9.faux' }).expect(400);
+    expect(res.text).toContain('Lien invalide');
+    await http().get('/api/report-subscriptions/unsubscribe').expect(400);
+  });
+});
