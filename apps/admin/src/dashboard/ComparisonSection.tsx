@@ -1,4 +1,4 @@
-import { Alert, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useId, useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { intlLocale } from '../format/decimal-format';
@@ -30,7 +30,8 @@ export const ComparisonSection = ({ scope, summary }: { scope: Scope; summary: I
         {!previous || !lastYear ? (
           <Alert severity="info">{translate('levier.comparison.mixed_periods')}</Alert>
         ) : (
-          <Table size="small" sx={{ overflowX: 'auto' }}>
+          <TableContainer tabIndex={0}>
+          <Table size="small">
             <TableHead>
               <TableRow>
                 <TableCell scope="col">{translate('levier.comparison.indicator')}</TableCell>
@@ -66,6 +67,7 @@ export const ComparisonSection = ({ scope, summary }: { scope: Scope; summary: I
               ))}
             </TableBody>
           </Table>
+          </TableContainer>
         )}
       </CardContent>
     </Card>

@@ -83,7 +83,7 @@ const SummarySection = ({ scope, onExplain }: { scope: Scope; onExplain: (i: Exp
         </Alert>
       ) : null}
       <HeadlineCards summary={data} onExplain={onExplain} />
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' } }}>
         <SummaryDetails summary={data} onExplain={onExplain} />
         <PayersSection scope={scope} summary={data} onExplain={onExplain} />
       </Box>
@@ -158,7 +158,7 @@ export const Dashboard = () => {
 
   const unitName = tree.options.find((o) => o.code === scope.orgUnit)?.name ?? scope.orgUnit;
   return (
-    <Box sx={{ py: 2 }} className="levier-dashboard">
+    <Box sx={{ py: 2, minWidth: 0, maxWidth: '100%' }} className="levier-dashboard">
       <Title title="levier.dashboard.title" />
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1, minWidth: 260 }}>

@@ -114,7 +114,7 @@ export const ExplanationBody = ({ explanation }: { explanation: Explanation }) =
         {explanation.inputs.length === 0 ? (
           <Typography variant="body2">{t('no_inputs')}</Typography>
         ) : (
-          <TableContainer sx={{ maxHeight: 260 }}>
+          <TableContainer sx={{ maxHeight: 260 }} tabIndex={0}>
             <Table size="small" stickyHeader aria-label={t('inputs', { count: explanation.inputs.length })}>
               <TableHead>
                 <TableRow>
@@ -257,7 +257,7 @@ export const ExplainDialog = ({ scope, indicator, onClose }: ExplainDialogProps)
           <CloseIcon />
         </IconButton>
       </DialogTitle>
-      <DialogContent dividers data-testid="explain-panel">
+      <DialogContent dividers data-testid="explain-panel" tabIndex={0}>
         {isPending && indicator ? (
           <Box role="status" sx={{ display: 'flex', gap: 1, alignItems: 'center', py: 3 }}>
             <CircularProgress size={20} aria-hidden /> {translate('levier.explain.loading')}

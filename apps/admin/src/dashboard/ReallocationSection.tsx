@@ -39,7 +39,7 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
   else if (error) tiles = <Alert severity="info">{statusOf(error) === 404 ? t('unavailable') : t('error')}</Alert>;
   else if (data)
     tiles = (
-      <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' } }}>
+      <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' } }}>
         <Tile testId="realloc-fte" label={t('fte_days')} value={formatDecimal(data.fteDays ?? null, locale)} hint={t('fte_years', { value: formatDecimal(data.fteYears ?? null, locale) })} />
         <Tile testId="realloc-critical" label={t('critical_coverage')} value={share(data.criticalCoverage)} hint={t('need_coverage', { value: share(data.needCoverage) })} />
         <Tile

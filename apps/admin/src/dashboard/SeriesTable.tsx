@@ -10,7 +10,7 @@ export const SeriesTable = ({ rows }: { rows: ChartRow[] }) => {
   const hasRange = rows.some((r) => boundValue(r.item.low) !== null || boundValue(r.item.high) !== null);
   const num = { align: 'right' as const, sx: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } };
   return (
-    <TableContainer sx={{ maxHeight: 420 }}>
+    <TableContainer sx={{ maxHeight: 420 }} tabIndex={0}>
       <Table size="small" stickyHeader>
         <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{translate('levier.chart.caption')}</caption>
         <TableHead>

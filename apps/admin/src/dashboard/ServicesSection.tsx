@@ -21,7 +21,7 @@ export const ServicesSection = ({ scope, onExplain }: { scope: Scope; onExplain?
   const height = Math.max(180, rows.length * 56 + 60);
   const empty = rows.length === 0 ? translate('levier.services.empty') : null;
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' } }}>
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' } }}>
       <ChartCard
         testId="by-service"
         title={translate('levier.services.title')}

@@ -109,7 +109,7 @@ const PeriodActions = ({ orgUnit, period, roles }: { orgUnit: string; period: st
         </Button>
       ) : null}
       {canApprove ? (
-        <Button size="small" variant="outlined" color="warning" onClick={() => setReopening(true)}>
+        <Button size="small" variant="outlined" onClick={() => setReopening(true)}>
           {translate('levier.grid.reopen_period')}
         </Button>
       ) : null}

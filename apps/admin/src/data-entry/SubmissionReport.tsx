@@ -24,7 +24,7 @@ export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
       {state.status === 'applied' ? <Alert severity={errors.length ? 'warning' : 'success'} sx={{ mb: 2 }}>{translate('levier.import.applied', { count: state.appliedCount ?? 0 })}</Alert> : null}
       {state.status === 'rejected' ? <Alert severity="error" sx={{ mb: 2 }}>{translate('levier.import.rejected', { count: errors.length })}</Alert> : null}
       {errors.length > 0 ? (
-        <TableContainer sx={{ maxHeight: 360, mb: 2 }}>
+        <TableContainer sx={{ maxHeight: 360, mb: 2 }} tabIndex={0}>
           <Table size="small" stickyHeader aria-label={translate('levier.submissions.errors')} data-testid="row-errors">
             <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>{translate('levier.submissions.errors')}</caption>
             <TableHead>
@@ -49,7 +49,7 @@ export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
         </TableContainer>
       ) : null}
       {flags.length > 0 ? (
-        <TableContainer sx={{ maxHeight: 300 }}>
+        <TableContainer sx={{ maxHeight: 300 }} tabIndex={0}>
           <Table size="small" stickyHeader aria-label={translate('levier.submissions.flags')} data-testid="row-flags">
             <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>{translate('levier.submissions.flags')}</caption>
             <TableHead>

@@ -229,7 +229,7 @@ export const levierEn: MessageShape<LevierMessages> = {
       unavailable: 'No explanation is available for this indicator.',
       download: 'Download this calculation',
       button: 'How is this calculated?',
-      button_for: 'How is “%{indicator}” calculated?',
+      button_for: 'How is this calculated? (%{indicator})',
       formula: 'Formula',
       values: 'Value',
       current: 'Current method',

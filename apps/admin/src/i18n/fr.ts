@@ -227,7 +227,7 @@ export const levierFr = {
       unavailable: 'L’explication n’est pas disponible pour cet indicateur.',
       download: 'Télécharger ce calcul',
       button: 'Comment est-ce calculé ?',
-      button_for: 'Comment est calculé l’indicateur « %{indicator} » ?',
+      button_for: 'Comment est-ce calculé ? (%{indicator})',
       formula: 'Formule',
       values: 'Valeur',
       current: 'Méthode actuelle',

@@ -24,6 +24,7 @@ export const LevierMenu = () => {
         <ListSubheader
           key={`${section.label}-heading`}
           component="li"
+          role="none"
           disableSticky
           sx={{ lineHeight: '2rem', bgcolor: 'transparent', color: 'text.secondary', fontWeight: 600 }}
         >

@@ -26,7 +26,7 @@ export const LocaleSwitcher = () => {
         variant="text"
         startIcon={<TranslateIcon />}
         endIcon={<ExpandMoreIcon fontSize="small" />}
-        aria-label={`${translate('levier.locale.label')} : ${current.name}`}
+        aria-label={`${current.locale.toUpperCase()} — ${translate('levier.locale.label')} : ${current.name}`}
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
