@@ -25,6 +25,7 @@ export interface BenchTenant {
   serviceCodes: string[];
   metricCodes: string[];
   financeEmail: string;
+  directorEmail: string;
 }
 
 const EXTRA_METRICS = ['hours', 'meals', 'visits', 'calls', 'km', 'requests', 'files', 'volunteers'];
@@ -89,7 +90,10 @@ export const createBenchTenant = async (ds: DataSource, scale: Scale, name: stri
     const financeEmail = `finance@${prefix.toLowerCase()}.bench`;
     const user = await em.save(User, em.create(User, { email: financeEmail, displayName: 'Bench finance', passwordHash, organisationId, isDemo: false }));
     await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId, userId: user.id, role: 'finance', orgUnitId: null }));
-    return { id: organisationId, name, rootCode: root.code, leafCodes, serviceCodes, metricCodes, financeEmail };
+    const directorEmail = `directeur@${prefix.toLowerCase()}.bench`;
+    const director = await em.save(User, em.create(User, { email: directorEmail, displayName: 'Bench direction', passwordHash, organisationId, isDemo: false }));
+    await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId, userId: director.id, role: 'director', orgUnitId: null }));
+    return { id: organisationId, name, rootCode: root.code, leafCodes, serviceCodes, metricCodes, financeEmail, directorEmail };
   });
 };
 

@@ -19,7 +19,7 @@ import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
 import { login, startProduct } from './bench-processes';
 import { measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
 import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
-import { measureEmails } from './email-measures';
+import { measureEmails, startCountingSmtp } from './email-measures';
 import { figureCount, Scale, SCALES } from './scales';
 
 const arg = (name: string, fallback: string): string => {
@@ -56,7 +56,12 @@ const main = async (): Promise<void> => {
     log(`  full recompute: ${rows} read-model rows in ${recomputeSeconds.toFixed(1)} s`);
 
     const queuePrefix = `levier-bench-${process.pid}`;
-    const product = await startProduct(root, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', SMTP_URL: 'smtp://127.0.0.1:1' }, 3900 + (process.pid % 90));
+    const smtp = await startCountingSmtp();
+    const product = await startProduct(
+      root,
+      { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', SMTP_URL: `smtp://127.0.0.1:${smtp.port}` },
+      3900 + (process.pid % 90),
+    );
     try {
       const importToken = await login(product.url, importer.financeEmail, BENCH_PASSWORD);
       const imported = await measureImport(product.url, importToken, importer, scale);
@@ -67,7 +72,9 @@ const main = async (): Promise<void> => {
       const token = await login(product.url, main.financeEmail, BENCH_PASSWORD);
       const edits = await measureEditToDashboard(product.url, token, main, 20);
       const load = await measureApiLoad(product.url, token, main, scale.clients, scale.loadSeconds);
-      const emails = await measureEmails(product, token, main, scale).catch((err: Error) => ({ error: err.message }));
+      const directorToken = await login(product.url, main.directorEmail, BENCH_PASSWORD);
+      const emails = await measureEmails(product.url, directorToken, main, scale, smtp).catch((err: Error) => ({ error: err.message }));
+      smtp.close();
       const bundle = adminBundleGzipKb(root);
       const firstLoad = await adminFirstLoadMs(product.url).catch((err: Error) => {
         log(`  admin first load not measured: ${err.message}`);

@@ -7,7 +7,11 @@ export interface TreeNode {
 
 export const childrenIndex = <T extends TreeNode>(nodes: readonly T[]): Map<string | null, T[]> => {
   const index = new Map<string | null, T[]>();
-  for (const node of nodes) index.set(node.parentId, [...(index.get(node.parentId) ?? []), node]);
+  for (const node of nodes) {
+    const siblings = index.get(node.parentId);
+    if (siblings) siblings.push(node);
+    else index.set(node.parentId, [node]);
+  }
   return index;
 };
 

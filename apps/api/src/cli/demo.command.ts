@@ -4,6 +4,8 @@ import { AppConfig } from '../platform/config/app-config';
 import { checkDependencies } from './dependencies-check';
 import { runMigrations } from './migration.command';
 import { demoLogins, runSeedDemo } from './seed-demo.command';
+import { startMailCatcher } from './mail-catcher';
+import { repoRoot } from '../platform/repo-root';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -17,17 +19,26 @@ export const runDemo = async (config: AppConfig, io: Io): Promise<number> => {
   await runMigrations(config.databaseUrl, io.stdout);
   await runSeedDemo(config, io);
 
+  // without a mail server of its own, the demo catches the report emails itself (files in .demo-mail/)
+  const smtp = new URL(config.smtpUrl);
+  const catcher =
+    ['127.0.0.1', 'localhost'].includes(smtp.hostname) && smtp.protocol === 'smtp:'
+      ? await startMailCatcher(Number(smtp.port || 25), path.join(repoRoot(), '.demo-mail'), io.stdout)
+      : null;
+
   const env = { ...process.env, DEMO_MODE: 'true' };
   const dir = path.resolve(__dirname, '..');
   const children: ChildProcess[] = [
     spawn(process.execPath, [path.join(dir, 'main.js')], { env, stdio: 'inherit' }),
     spawn(process.execPath, [path.join(dir, 'worker.js')], { env, stdio: 'inherit' }),
   ];
+  if (catcher) io.stdout(`Les e-mails envoyés par la démo sont captés sur ${config.smtpUrl} et enregistrés dans .demo-mail/`);
   io.stdout(
     `\nLevier tourne sur ${config.appUrl}  (API : ${config.appUrl}/api, documentation : ${config.appUrl}/api/docs)\n\nComptes de démonstration :\n${demoLogins()}\n\nCtrl+C pour arrêter.`,
   );
   const stop = (): void => {
     for (const child of children) child.kill('SIGTERM');
+    catcher?.close();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -145,7 +145,11 @@ export class FigureRepository {
       [rows.map((_, i) => i), rows.map((r) => r.orgUnitId), rows.map((r) => r.serviceId), rows.map((r) => r.metricId), rows.map((r) => r.period)],
     )) as { idx: number; value: string }[];
     const out = new Map<number, string[]>();
-    for (const { idx, value } of found) out.set(idx, [...(out.get(idx) ?? []), value]);
+    for (const { idx, value } of found) {
+      const list = out.get(idx);
+      if (list) list.push(value);
+      else out.set(idx, [value]);
+    }
     return out;
   }
 

@@ -103,7 +103,11 @@ export class RecomputeService {
   private computeCells(inputs: OrganisationInputs, leaves: readonly { id: string; code: string }[], figures: readonly UnitFigure[]): KeyedCell[] {
     const serviceIds = new Map(inputs.services.map((s) => [s.code, s.id]));
     const byLeaf = new Map<string, UnitFigure[]>();
-    for (const f of figures) byLeaf.set(f.orgUnit, [...(byLeaf.get(f.orgUnit) ?? []), f]);
+    for (const f of figures) {
+      const list = byLeaf.get(f.orgUnit);
+      if (list) list.push(f);
+      else byLeaf.set(f.orgUnit, [f]);
+    }
     const cells: KeyedCell[] = [];
     for (const leaf of leaves) {
       const own = byLeaf.get(leaf.code) ?? [];

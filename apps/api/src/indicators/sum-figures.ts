@@ -18,7 +18,9 @@ export const sumFiguresOverUnits = (rows: readonly UnitFigure[]): { service: str
   const groups = new Map<string, UnitFigure[]>();
   for (const row of rows) {
     const key = `${row.service}\u0000${row.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const out: { service: string; period: string; metric: string; value: string }[] = [];
   for (const group of groups.values()) {
