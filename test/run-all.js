@@ -49,5 +49,22 @@ if (fs.existsSync(report)) {
 }
 if (jest.status !== 0 && failed === 0) failed += 1;
 
+// Browser journeys: the built product with demo data, driven by Debian's chromium (test/browser/README.md).
+if (only.length === 0 && process.env.LEVIER_SKIP_BROWSER !== '1') {
+  const browserReport = path.join(path.dirname(report), 'browser.json');
+  const t0 = Date.now();
+  const b = spawnSync(bin('jest'), ['-c', 'test/browser/jest.config.js', '--json', `--outputFile=${browserReport}`], { cwd: root, stdio: 'inherit' });
+  if (fs.existsSync(browserReport)) {
+    const r = JSON.parse(fs.readFileSync(browserReport, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    if (r.numTotalTests === 0 || (b.status !== 0 && r.numFailedTests === 0)) failed += 1;
+    lines.push(`${b.status === 0 ? '✓' : '✗'} browser: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } else {
+    failed += 1;
+    lines.push('✗ browser produced no report');
+  }
+}
+
 process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

@@ -15,9 +15,21 @@ const root = __dirname; // Vite injects __dirname when it bundles a config file
  */
 const vendorChunks: ReadonlyArray<{ name: string; priority: number; test: RegExp }> = [
   { name: 'vendor-react', priority: 40, test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-  { name: 'vendor-mui', priority: 30, test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis|hoist-non-react-statics|react-is|prop-types|clsx)[\\/]/ },
-  { name: 'vendor-react-admin', priority: 20, test: /[\\/]node_modules[\\/](react-admin|ra-[^\\/]+|@tanstack|react-router|react-router-dom|react-hook-form|lodash|query-string|inflection|node-polyglot|date-fns|jsonexport|react-dropzone|react-hotkeys-hook|react-error-boundary|dompurify)[\\/]/ },
-  { name: 'vendor-recharts', priority: 10, test: /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|es-toolkit|@reduxjs|redux|react-redux|reselect|immer|eventemitter3|tiny-invariant)[\\/]/ },
+  {
+    name: 'vendor-mui',
+    priority: 30,
+    test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis|hoist-non-react-statics|react-is|prop-types|clsx)[\\/]/,
+  },
+  {
+    name: 'vendor-react-admin',
+    priority: 20,
+    test: /[\\/]node_modules[\\/](react-admin|ra-[^\\/]+|@tanstack|react-router|react-router-dom|react-hook-form|lodash|query-string|inflection|node-polyglot|date-fns|jsonexport|react-dropzone|react-hotkeys-hook|react-error-boundary|dompurify)[\\/]/,
+  },
+  {
+    name: 'vendor-recharts',
+    priority: 10,
+    test: /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|es-toolkit|@reduxjs|redux|react-redux|reselect|immer|eventemitter3|tiny-invariant)[\\/]/,
+  },
 ];
 
 export default defineConfig({

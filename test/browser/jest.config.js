@@ -3,13 +3,10 @@
  * `npx jest -c test/browser/jest.config.js` — global-setup builds, migrates and seeds a fresh database,
  * starts the API and the worker on a free port; global-teardown stops them and drops the database.
  */
-const path = require('node:path');
-
-const root = path.resolve(__dirname, '../..');
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {
-  rootDir: root,
+  rootDir: `${__dirname}/../..`,
   displayName: 'browser',
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.browser-spec.ts'],

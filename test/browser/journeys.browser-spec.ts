@@ -86,19 +86,36 @@ describe('drill-down and explanation', () => {
     const page = await signedIn('directeur@valmont.demo');
     await page.goto(`${base()}/#/?${YEAR}`);
     const whole = await headline(page, 'grossSavings');
-    await page.getByTestId('drill-down').getByRole('button', { name: /CCAS de Valmont/ }).click();
-    await page.getByTestId('drill-down').getByRole('button', { name: /Antenne Valmont Nord/ }).click();
+    await page
+      .getByTestId('drill-down')
+      .getByRole('button', { name: /CCAS de Valmont/ })
+      .click();
+    await page
+      .getByTestId('drill-down')
+      .getByRole('button', { name: /Antenne Valmont Nord/ })
+      .click();
     await page.waitForURL(/orgUnit=VALMONT-NORD/);
-    await page.getByTestId('scope-summary').getByText(/Antenne Valmont Nord/).waitFor();
+    await page
+      .getByTestId('scope-summary')
+      .getByText(/Antenne Valmont Nord/)
+      .waitFor();
     const token = await apiLogin(base(), 'directeur@valmont.demo');
     const api = await apiGet<{ grossSavings: string }>(base(), token, `/api/indicators/summary?orgUnit=VALMONT-NORD&${YEAR}`);
-    const expected = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(api.grossSavings as Intl.StringNumericLiteral).replace(NBSP, ' ');
-    await page.waitForFunction((text) => document.querySelector('[data-testid="headline-grossSavings-value"]')?.textContent?.replace(/[\u202f\u00a0]/g, ' ') === text, expected);
+    const expected = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+      .format(api.grossSavings as Intl.StringNumericLiteral)
+      .replace(NBSP, ' ');
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="headline-grossSavings-value"]')?.textContent?.replace(/[\u202f\u00a0]/g, ' ') === text,
+      expected,
+    );
     expect(expected).not.toBe(whole);
     await screenshot(page, 'dashboard-valmont-nord');
     // The scope survives a reload (URL) …
     await page.reload();
-    await page.getByTestId('scope-summary').getByText(/Antenne Valmont Nord/).waitFor();
+    await page
+      .getByTestId('scope-summary')
+      .getByText(/Antenne Valmont Nord/)
+      .waitFor();
     await page.context().close();
   });
 
@@ -109,8 +126,15 @@ describe('drill-down and explanation', () => {
     const dialog = page.getByRole('dialog', { name: /Comment est-ce calculé \? — Épargne brute/ });
     await dialog.getByTestId('explain-formula').waitFor();
     expect(await dialog.getByTestId('explain-formula').textContent()).toContain('Épargne brute =');
-    await dialog.getByRole('table', { name: /Données utilisées/ }).getByRole('cell', { name: 'SAAD' }).first().waitFor();
-    await dialog.getByText(/Justification :/).first().waitFor();
+    await dialog
+      .getByRole('table', { name: /Données utilisées/ })
+      .getByRole('cell', { name: 'SAAD' })
+      .first()
+      .waitFor();
+    await dialog
+      .getByText(/Justification :/)
+      .first()
+      .waitFor();
     await dialog.getByRole('table', { name: 'Coûts unitaires et sources' }).waitFor();
     expect(await dialog.getByTestId('explain-freshness').textContent()).toMatch(/Calculé le .* données au/);
     await screenshot(page, 'explain-panel');

@@ -1,7 +1,7 @@
 /**
  * Starts the real product for the browser tests: build (unless BROWSER_SKIP_BUILD=1), a fresh database,
  * migrations, demo seed, then the API and the worker on a free port, with a unique queue prefix.
- * By hand (manual checks): `node test/browser/serve.js` after `npx swc`, see test/browser/README.md.
+ * By hand (manual checks): see test/browser/README.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -59,7 +59,7 @@ describe(App.name, () => {
     expect(screen.getAllByText(/Cette route n'existe pas encore\./).length).toBeGreaterThan(0);
   });
 
-  it('shows finance the data entries and the audit log', async () => {
+  it('shows finance the data entry, the import and the data lists, not the admin-only audit log', async () => {
     const finance = userFactory({ roles: [{ role: 'finance', orgUnit: null }] });
     render(
       <TestMemoryRouter>
@@ -69,6 +69,8 @@ describe(App.name, () => {
 
     expect(await screen.findByRole('menuitem', { name: /Chiffres/ })).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /Dépôts/ })).toBeTruthy();
-    expect(screen.getByRole('menuitem', { name: /Journal/ })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: /Saisie/ })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: /Importer/ })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: /Journal/ })).toBeNull();
   });
 });

@@ -5,9 +5,7 @@ import type { RoleAssignment } from './auth/auth.types';
 import type { Session } from './auth/session';
 
 const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
-    ? (error as { status: number }).status
-    : undefined;
+  typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
 
 export const createAuthProvider = (session: Session): AuthProvider => ({
   async login({ username, email, password }: { username?: string; email?: string; password: string }) {

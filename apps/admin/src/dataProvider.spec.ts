@@ -44,10 +44,15 @@ describe(createDataProvider.name, () => {
 
   it('reads a series and tolerates a body without items', async () => {
     const { client, urls } = recordingClient(seriesFactory());
-    await expect(createDataProvider(client).getIndicatorSeries({ orgUnit: '', from: '2025', to: '2025' }, 'period')).resolves.toMatchObject({ groupBy: 'period' });
+    await expect(createDataProvider(client).getIndicatorSeries({ orgUnit: '', from: '2025', to: '2025' }, 'period')).resolves.toMatchObject({
+      groupBy: 'period',
+    });
     expect(urls[0]).toBe('/api/indicators/series?from=2025&to=2025&groupBy=period');
 
     const empty = recordingClient({});
-    await expect(createDataProvider(empty.client).getIndicatorSeries({ orgUnit: '', from: '2025', to: '2025' }, 'payer')).resolves.toEqual({ groupBy: 'payer', items: [] });
+    await expect(createDataProvider(empty.client).getIndicatorSeries({ orgUnit: '', from: '2025', to: '2025' }, 'payer')).resolves.toEqual({
+      groupBy: 'payer',
+      items: [],
+    });
   });
 });

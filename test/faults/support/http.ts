@@ -60,10 +60,21 @@ export class FaultsApi {
   }
 
   /** POST /api/submissions with a multipart file. */
-  submitFile(auth: Record<string, string>, bytes: Uint8Array, filename: string, mime = 'text/csv', idempotencyKey?: string): Promise<HttpResult> {
+  submitFile(
+    auth: Record<string, string>,
+    bytes: Uint8Array,
+    filename: string,
+    mime = 'text/csv',
+    idempotencyKey?: string,
+    timeoutMs?: number,
+  ): Promise<HttpResult> {
     const form = new FormData();
     form.append('file', new Blob([bytes], { type: mime }), filename);
-    return this.request('POST', '/api/submissions', { headers: { ...auth, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) }, body: form });
+    return this.request('POST', '/api/submissions', {
+      headers: { ...auth, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+      body: form,
+      timeoutMs,
+    });
   }
 
   submitJson(auth: Record<string, string>, body: unknown, idempotencyKey?: string): Promise<HttpResult> {

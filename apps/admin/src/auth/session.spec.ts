@@ -11,7 +11,11 @@ describe(createSession.name, () => {
 
     await expect(sut.login('directeur@valmont.demo', 'levier-demo')).resolves.toMatchObject({ displayName: 'Claire Directrice' });
 
-    expect(calls[0]).toMatchObject({ url: '/api/auth/login', method: 'POST', body: JSON.stringify({ email: 'directeur@valmont.demo', password: 'levier-demo' }) });
+    expect(calls[0]).toMatchObject({
+      url: '/api/auth/login',
+      method: 'POST',
+      body: JSON.stringify({ email: 'directeur@valmont.demo', password: 'levier-demo' }),
+    });
     expect(calls[0].headers.get('X-Requested-With')).toBe('levier');
     await expect(sut.getToken()).resolves.toBe('t1');
   });

@@ -136,5 +136,4 @@ export const createSession = (deps: SessionDeps): Session => {
 };
 
 /** The browser's session, shared by the auth and data providers. */
-export const browserSession = (): Session =>
-  createSession({ fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now(), apiUrl: '/api' });
+export const browserSession = (): Session => createSession({ fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now(), apiUrl: '/api' });

@@ -16,5 +16,4 @@ export const share = () => (value: unknown) => {
 export const period = () => (value: unknown) => (blank(value) || isPeriod(String(value).trim()) ? undefined : 'levier.validation.period');
 
 /** SelectInput choices for an enum translated under `levier.enums.<enumName>`. */
-export const enumChoices = (enumName: string, codes: readonly string[]) =>
-  codes.map((code) => ({ id: code, name: `levier.enums.${enumName}.${code}` }));
+export const enumChoices = (enumName: string, codes: readonly string[]) => codes.map((code) => ({ id: code, name: `levier.enums.${enumName}.${code}` }));

@@ -4,7 +4,8 @@ import { useTranslate } from 'react-admin';
 import type { Scope } from './indicators.types';
 import { statusOf, useAlerts } from './use-indicators';
 
-const severityOf = (s: string | undefined): 'error' | 'warning' | 'info' => (s === 'critical' || s === 'error' || s === 'high' ? 'error' : s === 'info' || s === 'low' ? 'info' : 'warning');
+const severityOf = (s: string | undefined): 'error' | 'warning' | 'info' =>
+  s === 'critical' || s === 'error' || s === 'high' ? 'error' : s === 'info' || s === 'low' ? 'info' : 'warning';
 
 /** Alerts on indicators (targets missed, thresholds crossed). */
 export const AlertsSection = ({ scope }: { scope: Scope }) => {

@@ -53,7 +53,13 @@ export const ChartCard = ({ title, subtitle, chart, table, isPending, error, emp
   } else {
     body = (
       <>
-        <Tabs value={view} onChange={(_, v: View) => setView(v)} aria-label={translate('levier.chart.views_of', { title })} sx={{ mb: 1 }} className="levier-no-print">
+        <Tabs
+          value={view}
+          onChange={(_, v: View) => setView(v)}
+          aria-label={translate('levier.chart.views_of', { title })}
+          sx={{ mb: 1 }}
+          className="levier-no-print"
+        >
           <Tab value="chart" label={translate('levier.chart.view_chart')} id={`${baseId}-tab-chart`} aria-controls={`${baseId}-panel`} />
           <Tab value="table" label={translate('levier.chart.view_table')} id={`${baseId}-tab-table`} aria-controls={`${baseId}-panel`} />
         </Tabs>

@@ -31,42 +31,42 @@ export const ComparisonSection = ({ scope, summary }: { scope: Scope; summary: I
           <Alert severity="info">{translate('levier.comparison.mixed_periods')}</Alert>
         ) : (
           <TableContainer tabIndex={0}>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{translate('levier.comparison.indicator')}</TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.comparison.current', { from: scope.from, to: scope.to })}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.comparison.previous', { from: previous.from, to: previous.to })}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.comparison.change')}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.comparison.last_year', { from: lastYear.from, to: lastYear.to })}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.comparison.change')}
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.key}>
-                  <TableCell component="th" scope="row">
-                    {translate(`levier.headline.${r.key}`)}
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell scope="col">{translate('levier.comparison.indicator')}</TableCell>
+                  <TableCell scope="col" align="right">
+                    {translate('levier.comparison.current', { from: scope.from, to: scope.to })}
                   </TableCell>
-                  <TableCell {...num}>{formatIndicatorValue(r.key, r.current, locale)}</TableCell>
-                  <TableCell {...num}>{prev.isPending ? '…' : formatIndicatorValue(r.key, r.previous, locale)}</TableCell>
-                  <TableCell {...num}>{formatChange(r.vsPrevious, locale)}</TableCell>
-                  <TableCell {...num}>{yoy.isPending ? '…' : formatIndicatorValue(r.key, r.lastYear, locale)}</TableCell>
-                  <TableCell {...num}>{formatChange(r.vsLastYear, locale)}</TableCell>
+                  <TableCell scope="col" align="right">
+                    {translate('levier.comparison.previous', { from: previous.from, to: previous.to })}
+                  </TableCell>
+                  <TableCell scope="col" align="right">
+                    {translate('levier.comparison.change')}
+                  </TableCell>
+                  <TableCell scope="col" align="right">
+                    {translate('levier.comparison.last_year', { from: lastYear.from, to: lastYear.to })}
+                  </TableCell>
+                  <TableCell scope="col" align="right">
+                    {translate('levier.comparison.change')}
+                  </TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.key}>
+                    <TableCell component="th" scope="row">
+                      {translate(`levier.headline.${r.key}`)}
+                    </TableCell>
+                    <TableCell {...num}>{formatIndicatorValue(r.key, r.current, locale)}</TableCell>
+                    <TableCell {...num}>{prev.isPending ? '…' : formatIndicatorValue(r.key, r.previous, locale)}</TableCell>
+                    <TableCell {...num}>{formatChange(r.vsPrevious, locale)}</TableCell>
+                    <TableCell {...num}>{yoy.isPending ? '…' : formatIndicatorValue(r.key, r.lastYear, locale)}</TableCell>
+                    <TableCell {...num}>{formatChange(r.vsLastYear, locale)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           </TableContainer>
         )}
       </CardContent>

@@ -19,7 +19,9 @@ const providers = (overrides: { summary?: () => Promise<unknown>; series?: () =>
 // jsdom lays nothing out: give recharts' ResponsiveContainer a size to draw into.
 let rectSpy: jest.SpyInstance;
 beforeAll(() => {
-  rectSpy = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 800, height: 340, top: 0, left: 0, right: 800, bottom: 340, x: 0, y: 0, toJSON: () => ({}) });
+  rectSpy = jest
+    .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+    .mockReturnValue({ width: 800, height: 340, top: 0, left: 0, right: 800, bottom: 340, x: 0, y: 0, toJSON: () => ({}) });
 });
 afterAll(() => rectSpy.mockRestore());
 
@@ -34,7 +36,8 @@ describe(Dashboard.name, () => {
     const gross = screen.getByRole('region', { name: 'Épargne brute' });
     expect(within(gross).getByText(spaced(`Fourchette : 1${NNBSP}000${NNBSP}000,00${NBSP}€ – 1${NNBSP}500${NNBSP}000,00${NBSP}€`))).toBeTruthy();
     expect(screen.getByText('Pour 1 € investi, 2,47 € évités')).toBeTruthy();
-    expect(screen.getByText('Assurance maladie')).toBeTruthy();
+    fireEvent.click(within(screen.getByTestId('payers')).getByRole('tab', { name: 'Tableau' }));
+    expect(within(screen.getByTestId('payers')).getByText('Assurance maladie')).toBeTruthy();
     expect(screen.getByTestId('freshness').textContent).toContain('Méthodologie 2026.1');
   });
 
@@ -43,7 +46,7 @@ describe(Dashboard.name, () => {
     renderAdmin(<Dashboard />, { dataProvider, url: '/?orgUnit=CCAS-VAL&from=2025-Q1&to=2025-Q4' });
 
     await screen.findByTestId('headline-grossSavings-value');
-    expect(dataProvider.getIndicatorSummary.mock.calls[0][0]).toEqual({ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' });
+    expect(dataProvider.getIndicatorSummary.mock.calls.map((c) => c[0])).toContainEqual({ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' });
     expect(dataProvider.getIndicatorSeries.mock.calls[0].slice(0, 2)).toEqual([{ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' }, 'period']);
     expect(screen.getByTestId('scope-summary').textContent).toBe('Périmètre : CCAS-VAL, de 2025-Q1 à 2025-Q4');
   });
@@ -64,8 +67,9 @@ describe(Dashboard.name, () => {
     renderAdmin(<Dashboard />, { dataProvider: providers({ summary: notFound, series: notFound }) });
 
     expect(await screen.findByText('Indicateurs indisponibles')).toBeTruthy();
-    // Both the headline and the series say so; the page is still there.
-    expect(screen.getAllByText(/Détail : Cannot GET \/api\/indicators\/summary/)).toHaveLength(2);
+    // The headline says so with the detail, the charts say the feature is not there; the page is still there.
+    expect(screen.getAllByText(/Détail : Cannot GET \/api\/indicators\/summary/)).toHaveLength(1);
+    expect((await screen.findAllByText('Cette fonction n’est pas encore disponible sur ce serveur.')).length).toBeGreaterThan(0);
     expect(screen.getByRole('heading', { name: 'Épargne médico-sociale' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
     consoleError.mockRestore();
@@ -73,10 +77,13 @@ describe(Dashboard.name, () => {
 
   it('offers the series as a table, with French values', async () => {
     renderAdmin(<Dashboard />, {
-      dataProvider: providers({ series: async () => seriesFactory([seriesItemFactory({ key: '2025-02', grossSavings: '120000.5', low: '90000', high: '150000' }), seriesItemFactory()]) }),
+      dataProvider: providers({
+        series: async () => seriesFactory([seriesItemFactory({ key: '2025-02', grossSavings: '120000.5', low: '90000', high: '150000' }), seriesItemFactory()]),
+      }),
     });
 
-    fireEvent.click(await screen.findByRole('tab', { name: 'Tableau' }));
+    await screen.findByTestId('series');
+    fireEvent.click(await within(screen.getByTestId('series')).findByRole('tab', { name: 'Tableau' }));
 
     const table = screen.getByRole('table', { name: /par période/ });
     const rows = within(table).getAllByRole('row');
@@ -104,5 +111,55 @@ describe(Dashboard.name, () => {
 
     expect(screen.getByText('Période attendue : 2026, 2026-Q1 ou 2026-03')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Appliquer' })).toHaveProperty('disabled', true);
+  });
+});
+
+describe('Comment est-ce calculé ?', () => {
+  const explanation = {
+    indicator: 'grossSavings',
+    formula: 'Épargne brute = Σ valeur actualisée des coûts évités.',
+    methodology: { version: 1, label: 'Méthode 2024', effectiveFrom: '2024-01-01', parameters: { discountRate: '0.032' } },
+    inputs: [{ service: 'SAAD', period: '2024-01', metric: 'spend', value: '51072.45' }],
+    assumptions: [
+      {
+        service: 'SAAD',
+        code: 'ENTREE_EHPAD',
+        label: 'Entrée en EHPAD retardée',
+        parameters: { rateWithout: '0.30' },
+        justification: 'Six mois gagnés.',
+        evidence: 'Démonstration.',
+      },
+    ],
+    unitCosts: [
+      {
+        code: 'JOURNEE_EHPAD',
+        label: 'Journée en EHPAD',
+        unit: 'jour',
+        amount: '65.5',
+        priceYear: 2023,
+        cashableShare: '0.5',
+        source: { title: 'CNSA', publisher: 'CNSA', url: 'https://www.cnsa.fr' },
+      },
+    ],
+    values: { current: '1000', reported: '900', differs: true },
+    computedAt: '2026-02-01T10:00:00Z',
+    dataAsOf: '2026-01-31T08:00:00Z',
+  };
+
+  it('opens from a headline card with formula, inputs with periods, assumptions, unit costs and both values', async () => {
+    const getIndicatorExplain = jest.fn(async () => explanation);
+    renderAdmin(<Dashboard />, { dataProvider: { ...providers(), getIndicatorExplain } as never, url: '/?orgUnit=VALMONT-NORD&from=2024-01&to=2024-03' });
+
+    fireEvent.click(await screen.findByTestId('explain-grossSavings'));
+
+    const dialog = await screen.findByRole('dialog', { name: /Comment est-ce calculé \? — Épargne brute/ });
+    expect(await within(dialog).findByText('Épargne brute = Σ valeur actualisée des coûts évités.')).toBeTruthy();
+    expect(getIndicatorExplain.mock.calls[0]).toEqual([expect.objectContaining({ orgUnit: 'VALMONT-NORD' }), 'grossSavings', expect.anything()]);
+    expect(within(dialog).getByText('janv. 2024')).toBeTruthy();
+    expect(within(dialog).getByText('Justification : Six mois gagnés.')).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: /CNSA/ }).getAttribute('href')).toBe('https://www.cnsa.fr');
+    expect(within(dialog).getByText('2023')).toBeTruthy();
+    expect(within(dialog).getByTestId('explain-differs')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Télécharger ce calcul' })).toBeTruthy();
   });
 });

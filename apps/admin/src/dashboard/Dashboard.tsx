@@ -35,7 +35,9 @@ const Freshness = ({ summary }: { summary: IndicatorSummary }) => {
     <Typography variant="body2" component="p" sx={{ color: 'text.secondary', mb: 2 }} data-testid="freshness">
       {methodology ? translate('levier.dashboard.methodology', { version: methodology }) : null}
       {methodology ? ' · ' : null}
-      {summary.computedAt ? translate('levier.dashboard.computed_at', { date: formatDateTime(summary.computedAt, locale) }) : translate('levier.dashboard.not_computed_yet')}
+      {summary.computedAt
+        ? translate('levier.dashboard.computed_at', { date: formatDateTime(summary.computedAt, locale) })
+        : translate('levier.dashboard.not_computed_yet')}
       {summary.dataAsOf ? ` · ${translate('levier.dashboard.data_as_of', { date: formatDateTime(summary.dataAsOf, locale) })}` : null}
       {' · '}
       {translate(summary.basis === 'reported' ? 'levier.dashboard.basis_reported' : 'levier.dashboard.basis_current')}
@@ -123,7 +125,15 @@ const DrillDown = ({ scope, options, onPick }: { scope: Scope; options: TreeOpti
             {translate('levier.drill.detail')}
           </Typography>
           {children.map((c) => (
-            <Chip key={c.code} icon={<SubdirectoryArrowRightIcon />} label={c.name} onClick={() => onPick(c.code)} variant="outlined" color="primary" clickable />
+            <Chip
+              key={c.code}
+              icon={<SubdirectoryArrowRightIcon />}
+              label={c.name}
+              onClick={() => onPick(c.code)}
+              variant="outlined"
+              color="primary"
+              clickable
+            />
           ))}
         </>
       ) : null}

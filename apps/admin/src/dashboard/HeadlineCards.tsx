@@ -55,7 +55,9 @@ const HeadlineCard = ({ headline, onExplain }: { headline: Headline; onExplain?:
 export const HeadlineCards = ({ summary, onExplain }: { summary: IndicatorSummary; onExplain?: (indicator: ExplainableIndicator) => void }) => {
   const [locale] = useLocaleState();
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' }, mb: 2 }}>
+    <Box
+      sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' }, mb: 2 }}
+    >
       {toHeadlines(summary, locale).map((h) => (
         <HeadlineCard key={h.key} headline={h} onExplain={onExplain} />
       ))}

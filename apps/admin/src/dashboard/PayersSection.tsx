@@ -27,7 +27,16 @@ export const PayersSection = ({ scope, summary, onExplain }: { scope: Scope; sum
       isPending={isPending && !summary}
       empty={rows.length === 0 ? translate('levier.payers.empty') : null}
       actions={onExplain ? <ExplainButton indicator="byPayer" onExplain={onExplain} /> : null}
-      chart={<LazyBarsChart rows={chartRows} categoryKey="label" bars={[{ dataKey: 'amount', name: translate('levier.payers.amount'), color: PAYER_COLOR }]} ariaLabel={translate('levier.payers.aria')} horizontal height={Math.max(160, rows.length * 48 + 40)} />}
+      chart={
+        <LazyBarsChart
+          rows={chartRows}
+          categoryKey="label"
+          bars={[{ dataKey: 'amount', name: translate('levier.payers.amount'), color: PAYER_COLOR }]}
+          ariaLabel={translate('levier.payers.aria')}
+          horizontal
+          height={Math.max(160, rows.length * 48 + 40)}
+        />
+      }
       table={
         <Table size="small">
           <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{translate('levier.payers.caption')}</caption>

@@ -40,13 +40,25 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
   else if (data)
     tiles = (
       <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' } }}>
-        <Tile testId="realloc-fte" label={t('fte_days')} value={formatDecimal(data.fteDays ?? null, locale)} hint={t('fte_years', { value: formatDecimal(data.fteYears ?? null, locale) })} />
-        <Tile testId="realloc-critical" label={t('critical_coverage')} value={share(data.criticalCoverage)} hint={t('need_coverage', { value: share(data.needCoverage) })} />
+        <Tile
+          testId="realloc-fte"
+          label={t('fte_days')}
+          value={formatDecimal(data.fteDays ?? null, locale)}
+          hint={t('fte_years', { value: formatDecimal(data.fteYears ?? null, locale) })}
+        />
+        <Tile
+          testId="realloc-critical"
+          label={t('critical_coverage')}
+          value={share(data.criticalCoverage)}
+          hint={t('need_coverage', { value: share(data.needCoverage) })}
+        />
         <Tile
           testId="realloc-budget"
           label={t('budget')}
           value={formatMoney(data.fongibiliteVolume ?? data.value ?? null, locale)}
-          hint={data.fongibiliteOverLimit ? t('fongibilite_over', { rate: share(data.fongibiliteRate) }) : t('fongibilite', { rate: share(data.fongibiliteRate) })}
+          hint={
+            data.fongibiliteOverLimit ? t('fongibilite_over', { rate: share(data.fongibiliteRate) }) : t('fongibilite', { rate: share(data.fongibiliteRate) })
+          }
           warn={Boolean(data.fongibiliteOverLimit)}
         />
         <Tile testId="realloc-inkind" label={t('in_kind')} value={formatMoney(data.inKindValue ?? null, locale)} />

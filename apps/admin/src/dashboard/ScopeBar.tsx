@@ -15,7 +15,11 @@ const ALL = '__all__';
 
 /** The org-unit tree visible to the user (empty list and an error when the endpoint is missing). */
 export const useOrgUnitTree = (): { options: TreeOption[]; isPending: boolean; error: unknown } => {
-  const { data, isPending, error } = useGetList<OrgUnitRecord>('org-units', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
+  const { data, isPending, error } = useGetList<OrgUnitRecord>(
+    'org-units',
+    { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } },
+    { retry: false },
+  );
   const options = useMemo(() => toTreeOptions(data ?? []), [data]);
   return { options, isPending, error };
 };
@@ -95,7 +99,16 @@ export const ScopeBar = ({ scope, onApply, onReset }: ScopeBarProps) => {
     );
 
   return (
-    <Paper component="form" role="search" aria-labelledby={headingId} onSubmit={submit} noValidate variant="outlined" sx={{ p: 2, mb: 2 }} className="levier-no-print">
+    <Paper
+      component="form"
+      role="search"
+      aria-labelledby={headingId}
+      onSubmit={submit}
+      noValidate
+      variant="outlined"
+      sx={{ p: 2, mb: 2 }}
+      className="levier-no-print"
+    >
       <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
         {translate('levier.scope.label')}
       </Typography>

@@ -1,5 +1,17 @@
 import { Paper, Typography } from '@mui/material';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatAxisMoney, formatMoney } from '../format/decimal-format';
 import type { ChartRow } from './series-rows';
@@ -56,7 +68,15 @@ export const SeriesChart = ({ rows, targets = [] }: { rows: ChartRow[]; targets?
               connectNulls={false}
             />
           ) : null}
-          <Line type="monotone" dataKey="grossSavings" name={translate('levier.headline.grossSavings')} stroke={SERIES_COLORS.grossSavings} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="grossSavings"
+            name={translate('levier.headline.grossSavings')}
+            stroke={SERIES_COLORS.grossSavings}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
           <Line
             type="monotone"
             dataKey="cost"
@@ -67,9 +87,23 @@ export const SeriesChart = ({ rows, targets = [] }: { rows: ChartRow[]; targets?
             dot={false}
             isAnimationActive={false}
           />
-          <Line type="monotone" dataKey="netSavings" name={translate('levier.headline.netSavings')} stroke={SERIES_COLORS.netSavings} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="netSavings"
+            name={translate('levier.headline.netSavings')}
+            stroke={SERIES_COLORS.netSavings}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+          />
           {targets.map((t) => (
-            <ReferenceLine key={`${t.indicator}-${t.label}`} y={t.value} stroke="#6a1b9a" strokeDasharray="4 2" label={{ value: t.label, fill: '#4a148c', fontSize: 12, position: 'insideTopLeft' }} />
+            <ReferenceLine
+              key={`${t.indicator}-${t.label}`}
+              y={t.value}
+              stroke="#6a1b9a"
+              strokeDasharray="4 2"
+              label={{ value: t.label, fill: '#4a148c', fontSize: 12, position: 'insideTopLeft' }}
+            />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

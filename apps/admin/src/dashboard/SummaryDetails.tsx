@@ -29,7 +29,12 @@ export const SummaryDetails = ({ summary, onExplain }: { summary: IndicatorSumma
               <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
                 {translate(`levier.details.${key}`)}
               </Typography>
-              <Typography component="dd" variant="body2" sx={{ m: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 500 }} data-testid={`detail-${key}`}>
+              <Typography
+                component="dd"
+                variant="body2"
+                sx={{ m: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 500 }}
+                data-testid={`detail-${key}`}
+              >
                 {value}
               </Typography>
               <Box component="dd" sx={{ m: 0 }}>

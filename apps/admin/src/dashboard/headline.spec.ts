@@ -4,7 +4,6 @@ import { summaryFactory } from '../test-utils/factories';
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
 
-
 describe(toHeadlines.name, () => {
   it('formats money and ratio with their ranges', () => {
     const [gross, , net, ratio] = toHeadlines(summaryFactory());

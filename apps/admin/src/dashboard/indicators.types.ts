@@ -76,7 +76,14 @@ export interface Explanation {
   scope?: Record<string, string | null>;
   methodology?: { id?: string; version: number | string; label?: string; effectiveFrom?: string; parameters?: Record<string, unknown> } | null;
   inputs: Array<{ service: string; period: string; metric: string; value: MaybeDecimal }>;
-  assumptions: Array<{ service: string; code: string; label: string; parameters?: Record<string, unknown>; justification?: string | null; evidence?: string | null }>;
+  assumptions: Array<{
+    service: string;
+    code: string;
+    label: string;
+    parameters?: Record<string, unknown>;
+    justification?: string | null;
+    evidence?: string | null;
+  }>;
   unitCosts: Array<{
     code: string;
     label: string;

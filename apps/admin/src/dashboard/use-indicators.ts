@@ -2,7 +2,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
-import type { ExplainableIndicator, Explanation, IndicatorAlert, IndicatorSeries, IndicatorSummary, PayerItem, Reallocation, Scope, SeriesGroupBy } from './indicators.types';
+import { periodKind } from './scope';
+import type {
+  ExplainableIndicator,
+  Explanation,
+  IndicatorAlert,
+  IndicatorSeries,
+  IndicatorSummary,
+  PayerItem,
+  Reallocation,
+  Scope,
+  SeriesGroupBy,
+} from './indicators.types';
 
 export const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
@@ -35,7 +46,9 @@ export const useIndicatorSeries = (scope: Scope, groupBy: SeriesGroupBy) => {
   const dataProvider = useIndicatorProvider();
   return useQuery<IndicatorSeries>({
     queryKey: ['indicators', 'series', groupBy, ...scopeKey(scope)],
-    queryFn: ({ signal }) => dataProvider.getIndicatorSeries(scope, groupBy, { signal }),
+    // By period: as fine as the range's own periods (months stay months), not the API's default.
+    queryFn: ({ signal }) =>
+      dataProvider.getIndicatorSeries(scope, groupBy, groupBy === 'period' ? { signal, granularity: periodKind(scope.from) ?? undefined } : { signal }),
     retry,
   });
 };
@@ -53,7 +66,8 @@ export const useIndicatorExplain = (scope: Scope, indicator: ExplainableIndicato
   const dataProvider = useIndicatorProvider();
   return useQuery<Explanation>({
     queryKey: ['indicators', 'explain', indicator, ...scopeKey(scope)],
-    queryFn: ({ signal }) => (dataProvider.getIndicatorExplain ? dataProvider.getIndicatorExplain(scope, indicator as ExplainableIndicator, { signal }) : notAvailable()),
+    queryFn: ({ signal }) =>
+      dataProvider.getIndicatorExplain ? dataProvider.getIndicatorExplain(scope, indicator as ExplainableIndicator, { signal }) : notAvailable(),
     enabled: indicator !== null,
     retry,
   });

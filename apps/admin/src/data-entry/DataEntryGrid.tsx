@@ -75,7 +75,9 @@ const PeriodActions = ({ orgUnit, period, roles }: { orgUnit: string; period: st
       setCompleteness(null);
     }
     try {
-      const rows = await dataProvider.apiGet<Array<{ status?: string; orgUnit?: string; period?: string }>>(`/periods?filter=${encodeURIComponent(JSON.stringify({ orgUnit, period }))}`);
+      const rows = await dataProvider.apiGet<Array<{ status?: string; orgUnit?: string; period?: string }>>(
+        `/periods?filter=${encodeURIComponent(JSON.stringify({ orgUnit, period }))}`,
+      );
       setStatus(Array.isArray(rows) && rows[0]?.status ? rows[0].status : null);
     } catch {
       setStatus(null);
@@ -97,8 +99,12 @@ const PeriodActions = ({ orgUnit, period, roles }: { orgUnit: string; period: st
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }} data-testid="period-actions">
       <Typography variant="body2" sx={{ mr: 1 }}>
-        {translate('levier.grid.period_status', { status: status ? translate(`levier.enums.period_status.${status}`, { _: status }) : translate('levier.grid.period_open') })}
-        {completeness?.expected !== undefined ? ` · ${translate('levier.grid.completeness', { entered: completeness.entered ?? 0, expected: completeness.expected })}` : null}
+        {translate('levier.grid.period_status', {
+          status: status ? translate(`levier.enums.period_status.${status}`, { _: status }) : translate('levier.grid.period_open'),
+        })}
+        {completeness?.expected !== undefined
+          ? ` · ${translate('levier.grid.completeness', { entered: completeness.entered ?? 0, expected: completeness.expected })}`
+          : null}
       </Typography>
       <Button size="small" variant="outlined" onClick={() => void act('submit')}>
         {translate('levier.grid.submit_period')}
@@ -276,7 +282,15 @@ export const DataEntryGrid = () => {
         {translate('levier.grid.help')}
       </Typography>
       <Paper variant="outlined" sx={{ p: 2, mb: 2, display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
-        <TextField select size="small" label={translate('levier.grid.org_unit')} value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)} sx={{ width: 280 }} id="grid-org-unit">
+        <TextField
+          select
+          size="small"
+          label={translate('levier.grid.org_unit')}
+          value={orgUnit}
+          onChange={(e) => setOrgUnit(e.target.value)}
+          sx={{ width: 280 }}
+          id="grid-org-unit"
+        >
           {tree.options.map((o) => (
             <MenuItem key={o.code} value={o.code} disabled={!o.leaf} sx={{ pl: 2 + o.depth * 2.5 }}>
               {o.name} ({o.code})
@@ -387,7 +401,12 @@ export const DataEntryGrid = () => {
       ) : null}
       {canWrite ? (
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-          <Button variant="contained" startIcon={<SaveIcon />} onClick={() => void save()} disabled={saving || changed.length === 0 || invalid.length > 0 || (submission !== null && !isFinished(submission))}>
+          <Button
+            variant="contained"
+            startIcon={<SaveIcon />}
+            onClick={() => void save()}
+            disabled={saving || changed.length === 0 || invalid.length > 0 || (submission !== null && !isFinished(submission))}
+          >
             {translate('levier.grid.save', { count: changed.length })}
           </Button>
           <Button onClick={() => setEdits({})} disabled={Object.keys(edits).length === 0}>

@@ -76,13 +76,33 @@ export const ImportWizard = () => {
               <Button component="label" htmlFor={inputId} variant="outlined" startIcon={<UploadFileIcon />}>
                 {translate('levier.import.choose')}
               </Button>
-              <input id={inputId} type="file" accept={ACCEPTED} onChange={pick} data-testid="import-file" style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }} />
+              <input
+                id={inputId}
+                type="file"
+                accept={ACCEPTED}
+                onChange={pick}
+                data-testid="import-file"
+                style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
+              />
               <Typography variant="body2" aria-live="polite">
-                {file ? translate('levier.import.chosen', { name: file.name, size: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(file.size / 1024) }) : translate('levier.import.none')}
+                {file
+                  ? translate('levier.import.chosen', {
+                      name: file.name,
+                      size: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(file.size / 1024),
+                    })
+                  : translate('levier.import.none')}
               </Typography>
             </Box>
-            {tooBig ? <Alert severity="error" sx={{ mb: 2 }}>{translate('levier.import.too_big')}</Alert> : null}
-            {wrongType ? <Alert severity="error" sx={{ mb: 2 }}>{translate('levier.import.wrong_type')}</Alert> : null}
+            {tooBig ? (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {translate('levier.import.too_big')}
+              </Alert>
+            ) : null}
+            {wrongType ? (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {translate('levier.import.wrong_type')}
+              </Alert>
+            ) : null}
             <Button type="submit" variant="contained" disabled={!file || uploading || tooBig || wrongType}>
               {translate('levier.import.upload')}
             </Button>

@@ -19,10 +19,23 @@ export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
           : null}
       </Typography>
       {state.status !== 'applied' && state.status !== 'rejected' ? (
-        <LinearProgress variant={progress === null ? 'indeterminate' : 'determinate'} value={progress ?? undefined} aria-label={translate('levier.import.progress')} sx={{ mb: 2 }} />
+        <LinearProgress
+          variant={progress === null ? 'indeterminate' : 'determinate'}
+          value={progress ?? undefined}
+          aria-label={translate('levier.import.progress')}
+          sx={{ mb: 2 }}
+        />
       ) : null}
-      {state.status === 'applied' ? <Alert severity={errors.length ? 'warning' : 'success'} sx={{ mb: 2 }}>{translate('levier.import.applied', { count: state.appliedCount ?? 0 })}</Alert> : null}
-      {state.status === 'rejected' ? <Alert severity="error" sx={{ mb: 2 }}>{translate('levier.import.rejected', { count: errors.length })}</Alert> : null}
+      {state.status === 'applied' ? (
+        <Alert severity={errors.length ? 'warning' : 'success'} sx={{ mb: 2 }}>
+          {translate('levier.import.applied', { count: state.appliedCount ?? 0 })}
+        </Alert>
+      ) : null}
+      {state.status === 'rejected' ? (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {translate('levier.import.rejected', { count: errors.length })}
+        </Alert>
+      ) : null}
       {errors.length > 0 ? (
         <TableContainer sx={{ maxHeight: 360, mb: 2 }} tabIndex={0}>
           <Table size="small" stickyHeader aria-label={translate('levier.submissions.errors')} data-testid="row-errors">

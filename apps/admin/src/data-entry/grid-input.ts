@@ -88,7 +88,12 @@ export interface CellUpdate {
 }
 
 /** The cells a pasted block fills from (row, col), clipped to the grid; disabled cells are skipped. */
-export const pasteUpdates = (block: string[][], start: { row: number; col: number }, size: { rows: number; cols: number }, isDisabled: (row: number, col: number) => boolean = () => false): CellUpdate[] => {
+export const pasteUpdates = (
+  block: string[][],
+  start: { row: number; col: number },
+  size: { rows: number; cols: number },
+  isDisabled: (row: number, col: number) => boolean = () => false,
+): CellUpdate[] => {
   const updates: CellUpdate[] = [];
   block.forEach((cells, i) =>
     cells.forEach((text, j) => {

@@ -1,16 +1,4 @@
-import {
-  DataTable,
-  DateField,
-  Edit,
-  List,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { DataTable, DateField, Edit, List, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { DecimalField, EnumField } from '../common/fields';
 import { decimal, enumChoices, period } from '../common/validators';
 

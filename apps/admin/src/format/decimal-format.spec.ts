@@ -1,4 +1,15 @@
-import { NO_VALUE, decimalSign, formatAxisMoney, formatDateTime, formatDecimal, formatFixed, formatMoney, formatRatio, formatShare, isDecimalString } from './decimal-format';
+import {
+  NO_VALUE,
+  decimalSign,
+  formatAxisMoney,
+  formatDateTime,
+  formatDecimal,
+  formatFixed,
+  formatMoney,
+  formatRatio,
+  formatShare,
+  isDecimalString,
+} from './decimal-format';
 
 // fr-FR groups digits with U+202F (narrow no-break space) and puts U+00A0 before the € sign.
 const NNBSP = '\u202f';

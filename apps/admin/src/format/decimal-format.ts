@@ -42,8 +42,7 @@ export const formatFixed = (value: string | null | undefined, locale: string = '
 export const formatRatio = (value: string | null | undefined, locale: string = 'fr'): string => formatFixed(value, locale, 2);
 
 /** A decimal as entered (figures): keeps up to 6 decimals, no padding: "1234.5" → "1 234,5". */
-export const formatDecimal = (value: string | null | undefined, locale: string = 'fr'): string =>
-  formatWith(value, locale, { maximumFractionDigits: 6 });
+export const formatDecimal = (value: string | null | undefined, locale: string = 'fr'): string => formatWith(value, locale, { maximumFractionDigits: 6 });
 
 /** A share in [0, 1] as a percentage: "0.35" → "35 %". */
 export const formatShare = (value: string | null | undefined, locale: string = 'fr'): string =>

@@ -28,7 +28,9 @@ describe(createHttpClient.name, () => {
   });
 
   it('refreshes once on 401 and retries with the new token', async () => {
-    const { sut, session, calls } = setup((_, authorization) => (authorization === 'Bearer t2' ? { status: 200, body: { ok: true } } : { status: 401, body: { status: 401 } }));
+    const { sut, session, calls } = setup((_, authorization) =>
+      authorization === 'Bearer t2' ? { status: 200, body: { ok: true } } : { status: 401, body: { status: 401 } },
+    );
     await session.login('a@b.fr', 'p');
 
     await expect(sut('/api/figures')).resolves.toMatchObject({ json: { ok: true } });
@@ -47,7 +49,11 @@ describe(createHttpClient.name, () => {
     const problem = { type: 'about:blank', title: 'Requête invalide', status: 400, detail: 'La période « 2026-13 » est invalide.' };
     const { sut } = setup(() => ({ status: 400, body: problem, headers: { 'Content-Type': 'application/problem+json' } }));
 
-    await expect(sut('/api/figures', { method: 'POST', body: '{}' })).rejects.toMatchObject({ status: 400, message: 'La période « 2026-13 » est invalide.', body: problem });
+    await expect(sut('/api/figures', { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      status: 400,
+      message: 'La période « 2026-13 » est invalide.',
+      body: problem,
+    });
   });
 
   it('sets JSON content type on bodies', async () => {

@@ -48,7 +48,7 @@ export const levierFr = {
       whole_organisation: "toute l'organisation",
       loading: 'Calcul des indicateurs…',
       unavailable_title: 'Indicateurs indisponibles',
-      unavailable: "Les indicateurs ne peuvent pas être affichés pour ce périmètre pour le moment.",
+      unavailable: 'Les indicateurs ne peuvent pas être affichés pour ce périmètre pour le moment.',
       unavailable_detail: 'Détail : %{message}',
       retry: 'Réessayer',
       no_data: "Aucune donnée pour ce périmètre et cette période. Saisissez ou importez des chiffres pour voir l'épargne.",
@@ -97,7 +97,7 @@ export const levierFr = {
       title: 'Autres indicateurs',
       eventsNet: 'Événements évités (nets)',
       costPerEventAvoided: 'Coût par événement évité',
-      paybackYears: "Délai de retour sur investissement (années)",
+      paybackYears: 'Délai de retour sur investissement (années)',
       cashable: 'Épargne encaissable',
       nonCashable: 'Capacité libérée (non encaissable)',
     },
@@ -331,7 +331,16 @@ export const levierFr = {
     },
     metrics: {
       name: 'Mesure |||| Mesures',
-      fields: { id: 'Identifiant', code: 'Code', label: 'Libellé', unit: 'Unité', aggregation: 'Agrégation', min: 'Minimum', max: 'Maximum', integer: 'Entier' },
+      fields: {
+        id: 'Identifiant',
+        code: 'Code',
+        label: 'Libellé',
+        unit: 'Unité',
+        aggregation: 'Agrégation',
+        min: 'Minimum',
+        max: 'Maximum',
+        integer: 'Entier',
+      },
     },
     figures: {
       name: 'Chiffre |||| Chiffres',
@@ -380,7 +389,16 @@ export const levierFr = {
     },
     'audit-log': {
       name: 'Journal |||| Journal des modifications',
-      fields: { id: 'Identifiant', at: 'Date', actor: 'Auteur', action: 'Action', entity: 'Objet', entityId: 'Identifiant de l’objet', before: 'Avant', after: 'Après' },
+      fields: {
+        id: 'Identifiant',
+        at: 'Date',
+        actor: 'Auteur',
+        action: 'Action',
+        entity: 'Objet',
+        entityId: 'Identifiant de l’objet',
+        before: 'Avant',
+        after: 'Après',
+      },
     },
   },
 };

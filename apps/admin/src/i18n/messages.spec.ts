@@ -2,9 +2,7 @@ import { levierEn } from './en';
 import { levierFr } from './fr';
 
 const keys = (value: unknown, prefix = ''): string[] =>
-  typeof value === 'object' && value !== null
-    ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix];
+  typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 
 describe('Levier messages', () => {
   it('has every French key in English and nothing more', () => {

@@ -30,6 +30,8 @@ describe(LoginPage.name, () => {
     fireEvent.change(screen.getByLabelText(/Mot de passe/), { target: { value: 'levier-demo' } });
     fireEvent.click(screen.getByRole('button', { name: /Connexion/ }));
 
-    await waitFor(() => expect(authProvider.login).toHaveBeenCalledWith(expect.objectContaining({ username: 'finance@valmont.demo', password: 'levier-demo' })));
+    await waitFor(() =>
+      expect(authProvider.login).toHaveBeenCalledWith(expect.objectContaining({ username: 'finance@valmont.demo', password: 'levier-demo' })),
+    );
   });
 });

@@ -16,6 +16,4 @@ export const MENU_SECTIONS: MenuSection[] = [
 
 /** Sections with only the resources the roles may list; empty sections are dropped. */
 export const visibleSections = (roles: readonly RoleAssignment[], sections: readonly MenuSection[] = MENU_SECTIONS): MenuSection[] =>
-  sections
-    .map((s) => ({ ...s, resources: s.resources.filter((r) => canAccess(roles, r, 'list')) }))
-    .filter((s) => s.resources.length > 0);
+  sections.map((s) => ({ ...s, resources: s.resources.filter((r) => canAccess(roles, r, 'list')) })).filter((s) => s.resources.length > 0);

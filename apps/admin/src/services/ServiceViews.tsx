@@ -1,27 +1,11 @@
-import {
-  Create,
-  DataTable,
-  Edit,
-  List,
-  SearchInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { Create, DataTable, Edit, List, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
 
 export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
 export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
 
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={enumChoices('kind', SERVICE_KINDS)} />,
-];
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={enumChoices('kind', SERVICE_KINDS)} />];
 
 export const ServiceList = () => (
   <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>

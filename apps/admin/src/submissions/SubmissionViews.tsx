@@ -1,17 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import {
-  DataTable,
-  DateField,
-  Labeled,
-  List,
-  NumberField,
-  SelectInput,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { DataTable, DateField, Labeled, List, NumberField, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
 
@@ -50,7 +38,9 @@ export const SubmissionList = () => (
   </List>
 );
 
-const Cell = ({ children }: { children: unknown }) => <TableCell>{children === null || children === undefined || children === '' ? '—' : String(children)}</TableCell>;
+const Cell = ({ children }: { children: unknown }) => (
+  <TableCell>{children === null || children === undefined || children === '' ? '—' : String(children)}</TableCell>
+);
 
 /** Row-level errors: line, column, value, reason — what a finance officer needs to fix the file. */
 const ErrorsTable = () => {

@@ -13,7 +13,10 @@ export const summaryFactory = (overrides: Partial<IndicatorSummary> = {}): Indic
   byPayer: { ASSURANCE_MALADIE: '800000', DEPARTEMENT: '434567.89' },
   cashable: '300000',
   nonCashable: '934567.89',
-  ranges: { low: { grossSavings: '1000000', cost: '500000', netSavings: '500000', offsetRatio: '2' }, high: { grossSavings: '1500000', cost: '500000', netSavings: '1000000', offsetRatio: '3' } },
+  ranges: {
+    low: { grossSavings: '1000000', cost: '500000', netSavings: '500000', offsetRatio: '2' },
+    high: { grossSavings: '1500000', cost: '500000', netSavings: '1000000', offsetRatio: '3' },
+  },
   methodologyVersion: '2026.1',
   computedAt: '2026-02-01T10:00:00Z',
   ...overrides,
@@ -28,7 +31,9 @@ export const seriesItemFactory = (overrides: Partial<SeriesItem> = {}): SeriesIt
   ...overrides,
 });
 
-export const seriesFactory = (items: SeriesItem[] = [seriesItemFactory(), seriesItemFactory({ key: '2025-02', grossSavings: '120000.5' })]): IndicatorSeries => ({
+export const seriesFactory = (
+  items: SeriesItem[] = [seriesItemFactory(), seriesItemFactory({ key: '2025-02', grossSavings: '120000.5' })],
+): IndicatorSeries => ({
   groupBy: 'period',
   items,
 });

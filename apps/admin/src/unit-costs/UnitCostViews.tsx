@@ -78,7 +78,12 @@ const SourceLink = () => {
   const translate = useTranslate();
   if (!record?.sourceUrl) return <Typography variant="body2">—</Typography>;
   return (
-    <Link href={String(record.sourceUrl)} target="_blank" rel="noopener noreferrer" aria-label={`${record.sourceTitle ?? record.sourceUrl} — ${translate('levier.unit_costs.open_source')}`}>
+    <Link
+      href={String(record.sourceUrl)}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`${record.sourceTitle ?? record.sourceUrl} — ${translate('levier.unit_costs.open_source')}`}
+    >
       {String(record.sourceUrl)}
     </Link>
   );

@@ -2,6 +2,28 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobProducer } from '../platform/queue/job-producer';
 import { jobId } from '../platform/queue/job-map';
 
+/**
+ * How long the API waits for Redis when enqueueing: the submission is already committed, so past this the request is
+ * answered anyway (the add still completes when Redis comes back, and the reconciler covers a lost one). Without it, a
+ * Redis outage held every POST /api/submissions open until Redis returned.
+ */
+export const ENQUEUE_TIMEOUT_MS = 2_000;
+
+const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis n’a pas répondu en ${ms} ms`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+
 /** The `apply-submission` job of a submission always has the id `submission-<id>`: BullMQ ignores a second add. */
 export const submissionJobId = (submissionId: string): string => jobId('submission', submissionId);
 
@@ -14,7 +36,7 @@ export class SubmissionJobs {
   /** Enqueues the job after the submission is committed. A queue outage is logged: the reconciler will enqueue it. */
   async enqueue(submissionId: string): Promise<void> {
     try {
-      await this.jobs.enqueue('figures', 'apply-submission', { submissionId }, { jobId: submissionJobId(submissionId) });
+      await within(this.jobs.enqueue('figures', 'apply-submission', { submissionId }, { jobId: submissionJobId(submissionId) }), ENQUEUE_TIMEOUT_MS);
     } catch (err) {
       this.logger.error(
         `Soumission ${submissionId} enregistrée mais non mise en file (le rapprochement la reprendra) : ${err instanceof Error ? err.message : String(err)}`,
