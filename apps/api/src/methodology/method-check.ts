@@ -3,7 +3,7 @@ import { parseScenario, ValidationError } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { Service } from '../catalogue/service.entity';
 import { buildScenarioDocument, MethodologyParameters } from '../indicators/scenario-document';
-import { invalid } from './tenant-crud';
+import { invalid } from '../platform/database/tenant-crud';
 import { MethodologyVersion } from './methodology-version.entity';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { PriceIndex } from './price-index.entity';

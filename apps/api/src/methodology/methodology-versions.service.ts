@@ -3,7 +3,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
 import { MethodologyParameters } from '../indicators/scenario-document';
-import { auditCopy, findOwned, findPage, idFilter, inFilter } from './tenant-crud';
+import { auditCopy, findOwned, findPage, idFilter, inFilter } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { MethodCheck } from './method-check';
 import { MethodologyVersion } from './methodology-version.entity';

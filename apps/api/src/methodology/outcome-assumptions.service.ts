@@ -4,7 +4,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
 import { Service } from '../catalogue/service.entity';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from './tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { OutcomeAssumptionResponse, toOutcomeAssumptionResponse } from './outcome-assumption.mapper';

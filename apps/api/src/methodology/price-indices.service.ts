@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from './tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { PriceIndex } from './price-index.entity';
 import { PriceIndexResponse, toPriceIndexResponse } from './price-index.mapper';

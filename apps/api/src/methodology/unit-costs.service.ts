@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from './tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { UnitCost } from './unit-cost.entity';

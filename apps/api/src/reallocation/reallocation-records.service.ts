@@ -4,7 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../methodology/tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
 import { BudgetTransfer } from './budget-transfer.entity';
 import { InKindLoan } from './in-kind-loan.entity';
 import { Redeployment } from './redeployment.entity';

@@ -5,7 +5,7 @@ import { JobProducer } from '../platform/queue/job-producer';
 import { jobId } from '../platform/queue/job-map';
 import type { AuthUser } from '../tenancy/auth-user';
 import { AuditWriter } from '../audit/audit.writer';
-import { invalid } from '../methodology/tenant-crud';
+import { invalid } from '../platform/database/tenant-crud';
 import { parseBlock } from './reallocation-input';
 
 const RECOMPUTE_DELAY_MS = 500;

@@ -26,8 +26,37 @@ const TITLES: Record<number, string> = {
   503: 'Service indisponible',
 };
 
+/** body-parser's error types (in English on the error itself) → French details. */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'Le corps de la requête n’est pas un JSON valide : envoyez un objet JSON, par exemple { "figures": [ … ] }.',
+  'entity.too.large': 'Le corps de la requête dépasse la taille autorisée.',
+  'entity.verify.failed': 'Le corps de la requête a été refusé.',
+  'encoding.unsupported': 'Encodage du corps de la requête non pris en charge : envoyez-le en UTF-8, sans compression.',
+  'charset.unsupported': 'Jeu de caractères non pris en charge : envoyez le corps en UTF-8.',
+  'request.aborted': 'La requête a été interrompue avant la fin de son envoi.',
+  'request.size.invalid': 'La taille du corps de la requête ne correspond pas à son en-tête Content-Length.',
+  'parameters.too.many': 'Trop de paramètres dans le corps de la requête.',
+};
+
+/**
+ * Errors of the HTTP plumbing before any controller (body-parser, Express' path decoding), which Nest wraps in an
+ * HttpException carrying the English message of the original error as `cause`: their French detail, or null.
+ */
+const transportDetail = (exception: HttpException): string | null => {
+  const cause = exception.cause as { type?: unknown } | undefined;
+  if (cause && typeof cause.type === 'string' && BODY_ERRORS[cause.type]) return BODY_ERRORS[cause.type];
+  if (cause instanceof SyntaxError) return BODY_ERRORS['entity.parse.failed'];
+  if (cause instanceof URIError) return 'Adresse mal encodée : une séquence %xx de l’URL est invalide.';
+  return null;
+};
+
 const asProblem = (exception: unknown): ProblemDetails => {
   if (exception instanceof HttpException) {
+    const transport = transportDetail(exception);
+    if (transport !== null) {
+      const status = exception.getStatus();
+      return { type: 'about:blank', title: TITLES[status] ?? 'Requête invalide', status, detail: transport };
+    }
     const status = exception.getStatus();
     const body = exception.getResponse();
     const base: ProblemDetails = { type: 'about:blank', title: TITLES[status] ?? 'Erreur', status };

@@ -1,11 +1,11 @@
 import { BadRequestException, ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral, QueryFailedError } from 'typeorm';
-import { ListQuery, stringList } from '../platform/http/list-query';
+import { ListQuery, stringList } from '../http/list-query';
 
 /**
  * Small generic helpers for the ra-data-simple-rest resources of one tenant (methodology and reallocation records):
  * a page of rows, one row or 404 (another tenant's row is a 404 too), and unique violations as 409.
- * Plumbing without business rules: a candidate for `platform/http/` if other features need it.
+ * Plumbing without business rules, shared by the feature modules.
  */
 export interface OwnedRow extends ObjectLiteral {
   id: string;
