@@ -14,7 +14,9 @@ export interface Product {
 const vmHwmMb = (pid: number | undefined): number | null => {
   if (pid === undefined) return null;
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
     return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : null;
   } catch {
     return null;
@@ -23,8 +25,17 @@ const vmHwmMb = (pid: number | undefined): number | null => {
 
 /** Starts the built API and worker (dist/) as the product runs them, and waits for /api/health. */
 export const startProduct = async (root: string, env: Record<string, string>, port: number): Promise<Product> => {
-  const full = { ...process.env, ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', DEMO_MODE: 'false' };
-  const spawnNode = (file: string) => spawn(process.execPath, [path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
+  const full = {
+    ...process.env,
+    ...env,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DEMO_MODE: 'false',
+  };
+  const spawnNode = (file: string) =>
+    spawn(process.execPath, [path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
   const api = spawnNode('main.js');
   const worker = spawnNode('worker.js');
   const url = `http://127.0.0.1:${port}`;
@@ -44,7 +55,11 @@ export const startProduct = async (root: string, env: Record<string, string>, po
 };
 
 export const login = async (url: string, email: string, password: string): Promise<string> => {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 };

@@ -45,29 +45,68 @@ export const createBenchTenant = async (ds: DataSource, scale: Scale, name: stri
   return ds.transaction(async (em) => {
     const org = await em.save(Organisation, em.create(Organisation, { name, type: 'DEPARTEMENT', budgetFramework: 'M57', headcount: 1000 }));
     const organisationId = org.id;
-    const prefix = name.replace(/[^A-Z0-9]/gi, '').toUpperCase().slice(0, 10);
+    const prefix = name
+      .replace(/[^A-Z0-9]/gi, '')
+      .toUpperCase()
+      .slice(0, 10);
     const root = await em.save(OrgUnit, em.create(OrgUnit, { organisationId, code: prefix, name, parentId: null }));
     const leafCodes = Array.from({ length: scale.leaves }, (_, i) => `${prefix}-${String(i + 1).padStart(4, '0')}`);
     const leaves: OrgUnit[] = [];
     for (let i = 0; i < leafCodes.length; i += 1000) {
-      leaves.push(...(await em.save(OrgUnit, leafCodes.slice(i, i + 1000).map((code) => em.create(OrgUnit, { organisationId, code, name: `Unité ${code}`, parentId: root.id })))));
+      leaves.push(
+        ...(await em.save(
+          OrgUnit,
+          leafCodes.slice(i, i + 1000).map((code) => em.create(OrgUnit, { organisationId, code, name: `Unité ${code}`, parentId: root.id })),
+        )),
+      );
     }
     const metricCodes = ['spend', 'person_months', 'beneficiaries', 'observed.o1', ...EXTRA_METRICS].slice(0, scale.metrics);
     await em.save(
       Metric,
-      metricCodes.map((code) => em.create(Metric, { organisationId, code, label: code, unit: code === 'spend' ? '€' : 'u', minValue: new Decimal(0), integer: false, system: false, aggregation: 'sum' })),
+      metricCodes.map((code) =>
+        em.create(Metric, {
+          organisationId,
+          code,
+          label: code,
+          unit: code === 'spend' ? '€' : 'u',
+          minValue: new Decimal(0),
+          integer: false,
+          system: false,
+          aggregation: 'sum',
+        }),
+      ),
     );
     const serviceCodes = Array.from({ length: scale.services }, (_, i) => `SVC${String(i + 1).padStart(2, '0')}`);
     const services = await em.save(
       Service,
       serviceCodes.map((code, i) =>
-        em.create(Service, { organisationId, code, label: `Service ${code}`, functionCode: ['423', '4213', '424', '4232'][i % 4], kind: 'PREVENTION', granularity: 'month' }),
+        em.create(Service, {
+          organisationId,
+          code,
+          label: `Service ${code}`,
+          functionCode: ['423', '4213', '424', '4232'][i % 4],
+          kind: 'PREVENTION',
+          granularity: 'month',
+        }),
       ),
     );
     // service ↔ unit links, set-based (300 × 20 rows at M)
-    await em.query(`INSERT INTO service_org_unit (service_id, org_unit_id) SELECT s, u FROM unnest($1::uuid[]) s, unnest($2::uuid[]) u`, [services.map((s) => s.id), leaves.map((l) => l.id)]);
-    await em.save(UnitCost, REFERENCE_UNIT_COSTS.map((u) => em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) })));
-    await em.save(PriceIndex, Object.entries(DEMO_PRICE_INDEX).map(([year, value]) => em.create(PriceIndex, { organisationId, year: Number(year), value: new Decimal(value), base: '2015=100', source: 'bench' })));
+    await em.query(`INSERT INTO service_org_unit (service_id, org_unit_id) SELECT s, u FROM unnest($1::uuid[]) s, unnest($2::uuid[]) u`, [
+      services.map((s) => s.id),
+      leaves.map((l) => l.id),
+    ]);
+    await em.save(
+      UnitCost,
+      REFERENCE_UNIT_COSTS.map((u) =>
+        em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) }),
+      ),
+    );
+    await em.save(
+      PriceIndex,
+      Object.entries(DEMO_PRICE_INDEX).map(([year, value]) =>
+        em.create(PriceIndex, { organisationId, year: Number(year), value: new Decimal(value), base: '2015=100', source: 'bench' }),
+      ),
+    );
     await em.save(
       OutcomeAssumption,
       services.map((s, i) => {
@@ -77,7 +116,17 @@ export const createBenchTenant = async (ds: DataSource, scale: Scale, name: stri
           serviceId: s.id,
           code: 'o1',
           label: 'Résultat évité',
-          params: { mode: 'counterfactual', rateWithout: o.rateWithout, rateWith: { low: o.rateWith, central: o.rateWith, high: o.rateWith }, attribution: '0.2', quantityPerEvent: o.quantityPerEvent, unitCost: o.unitCost, grade: 3, durationYears: o.durationYears, dropOff: o.dropOff },
+          params: {
+            mode: 'counterfactual',
+            rateWithout: o.rateWithout,
+            rateWith: { low: o.rateWith, central: o.rateWith, high: o.rateWith },
+            attribution: '0.2',
+            quantityPerEvent: o.quantityPerEvent,
+            unitCost: o.unitCost,
+            grade: 3,
+            durationYears: o.durationYears,
+            dropOff: o.dropOff,
+          },
           justification: 'Hypothèse de banc d’essai',
           evidence: null,
         });
@@ -85,13 +134,23 @@ export const createBenchTenant = async (ds: DataSource, scale: Scale, name: stri
     );
     await em.save(
       MethodologyVersion,
-      em.create(MethodologyVersion, { organisationId, version: 1, label: 'Bench', effectiveFrom: '2020-01-01', parameters: { baseYear: 2024, discountRate: '0.032', discountConvention: 0 }, snapshot: {} }),
+      em.create(MethodologyVersion, {
+        organisationId,
+        version: 1,
+        label: 'Bench',
+        effectiveFrom: '2020-01-01',
+        parameters: { baseYear: 2024, discountRate: '0.032', discountConvention: 0 },
+        snapshot: {},
+      }),
     );
     const financeEmail = `finance@${prefix.toLowerCase()}.bench`;
     const user = await em.save(User, em.create(User, { email: financeEmail, displayName: 'Bench finance', passwordHash, organisationId, isDemo: false }));
     await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId, userId: user.id, role: 'finance', orgUnitId: null }));
     const directorEmail = `directeur@${prefix.toLowerCase()}.bench`;
-    const director = await em.save(User, em.create(User, { email: directorEmail, displayName: 'Bench direction', passwordHash, organisationId, isDemo: false }));
+    const director = await em.save(
+      User,
+      em.create(User, { email: directorEmail, displayName: 'Bench direction', passwordHash, organisationId, isDemo: false }),
+    );
     await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId, userId: director.id, role: 'director', orgUnitId: null }));
     return { id: organisationId, name, rootCode: root.code, leafCodes, serviceCodes, metricCodes, financeEmail, directorEmail };
   });

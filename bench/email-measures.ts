@@ -27,7 +27,13 @@ export const startCountingSmtp = async (): Promise<{ port: number; received: () 
  * Report emails rendered (HTML, PNG chart, CSV, XLSX and PDF attachments) and delivered per minute, through the API's
  * "send now" and the worker's queue, to the counting SMTP receiver: `scale.emails` recipients over subscriptions of 200.
  */
-export const measureEmails = async (url: string, token: string, tenant: BenchTenant, scale: Scale, smtp: { received: () => number }): Promise<{ emailsPerMinute: number; emails: number; seconds: number }> => {
+export const measureEmails = async (
+  url: string,
+  token: string,
+  tenant: BenchTenant,
+  scale: Scale,
+  smtp: { received: () => number },
+): Promise<{ emailsPerMinute: number; emails: number; seconds: number }> => {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const before = smtp.received();
   const started = Date.now();

@@ -24,7 +24,10 @@ export const measureImport = async (url: string, token: string, tenant: BenchTen
   }
   for (const id of ids) {
     for (;;) {
-      const body = (await (await fetch(`${url}/api/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; errors: unknown[] };
+      const body = (await (await fetch(`${url}/api/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        status: string;
+        errors: unknown[];
+      };
       if (body.status === 'applied') break;
       if (body.status === 'rejected') throw new Error(`import rejected: ${JSON.stringify(body.errors.slice(0, 3))}`);
       await sleep(100);
@@ -39,7 +42,12 @@ export const measureCopy = async (databaseUrl: string, tenant: BenchTenant, scal
   await client.connect();
   try {
     const ids = async (table: string): Promise<Map<string, string>> =>
-      new Map(((await client.query(`SELECT code, id FROM ${table} WHERE organisation_id = $1`, [tenant.id])).rows as { code: string; id: string }[]).map((r) => [r.code, r.id]));
+      new Map(
+        ((await client.query(`SELECT code, id FROM ${table} WHERE organisation_id = $1`, [tenant.id])).rows as { code: string; id: string }[]).map((r) => [
+          r.code,
+          r.id,
+        ]),
+      );
     const [units, services, metrics] = [await ids('org_unit'), await ids('service'), await ids('metric')];
     const months = benchMonths(scale);
     function* lines(): Generator<string> {
@@ -97,7 +105,13 @@ export const measureEditToDashboard = async (url: string, token: string, tenant:
 };
 
 /** `clients` concurrent loops on dashboard endpoints for `seconds`; latencies and non-2xx count. */
-export const measureApiLoad = async (url: string, token: string, tenant: BenchTenant, clients: number, seconds: number): Promise<{ latencies: number[]; errors: number; requests: number }> => {
+export const measureApiLoad = async (
+  url: string,
+  token: string,
+  tenant: BenchTenant,
+  clients: number,
+  seconds: number,
+): Promise<{ latencies: number[]; errors: number; requests: number }> => {
   const headers = { authorization: `Bearer ${token}` };
   const until = Date.now() + seconds * 1000;
   const latencies: number[] = [];

@@ -38,7 +38,9 @@ const main = async (): Promise<void> => {
   await admin.end();
   const databaseUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
   const log = (s: string) => process.stdout.write(`${s}\n`);
-  log(`Levier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  log(
+    `Levier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+  );
   await runMigrations(databaseUrl, () => undefined);
   const ds = await new DataSource(dataSourceOptions(databaseUrl, { applicationName: 'levier-bench', poolSize: 4 })).initialize();
   const results: Record<string, unknown> = {};
@@ -59,7 +61,12 @@ const main = async (): Promise<void> => {
     const smtp = await startCountingSmtp();
     const product = await startProduct(
       root,
-      { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', SMTP_URL: `smtp://127.0.0.1:${smtp.port}` },
+      {
+        DATABASE_URL: databaseUrl,
+        QUEUE_PREFIX: queuePrefix,
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      },
       3900 + (process.pid % 90),
     );
     try {
@@ -125,13 +132,43 @@ const main = async (): Promise<void> => {
   }
   const r = results as Record<string, number | null>;
   const table: [string, string, string, number | null][] = [
-    ['import through pipeline (rows/s)', `≥ 50 % of COPY`, `${r.importRowsPerSec} (COPY ${r.copyRowsPerSec}, ratio ${r.importToCopyRatio})`, r.importToCopyRatio === null ? null : r.importToCopyRatio / 0.5],
-    ['import of the scale (s)', scale.name === 'M' ? '< 60 s at M' : '—', `${(r.importSeconds as number).toFixed(1)} s`, scale.name === 'M' ? 60 / (r.importSeconds as number) : null],
-    ['full recompute (s)', scale.name === 'M' ? '< 30 s at M' : '—', `${(r.recomputeSeconds as number).toFixed(1)} s`, scale.name === 'M' ? 30 / (r.recomputeSeconds as number) : null],
+    [
+      'import through pipeline (rows/s)',
+      `≥ 50 % of COPY`,
+      `${r.importRowsPerSec} (COPY ${r.copyRowsPerSec}, ratio ${r.importToCopyRatio})`,
+      r.importToCopyRatio === null ? null : r.importToCopyRatio / 0.5,
+    ],
+    [
+      'import of the scale (s)',
+      scale.name === 'M' ? '< 60 s at M' : '—',
+      `${(r.importSeconds as number).toFixed(1)} s`,
+      scale.name === 'M' ? 60 / (r.importSeconds as number) : null,
+    ],
+    [
+      'full recompute (s)',
+      scale.name === 'M' ? '< 30 s at M' : '—',
+      `${(r.recomputeSeconds as number).toFixed(1)} s`,
+      scale.name === 'M' ? 30 / (r.recomputeSeconds as number) : null,
+    ],
     ['edit → dashboard p95 (ms)', '< 1000', `p50 ${r.editToDashboardP50Ms}, p95 ${r.editToDashboardP95Ms}`, 1000 / (r.editToDashboardP95Ms as number)],
-    [`dashboard API, ${scale.clients} clients (ms)`, 'p95 < 100, 0 errors', `p50 ${r.apiP50Ms}, p95 ${r.apiP95Ms}, ${r.apiErrors} errors / ${r.apiRequests}`, 100 / (r.apiP95Ms as number)],
-    ['report emails (per minute)', '≥ 200 (1 000 in 5 min)', r.emailsPerMinute === null ? `n/a (${String((results as { emailsNote?: string }).emailsNote)})` : String(r.emailsPerMinute), r.emailsPerMinute === null ? null : (r.emailsPerMinute as number) / 200],
-    ['admin main bundle (gzip kB)', '< 600', `${r.adminBundleGzipKb} (first load ${r.adminFirstLoadGzipKb})`, r.adminBundleGzipKb === null ? null : 600 / (r.adminBundleGzipKb as number)],
+    [
+      `dashboard API, ${scale.clients} clients (ms)`,
+      'p95 < 100, 0 errors',
+      `p50 ${r.apiP50Ms}, p95 ${r.apiP95Ms}, ${r.apiErrors} errors / ${r.apiRequests}`,
+      100 / (r.apiP95Ms as number),
+    ],
+    [
+      'report emails (per minute)',
+      '≥ 200 (1 000 in 5 min)',
+      r.emailsPerMinute === null ? `n/a (${String((results as { emailsNote?: string }).emailsNote)})` : String(r.emailsPerMinute),
+      r.emailsPerMinute === null ? null : (r.emailsPerMinute as number) / 200,
+    ],
+    [
+      'admin main bundle (gzip kB)',
+      '< 600',
+      `${r.adminBundleGzipKb} (first load ${r.adminFirstLoadGzipKb})`,
+      r.adminBundleGzipKb === null ? null : 600 / (r.adminBundleGzipKb as number),
+    ],
     ['admin first load (ms)', '< 2000', String(r.adminFirstLoadMs), r.adminFirstLoadMs === null ? null : 2000 / (r.adminFirstLoadMs as number)],
   ];
   log('');

@@ -5,6 +5,7 @@ import { AddPasswordReset1795673500000 } from './1795673500000-AddPasswordReset'
 import { AllowRollupRowsInReadModel1795673600000 } from './1795673600000-AllowRollupRowsInReadModel';
 import { AddReportScheduling1795674622864 } from './1795674622864-AddReportScheduling';
 import { CreateCustomAndReallocationValues1795674100000 } from './1795674100000-CreateCustomAndReallocationValues';
+import { PackScenariosInReadModel1795675200000 } from './1795675200000-PackScenariosInReadModel';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AllowRollupRowsInReadModel1795673600000,
   CreateCustomAndReallocationValues1795674100000,
   AddReportScheduling1795674622864,
+  PackScenariosInReadModel1795675200000,
 ];

@@ -87,7 +87,7 @@ const spawnLogged = (name: string, script: string, env: NodeJS.ProcessEnv): Chil
   return child;
 };
 
-export const startProduct = async (): Promise<Product> => {
+export const startProduct = async (extraEnv: NodeJS.ProcessEnv = {}): Promise<Product> => {
   if (process.env.BROWSER_SKIP_BUILD !== '1') run('npm run build', ['run', 'build', '--silent'], process.env, 'npm');
 
   const adminUrl = process.env.BROWSER_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -111,6 +111,8 @@ export const startProduct = async (): Promise<Product> => {
     LOG_LEVEL: 'warn',
     // Every journey signs in: keep the login throttle out of the way.
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    // SMTP_URL of the in-process receiver (global-setup.ts), when the caller starts one.
+    ...extraEnv,
   };
   run('migration:run', ['bin/levier.js', 'migration:run'], env);
   run('seed-demo', ['bin/levier.js', 'seed-demo'], env);
@@ -126,8 +128,9 @@ export const startProduct = async (): Promise<Product> => {
   const token = await apiLogin(baseUrl, 'finance@valmont.demo');
   const computed = () =>
     waitFor('indicateurs calculés', 20_000, async () => {
-      const s = await apiGet<{ grossSavings: string | null; computedAt: string | null }>(baseUrl, token, '/api/indicators/summary?from=2024-01&to=2024-12');
-      return s.grossSavings !== null;
+      const s = await apiGet<{ grossSavings: string | null; offsetRatio: string | null }>(baseUrl, token, '/api/indicators/summary?from=2024-01&to=2024-12');
+      // Every headline, not only the first one computed: the first journey reads the offset ratio at once.
+      return s.grossSavings !== null && s.offsetRatio !== null;
     });
   if (!(await computed())) {
     // Fallback when the worker does not recompute at start: the CLI's full rebuild, if this build has it.

@@ -15,7 +15,11 @@ describe('report subscriptions API', () => {
   beforeAll(async () => {
     api = await createTestApi();
     await seedDemo(await api.db.dataSource());
-    [director, viewer, bellerive] = await Promise.all([loginAs(api.app, 'directeur@valmont.demo'), loginAs(api.app, 'lecteur@valmont.demo'), loginAs(api.app, 'directeur@bellerive.demo')]);
+    [director, viewer, bellerive] = await Promise.all([
+      loginAs(api.app, 'directeur@valmont.demo'),
+      loginAs(api.app, 'lecteur@valmont.demo'),
+      loginAs(api.app, 'directeur@bellerive.demo'),
+    ]);
   });
   afterAll(async () => {
     await api?.close();
@@ -38,9 +42,15 @@ describe('report subscriptions API', () => {
     });
     const list = await http().get('/api/report-subscriptions').query({ range: '[0,9]', sort: '["name","ASC"]' }).set(director).expect(200);
     expect(list.headers['content-range']).toBe('report-subscriptions 0-0/1');
-    const updated = await http().put(`/api/report-subscriptions/${created.body.id}`).set(director).send({ ...created.body, formats: ['csv'], schedule: '30 7 * * 1' }).expect(200);
+    const updated = await http()
+      .put(`/api/report-subscriptions/${created.body.id}`)
+      .set(director)
+      .send({ ...created.body, formats: ['csv'], schedule: '30 7 * * 1' })
+      .expect(200);
     expect(updated.body).toMatchObject({ formats: ['csv'], schedule: '30 7 * * 1' });
-    const [{ count }] = await (await api.db.dataSource()).query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'report_subscription' AND entity_id = $1`, [created.body.id]);
+    const [{ count }] = await (
+      await api.db.dataSource()
+    ).query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'report_subscription' AND entity_id = $1`, [created.body.id]);
     expect(count).toBe(2);
   });
 
@@ -65,9 +75,17 @@ describe('report subscriptions API', () => {
   });
 
   it('answers 404 for an org unit or a service that is not the caller’s', async () => {
-    const unit = await http().post('/api/report-subscriptions').set(director).send({ ...valid, orgUnits: ['BELLERIVE'] }).expect(404);
+    const unit = await http()
+      .post('/api/report-subscriptions')
+      .set(director)
+      .send({ ...valid, orgUnits: ['BELLERIVE'] })
+      .expect(404);
     expect(unit.body.detail).toBe('Unité « BELLERIVE » introuvable.');
-    await http().post('/api/report-subscriptions').set(director).send({ ...valid, services: ['INCONNU'] }).expect(404);
+    await http()
+      .post('/api/report-subscriptions')
+      .set(director)
+      .send({ ...valid, services: ['INCONNU'] })
+      .expect(404);
   });
 
   it('lets a viewer neither create nor list subscriptions (403)', async () => {
@@ -80,13 +98,21 @@ describe('report subscriptions API', () => {
     const { body } = await http().post('/api/report-subscriptions').set(director).send(valid).expect(201);
     const sent = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
     expect(sent.body).toMatchObject({ subscriptionId: body.id, period: '2024-12', runKey: expect.stringMatching(/^preview-\d{12}$/), recipients: 2 });
-    const log = await http().get('/api/report-deliveries').query({ filter: JSON.stringify({ subscriptionId: body.id }) }).set(director).expect(200);
+    const log = await http()
+      .get('/api/report-deliveries')
+      .query({ filter: JSON.stringify({ subscriptionId: body.id }) })
+      .set(director)
+      .expect(200);
     expect(log.headers['content-range']).toBe('report-deliveries 0-1/2');
     expect(log.body[0]).toMatchObject({ subscriptionName: 'Bureau du CCAS', period: '2024-12', preview: true });
     const again = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
     if (again.body.runKey === sent.body.runKey) {
       // same minute: the same two deliveries (their jobs have deterministic ids), nothing new
-      const after = await http().get('/api/report-deliveries').query({ filter: JSON.stringify({ subscriptionId: body.id }) }).set(director).expect(200);
+      const after = await http()
+        .get('/api/report-deliveries')
+        .query({ filter: JSON.stringify({ subscriptionId: body.id }) })
+        .set(director)
+        .expect(200);
       expect(after.headers['content-range']).toBe('report-deliveries 0-1/2');
     }
     const defaulted = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({}).expect(202);

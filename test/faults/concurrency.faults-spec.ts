@@ -24,7 +24,7 @@ interface AuditRow {
 const chainOf = async (ds: DataSource, figureId: string): Promise<AuditRow[]> =>
   (await ds.query(
     `SELECT id::text AS id, submission_id AS "submissionId", before->>'value' AS before, after->>'value' AS after
-       FROM audit_log WHERE entity = 'figure' AND entity_id = $1 AND action = 'figure.upsert' ORDER BY id`,
+       FROM audit_log WHERE entity = 'figure' AND entity_id = $1 AND action = 'figure.upsert' ORDER BY audit_log.id`,
     [figureId],
   )) as AuditRow[];
 
@@ -108,7 +108,10 @@ describe('concurrent submissions and concurrent edits', () => {
           });
           return { kind: 'json', res };
         }
-        const res = await api.request('PUT', `/api/figures/${figure.id}`, { headers: k % 2 ? finance : admin, json: { value: value(k), reason: `édition ${k}` } });
+        const res = await api.request('PUT', `/api/figures/${figure.id}`, {
+          headers: k % 2 ? finance : admin,
+          json: { value: value(k), reason: `édition ${k}` },
+        });
         return { kind: 'put', res };
       }),
     );

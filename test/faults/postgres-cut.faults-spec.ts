@@ -11,7 +11,7 @@ import { csvOf, KeyAllocator, rng, sleep } from './support/workload';
 jest.setTimeout(FILE_TIMEOUT_MS);
 
 const CUTS = scale(4, 12);
-const ROWS = scale(400, 1000);
+const ROWS = scale(400, 500);
 const PER_WAVE = scale(3, 5);
 
 describe('PostgreSQL connections of the worker cut during applies', () => {
@@ -37,7 +37,17 @@ describe('PostgreSQL connections of the worker cut during applies', () => {
     const appName = `levier-faults-worker-${randomBytes(3).toString('hex')}`;
     const url = new URL(api.api.db.url);
     url.searchParams.set('application_name', appName);
-    worker = LevierProcess.worker({ DATABASE_URL: url.toString(), REDIS_URL: redis.url, QUEUE_PREFIX: api.api.queuePrefix }, 'postgres-cut');
+    const env = { DATABASE_URL: url.toString(), REDIS_URL: redis.url, QUEUE_PREFIX: api.api.queuePrefix };
+    worker = LevierProcess.worker(env, 'postgres-cut');
+    // like a process supervisor: a worker that died is started again, so the data checks below still run; its deaths are counted and fail the test
+    let crashes = 0;
+    const supervise = (): void => {
+      if (!worker!.alive) {
+        crashes += 1;
+        summary.note(`le worker est mort après une coupure PostgreSQL (voir test-artifacts/faults-logs/postgres-cut.log) ; redémarré`);
+        worker = LevierProcess.worker(env, 'postgres-cut');
+      }
+    };
     const baseline = await figureSnapshot(ds);
     const since = await lastAuditId(ds);
     const keys = new KeyAllocator();
@@ -72,15 +82,18 @@ describe('PostgreSQL connections of the worker cut during applies', () => {
       if (cut.some((r) => r.state === 'active' || r.state === 'idle in transaction')) inTransaction += 1;
       summary.fault('PostgreSQL backends terminated');
       await sleep(300);
+      supervise();
     }
+    const watch = setInterval(supervise, 500);
     summary.add('submissions', expected.size);
     summary.add('inputsTried', sent);
     summary.note(`${inTransaction}/${CUTS} coupures pendant une requête ou une transaction du worker`);
 
-    const report = await checkLedger(ds, expected, baseline, since, scale(90_000, 180_000));
+    const report = await checkLedger(ds, expected, baseline, since, scale(90_000, 180_000)).finally(() => clearInterval(watch));
     recordLedger(summary, report);
     expectCleanLedger(report);
-    expect(worker.alive).toBe(true);
+    supervise();
+    expect({ workerCrashes: crashes }).toEqual({ workerCrashes: 0 });
     summary.add('faultsSurvived', CUTS);
     expect(inTransaction).toBeGreaterThanOrEqual(Math.ceil(CUTS / 2));
   });

@@ -10,8 +10,8 @@ import { csvOf, KeyAllocator, sleep } from './support/workload';
 jest.setTimeout(FILE_TIMEOUT_MS);
 
 const ROUNDS = scale(1, 3);
-const PER_WAVE = scale(6, 12);
-const ROWS = scale(200, 600);
+const PER_WAVE = scale(6, 8);
+const ROWS = scale(200, 300);
 /** A POST that stores the submission must answer even while Redis is away (the reconciler enqueues it later). */
 const ACCEPT_WITHIN_MS = 6_000;
 /** How long Redis stays down: longer than ACCEPT_WITHIN_MS, so a POST that waits for Redis fails the test. */
@@ -43,10 +43,12 @@ describe('Redis losing every job while submissions are in flight', () => {
         const n = (sent += 1);
         const rows = keys.take(ROWS);
         const started = Date.now();
-        const res = await api.submitFile(finance, Buffer.from(csvOf(rows), 'utf8'), `${label}-${n}.csv`, 'text/csv', `${label}-${n}`, timeoutMs).catch((err: Error) => ({
-          status: 0,
-          body: { error: err.message },
-        }));
+        const res = await api
+          .submitFile(finance, Buffer.from(csvOf(rows), 'utf8'), `${label}-${n}.csv`, 'text/csv', `${label}-${n}`, timeoutMs)
+          .catch((err: Error) => ({
+            status: 0,
+            body: { error: err.message },
+          }));
         if (res.status !== 202) throw new Error(`${label}-${n} : ${res.status} ${JSON.stringify(res.body)} après ${Date.now() - started} ms`);
         expected.set((res.body as { id: string }).id, { rows, outcome: 'applied' });
       }),

@@ -10,7 +10,7 @@ import { csvOf, KeyAllocator, rng, sleep } from './support/workload';
 jest.setTimeout(FILE_TIMEOUT_MS);
 
 const KILLS = scale(3, 12);
-const ROWS = scale(300, 800);
+const ROWS = scale(300, 400);
 const PER_WAVE = scale(4, 6);
 
 /** Waits until the worker is inside a submission (validating: parsing, checking or applying), or `timeoutMs` passes. */

@@ -31,22 +31,27 @@ describe('scheduled report dispatch (two workers, fast cron)', () => {
   it('sends exactly one email per due subscription, period and recipient, however often the cron fires and however many workers run', async () => {
     const [{ id: organisationId }] = await ds.query(`SELECT id FROM organisation WHERE name = 'CCAS de Valmont'`);
     const insert = (name: string, schedule: string, recipients: string[]): Promise<{ id: string }[]> =>
-      ds.query(`INSERT INTO report_subscription (organisation_id, name, recipients, org_units, schedule, formats, created_at) VALUES ($1, $2, $3, '["VALMONT"]', $4, '[]', now() - interval '5 seconds') RETURNING id`, [
-        organisationId,
-        name,
-        JSON.stringify(recipients),
-        schedule,
-      ]);
+      ds.query(
+        `INSERT INTO report_subscription (organisation_id, name, recipients, org_units, schedule, formats, created_at) VALUES ($1, $2, $3, '["VALMONT"]', $4, '[]', now() - interval '5 seconds') RETURNING id`,
+        [organisationId, name, JSON.stringify(recipients), schedule],
+      );
     const [every] = await insert('Chaque seconde', '* * * * * *', ['a@valmont.test', 'directeur@valmont.demo']);
     await insert('Mensuel (pas dû)', '0 8 1 1 *', ['jamais@valmont.test']);
-    await ds.query(`INSERT INTO report_subscription (organisation_id, name, recipients, org_units, schedule, formats, active) VALUES ($1, 'Inactif', '["inactif@valmont.test"]', '["VALMONT"]', '* * * * * *', '[]', false)`, [organisationId]);
+    await ds.query(
+      `INSERT INTO report_subscription (organisation_id, name, recipients, org_units, schedule, formats, active) VALUES ($1, 'Inactif', '["inactif@valmont.test"]', '["VALMONT"]', '* * * * * *', '[]', false)`,
+      [organisationId],
+    );
 
     const prefix = uniqueQueuePrefix();
     workers = [await startTestWorker(db.url, prefix), await startTestWorker(db.url, prefix)];
     // the schedulers the workers upserted at start fire every minute; make the fan-out fire every 200 ms for the test
     const queue = workers[0].get<Queue>(getQueueToken('reports'));
     expect(await queue.getJobScheduler(DISPATCH_SCHEDULER_ID)).toMatchObject({ pattern: '* * * * *', tz: 'Europe/Paris' });
-    await queue.upsertJobScheduler(DISPATCH_SCHEDULER_ID, { every: 200 }, { name: 'dispatch-due-reports', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await queue.upsertJobScheduler(
+      DISPATCH_SCHEDULER_ID,
+      { every: 200 },
+      { name: 'dispatch-due-reports', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
 
     await smtp.waitFor(2, 15_000);
     await new Promise((r) => setTimeout(r, 3000)); // ≈ 15 fan-outs and 3 cron occurrences later: still two

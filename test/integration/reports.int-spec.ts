@@ -55,7 +55,8 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
   const summaryAs = async (auth: { Authorization: string }, orgUnit: string, period: string): Promise<Summary> =>
     (await http().get('/api/indicators/summary').query({ orgUnit, from: period, to: period }).set(auth).expect(200)).body as Summary;
 
-  const subscribe = async (body: Record<string, unknown>): Promise<string> => (await http().post('/api/report-subscriptions').set(director).send(body).expect(201)).body.id as string;
+  const subscribe = async (body: Record<string, unknown>): Promise<string> =>
+    (await http().post('/api/report-subscriptions').set(director).send(body).expect(201)).body.id as string;
 
   const sendNow = async (id: string, period: string): Promise<void> => {
     await http().post(`/api/report-subscriptions/${id}/send`).set(director).send({ period }).expect(202);
@@ -69,11 +70,18 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
     const valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
     // a tiny leaf unit: 3 beneficiaries a month, under the statistical-secrecy threshold of 5
     const [root] = await ds.query(`SELECT id FROM org_unit WHERE code = 'VALMONT'`);
-    const [mini] = await ds.query(`INSERT INTO org_unit (organisation_id, code, name, parent_id) VALUES ($1, 'VALMONT-MINI', 'Permanence de Valmont-le-Petit', $2) RETURNING id`, [valmontId, root.id]);
+    const [mini] = await ds.query(
+      `INSERT INTO org_unit (organisation_id, code, name, parent_id) VALUES ($1, 'VALMONT-MINI', 'Permanence de Valmont-le-Petit', $2) RETURNING id`,
+      [valmontId, root.id],
+    );
     const [service] = await ds.query(`SELECT id FROM service WHERE organisation_id = $1 AND code = 'PORTAGE_REPAS'`, [valmontId]);
     await ds.query(`INSERT INTO service_org_unit (service_id, org_unit_id) VALUES ($1, $2)`, [service.id, mini.id]);
     for (const period of ['2024-11', '2024-12']) {
-      for (const [metric, value] of [['spend', '435.50'], ['beneficiaries', '3'], ['meals', '81']]) {
+      for (const [metric, value] of [
+        ['spend', '435.50'],
+        ['beneficiaries', '3'],
+        ['meals', '81'],
+      ]) {
         await ds.query(
           `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source)
            SELECT $1, $2, $3, m.id, $4, $5, 'approved', 'import' FROM metric m WHERE m.organisation_id = $1 AND m.code = $6`,
@@ -96,7 +104,13 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
 
   it('sends each recipient the numbers of the summary endpoint in French, a PNG chart inline and the CSV, XLSX and PDF attachments', async () => {
     const started = Date.now();
-    const id = await subscribe({ name: 'Conseil d’administration', recipients: ['directeur@valmont.demo', 'elu@mairie-valmont.test'], orgUnits: ['VALMONT'], schedule: '0 8 1 * *', formats: ['csv', 'xlsx', 'pdf'] });
+    const id = await subscribe({
+      name: 'Conseil d’administration',
+      recipients: ['directeur@valmont.demo', 'elu@mairie-valmont.test'],
+      orgUnits: ['VALMONT'],
+      schedule: '0 8 1 * *',
+      formats: ['csv', 'xlsx', 'pdf'],
+    });
     await sendNow(id, '2024-12');
     const mails = await smtp.waitFor(2);
     const elapsed = Date.now() - started;
@@ -108,7 +122,14 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
       const mail = mailTo(mails, to);
       expect(mail.parsed.subject).toBe('[Aperçu] Levier — Conseil d’administration — décembre 2024 — CCAS de Valmont');
       const html = htmlText(mail);
-      for (const value of [summary.grossSavings, summary.cost, summary.netSavings, previous.grossSavings, summary.ranges.low.grossSavings, summary.ranges.high.grossSavings]) {
+      for (const value of [
+        summary.grossSavings,
+        summary.cost,
+        summary.netSavings,
+        previous.grossSavings,
+        summary.ranges.low.grossSavings,
+        summary.ranges.high.grossSavings,
+      ]) {
         expect(html).toContain(formatEuros(value));
       }
       expect(html).toContain(offsetSentence(summary.offsetRatio));
@@ -127,8 +148,13 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
       expect(pngSize(png.content)).toEqual({ width: 1200, height: 520 });
       expect(png.content.length).toBeGreaterThan(5000);
 
-      const csv = attachment(mail, 'text/csv').content.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
-      expect(csv[0]).toBe('Unité;Service;Période;Épargne brute;Coût de l’intervention;Épargne nette;Taux de compensation;Part encaissable;Épargne brute basse;Épargne brute haute');
+      const csv = attachment(mail, 'text/csv')
+        .content.toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+      expect(csv[0]).toBe(
+        'Unité;Service;Période;Épargne brute;Coût de l’intervention;Épargne nette;Taux de compensation;Part encaissable;Épargne brute basse;Épargne brute haute',
+      );
       const december = csv.find((l) => l.startsWith('VALMONT;;2024-12;'))!.split(';');
       expect(december[3]).toBe(formatFrenchNumber(summary.grossSavings!, 2));
       expect(december[4]).toBe(formatFrenchNumber(summary.cost!, 2));
@@ -144,7 +170,11 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(2000);
     }
-    const log = await http().get('/api/report-deliveries').query({ filter: JSON.stringify({ subscriptionId: id }) }).set(director).expect(200);
+    const log = await http()
+      .get('/api/report-deliveries')
+      .query({ filter: JSON.stringify({ subscriptionId: id }) })
+      .set(director)
+      .expect(200);
     expect(log.headers['content-range']).toBe('report-deliveries 0-1/2');
     expect(log.body.map((d: { status: string }) => d.status)).toEqual(['sent', 'sent']);
     expect(log.body[0]).toMatchObject({ preview: true, period: '2024-12', attempts: 1, messageId: expect.any(String) });
@@ -155,7 +185,12 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
   });
 
   it('masks a scope of fewer than 5 beneficiaries for a plain address, not for the director', async () => {
-    const id = await subscribe({ name: 'Permanence', recipients: ['directeur@valmont.demo', 'voisin@exemple.test'], orgUnits: ['VALMONT-MINI'], formats: ['csv', 'xlsx'] });
+    const id = await subscribe({
+      name: 'Permanence',
+      recipients: ['directeur@valmont.demo', 'voisin@exemple.test'],
+      orgUnits: ['VALMONT-MINI'],
+      formats: ['csv', 'xlsx'],
+    });
     await sendNow(id, '2024-12');
     const mails = await smtp.waitFor(2);
     const summary = await summaryAs(director, 'VALMONT-MINI', '2024-12');
@@ -181,7 +216,9 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
     const id = await subscribe({ name: 'Élus', recipients: ['maire@valmont.test', 'adjoint@valmont.test'], orgUnits: ['VALMONT-NORD'], formats: ['pdf'] });
     await sendNow(id, '2024-12');
     const mails = await smtp.waitFor(2);
-    const link = /href="(http:\/\/levier\.test:8080\/api\/report-subscriptions\/unsubscribe\?token=[^"]+)"/.exec(htmlText(mailTo(mails, 'adjoint@valmont.test')))![1];
+    const link = /href="(http:\/\/levier\.test:8080\/api\/report-subscriptions\/unsubscribe\?token=[^"]+)"/.exec(
+      htmlText(mailTo(mails, 'adjoint@valmont.test')),
+    )![1];
     const path = new URL(link).pathname + new URL(link).search;
 
     const tampered = path.replace(/token=([A-Za-z0-9_-])/, (_m, c: string) => `token=${c === 'A' ? 'B' : 'A'}`);
@@ -199,7 +236,9 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
     await smtp.waitFor(1);
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.messages.map((m) => m.to)).toEqual([['maire@valmont.test']]);
-    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'report-subscription.unsubscribe' AND entity_id = $1`, [id]);
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'report-subscription.unsubscribe' AND entity_id = $1`, [
+      id,
+    ]);
     expect(count).toBe(1);
   });
 

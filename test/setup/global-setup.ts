@@ -2,13 +2,15 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/platform/database/data-source-options';
-import { TEMPLATE_DATABASE, TEST_DATABASE_URL, TEST_REDIS_URL, databaseUrlFor } from './test-env';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, databaseUrlFor } from './test-env';
 
 /**
  * Once per run: fail fast with a clear message when PostgreSQL or Redis is missing, then build a template
  * database with every migration applied; each test file copies it (test-database.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.LEVIER_TEST_TEMPLATE ??= `levier_test_template_${process.pid}`;
+  const TEMPLATE_DATABASE = process.env.LEVIER_TEST_TEMPLATE;
   const admin = new Client({ connectionString: databaseUrlFor('postgres'), connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();

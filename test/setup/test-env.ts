@@ -1,7 +1,8 @@
 /** Where the tests find PostgreSQL and Redis: the same defaults as the product (SPEC §12). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DATABASE = 'levier_test_template';
+/** One template per test run (set by global-setup, inherited by the workers), so two runs on one machine never collide. */
+export const TEMPLATE_DATABASE = process.env.LEVIER_TEST_TEMPLATE ?? 'levier_test_template';
 
 export const databaseUrlFor = (database: string): string => {
   const url = new URL(TEST_DATABASE_URL);

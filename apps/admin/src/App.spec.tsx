@@ -52,8 +52,13 @@ describe(App.name, () => {
 
     expect(await screen.findByRole('menuitem', { name: /Services/ })).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /Coûts unitaires/ })).toBeTruthy();
-    expect(screen.queryByRole('menuitem', { name: /Chiffres/ })).toBeNull();
+    // Reads what the API lets every member read, but enters nothing and sees no admin or report screens.
+    expect(screen.getByRole('menuitem', { name: /Chiffres/ })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: /Saisie/ })).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: /Importer/ })).toBeNull();
     expect(screen.queryByRole('menuitem', { name: /Journal/ })).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: /Abonnements/ })).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: /Utilisateurs/ })).toBeNull();
     // The indicators API is not there yet: a clear message, not a crash.
     expect(await screen.findByText('Indicateurs indisponibles')).toBeTruthy();
     expect(screen.getAllByText(/Cette route n'existe pas encore\./).length).toBeGreaterThan(0);
@@ -71,6 +76,7 @@ describe(App.name, () => {
     expect(screen.getByRole('menuitem', { name: /Dépôts/ })).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /Saisie/ })).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /Importer/ })).toBeTruthy();
-    expect(screen.queryByRole('menuitem', { name: /Journal/ })).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: /Journal des modifications/ })).toBeNull();
+    expect(screen.getByRole('menuitem', { name: /Journal des envois/ })).toBeTruthy();
   });
 });

@@ -17,6 +17,13 @@ import orgUnits from './org-units';
 import services from './services';
 import submissions from './submissions';
 import unitCosts from './unit-costs';
+import customIndicators from './custom-indicators';
+import indicatorTargets from './indicator-targets/TargetViews';
+import { methodologyVersions, outcomeAssumptions, priceIndices } from './methodology';
+import periods from './periods/PeriodViews';
+import { budgetTransfers, inKindLoans, redeployments, staffNeeds } from './reallocation';
+import { reportDeliveries, reportSubscriptions } from './reports';
+import users from './users/UserViews';
 
 export const levierTheme: RaThemeOptions = {
   ...defaultTheme,
@@ -57,10 +64,23 @@ export const App = ({ session = defaultSession }: AppProps) => {
       </CustomRoutes>
       <Resource name="figures" {...figures} />
       <Resource name="submissions" {...submissions} />
+      <Resource name="periods" {...periods} />
+      <Resource name="unit-costs" {...unitCosts} />
+      <Resource name="outcome-assumptions" {...outcomeAssumptions} />
+      <Resource name="price-indices" {...priceIndices} />
+      <Resource name="methodology-versions" {...methodologyVersions} />
+      <Resource name="custom-indicators" {...customIndicators} />
+      <Resource name="indicator-targets" {...indicatorTargets} />
+      <Resource name="staff-needs" {...staffNeeds} />
+      <Resource name="redeployments" {...redeployments} />
+      <Resource name="budget-transfers" {...budgetTransfers} />
+      <Resource name="in-kind-loans" {...inKindLoans} />
+      <Resource name="report-subscriptions" {...reportSubscriptions} />
+      <Resource name="report-deliveries" {...reportDeliveries} />
       <Resource name="org-units" {...orgUnits} />
       <Resource name="services" {...services} />
       <Resource name="metrics" {...metrics} />
-      <Resource name="unit-costs" {...unitCosts} />
+      <Resource name="users" {...users} />
       <Resource name="audit-log" {...auditLog} />
     </Admin>
   );

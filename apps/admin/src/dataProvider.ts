@@ -3,7 +3,8 @@
  * used by the dashboard. Auth is in the http client: bearer token, one refresh-and-retry on 401.
  */
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'react-admin';
+import { toFormErrors } from './http/field-errors';
 import type {
   ExplainableIndicator,
   Explanation,
@@ -16,6 +17,7 @@ import type {
   SeriesGroupBy,
 } from './dashboard/indicators.types';
 import type { HttpClient } from './http/http-client';
+import { writableBody } from './resources/writable-fields';
 
 export const API_URL = '/api';
 
@@ -48,10 +50,50 @@ export const scopeQuery = (scope: Scope, extra: Record<string, string> = {}): st
   return params.toString();
 };
 
+/**
+ * The reallocation endpoint takes `YYYY` or `YYYY-MM`: quarters become their months, and a range of whole
+ * years (January to December) becomes years, so the API can use the real expenditure (fongibilité rate).
+ */
+export const reallocationRange = (scope: Pick<Scope, 'from' | 'to'>): { orgUnit: string; from: string; to: string } => {
+  const quarter = (p: string, end: boolean) => {
+    const m = /^(\d{4})-Q([1-4])$/.exec(p);
+    if (!m) return p;
+    const month = (Number(m[2]) - 1) * 3 + (end ? 3 : 1);
+    return `${m[1]}-${String(month).padStart(2, '0')}`;
+  };
+  let from = quarter(scope.from, false);
+  let to = quarter(scope.to, true);
+  if (from.length === 4 && to.length === 7) from = `${from}-01`;
+  if (from.length === 7 && to.length === 4) to = `${to}-12`;
+  if (from.length === 7 && to.length === 7 && from.endsWith('-01') && to.endsWith('-12')) {
+    from = from.slice(0, 4);
+    to = to.slice(0, 4);
+  }
+  return { orgUnit: '', from, to };
+};
+
+/** Rethrows an API validation error with `body.errors` as `{ field: message, root }` (the API's list kept as `apiErrors`). */
+const withFieldErrors = async <T>(call: Promise<T>): Promise<T> => {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof HttpError && (error.status === 400 || error.status === 422)) {
+      const body = error.body as Record<string, unknown> | undefined;
+      const errors = toFormErrors(body, typeof body?.detail === 'string' ? body.detail : undefined);
+      if (errors) throw new HttpError(error.message, error.status, { ...body, apiErrors: body?.errors, errors });
+    }
+    throw error;
+  }
+};
+
 export const createDataProvider = (httpClient: HttpClient, apiUrl: string = API_URL): LevierDataProvider => {
   const base = simpleRestProvider(apiUrl, httpClient as Parameters<typeof simpleRestProvider>[1]);
   return {
     ...base,
+    // Only the fields the API's DTO accepts (it refuses unknown ones), blanks as null, years as integers.
+    // Validation errors come back in react-admin's shape, so each message shows under its input.
+    create: (resource, params) => withFieldErrors(base.create(resource, { ...params, data: writableBody(resource, params.data as Record<string, unknown>) })),
+    update: (resource, params) => withFieldErrors(base.update(resource, { ...params, data: writableBody(resource, params.data as Record<string, unknown>) })),
     async getIndicatorSummary(scope, options = {}) {
       const { json } = await httpClient(`${apiUrl}/indicators/summary?${scopeQuery(scope)}`, { signal: options.signal });
       return json as IndicatorSummary;
@@ -80,12 +122,15 @@ export const createDataProvider = (httpClient: HttpClient, apiUrl: string = API_
       return { blob: new Blob([body], { type: 'application/json' }), filename };
     },
     async getReallocation(scope, options = {}) {
-      const { json } = await httpClient(`${apiUrl}/indicators/reallocation?${scopeQuery(scope)}`, { signal: options.signal });
+      // Organisation-wide, `from`/`to` only (the API refuses any other parameter), as years or months.
+      const { json } = await httpClient(`${apiUrl}/indicators/reallocation?${scopeQuery(reallocationRange(scope))}`, { signal: options.signal });
       return json as Reallocation;
     },
     async getAlerts(scope, options = {}) {
-      const { json } = await httpClient(`${apiUrl}/indicators/alerts?${scopeQuery(scope)}`, { signal: options.signal });
-      const items = Array.isArray(json) ? json : (json as { items?: unknown } | undefined)?.items;
+      // Targets are yearly: the year the scope ends in, for its org unit (`orgUnit` + `year` only).
+      const query = scopeQuery({ orgUnit: scope.orgUnit, from: '', to: '' }, { year: scope.to.slice(0, 4) });
+      const { json } = await httpClient(`${apiUrl}/indicators/alerts?${query}`, { signal: options.signal });
+      const items = (json as { items?: unknown } | undefined)?.items;
       return Array.isArray(items) ? (items as IndicatorAlert[]) : [];
     },
     async apiGet<T>(path: string, options: Options = {}) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
@@ -12,11 +13,12 @@ const bootstrap = async (): Promise<void> => {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: new PinoNestLogger(logger), bodyParser: false });
   configureApp(app, config, logger);
   app.enableShutdownHooks();
-  await app.listen(config.port, '0.0.0.0');
-  // a slow or stalled client cannot hold a connection forever
-  const server = app.getHttpServer() as import('node:http').Server;
+  await app.init();
+  const server = app.getHttpServer() as Server;
+  // a slow or stalled client cannot hold a connection forever; bursts of connections queue instead of being reset
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
+  await new Promise<void>((resolve) => server.listen({ port: config.port, host: '0.0.0.0', backlog: 4096 }, resolve));
   logger.info({ port: config.port }, `API Levier à l'écoute sur ${config.appUrl}`);
 };
 

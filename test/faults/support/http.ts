@@ -26,19 +26,37 @@ export class FaultsApi {
   static async start(summary: SummaryRecorder, env: Record<string, string> = {}): Promise<FaultsApi> {
     const api = await createTestApi(env);
     await seedDemo(await api.db.dataSource());
-    await api.app.listen(0, '127.0.0.1');
+    // a listen backlog of 4096 (Node's default is 511): a thousand concurrent clients connect at once
+    const server = api.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve()));
     const { port } = (api.app.getHttpServer() as Server).address() as AddressInfo;
     return new FaultsApi(api, `http://127.0.0.1:${port}`, summary);
   }
 
-  async request(method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit; json?: unknown; timeoutMs?: number } = {}): Promise<HttpResult> {
+  async request(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: BodyInit; json?: unknown; timeoutMs?: number } = {},
+  ): Promise<HttpResult> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     let body = init.body;
     if (init.json !== undefined) {
       headers['content-type'] ??= 'application/json';
       body = typeof init.json === 'string' ? init.json : JSON.stringify(init.json);
     }
-    const res = await fetch(`${this.base}${path}`, { method, headers, body, signal: AbortSignal.timeout(init.timeoutMs ?? 60_000) });
+    // a client with an Idempotency-Key retries a request whose connection failed, as real clients do: the key makes it safe
+    const retries = headers['Idempotency-Key'] ? 3 : 0;
+    let res: Response | undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        res = await fetch(`${this.base}${path}`, { method, headers, body, signal: AbortSignal.timeout(init.timeoutMs ?? 60_000) });
+        break;
+      } catch (err) {
+        if (attempt >= retries || (err as Error).name === 'TimeoutError') throw err;
+        this.summary.note(`nouvel essai de ${method} ${path} après ${(err as Error).message}`);
+        await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+      }
+    }
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -69,7 +87,7 @@ export class FaultsApi {
     timeoutMs?: number,
   ): Promise<HttpResult> {
     const form = new FormData();
-    form.append('file', new Blob([bytes], { type: mime }), filename);
+    form.append('file', new Blob([Uint8Array.from(bytes)], { type: mime }), filename);
     return this.request('POST', '/api/submissions', {
       headers: { ...auth, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
       body: form,

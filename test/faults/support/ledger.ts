@@ -76,7 +76,7 @@ export const checkLedger = async (
   const byId = new Map(subs.map((s) => [s.id, s]));
   const audits = (await ds.query(
     `SELECT id::text AS id, entity_id AS "entityId", submission_id AS "submissionId", before->>'value' AS before, after->>'value' AS after
-       FROM audit_log WHERE id > $1 AND action = 'figure.upsert' ORDER BY id`,
+       FROM audit_log WHERE id > $1 AND action = 'figure.upsert' ORDER BY audit_log.id`,
     [sinceAuditId],
   )) as AuditRow[];
   const now = await figureSnapshot(ds);
@@ -128,8 +128,10 @@ export const checkLedger = async (
       if (!eq(a.before, previous)) report.chainBreaks.push(`${figureId} #${i}: avant ${a.before ?? 'NULL'}, attendu ${previous ?? 'NULL'}`);
       previous = a.after;
     });
-    if (!eq(previous, currentById.get(figureId) ?? null)) report.chainBreaks.push(`${figureId}: dernier après ${previous}, valeur ${currentById.get(figureId)}`);
-    if (chain.some((a) => a.submissionId && !expected.has(a.submissionId))) report.strayAudit += chain.filter((a) => a.submissionId && !expected.has(a.submissionId)).length;
+    if (!eq(previous, currentById.get(figureId) ?? null))
+      report.chainBreaks.push(`${figureId}: dernier après ${previous}, valeur ${currentById.get(figureId)}`);
+    if (chain.some((a) => a.submissionId && !expected.has(a.submissionId)))
+      report.strayAudit += chain.filter((a) => a.submissionId && !expected.has(a.submissionId)).length;
   }
   return report;
 };

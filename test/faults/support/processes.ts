@@ -27,10 +27,12 @@ export class LevierProcess {
     this.log.write(`\n=== pid ${proc.pid} started ${new Date().toISOString()} ===\n`);
     proc.stdout?.pipe(this.log, { end: false });
     proc.stderr?.pipe(this.log, { end: false });
-    this.exit = new Promise((resolve) => proc.once('exit', (code, signal) => {
-      this.log.write(`=== pid ${proc.pid} exited code=${code} signal=${signal} ===\n`);
-      resolve(code);
-    }));
+    this.exit = new Promise((resolve) =>
+      proc.once('exit', (code, signal) => {
+        this.log.write(`=== pid ${proc.pid} exited code=${code} signal=${signal} ===\n`);
+        resolve(code);
+      }),
+    );
   }
 
   static worker(env: ProcessEnv, logName: string): LevierProcess {

@@ -47,7 +47,10 @@ export class SummaryRecorder {
     this.part.faultsInjected[kind] = (this.part.faultsInjected[kind] ?? 0) + n;
   }
 
-  add(field: 'faultsSurvived' | 'inputsTried' | 'http500' | 'submissions' | 'figuresLost' | 'figuresDoubled' | 'partialWrites' | 'auditChainBreaks', n = 1): void {
+  add(
+    field: 'faultsSurvived' | 'inputsTried' | 'http500' | 'submissions' | 'figuresLost' | 'figuresDoubled' | 'partialWrites' | 'auditChainBreaks',
+    n = 1,
+  ): void {
     this.part[field] += n;
   }
 

@@ -1,5 +1,5 @@
 /**
- * Valid figure keys of the demo tenant CCAS de Valmont that the demo data never uses (years 1950–2019), handed out
+ * Valid figure keys of the demo tenant CCAS de Valmont that the demo data never uses (years 1900–2019, 43 200 keys), handed out
  * once each, so that every submission of a scenario targets figures of its own and its expected effect is exact.
  */
 export interface FigureRow {
@@ -27,8 +27,8 @@ export class KeyAllocator {
       const k = this.next++;
       const s = this.series[k % this.series.length];
       const month = Math.floor(k / this.series.length);
-      if (month >= 70 * 12) throw new Error('plus de clés de chiffres libres');
-      const year = 1950 + Math.floor(month / 12);
+      if (month >= 120 * 12) throw new Error('plus de clés de chiffres libres');
+      const year = 1900 + Math.floor(month / 12);
       out.push({ ...s, period: `${year}-${String((month % 12) + 1).padStart(2, '0')}`, value: String(value(k)) });
     }
     return out;

@@ -1,10 +1,11 @@
-import { DataTable, DateField, List, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { DataTable, DateField, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { EnumField, JsonField } from '../common/fields';
+import { LevierList } from '../common/LevierList';
 
 const filters = [<TextInput key="entity" source="entity" alwaysOn />, <TextInput key="actor" source="actor" />];
 
 export const AuditLogList = () => (
-  <List filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
+  <LevierList filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="at">
         <DateField source="at" showTime />
@@ -16,7 +17,7 @@ export const AuditLogList = () => (
       <DataTable.Col source="entity" />
       <DataTable.Col source="entityId" />
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 export const AuditLogShow = () => (

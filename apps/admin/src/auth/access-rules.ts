@@ -1,35 +1,78 @@
 /**
- * What each role may do in the admin UI. The API enforces the real rules (tenant, org-unit subtree);
- * this only hides what a user cannot use. A user holds the union of the rights of their roles.
+ * What each role may do in the admin UI: the API's route policy (test/e2e/access-matrix.e2e-spec.ts `POLICY`),
+ * written per resource. The API enforces the real rules (tenant, org-unit subtree); this only hides what a user
+ * cannot use. A user holds the union of the rights of their roles. `access-rules.spec.ts` checks it against POLICY.
  */
 import type { RoleAssignment, RoleName } from './auth.types';
 
-export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'clone';
-const READ: readonly Action[] = ['list', 'show', 'export'];
-const WRITE: readonly Action[] = [...READ, 'create', 'edit', 'delete', 'clone'];
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'clone' | 'send';
 
-export const RESOURCES = ['figures', 'submissions', 'org-units', 'services', 'metrics', 'unit-costs', 'audit-log'] as const;
+export const RESOURCES = [
+  'figures',
+  'submissions',
+  'periods',
+  'org-units',
+  'services',
+  'metrics',
+  'unit-costs',
+  'price-indices',
+  'outcome-assumptions',
+  'methodology-versions',
+  'custom-indicators',
+  'indicator-targets',
+  'staff-needs',
+  'redeployments',
+  'budget-transfers',
+  'in-kind-loans',
+  'report-subscriptions',
+  'report-deliveries',
+  'users',
+  'audit-log',
+] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 
-type Matrix = Record<RoleName, Partial<Record<ResourceName, readonly Action[]>>>;
+const ALL: readonly RoleName[] = ['admin', 'finance', 'director', 'viewer'];
+const MANAGERS: readonly RoleName[] = ['admin', 'director', 'finance'];
 
-export const ACCESS: Matrix = {
-  // Methodology owner: reference data, users, everything.
-  admin: Object.fromEntries(RESOURCES.map((r) => [r, r === 'audit-log' || r === 'submissions' ? READ : WRITE])),
-  // Finance director: enters, imports and fixes figures; reads reference data (the API keeps the audit log to admins).
-  finance: {
-    figures: WRITE,
-    submissions: [...READ, 'create'],
-    'org-units': READ,
-    services: READ,
-    metrics: READ,
-    'unit-costs': READ,
-  },
-  // Service director: reads the figures and the reference data behind the dashboard.
-  director: { figures: READ, 'org-units': READ, services: READ, metrics: READ, 'unit-costs': READ },
-  // Elected official / board member: the dashboard, plus where the numbers come from.
-  viewer: { 'org-units': READ, services: READ, 'unit-costs': READ },
+interface Rule {
+  /** Who may list, show and export. */
+  read: readonly RoleName[];
+  /** Who may do each write action. */
+  write?: Partial<Record<Exclude<Action, 'list' | 'show' | 'export'>, readonly RoleName[]>>;
+}
+
+const crud = (roles: readonly RoleName[]) => ({ create: roles, edit: roles, delete: roles, clone: roles });
+
+export const RULES: Record<ResourceName, Rule> = {
+  figures: { read: ALL, write: { edit: ['admin', 'finance'] } },
+  submissions: { read: ALL, write: { create: ['admin', 'finance'] } },
+  // edit = the period actions (submit, approve, reopen).
+  periods: { read: ALL, write: { edit: ['admin', 'finance'] } },
+  'org-units': { read: ALL },
+  services: { read: ALL },
+  metrics: { read: ALL },
+  'unit-costs': { read: ALL, write: crud(['admin']) },
+  'price-indices': { read: ALL, write: crud(['admin']) },
+  'outcome-assumptions': { read: ALL, write: crud(['admin']) },
+  // Publishing only: a published version is never edited nor deleted.
+  'methodology-versions': { read: ALL, write: { create: ['admin'], clone: ['admin'] } },
+  'custom-indicators': { read: ALL, write: crud(['admin', 'finance']) },
+  'indicator-targets': { read: ALL, write: crud(MANAGERS) },
+  'staff-needs': { read: ALL, write: crud(['admin', 'director']) },
+  redeployments: { read: ALL, write: crud(['admin', 'director']) },
+  'budget-transfers': { read: ALL, write: crud(['admin', 'finance']) },
+  'in-kind-loans': { read: ALL, write: crud(['admin', 'director']) },
+  'report-subscriptions': { read: MANAGERS, write: { ...crud(['admin', 'director']), send: ['admin', 'director'] } },
+  'report-deliveries': { read: MANAGERS },
+  users: { read: ['admin'], write: { create: ['admin'], edit: ['admin'] } },
+  'audit-log': { read: ['admin'] },
 };
 
-export const canAccess = (roles: readonly RoleAssignment[], resource: string, action: string): boolean =>
-  roles.some(({ role }) => (ACCESS[role]?.[resource as ResourceName] ?? []).includes(action as Action));
+const READ_ACTIONS: readonly Action[] = ['list', 'show', 'export'];
+
+export const canAccess = (roles: readonly RoleAssignment[], resource: string, action: string): boolean => {
+  const rule = (RULES as Record<string, Rule | undefined>)[resource];
+  if (!rule) return false;
+  const allowed = READ_ACTIONS.includes(action as Action) ? rule.read : rule.write?.[action as keyof NonNullable<Rule['write']>];
+  return roles.some(({ role }) => (allowed ?? []).includes(role));
+};

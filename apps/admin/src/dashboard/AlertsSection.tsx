@@ -1,13 +1,14 @@
 import { Alert, AlertTitle, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useId } from 'react';
 import { useTranslate } from 'react-admin';
-import type { Scope } from './indicators.types';
+import type { AlertStatus, Scope } from './indicators.types';
 import { statusOf, useAlerts } from './use-indicators';
 
-const severityOf = (s: string | undefined): 'error' | 'warning' | 'info' =>
-  s === 'critical' || s === 'error' || s === 'high' ? 'error' : s === 'info' || s === 'low' ? 'info' : 'warning';
+const SEVERITY: Record<AlertStatus, 'error' | 'warning' | 'info' | 'success'> = { below: 'warning', above: 'warning', ok: 'success', missing: 'info' };
 
-/** Alerts on indicators (targets missed, thresholds crossed). */
+const rank = (s: AlertStatus): number => (s === 'below' || s === 'above' ? 0 : s === 'missing' ? 1 : 2);
+
+/** The year's targets of the scope's unit (`GET /api/indicators/alerts`): thresholds crossed first, then the others. */
 export const AlertsSection = ({ scope }: { scope: Scope }) => {
   const translate = useTranslate();
   const titleId = useId();
@@ -23,17 +24,23 @@ export const AlertsSection = ({ scope }: { scope: Scope }) => {
         ) : error ? (
           <Alert severity="info">{statusOf(error) === 404 ? translate('levier.alerts.unavailable') : translate('levier.alerts.error')}</Alert>
         ) : (data ?? []).length === 0 ? (
-          <Typography variant="body2">{translate('levier.alerts.none')}</Typography>
+          <Typography variant="body2">{translate('levier.alerts.no_targets', { year: scope.to.slice(0, 4) })}</Typography>
         ) : (
           <Stack spacing={1}>
-            {(data ?? []).map((a, i) => (
-              <Alert key={a.id ?? i} severity={severityOf(a.severity ?? a.level)}>
-                {a.label ? <AlertTitle>{a.label}</AlertTitle> : null}
-                {a.message ?? a.indicator}
-                {a.orgUnit ? ` — ${a.orgUnit}` : ''}
-                {a.period ? ` (${a.period})` : ''}
-              </Alert>
-            ))}
+            {(data ?? []).every((a) => a.status !== 'below' && a.status !== 'above') ? (
+              <Typography variant="body2">{translate('levier.alerts.none')}</Typography>
+            ) : null}
+            {[...(data ?? [])]
+              .sort((a, b) => rank(a.status) - rank(b.status))
+              .map((a) => (
+                <Alert key={a.targetId} severity={SEVERITY[a.status] ?? 'info'} data-testid={`alert-${a.indicator}`}>
+                  <AlertTitle>
+                    {translate(`levier.alerts.status.${a.status}`, { _: a.status })} — {translate(`levier.headline.${a.indicator}`, { _: a.indicator })} (
+                    {a.orgUnit}, {a.year})
+                  </AlertTitle>
+                  {a.message}
+                </Alert>
+              ))}
           </Stack>
         )}
       </CardContent>

@@ -18,8 +18,8 @@ import { ScopeBar, useOrgUnitTree } from './ScopeBar';
 import { SeriesSection } from './SeriesSection';
 import { ServicesSection } from './ServicesSection';
 import { SummaryDetails } from './SummaryDetails';
-import { defaultScope, scopeFromSearch, scopeToSearch } from './scope';
-import { useIndicatorSummary } from './use-indicators';
+import { defaultScope, scopeEndingAt, scopeFromSearch, scopeToSearch } from './scope';
+import { useIndicatorSummary, useLatestDataMonth } from './use-indicators';
 
 const methodologyText = (m: IndicatorSummary['methodologyVersion']): string | null => {
   if (!m) return null;
@@ -148,7 +148,12 @@ export const Dashboard = () => {
   const navigate = useNavigate();
   const { identity } = useGetIdentity();
   const [saved, setSaved] = useStore<Scope | undefined>(`levier.dashboard.scope.${identity?.id ?? 'anonymous'}`, undefined);
-  const fallback = useMemo(() => saved ?? defaultScope(new Date()), [saved]);
+  // Without a saved or linked period: the last twelve months that have data (demo data may stop before today).
+  const linked = /[?&](from|to)=/.test(location.search);
+  const latest = useLatestDataMonth(true);
+  const dataDefault = useMemo(() => (latest.data ? scopeEndingAt(latest.data) : defaultScope(new Date())), [latest.data]);
+  const fallback = useMemo(() => saved ?? dataDefault, [saved, dataDefault]);
+  const waiting = !saved && !linked && latest.isPending;
   const scope = useMemo(() => scopeFromSearch(location.search, fallback), [location.search, fallback]);
   const [explaining, setExplaining] = useState<ExplainableIndicator | null>(null);
   const tree = useOrgUnitTree();
@@ -162,11 +167,20 @@ export const Dashboard = () => {
   );
   const reset = useCallback(() => {
     setSaved(undefined);
-    const next = defaultScope(new Date());
+    const next = dataDefault;
     navigate({ pathname: location.pathname, search: scopeToSearch(next, location.search) });
-  }, [location.pathname, location.search, navigate, setSaved]);
+  }, [dataDefault, location.pathname, location.search, navigate, setSaved]);
 
   const unitName = tree.options.find((o) => o.code === scope.orgUnit)?.name ?? scope.orgUnit;
+  if (waiting) {
+    return (
+      <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 4 }}>
+        <Title title="levier.dashboard.title" />
+        <CircularProgress size={24} aria-hidden />
+        {translate('levier.dashboard.loading')}
+      </Box>
+    );
+  }
   return (
     <Box sx={{ py: 2, minWidth: 0, maxWidth: '100%' }} className="levier-dashboard">
       <Title title="levier.dashboard.title" />

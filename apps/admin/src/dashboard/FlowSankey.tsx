@@ -9,7 +9,7 @@ export const FlowSankey = ({ data, ariaLabel, height = 320 }: { data: SankeyData
         data={{ nodes: data.nodes, links: data.links.map(({ source, target, value }) => ({ source, target, value })) }}
         nodePadding={24}
         nodeWidth={12}
-        margin={{ top: 8, right: 160, bottom: 8, left: 8 }}
+        margin={{ top: 8, right: 140, bottom: 8, left: 72 }}
         link={{ stroke: '#1565c0', strokeOpacity: 0.35 }}
         node={{ fill: '#1a3d6d', stroke: '#1a3d6d' }}
         label

@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDecimal, formatMoney, formatShare } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
 import { toSankeyData } from './chart-data';
-import type { MaybeDecimal, Scope } from './indicators.types';
+import type { MaybeDecimal, SankeyGraph, Scope } from './indicators.types';
 import { LazyFlowSankey } from './lazy-charts';
 import { statusOf, useReallocation } from './use-indicators';
 
@@ -24,13 +24,73 @@ const Tile = ({ label, value, hint, warn, testId }: { label: string; value: stri
   </Box>
 );
 
-/** Reallocation at a glance: FTE-days redeployed, critical-need coverage, budget reallocated and fongibilité, in-kind value; the flows as a Sankey. */
+/** Mean of the coverage of every need (the API gives one share per need code). */
+export const meanCoverage = (coverage: Record<string, MaybeDecimal> | null | undefined): string | null => {
+  const values = Object.values(coverage ?? {})
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .map(Number)
+    .filter((v) => Number.isFinite(v));
+  if (values.length === 0) return null;
+  return (values.reduce((a, b) => a + b, 0) / values.length).toFixed(6);
+};
+
+const FlowTable = ({ graph, caption, unit }: { graph: SankeyGraph | null | undefined; caption: string; unit: 'money' | 'fte' }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const t = (key: string) => translate(`levier.reallocation.${key}`);
+  const name = (ref: number | string) => (typeof ref === 'number' ? (graph?.nodes[ref]?.name ?? String(ref)) : ref);
+  return (
+    <Table size="small">
+      <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{caption}</caption>
+      <TableHead>
+        <TableRow>
+          <TableCell scope="col">{t('from')}</TableCell>
+          <TableCell scope="col">{t('to')}</TableCell>
+          <TableCell scope="col" align="right">
+            {unit === 'money' ? t('amount') : t('fte_days_column')}
+          </TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {(graph?.links ?? []).map((l, i) => (
+          <TableRow key={i}>
+            <TableCell>{name(l.source)}</TableCell>
+            <TableCell>{name(l.target)}</TableCell>
+            <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              {unit === 'money' ? formatMoney(String(l.value), locale) : formatDecimal(String(l.value), locale)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+const FlowCard = ({ graph, kind }: { graph: SankeyGraph | null | undefined; kind: 'budget' | 'staff' }) => {
+  const translate = useTranslate();
+  const sankey = useMemo(() => toSankeyData(graph), [graph]);
+  const t = (key: string, options?: Record<string, unknown>) => translate(`levier.reallocation.${key}`, options);
+  return (
+    <ChartCard
+      testId={`flows-${kind}`}
+      title={t(`flows_${kind}_title`)}
+      subtitle={sankey.dropped > 0 ? t('flows_dropped', { count: sankey.dropped }) : t(`flows_${kind}_subtitle`)}
+      empty={sankey.links.length === 0 ? t('flows_empty') : null}
+      chart={<LazyFlowSankey data={sankey} ariaLabel={t(`flows_${kind}_aria`)} />}
+      table={<FlowTable graph={graph} caption={t(`flows_${kind}_caption`)} unit={kind === 'budget' ? 'money' : 'fte'} />}
+    />
+  );
+};
+
+/**
+ * Reallocation at a glance (organisation-wide, over the scope's period): FTE-days redeployed, critical-need
+ * coverage, budget reallocated and fongibilité, in-kind value; budget (euros) and staff (FTE-days) flows as two Sankeys.
+ */
 export const ReallocationSection = ({ scope }: { scope: Scope }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const titleId = useId();
   const { data, isPending, error } = useReallocation(scope);
-  const sankey = useMemo(() => toSankeyData(data?.flows), [data]);
   const t = (key: string, options?: Record<string, unknown>) => translate(`levier.reallocation.${key}`, options);
   const share = (v: MaybeDecimal | undefined) => formatShare(v ?? null, locale);
 
@@ -50,14 +110,18 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
           testId="realloc-critical"
           label={t('critical_coverage')}
           value={share(data.criticalCoverage)}
-          hint={t('need_coverage', { value: share(data.needCoverage) })}
+          hint={t('need_coverage', { value: share(meanCoverage(data.needCoverage)) })}
         />
         <Tile
           testId="realloc-budget"
           label={t('budget')}
-          value={formatMoney(data.fongibiliteVolume ?? data.value ?? null, locale)}
+          value={formatMoney(data.fongibiliteVolume ?? null, locale)}
           hint={
-            data.fongibiliteOverLimit ? t('fongibilite_over', { rate: share(data.fongibiliteRate) }) : t('fongibilite', { rate: share(data.fongibiliteRate) })
+            data.fongibiliteRate === null || data.fongibiliteRate === undefined
+              ? t('fongibilite_unknown')
+              : data.fongibiliteOverLimit
+                ? t('fongibilite_over', { rate: share(data.fongibiliteRate) })
+                : t('fongibilite', { rate: share(data.fongibiliteRate) })
           }
           warn={Boolean(data.fongibiliteOverLimit)}
         />
@@ -69,48 +133,20 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
     <>
       <Card component="section" aria-labelledby={titleId} variant="outlined" sx={{ mb: 2, breakInside: 'avoid' }} data-testid="reallocation">
         <CardContent>
-          <Typography id={titleId} component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+          <Typography id={titleId} component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 0.5 }}>
             {t('title')}
+          </Typography>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
+            {t('organisation_wide', { from: data?.from ?? scope.from, to: data?.to ?? scope.to })}
           </Typography>
           {tiles}
         </CardContent>
       </Card>
       {data && !error ? (
-        <ChartCard
-          testId="flows"
-          title={t('flows_title')}
-          subtitle={sankey.dropped > 0 ? t('flows_dropped', { count: sankey.dropped }) : t('flows_subtitle')}
-          empty={sankey.links.length === 0 ? t('flows_empty') : null}
-          chart={<LazyFlowSankey data={sankey} ariaLabel={t('flows_aria')} />}
-          table={
-            <Table size="small">
-              <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{t('flows_caption')}</caption>
-              <TableHead>
-                <TableRow>
-                  <TableCell scope="col">{t('from')}</TableCell>
-                  <TableCell scope="col">{t('to')}</TableCell>
-                  <TableCell scope="col" align="right">
-                    {t('amount')}
-                  </TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {(data.flows?.links ?? []).map((l, i) => {
-                  const name = (ref: number | string) => (typeof ref === 'number' ? (data.flows?.nodes[ref]?.name ?? String(ref)) : ref);
-                  return (
-                    <TableRow key={i}>
-                      <TableCell>{name(l.source)}</TableCell>
-                      <TableCell>{name(l.target)}</TableCell>
-                      <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {formatDecimal(String(l.value), locale)}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          }
-        />
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' } }} data-testid="flows">
+          <FlowCard graph={data.flows?.budget} kind="budget" />
+          <FlowCard graph={data.flows?.staff} kind="staff" />
+        </Box>
       ) : null}
     </>
   );

@@ -2,7 +2,7 @@
  * Data shaping for the dashboard's charts. Recharts plots numbers, so decimal strings become numbers
  * here, for drawing only; tables and tooltips keep showing the API's strings.
  */
-import type { IndicatorSummary, MaybeDecimal, PayerItem, Reallocation, SeriesItem } from './indicators.types';
+import type { IndicatorSummary, MaybeDecimal, PayerItem, SankeyGraph, SeriesItem } from './indicators.types';
 import { plotValue } from './series-rows';
 
 export interface PayerRow {
@@ -82,7 +82,7 @@ const reaches = (adjacency: Map<number, Set<number>>, from: number, to: number):
  * and malformed links are dropped, and so is any link that would close a cycle (recharts' Sankey
  * needs a DAG), smallest first so the big flows stay. `dropped` counts what the table alone shows.
  */
-export const toSankeyData = (flows: Reallocation['flows'] | null | undefined): SankeyData & { dropped: number } => {
+export const toSankeyData = (flows: SankeyGraph | null | undefined): SankeyData & { dropped: number } => {
   const nodes = (flows?.nodes ?? []).map((n) => ({ name: String(n?.name ?? '') }));
   const indexOf = (ref: number | string): number => {
     if (typeof ref === 'number') return Number.isInteger(ref) && ref >= 0 && ref < nodes.length ? ref : -1;

@@ -100,43 +100,56 @@ export interface Explanation {
   dataAsOf?: string | null;
 }
 
-export interface FlowLink {
-  source: number;
-  target: number;
-  value: number;
+/** One Sankey graph of `GET /api/indicators/reallocation`: links index the nodes; values are decimal strings. */
+export interface SankeyGraph {
+  nodes: Array<{ name: string }>;
+  links: Array<{ source: number | string; target: number | string; value: number | string }>;
 }
 
+/** `GET /api/indicators/reallocation?from=&to=` (organisation-wide; periods YYYY or YYYY-MM). */
 export interface Reallocation {
+  from?: string | null;
+  to?: string | null;
+  source?: 'read-model' | 'live';
+  computedAt?: string | null;
   fteDays?: MaybeDecimal;
   fteYears?: MaybeDecimal;
+  agentsRedeployed?: MaybeDecimal;
   mobilisationRate?: MaybeDecimal;
   leadTimeMedianDays?: MaybeDecimal;
   leadTimeP90Days?: MaybeDecimal;
-  needCoverage?: MaybeDecimal;
+  /** Coverage per need code (share in [0, 1]). */
+  needCoverage?: Record<string, MaybeDecimal> | null;
   criticalCoverage?: MaybeDecimal;
   volunteerShare?: MaybeDecimal;
   value?: MaybeDecimal;
   fongibiliteVolume?: MaybeDecimal;
   fongibiliteRate?: MaybeDecimal;
   fongibiliteOverLimit?: boolean | null;
-  flags?: unknown[];
-  netFlowByFunction?: Record<string, MaybeDecimal> | Array<{ function?: string; key?: string; value?: MaybeDecimal; net?: MaybeDecimal }>;
+  flags?: Array<{ transfer?: string; reason?: string }>;
+  netFlowByFunction?: Record<string, MaybeDecimal>;
   inKindValue?: MaybeDecimal;
-  flows?: { nodes: Array<{ name: string }>; links: Array<{ source: number | string; target: number | string; value: number | string }> } | null;
+  /** Budget moved between M57 functions (euros) and staff lent between services or to partners (FTE-days). */
+  flows?: { budget?: SankeyGraph | null; staff?: SankeyGraph | null } | null;
+  counts?: { needs: number; redeployments: number; transfers: number; inKindLoans: number };
+  realExpenditure?: MaybeDecimal;
 }
 
+export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';
+
+/** An item of `GET /api/indicators/alerts?orgUnit=&year=`: a target of the year and where the value stands. */
 export interface IndicatorAlert {
-  id?: string;
-  indicator?: string;
-  severity?: string;
-  level?: string;
-  message?: string;
-  label?: string;
-  orgUnit?: string | null;
-  period?: string | null;
-  value?: MaybeDecimal;
-  target?: MaybeDecimal;
-  threshold?: MaybeDecimal;
+  targetId: string;
+  indicator: string;
+  kind: 'system' | 'custom';
+  orgUnit: string;
+  year: number;
+  value: MaybeDecimal;
+  target: MaybeDecimal;
+  alertBelow: MaybeDecimal;
+  alertAbove: MaybeDecimal;
+  status: AlertStatus;
+  message: string;
 }
 
 /** The dashboard scope, kept in the URL. Empty org unit = the whole organisation; empty service = all. */

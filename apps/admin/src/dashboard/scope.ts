@@ -26,6 +26,19 @@ export const defaultScope = (today: Date): Scope => {
   return { orgUnit: '', from: monthCode(year, month - 12), to: monthCode(year, month - 1) };
 };
 
+/** Twelve months ending at `lastMonth` (`YYYY-MM`): the default when the data stops before today. */
+export const scopeEndingAt = (lastMonth: string): Scope => {
+  const year = Number(lastMonth.slice(0, 4));
+  const month = Number(lastMonth.slice(5, 7)) - 1;
+  return { orgUnit: '', from: monthCode(year, month - 11), to: monthCode(year, month) };
+};
+
+/** The last month of a by-month series that has numbers, or null. */
+export const lastMonthWithData = (items: ReadonlyArray<{ key: string; grossSavings?: string | null; cost?: string | null }>): string | null => {
+  const months = items.filter((i) => /^\d{4}-(0[1-9]|1[0-2])$/.test(i.key) && (i.grossSavings != null || i.cost != null)).map((i) => i.key);
+  return months.length === 0 ? null : months.sort()[months.length - 1];
+};
+
 /** Reads the scope from `?orgUnit=…&from=…&to=…`; missing or malformed periods fall back. */
 export const scopeFromSearch = (search: string, fallback: Scope): Scope => {
   const params = new URLSearchParams(search);

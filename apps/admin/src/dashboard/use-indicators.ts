@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
-import { periodKind } from './scope';
+import { lastMonthWithData, periodKind } from './scope';
 import type {
   ExplainableIndicator,
   Explanation,
@@ -53,6 +53,25 @@ export const useIndicatorSeries = (scope: Scope, groupBy: SeriesGroupBy) => {
   });
 };
 
+/** The last month with numbers (one by-month series over all the data, asked once): the default scope ends there. */
+export const useLatestDataMonth = (enabled: boolean) => {
+  const dataProvider = useIndicatorProvider();
+  return useQuery<string | null>({
+    queryKey: ['indicators', 'latest-month'],
+    queryFn: async ({ signal }) => {
+      try {
+        const series = await dataProvider.getIndicatorSeries({ orgUnit: '', from: '', to: '' }, 'period', { signal, granularity: 'month' });
+        return lastMonthWithData(series.items);
+      } catch {
+        return null;
+      }
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+};
+
 export const useIndicatorPayers = (scope: Scope) => {
   const dataProvider = useIndicatorProvider();
   return useQuery<PayerItem[]>({
@@ -100,8 +119,9 @@ export const useTargets = (scope: Scope) => {
       try {
         const { data } = await dataProvider.getList('indicator-targets', {
           pagination: { page: 1, perPage: 200 },
-          sort: { field: 'id', order: 'ASC' },
-          filter: scope.orgUnit ? { orgUnit: scope.orgUnit } : {},
+          // The API sorts targets by year or indicator only.
+          sort: { field: 'year', order: 'DESC' },
+          filter: { ...(scope.orgUnit ? { orgUnit: scope.orgUnit } : {}), year: Number(scope.to.slice(0, 4)) },
         });
         return data as Array<Record<string, unknown>>;
       } catch {

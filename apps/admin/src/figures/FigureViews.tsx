@@ -1,6 +1,7 @@
-import { DataTable, DateField, Edit, List, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
+import { DataTable, DateField, Edit, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { DecimalField, EnumField } from '../common/fields';
 import { decimal, enumChoices, period } from '../common/validators';
+import { LevierList } from '../common/LevierList';
 
 export const FIGURE_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export const FIGURE_SOURCES = ['form', 'grid', 'import', 'api'] as const;
@@ -15,7 +16,7 @@ const filters = [
 ];
 
 export const FigureList = () => (
-  <List filters={filters} sort={{ field: 'period', order: 'DESC' }} perPage={50}>
+  <LevierList filters={filters} sort={{ field: 'period', order: 'DESC' }} perPage={50}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="orgUnit" />
       <DataTable.Col source="service" />
@@ -34,7 +35,7 @@ export const FigureList = () => (
         <DateField source="updatedAt" showTime />
       </DataTable.Col>
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 export const FigureShow = () => (

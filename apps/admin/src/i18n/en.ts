@@ -2,10 +2,12 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { LevierMessages } from './fr';
+import { mergeMessages } from './merge';
+import { screensEn } from './screens-en';
 
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
 
-export const levierEn: MessageShape<LevierMessages> = {
+const baseEn = {
   ra: {
     auth: {
       username: 'Email address',
@@ -141,7 +143,6 @@ export const levierEn: MessageShape<LevierMessages> = {
       figure_status: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved' },
       source: { form: 'Form', grid: 'Grid', import: 'Import', api: 'API' },
       submission_status: { received: 'Received', validating: 'Validating', rejected: 'Rejected', applied: 'Applied' },
-      grade: { A: 'A (strong)', B: 'B', C: 'C', D: 'D (weak)' },
       audit_action: { create: 'Created', update: 'Updated', delete: 'Deleted' },
     },
     validation: {
@@ -194,22 +195,31 @@ export const levierEn: MessageShape<LevierMessages> = {
       fte_days: 'FTE-days redeployed',
       fte_years: 'i.e. %{value} FTE-years',
       critical_coverage: 'Critical-need coverage',
-      need_coverage: 'all needs: %{value}',
+      need_coverage: 'all needs (mean): %{value}',
       budget: 'Budget reallocated (fongibilité)',
       fongibilite: '%{rate} of the fongibilité limit',
       fongibilite_over: 'Fongibilité limit exceeded: %{rate}',
       in_kind: 'In-kind loans value',
-      flows_title: 'Flows between functions and services',
-      flows_subtitle: 'Budget transfers and staff redeployments.',
+      organisation_wide: 'Whole organisation, from %{from} to %{to}.',
+      fongibilite_unknown: 'Fongibilité rate: pick whole years (real expenditure)',
+      fte_days_column: 'FTE-days',
+      flows_budget_title: 'Budget transfers between functions (€)',
+      flows_budget_subtitle: 'Credits moved between M57 functions, net of transfers the other way.',
+      flows_budget_aria: 'Sankey diagram of transfers between functions, in euros. Flows are listed in the Table tab.',
+      flows_budget_caption: 'Transfers: from, to, amount',
+      flows_staff_title: 'Staff redeployments (FTE-days)',
+      flows_staff_subtitle: 'Staff lent between services or to partners, in days × working-time share.',
+      flows_staff_aria: 'Sankey diagram of redeployments between services, in FTE-days. Flows are listed in the Table tab.',
+      flows_staff_caption: 'Redeployments: from, to, FTE-days',
       flows_dropped: '%{count} flows not drawn (circular or zero): see the Table tab.',
       flows_empty: 'No flow over the period.',
-      flows_aria: 'Sankey diagram of flows between functions and services. Flows are listed in the Table tab.',
-      flows_caption: 'Flows: from, to, amount',
       from: 'From',
       to: 'To',
       amount: 'Amount',
     },
     alerts: {
+      no_targets: 'No target is set for %{year} on this scope (Targets menu).',
+      status: { below: 'Below threshold', above: 'Above threshold', ok: 'Within thresholds', missing: 'Value unavailable' },
       title: 'Alerts and targets',
       unavailable: 'Alerts are not available on this server yet.',
       error: 'Alerts could not be loaded.',
@@ -386,6 +396,8 @@ export const levierEn: MessageShape<LevierMessages> = {
     },
   },
 };
+
+export const levierEn: MessageShape<LevierMessages> = mergeMessages(baseEn, screensEn);
 
 export const en: TranslationMessages = {
   ...englishMessages,

@@ -1,8 +1,10 @@
 /** French messages (default locale): react-admin's own, plus every Levier string. */
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+import { mergeMessages } from './merge';
+import { screensFr } from './screens-fr';
 
-export const levierFr = {
+const baseFr = {
   ra: {
     auth: {
       // The login form's first field is the e-mail address.
@@ -139,7 +141,6 @@ export const levierFr = {
       figure_status: { draft: 'Brouillon', submitted: 'Soumis', approved: 'Approuvé' },
       source: { form: 'Formulaire', grid: 'Grille', import: 'Import', api: 'API' },
       submission_status: { received: 'Reçue', validating: 'En validation', rejected: 'Rejetée', applied: 'Appliquée' },
-      grade: { A: 'A (élevée)', B: 'B', C: 'C', D: 'D (faible)' },
       audit_action: { create: 'Création', update: 'Modification', delete: 'Suppression' },
     },
     validation: {
@@ -192,22 +193,31 @@ export const levierFr = {
       fte_days: 'Jours-ETP redéployés',
       fte_years: 'soit %{value} ETP-année',
       critical_coverage: 'Couverture des besoins critiques',
-      need_coverage: 'tous besoins : %{value}',
+      need_coverage: 'tous besoins (moyenne) : %{value}',
       budget: 'Budget réalloué (fongibilité)',
       fongibilite: '%{rate} de la limite de fongibilité',
       fongibilite_over: 'Limite de fongibilité dépassée : %{rate}',
       in_kind: 'Valeur des prêts en nature',
-      flows_title: 'Flux entre fonctions et services',
-      flows_subtitle: 'Virements budgétaires et redéploiements de personnel.',
+      organisation_wide: 'Toute l’organisation, de %{from} à %{to}.',
+      fongibilite_unknown: 'Taux de fongibilité : choisissez des années entières (dépenses réelles)',
+      fte_days_column: 'Jours-ETP',
+      flows_budget_title: 'Virements budgétaires entre fonctions (€)',
+      flows_budget_subtitle: 'Crédits déplacés entre fonctions M57, nets des virements en sens inverse.',
+      flows_budget_aria: 'Diagramme de Sankey des virements entre fonctions, en euros. Les flux sont détaillés dans l’onglet Tableau.',
+      flows_budget_caption: 'Virements : origine, destination, montant',
+      flows_staff_title: 'Redéploiements de personnel (jours-ETP)',
+      flows_staff_subtitle: 'Agents prêtés entre services ou à des partenaires, en jours × quotité.',
+      flows_staff_aria: 'Diagramme de Sankey des redéploiements entre services, en jours-ETP. Les flux sont détaillés dans l’onglet Tableau.',
+      flows_staff_caption: 'Redéploiements : origine, destination, jours-ETP',
       flows_dropped: '%{count} flux non dessinés (circulaires ou nuls) : voir l’onglet Tableau.',
       flows_empty: 'Aucun flux sur la période.',
-      flows_aria: 'Diagramme de Sankey des flux entre fonctions et services. Les flux sont détaillés dans l’onglet Tableau.',
-      flows_caption: 'Flux : origine, destination, montant',
       from: 'Origine',
       to: 'Destination',
       amount: 'Montant',
     },
     alerts: {
+      no_targets: 'Aucun objectif n’est fixé pour %{year} sur ce périmètre (menu Objectifs).',
+      status: { below: 'Sous le seuil', above: 'Au-dessus du seuil', ok: 'Dans les seuils', missing: 'Valeur indisponible' },
       title: 'Alertes et objectifs',
       unavailable: 'Les alertes ne sont pas encore disponibles sur ce serveur.',
       error: 'Les alertes n’ont pas pu être chargées.',
@@ -402,6 +412,8 @@ export const levierFr = {
     },
   },
 };
+
+export const levierFr = mergeMessages(baseFr, screensFr);
 
 export type LevierMessages = typeof levierFr;
 

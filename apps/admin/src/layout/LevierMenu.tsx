@@ -34,7 +34,7 @@ export const LevierMenu = () => {
     }
     if (section.label === 'levier.menu.data') {
       const roles = Array.isArray(permissions) ? permissions : [];
-      if (canAccess(roles, 'figures', 'list'))
+      if (canAccess(roles, 'figures', 'edit'))
         items.push(<Menu.Item key="entry" to="/saisie" primaryText={translate('levier.menu.entry')} leftIcon={<EditNoteIcon />} />);
       if (canAccess(roles, 'submissions', 'create'))
         items.push(<Menu.Item key="import" to="/import" primaryText={translate('levier.menu.import')} leftIcon={<UploadFileIcon />} />);

@@ -9,9 +9,15 @@ export interface MenuSection {
 }
 
 export const MENU_SECTIONS: MenuSection[] = [
-  { label: 'levier.menu.data', resources: ['figures', 'submissions'] },
-  { label: 'levier.menu.reference', resources: ['org-units', 'services', 'metrics', 'unit-costs'] },
-  { label: 'levier.menu.administration', resources: ['audit-log'] },
+  { label: 'levier.menu.data', resources: ['figures', 'submissions', 'periods'] },
+  {
+    label: 'levier.menu.methodology',
+    resources: ['unit-costs', 'outcome-assumptions', 'price-indices', 'methodology-versions', 'custom-indicators', 'indicator-targets'],
+  },
+  { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'in-kind-loans'] },
+  { label: 'levier.menu.reports', resources: ['report-subscriptions', 'report-deliveries'] },
+  { label: 'levier.menu.reference', resources: ['org-units', 'services', 'metrics'] },
+  { label: 'levier.menu.administration', resources: ['users', 'audit-log'] },
 ];
 
 /** Sections with only the resources the roles may list; empty sections are dropped. */

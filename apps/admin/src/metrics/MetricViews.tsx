@@ -4,7 +4,6 @@ import {
   Create,
   DataTable,
   Edit,
-  List,
   SearchInput,
   SelectInput,
   Show,
@@ -16,13 +15,14 @@ import {
 } from 'react-admin';
 import { DecimalField, EnumField } from '../common/fields';
 import { decimal, enumChoices } from '../common/validators';
+import { LevierList } from '../common/LevierList';
 
 export const AGGREGATIONS = ['sum', 'average'] as const;
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const MetricList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+  <LevierList filters={filters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
@@ -40,7 +40,7 @@ export const MetricList = () => (
         <BooleanField source="integer" />
       </DataTable.Col>
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 export const MetricShow = () => (

@@ -3,7 +3,6 @@ import {
   Create,
   DataTable,
   Edit,
-  List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
@@ -14,11 +13,12 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { LevierList } from '../common/LevierList';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const OrgUnitList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+  <LevierList filters={filters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
@@ -26,7 +26,7 @@ export const OrgUnitList = () => (
         <ReferenceField source="parentId" reference="org-units" link="show" emptyText="—" />
       </DataTable.Col>
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 export const OrgUnitShow = () => (

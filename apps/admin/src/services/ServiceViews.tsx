@@ -1,6 +1,7 @@
-import { Create, DataTable, Edit, List, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
+import { Create, DataTable, Edit, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
+import { LevierList } from '../common/LevierList';
 
 export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
 export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
@@ -8,7 +9,7 @@ export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={enumChoices('kind', SERVICE_KINDS)} />];
 
 export const ServiceList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+  <LevierList filters={filters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
@@ -20,7 +21,7 @@ export const ServiceList = () => (
         <EnumField source="granularity" enumName="granularity" />
       </DataTable.Col>
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 export const ServiceShow = () => (

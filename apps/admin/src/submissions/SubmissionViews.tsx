@@ -1,7 +1,8 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { DataTable, DateField, Labeled, List, NumberField, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, DateField, Labeled, NumberField, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
+import { LevierList } from '../common/LevierList';
 
 export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied'] as const;
 
@@ -20,7 +21,7 @@ export interface SubmissionFlag {
 const filters = [<SelectInput key="status" source="status" choices={enumChoices('submission_status', SUBMISSION_STATUSES)} alwaysOn />];
 
 export const SubmissionList = () => (
-  <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
+  <LevierList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="createdAt">
         <DateField source="createdAt" showTime />
@@ -35,7 +36,7 @@ export const SubmissionList = () => (
       <DataTable.NumberCol source="appliedCount" />
       <DataTable.Col source="errors" disableSort render={(record) => (Array.isArray(record.errors) ? record.errors.length : 0)} align="right" />
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 const Cell = ({ children }: { children: unknown }) => (

@@ -4,8 +4,7 @@ import {
   DataTable,
   Edit,
   Labeled,
-  List,
-  SearchInput,
+  NumberInput,
   SelectInput,
   Show,
   SimpleForm,
@@ -18,15 +17,20 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField, MoneyField, ShareField } from '../common/fields';
-import { decimal, enumChoices, share } from '../common/validators';
+import { PayersInput } from '../common/inputs';
+import { LevierList } from '../common/LevierList';
+import { decimal, share } from '../common/validators';
 import { formatShare } from '../format/decimal-format';
 
-export const GRADES = ['A', 'B', 'C', 'D'] as const;
+/** Evidence grade 1 (randomised trial) … 6 (expert opinion), as the engine's optimism-bias table. */
+export const GRADES = [1, 2, 3, 4, 5, 6] as const;
+const gradeChoices = GRADES.map((g) => ({ id: g, name: `levier.enums.grade.${g}` }));
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="grade" source="grade" choices={enumChoices('grade', GRADES)} />];
+// The API filters unit costs by id and code.
+const filters = [<TextInput key="code" source="code" alwaysOn />];
 
 export const UnitCostList = () => (
-  <List filters={filters} sort={{ field: 'code', order: 'ASC' }}>
+  <LevierList filters={filters} sort={{ field: 'code', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
@@ -40,7 +44,7 @@ export const UnitCostList = () => (
       </DataTable.Col>
       <DataTable.Col source="sourceTitle" />
     </DataTable>
-  </List>
+  </LevierList>
 );
 
 /** Payer shares, e.g. `{ "ASSURANCE_MALADIE": "0.8", "DEPARTEMENT": "0.2" }`. */
@@ -107,6 +111,8 @@ export const UnitCostShow = () => (
       <Labeled source="sourceUrl">
         <SourceLink />
       </Labeled>
+      <TextField source="validFrom" emptyText="—" />
+      <TextField source="validTo" emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );
@@ -117,12 +123,15 @@ const UnitCostForm = () => (
     <TextInput source="label" validate={required()} fullWidth />
     <TextInput source="amount" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} helperText="€" />
     <TextInput source="unit" validate={required()} />
-    <TextInput source="priceYear" validate={required()} />
+    <NumberInput source="priceYear" validate={required()} step={1} />
     <TextInput source="cashableShare" validate={share()} inputProps={{ inputMode: 'decimal' }} helperText="0 – 1" />
-    <SelectInput source="grade" choices={enumChoices('grade', GRADES)} validate={required()} />
+    <SelectInput source="grade" choices={gradeChoices} emptyText="—" />
+    <PayersInput source="payers" />
     <TextInput source="sourceTitle" validate={required()} fullWidth />
-    <TextInput source="sourcePublisher" fullWidth />
+    <TextInput source="sourcePublisher" validate={required()} fullWidth />
     <TextInput source="sourceUrl" type="url" fullWidth />
+    <TextInput source="validFrom" helperText="AAAA-MM-JJ" />
+    <TextInput source="validTo" helperText="AAAA-MM-JJ" />
   </SimpleForm>
 );
 
@@ -133,7 +142,7 @@ export const UnitCostEdit = () => (
 );
 
 export const UnitCostCreate = () => (
-  <Create redirect="show">
+  <Create redirect="show" record={{ payers: { ASSURANCE_MALADIE: '1' }, cashableShare: '1' }}>
     <UnitCostForm />
   </Create>
 );

@@ -84,7 +84,11 @@ export class FigureRepository {
     ctx: ApplyContext,
     rows: readonly ResolvedFigure[],
   ): Promise<{ changed: number; periods: string[] }> {
-    await this.lockPeriods(em, organisationId, rows.map((r) => r.period));
+    await this.lockPeriods(
+      em,
+      organisationId,
+      rows.map((r) => r.period),
+    );
     const result = (await em.query(
       `WITH input AS (
          SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::numeric[], $7::varchar[], $8::text[], $9::text[], $10::text[])

@@ -2,10 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { SubmissionReconciler } from './submission.reconciler';
+import { WatchedScheduler } from '../platform/queue/scheduler-watch';
 
 export const RECONCILE_EVERY_MS = 60_000;
-/** How often each worker checks that Redis still holds the reconciler's job scheduler. */
-export const REDIS_WATCH_EVERY_MS = 5_000;
 const SCHEDULER_ID = 'reconcile-submissions';
 
 /**
@@ -19,48 +18,37 @@ const SCHEDULER_ID = 'reconcile-submissions';
 @Injectable()
 export class FiguresScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FiguresScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private watching = false;
+  private readonly scheduler: WatchedScheduler;
 
   constructor(
-    @InjectQueue('figures') private readonly queue: Queue,
+    @InjectQueue('figures') queue: Queue,
     private readonly reconciler: SubmissionReconciler,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.schedule();
-    const requeued = await this.reconciler.reconcile(0);
-    this.logger.log(`Rapprochement au démarrage : ${requeued} soumission(s) remise(s) en file.`);
-    this.timer = setInterval(() => void this.watchRedis(), REDIS_WATCH_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private schedule(): Promise<unknown> {
-    return this.queue.upsertJobScheduler(
+  ) {
+    this.scheduler = new WatchedScheduler(
+      queue,
       SCHEDULER_ID,
       { every: RECONCILE_EVERY_MS },
       { name: 'reconcile-submissions', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      this.logger,
+      async () => {
+        const requeued = await this.reconciler.reconcile(0);
+        this.logger.warn(`${requeued} soumission(s) remise(s) en file après la perte des données Redis.`);
+      },
     );
   }
 
-  /** One check at a time: while Redis is unreachable the check waits for it, and the next ticks are skipped. */
-  private async watchRedis(): Promise<void> {
-    if (this.watching) return;
-    this.watching = true;
+  async onApplicationBootstrap(): Promise<void> {
+    await this.scheduler.start();
     try {
-      if (await this.queue.getJobScheduler(SCHEDULER_ID)) return;
-      this.logger.warn('Redis a perdu les tâches de la file figures : rapprochement immédiat des soumissions non terminées.');
-      await this.schedule();
       const requeued = await this.reconciler.reconcile(0);
-      this.logger.warn(`${requeued} soumission(s) remise(s) en file après la perte des données Redis.`);
+      this.logger.log(`Rapprochement au démarrage : ${requeued} soumission(s) remise(s) en file.`);
     } catch (err) {
-      this.logger.warn(`Vérification de Redis impossible : ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      this.watching = false;
+      // a database hiccup at start must not stop the worker: the scheduled reconciliation runs again within a minute
+      this.logger.warn(`Rapprochement au démarrage impossible, repris au prochain passage : ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.scheduler.stop();
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Decimal, Payer, SavingsCell } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import type { IndicatorBasis, IndicatorScenario } from './indicator-value.entity';
+import { PAYER_ORDER, SCENARIO_ORDER } from './unit-responses';
 
 export interface ReadScope {
   organisationId: string;
@@ -39,33 +40,43 @@ const BUCKET_SQL: Record<Bucket, string> = {
 @Injectable()
 export class IndicatorReadRepository {
   /**
-   * The rows of a scope. Current method: the unit's own rolled-up rows (written by the recompute for every unit of the
-   * tree, per service and for all services together), so a read touches periods × scenarios rows whatever the size of
-   * the tree. As reported: the leaves' per-service rows, frozen rows where a period was approved, current ones elsewhere.
+   * The rows of a scope, one per range case. Current method: the unit's own rolled-up rows (written by the recompute
+   * for every unit of the tree, per service and for all services together), so a read touches periods × scenarios rows
+   * whatever the size of the tree. As reported: the leaves' per-service rows, frozen rows where a period was approved,
+   * current ones elsewhere. Each stored row holds the three range cases (SCENARIO_ORDER); `v` spreads them out with
+   * the scenario's slice of the payer and stream vectors.
    */
   private rowsCte(scope: ReadScope, perService: boolean): { sql: string; params: unknown[] } {
     const params: unknown[] = [scope.organisationId, scope.orgUnitId, scope.orgUnitIds, scope.start, scope.end, scope.serviceIds ?? [], perService];
+    const spread = `v AS (
+        SELECT b.org_unit_id, b.service_id, b.period, b.period_start, b.period_end, b.basis, b.methodology_version_id, b.beneficiaries, b.computed_at, b.data_as_of,
+               sc.scenario, b.events_net[sc.i] AS events_net, b.gross_savings[sc.i] AS gross_savings, b.cost, b.spend, b.cashable[sc.i] AS cashable,
+               b.non_cashable[sc.i] AS non_cashable, b.by_payer[(sc.i - 1) * ${PAYER_ORDER.length} + 1 : sc.i * ${PAYER_ORDER.length}] AS by_payer,
+               b.stream[(sc.i - 1) * (cardinality(b.stream) / 3) + 1 : sc.i * (cardinality(b.stream) / 3)] AS stream
+          FROM b CROSS JOIN (VALUES ${SCENARIO_ORDER.map((name, i) => `(${i + 1}, '${name}')`).join(', ')}) sc(i, scenario))`;
     if (scope.basis === 'current') {
       return {
-        sql: `v AS (
+        sql: `b AS (
           SELECT c.* FROM indicator_value c
            WHERE c.organisation_id = $1 AND c.basis = 'current' AND c.org_unit_id = $2 AND c.period_start >= $4::date AND c.period_end <= $5::date
              AND CASE WHEN cardinality($6::uuid[]) > 0 THEN c.service_id = ANY($6::uuid[]) WHEN $7 THEN c.service_id IS NOT NULL ELSE c.service_id IS NULL END
-             AND cardinality($3::uuid[]) >= 0)`,
+             AND cardinality($3::uuid[]) >= 0), ${spread}`,
         params,
       };
     }
-    const filter = (t: string) => `${t}.organisation_id = $1 AND ${t}.org_unit_id = ANY($3::uuid[]) AND ${t}.period_start >= $4::date AND ${t}.period_end <= $5::date
+    const filter = (
+      t: string,
+    ) => `${t}.organisation_id = $1 AND ${t}.org_unit_id = ANY($3::uuid[]) AND ${t}.period_start >= $4::date AND ${t}.period_end <= $5::date
                     AND ${t}.service_id IS NOT NULL AND (cardinality($6::uuid[]) = 0 OR ${t}.service_id = ANY($6::uuid[])) AND ($2::uuid IS NOT NULL OR $7)`;
     return {
-      sql: `v AS (
+      sql: `b AS (
         SELECT c.* FROM indicator_value c
          WHERE c.basis = 'current' AND ${filter('c')}
            AND NOT EXISTS (SELECT 1 FROM indicator_value r WHERE r.basis = 'reported' AND r.org_unit_id = c.org_unit_id
-                             AND r.service_id = c.service_id AND r.period = c.period AND r.scenario = c.scenario)
+                             AND r.service_id = c.service_id AND r.period = c.period)
         UNION ALL
         SELECT r.* FROM indicator_value r WHERE r.basis = 'reported' AND ${filter('r')}
-      )`,
+      ), ${spread}`,
       params,
     };
   }
@@ -83,10 +94,11 @@ export class IndicatorReadRepository {
               ARRAY[sum(events_net)::text, sum(gross_savings)::text, sum(cost)::text, sum(spend)::text, sum(cashable)::text, sum(non_cashable)::text] AS vals
          FROM g GROUP BY scenario, k
        UNION ALL
-       SELECT 'p', scenario, k, p.key, NULL, ARRAY[sum(p.value::numeric)::text] FROM g, jsonb_each_text(g.by_payer) p GROUP BY scenario, k, p.key
+       SELECT 'p', scenario, k, ($${params.length + 1}::text[])[p.ord], NULL, ARRAY[sum(p.x)::text] FROM g, unnest(g.by_payer) WITH ORDINALITY p(x, ord)
+        WHERE p.x IS NOT NULL GROUP BY scenario, k, p.ord
        UNION ALL
-       SELECT 'y', scenario, k, NULL, s.ord::int, ARRAY[sum(s.x::numeric)::text] FROM g, jsonb_array_elements_text(g.stream) WITH ORDINALITY s(x, ord) GROUP BY scenario, k, s.ord`,
-      params,
+       SELECT 'y', scenario, k, NULL, s.ord::int, ARRAY[sum(s.x)::text] FROM g, unnest(g.stream) WITH ORDINALITY s(x, ord) GROUP BY scenario, k, s.ord`,
+      [...params, PAYER_ORDER],
     );
     const cells = new Map<string, { scenario: IndicatorScenario; key: string; sums: string[]; payers: [string, string][]; stream: [number, string][] }>();
     const entry = (r: (typeof rows)[number]) => {

@@ -9,11 +9,16 @@ export type IndicatorBasis = 'current' | 'reported';
 
 /**
  * Read model: the savings of one org unit (leaf, or any ancestor as the sum of its leaves) for one service (or all
- * services together, `serviceId` null) in one entry period, precomputed by the worker.
+ * services together, `serviceId` null) in one entry period, precomputed by the worker, the three range cases in one row.
  * Money and event quantities are additive; ratios are recomputed from sums at read time, never stored.
+ *
+ * Scenario-dependent columns are `numeric[]` vectors in SCENARIO_ORDER (central, low, high; `unit-responses.ts`):
+ * `byPayer` holds 7 amounts per scenario in PAYER_ORDER (NULL = the payer has no share), `stream` n values per scenario.
+ * They are read set-based by `IndicatorReadRepository` (summed in PostgreSQL, returned as text): the pg driver parses
+ * `numeric[]` as binary floats, so they are never selected through this entity (`select: false`).
  */
 @Entity('indicator_value')
-@Index(['orgUnitId', 'serviceId', 'period', 'scenario', 'basis'], { unique: true })
+@Index(['orgUnitId', 'serviceId', 'period', 'basis'], { unique: true })
 @Index(['organisationId', 'periodStart'])
 export class IndicatorValue extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
@@ -36,38 +41,40 @@ export class IndicatorValue extends TenantOwned {
   periodEnd: string;
 
   @Column({ type: 'varchar', length: 8 })
-  scenario: IndicatorScenario;
-
-  @Column({ type: 'varchar', length: 8 })
   basis: IndicatorBasis;
 
   @Column({ type: 'uuid', nullable: true })
   methodologyVersionId: string | null;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
-  eventsNet: Decimal;
+  /** Per scenario (central, low, high). */
+  @Column({ type: 'numeric', array: true, select: false })
+  eventsNet: string[];
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
-  grossSavings: Decimal;
+  /** Per scenario (central, low, high). */
+  @Column({ type: 'numeric', array: true, select: false })
+  grossSavings: string[];
 
+  /** Spend discounted by the convention (the same in every scenario). */
   @Column({ type: 'numeric', transformer: decimalTransformer })
   cost: Decimal;
 
   @Column({ type: 'numeric', transformer: decimalTransformer })
   spend: Decimal;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
-  cashable: Decimal;
+  /** Per scenario (central, low, high). */
+  @Column({ type: 'numeric', array: true, select: false })
+  cashable: string[];
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
-  nonCashable: Decimal;
+  /** Per scenario (central, low, high). */
+  @Column({ type: 'numeric', array: true, select: false })
+  nonCashable: string[];
 
-  /** Payer code → present value (decimal strings). */
-  @Column({ type: 'jsonb' })
-  byPayer: Record<string, string>;
+  /** 3 × 7 present values: scenario-major, payers in PAYER_ORDER, NULL where a payer has no share. */
+  @Column({ type: 'numeric', array: true, select: false })
+  byPayer: (string | null)[];
 
-  /** Undiscounted yearly values k = 0 … n−1 (decimal strings), for payback over summed streams. */
-  @Column({ type: 'jsonb' })
+  /** 3 × n undiscounted yearly values k = 0 … n−1, scenario-major, for payback over summed streams. */
+  @Column({ type: 'numeric', array: true, select: false })
   stream: string[];
 
   /** Beneficiaries behind the value, for small-number masking (< 5). */

@@ -4,11 +4,12 @@ import { IndicatorsService } from './indicators.service';
 import { IndicatorReadRepository } from './indicator-read.repository';
 import { IndicatorInputsRepository } from './indicator-inputs.repository';
 import { RecomputeService } from './recompute.service';
+import { ReadModelCache } from './read-model-cache';
 
 /** The indicator read model: reads (API) and recompute (used by the worker's processor and the CLI). */
 @Module({
   controllers: [IndicatorsController],
-  providers: [IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService],
+  providers: [ReadModelCache, IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService],
   exports: [IndicatorsService, RecomputeService],
 })
 export class IndicatorsModule {}

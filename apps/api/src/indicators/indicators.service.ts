@@ -14,6 +14,11 @@ import { periodBounds } from './period-bounds';
 import { buildScenarioDocument, ScenarioDocument } from './scenario-document';
 import { sumFiguresOverUnits } from './sum-figures';
 import { INDICATOR_FORMULAS } from './indicator-formulas';
+import { ReadModelCache } from './read-model-cache';
+
+/** What a cached answer depends on besides the organisation's data: the caller's rights and the query. */
+const cacheKey = (kind: string, user: AuthUser, query: object): string =>
+  `${kind}|${JSON.stringify(user.roles)}|${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
 
 /** Fewer beneficiaries than this and a viewer sees the figure masked (statistical secrecy). */
 export const SMALL_NUMBER_THRESHOLD = 5;
@@ -36,9 +41,18 @@ export class IndicatorsService {
     private readonly tenantDb: TenantDb,
     private readonly read: IndicatorReadRepository,
     private readonly inputs: IndicatorInputsRepository,
+    private readonly cache: ReadModelCache,
   ) {}
 
   summary(user: AuthUser, query: IndicatorScopeQuery) {
+    return this.cache.getOrCompute(user.organisationId, cacheKey('summary', user, query), () => this.computeSummary(user, query));
+  }
+
+  series(user: AuthUser, query: IndicatorSeriesQuery) {
+    return this.cache.getOrCompute(user.organisationId, cacheKey('series', user, query), () => this.computeSeries(user, query));
+  }
+
+  private computeSummary(user: AuthUser, query: IndicatorScopeQuery) {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
       const rows = await this.read.cells(em, scope, { by: 'none' });
@@ -60,7 +74,7 @@ export class IndicatorsService {
     });
   }
 
-  series(user: AuthUser, query: IndicatorSeriesQuery) {
+  private computeSeries(user: AuthUser, query: IndicatorSeriesQuery) {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
       const groupBy = query.groupBy ?? 'period';

@@ -1,57 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { addCells, computeSavings, Decimal, parseScenario, RangeCase, SavingsCell } from '@levier/indicators';
+import { Decimal, parseScenario, SavingsCell, Scenario } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { allLeaves } from '../catalogue/org-tree';
 import { IndicatorInputsRepository, OrganisationInputs } from './indicator-inputs.repository';
 import { buildScenarioDocument } from './scenario-document';
-import { sumFiguresOverUnits, UnitFigure } from './sum-figures';
 import { periodBounds } from './period-bounds';
-
-const RANGE_CASES: readonly RangeCase[] = ['central', 'low', 'high'];
-
-/** One cell of the read model before it is written: a unit (leaf or ancestor), a service (or all), a period, a range case. */
-export interface CellKey {
-  orgUnitId: string;
-  serviceId: string | null;
-  period: string;
-  scenario: RangeCase;
-}
-export interface KeyedCell extends CellKey {
-  cell: SavingsCell;
-  beneficiaries: Decimal | null;
-}
-
-/**
- * Adds the rolled-up cells: each leaf cell counts for its unit and every ancestor, per service and for all services
- * together. Sums only (the engine's `addCells`): ratios are always recomputed from sums at read time.
- */
-export const withRollups = (leafCells: readonly KeyedCell[], units: readonly { id: string; parentId: string | null }[]): KeyedCell[] => {
-  const parent = new Map(units.map((u) => [u.id, u.parentId]));
-  const rollups = new Map<string, KeyedCell>();
-  const add = (leaf: KeyedCell, orgUnitId: string, serviceId: string | null): void => {
-    const key = `${orgUnitId}|${serviceId}|${leaf.period}|${leaf.scenario}`;
-    const existing = rollups.get(key);
-    rollups.set(
-      key,
-      existing
-        ? {
-            ...existing,
-            cell: addCells(existing.cell, leaf.cell),
-            beneficiaries: existing.beneficiaries === null ? leaf.beneficiaries : leaf.beneficiaries === null ? existing.beneficiaries : existing.beneficiaries.plus(leaf.beneficiaries),
-          }
-        : { ...leaf, orgUnitId, serviceId },
-    );
-  };
-  for (const leaf of leafCells) {
-    add(leaf, leaf.orgUnitId, null);
-    for (let unit = parent.get(leaf.orgUnitId) ?? null; unit !== null; unit = parent.get(unit) ?? null) {
-      add(leaf, unit, leaf.serviceId);
-      add(leaf, unit, null);
-    }
-  }
-  return [...leafCells, ...rollups.values()];
-};
+import { PAYER_ORDER, SCENARIO_ORDER, ServiceResponses, unitResponses } from './unit-responses';
+import { READ_MODEL_CHANNEL } from './read-model-cache';
+import { uuidV7Prefix } from './ordered-ids';
 
 export class RecomputeError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -60,12 +17,33 @@ export class RecomputeError extends Error {
   }
 }
 
+/** Fields of one scenario's part of a value vector: events, money, the 7 payers, then the stream k = 0 … D − 1. */
+const FIELDS_BEFORE_STREAM = 4 + PAYER_ORDER.length;
+const PAYER_FIELD = 4;
+
+/** Month count of a period code (`YYYY`, `YYYY-Qn`, `YYYY-MM`), in SQL. */
+const MONTHS_SQL = (column: string): string => `(CASE WHEN ${column} ~ '^[0-9]{4}$' THEN 12 WHEN ${column} ~ '-Q' THEN 3 ELSE 1 END)`;
+
+/** The SQL shape of one recompute: how many observed-outcome slots and stream years the widest service needs. */
+interface Shape {
+  slots: number;
+  years: number;
+}
+
+const val = (s: number, f: number): string => `v_${s}_${f}`;
+const coef = (j: number, s: number, f: number): string => `c_${j}_${s}_${f}`;
+const fieldCount = (shape: Shape): number => FIELDS_BEFORE_STREAM + shape.years;
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /**
- * Recomputes the savings read model of one organisation for some periods (all when none are given): one engine
- * run per leaf org unit over a `levier-scenario/1` document built from the stored data, in the three range
- * cases, written set-based in one transaction. Runs under an advisory lock per organisation, so two workers
- * never interleave their writes for the same tenant.
+ * Recomputes the savings read model of one organisation for some periods (all when none are given).
+ *
+ * The engine is linear in the figures for fixed assumptions, so it runs once per (service, driver, range case) on one
+ * unit of the driver (`unitResponses`), and PostgreSQL does the rest set-based in exact `numeric` arithmetic:
+ * drivers per leaf (exposure in person-months = person_months, else beneficiaries × months; each observed outcome),
+ * summed up the tree (after the per-leaf precedence, as `sumFiguresOverUnits` does), times the responses, then the
+ * all-services rows as sums of the per-service ones. One row per (unit, service or all, period) holds the three range
+ * cases (SCENARIO_ORDER). Runs under an advisory lock per organisation, in one transaction.
  */
 @Injectable()
 export class RecomputeService {
@@ -79,89 +57,251 @@ export class RecomputeService {
   async recompute(organisationId: string, periods: readonly string[], now: Date = new Date()): Promise<{ rows: number }> {
     return this.tenantDb.run(organisationId, async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('recompute-' || $1))`, [organisationId]);
+      await em.query(`SET LOCAL work_mem = '256MB'`);
       const inputs = await this.inputs.load(em, organisationId);
       const leaves = allLeaves(inputs.orgUnits);
-      const figures = await this.inputs.figures(
-        em,
-        organisationId,
-        leaves.map((l) => l.id),
-        periods,
-      );
       const [{ as_of: dataAsOf }] = await em.query(`SELECT coalesce(max(updated_at), now()) AS as_of FROM figure WHERE organisation_id = $1`, [organisationId]);
-      const rows = withRollups(this.computeCells(inputs, leaves, figures), inputs.orgUnits);
       await em.query(
         `DELETE FROM indicator_value WHERE organisation_id = $1 AND basis = 'current' AND (cardinality($2::text[]) = 0 OR period = ANY($2::text[]))`,
         [organisationId, periods],
       );
-      await this.insert(em, organisationId, rows, inputs.methodology.id, now, dataAsOf as Date);
+      const scenario = await this.scenario(em, inputs, organisationId, leaves, periods);
+      if (scenario === null) {
+        await this.freezeApprovedPeriods(em, organisationId, periods);
+        await this.announce(em, organisationId);
+        return { rows: 0 };
+      }
+      const responses = unitResponses(scenario);
+      const shape: Shape = {
+        slots: Math.max(0, ...responses.services.map((s) => s.drivers.filter((d) => d.driver.kind === 'observed').length)),
+        years: Math.max(0, ...responses.services.map((s) => s.streamLength)),
+      };
+      // the savings metrics (spend, person_months, beneficiaries, observed.*) by code, so the figure scan needs no join
+      const metrics: { id: string; code: string }[] = await em.query(
+        `SELECT id, code FROM metric WHERE code IN ('spend', 'person_months', 'beneficiaries') OR code LIKE 'observed.%'`,
+      );
+      const metricIds = new Map<string, string[]>();
+      for (const m of metrics) metricIds.set(m.code, [...(metricIds.get(m.code) ?? []), m.id]);
+      await this.loadResponses(em, inputs, responses.services, shape, metricIds);
+      await this.loadLeafDrivers(em, organisationId, leaves, periods, shape, metricIds);
+      const leafCount: number = (await em.query(`SELECT count(*)::int AS n FROM rm_leaf`))[0].n;
+      let rows = 0;
+      if (leafCount > 0) {
+        await this.computeValues(em, inputs, leaves, shape);
+        rows = await this.insert(em, organisationId, inputs.methodology.id, responses.costFactor, now, dataAsOf as Date, shape);
+      }
+      await em.query(`DROP TABLE rm_resp, rm_leaf${leafCount > 0 ? ', rm_val, rm_period' : ''}`);
       await this.freezeApprovedPeriods(em, organisationId, periods);
-      this.logger.log(`Indicateurs recalculés : ${rows.length} valeurs (${periods.length === 0 ? 'toutes périodes' : periods.join(', ')})`);
-      return { rows: rows.length };
+      await this.announce(em, organisationId);
+      this.logger.log(`Indicateurs recalculés : ${rows} valeurs (${periods.length === 0 ? 'toutes périodes' : periods.join(', ')})`);
+      return { rows };
     });
   }
 
-  private computeCells(inputs: OrganisationInputs, leaves: readonly { id: string; code: string }[], figures: readonly UnitFigure[]): KeyedCell[] {
-    const serviceIds = new Map(inputs.services.map((s) => [s.code, s.id]));
-    const byLeaf = new Map<string, UnitFigure[]>();
-    for (const f of figures) {
-      const list = byLeaf.get(f.orgUnit);
-      if (list) list.push(f);
-      else byLeaf.set(f.orgUnit, [f]);
-    }
-    const cells: KeyedCell[] = [];
-    for (const leaf of leaves) {
-      const own = byLeaf.get(leaf.code) ?? [];
-      if (own.length === 0) continue;
-      const document = buildScenarioDocument({ ...inputs, methodology: inputs.methodology.parameters, name: leaf.code, description: '', figures: sumFiguresOverUnits(own) });
-      const parsed = parseScenario(document);
-      if (!parsed.ok) throw new RecomputeError(parsed.errors.map((e) => `${e.path} : ${e.message}`));
-      const beneficiaries = new Map(own.filter((f) => f.metric === 'beneficiaries').map((f) => [`${f.service}|${f.period}`, f.value]));
-      for (const scenario of RANGE_CASES) {
-        for (const row of computeSavings({ scenario: parsed.scenario, rangeCase: scenario })) {
-          cells.push({ orgUnitId: leaf.id, serviceId: serviceIds.get(row.service)!, period: row.period, scenario, cell: row.cell, beneficiaries: beneficiaries.get(`${row.service}|${row.period}`) ?? null });
-        }
-      }
-    }
-    return cells;
+  /** Tells the API processes' read caches (`ReadModelCache`) that this organisation's read model changed: delivered at commit. */
+  private async announce(em: EntityManager, organisationId: string): Promise<void> {
+    await em.query(`SELECT pg_notify($1, $2)`, [READ_MODEL_CHANNEL, organisationId]);
   }
 
-  private async insert(em: EntityManager, organisationId: string, rows: readonly KeyedCell[], methodologyVersionId: string | null, now: Date, dataAsOf: Date): Promise<void> {
-    const CHUNK = 5000;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const bounds = chunk.map((r) => periodBounds(r.period));
-      const money = (pick: (c: SavingsCell) => Decimal) => chunk.map((r) => pick(r.cell).toFixed());
-      await em.query(
-        `INSERT INTO indicator_value (organisation_id, org_unit_id, service_id, period, period_start, period_end, scenario, basis, methodology_version_id,
-                                      events_net, gross_savings, cost, spend, cashable, non_cashable, by_payer, stream, beneficiaries, computed_at, data_as_of)
-         SELECT $1, u.org_unit_id, u.service_id, u.period, u.period_start, u.period_end, u.scenario, 'current', $2,
-                u.events_net, u.gross_savings, u.cost, u.spend, u.cashable, u.non_cashable, u.by_payer, u.stream, u.beneficiaries, $3, $4
-           FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::date[], $9::date[], $10::text[], $11::numeric[], $12::numeric[], $13::numeric[],
-                       $14::numeric[], $15::numeric[], $16::numeric[], $17::jsonb[], $18::jsonb[], $19::numeric[])
-             AS u(org_unit_id, service_id, period, period_start, period_end, scenario, events_net, gross_savings, cost, spend, cashable, non_cashable, by_payer, stream, beneficiaries)`,
-        [
-          organisationId,
-          methodologyVersionId,
-          now,
-          dataAsOf,
-          chunk.map((r) => r.orgUnitId),
-          chunk.map((r) => r.serviceId),
-          chunk.map((r) => r.period),
-          bounds.map((b) => b.start),
-          bounds.map((b) => b.end),
-          chunk.map((r) => r.scenario),
-          money((c) => c.eventsNet),
-          money((c) => c.grossSavings),
-          money((c) => c.cost),
-          money((c) => c.spend),
-          money((c) => c.cashable),
-          money((c) => c.nonCashable),
-          chunk.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r.cell.byPayer).map(([payer, amount]) => [payer, amount!.toFixed()])))),
-          chunk.map((r) => JSON.stringify(r.cell.valueStream.map((v) => v.toFixed()))),
-          chunk.map((r) => r.beneficiaries?.toFixed() ?? null),
-        ],
-      );
+  /**
+   * The organisation's assumptions as the engine reads them (no figures: responses do not depend on them), or null when
+   * they do not parse and there is nothing to compute anyway (no savings figure in scope).
+   */
+  private async scenario(
+    em: EntityManager,
+    inputs: OrganisationInputs,
+    organisationId: string,
+    leaves: readonly { id: string }[],
+    periods: readonly string[],
+  ): Promise<Scenario | null> {
+    const parsed = parseScenario(
+      buildScenarioDocument({ ...inputs, methodology: inputs.methodology.parameters, name: 'responses', description: '', figures: [] }),
+    );
+    if (parsed.ok) return parsed.scenario;
+    const [{ any }] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM figure f JOIN metric m ON m.id = f.metric_id WHERE f.organisation_id = $1 AND f.org_unit_id = ANY($2::uuid[])
+                        AND (cardinality($3::text[]) = 0 OR f.period = ANY($3::text[])) AND (m.code IN ('spend', 'person_months', 'beneficiaries') OR m.code LIKE 'observed.%')) AS any`,
+      [organisationId, leaves.map((l) => l.id), periods],
+    );
+    if (!any) return null;
+    throw new RecomputeError(parsed.errors.map((e) => `${e.path} : ${e.message}`));
+  }
+
+  /**
+   * rm_resp: one row per service, coefficient c_j_s_f = result field f in scenario s for one unit of driver j
+   * (j = 0 person-months, 1 … slots the observed outcomes); hp_p = payer p has a share; slen = stream length.
+   */
+  private async loadResponses(
+    em: EntityManager,
+    inputs: OrganisationInputs,
+    services: readonly ServiceResponses[],
+    shape: Shape,
+    metricIds: ReadonlyMap<string, string[]>,
+  ): Promise<void> {
+    const serviceIds = new Map(inputs.services.map((s) => [s.code, s.id]));
+    const width = fieldCount(shape);
+    const vector = (cell: SavingsCell | undefined): (string | null)[] => {
+      const out: (string | null)[] = new Array(width).fill('0');
+      if (cell === undefined) return out;
+      out[0] = cell.eventsNet.toFixed();
+      out[1] = cell.grossSavings.toFixed();
+      out[2] = cell.cashable.toFixed();
+      out[3] = cell.nonCashable.toFixed();
+      PAYER_ORDER.forEach((p, i) => (out[PAYER_FIELD + i] = cell.byPayer[p]?.toFixed() ?? '0'));
+      cell.valueStream.forEach((v, k) => (out[FIELDS_BEFORE_STREAM + k] = v.toFixed()));
+      return out;
+    };
+    const coefColumns: string[] = [];
+    for (let j = 0; j <= shape.slots; j++) for (const s of range(3)) for (const f of range(width)) coefColumns.push(coef(j, s + 1, f));
+    const rows = services.map((service) => {
+      const pm = service.drivers.find((d) => d.driver.kind === 'person_months');
+      const observed = service.drivers.filter((d) => d.driver.kind === 'observed');
+      const coefs: (string | null)[] = [];
+      for (let j = 0; j <= shape.slots; j++) {
+        const response = j === 0 ? pm : observed[j - 1];
+        for (const scenario of SCENARIO_ORDER) coefs.push(...vector(response?.cells[scenario]));
+      }
+      return {
+        service_id: serviceIds.get(service.service)!,
+        slen: service.streamLength,
+        hp: PAYER_ORDER.map((p) => service.payers.includes(p)),
+        slots: range(shape.slots).map((j) => {
+          const driver = observed[j]?.driver;
+          return driver?.kind === 'observed' ? (metricIds.get(`observed.${driver.outcome}`) ?? []) : [];
+        }),
+        coefs,
+      };
+    });
+    await em.query(
+      `CREATE TEMP TABLE rm_resp ON COMMIT DROP AS
+       SELECT (r->>'service_id')::uuid AS service_id, (r->>'slen')::int AS slen,
+              ${PAYER_ORDER.map((_, i) => `(r->'hp'->>${i})::boolean AS hp_${i}`).join(', ')},
+              ${range(shape.slots)
+                .map((j) => `ARRAY(SELECT jsonb_array_elements_text(r->'slots'->${j}))::uuid[] AS slot_${j + 1}, `)
+                .join('')}
+              ${coefColumns.map((c, i) => `(r->'coefs'->>${i})::numeric AS ${c}`).join(', ')}
+         FROM jsonb_array_elements($1::jsonb) r`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /**
+   * rm_leaf: the drivers of each leaf (service, period) that has at least one savings figure: spend, beneficiaries,
+   * d_0 = exposure in person-months (person_months, else beneficiaries × months, else 0), d_j = observed.<outcome j>.
+   */
+  private async loadLeafDrivers(
+    em: EntityManager,
+    organisationId: string,
+    leaves: readonly { id: string }[],
+    periods: readonly string[],
+    shape: Shape,
+    metricIds: ReadonlyMap<string, string[]>,
+  ): Promise<void> {
+    const ids = (code: string) => metricIds.get(code) ?? [];
+    const slotColumns = range(shape.slots).map((j) => `, COALESCE(sum(f.value) FILTER (WHERE f.metric_id = ANY(r.slot_${j + 1})), 0) AS d_${j + 1}`);
+    await em.query(
+      `CREATE TEMP TABLE rm_leaf ON COMMIT DROP AS
+       SELECT f.org_unit_id AS unit_id, f.service_id, f.period,
+              COALESCE(sum(f.value) FILTER (WHERE f.metric_id = ANY($4::uuid[])), 0) AS spend,
+              sum(f.value) FILTER (WHERE f.metric_id = ANY($5::uuid[])) AS ben,
+              COALESCE(sum(f.value) FILTER (WHERE f.metric_id = ANY($6::uuid[])), sum(f.value) FILTER (WHERE f.metric_id = ANY($5::uuid[])) * ${MONTHS_SQL('f.period')}, 0) AS d_0
+              ${slotColumns.join('')}
+         FROM figure f
+         ${shape.slots > 0 ? 'JOIN rm_resp r ON r.service_id = f.service_id' : ''}
+        WHERE f.organisation_id = $1
+          AND f.org_unit_id = ANY($2::uuid[])
+          AND (cardinality($3::text[]) = 0 OR f.period = ANY($3::text[]))
+          AND f.metric_id = ANY($7::uuid[])
+        GROUP BY f.org_unit_id, f.service_id, f.period${range(shape.slots)
+          .map((j) => `, r.slot_${j + 1}`)
+          .join('')}`,
+      [organisationId, leaves.map((l) => l.id), periods, ids('spend'), ids('beneficiaries'), ids('person_months'), [...metricIds.values()].flat()],
+    );
+  }
+
+  /**
+   * rm_val: per (unit, service, period) for leaves and every ancestor, v_s_f = Σ_j d_j × c_j_s_f, payers without a
+   * share and stream years beyond the service's length left NULL. Ancestors sum their leaves' drivers first.
+   */
+  private async computeValues(em: EntityManager, inputs: OrganisationInputs, leaves: readonly { id: string }[], shape: Shape): Promise<void> {
+    const parent = new Map(inputs.orgUnits.map((u) => [u.id, u.parentId]));
+    const pairs: [string, string][] = [];
+    for (const leaf of leaves) for (let unit = parent.get(leaf.id) ?? null; unit !== null; unit = parent.get(unit) ?? null) pairs.push([leaf.id, unit]);
+    const drivers = range(shape.slots + 1).map((j) => `d_${j}`);
+    const width = fieldCount(shape);
+    const values: string[] = [];
+    for (const s of range(3)) {
+      for (const f of range(width)) {
+        const sum = drivers.map((d, j) => `u.${d} * r.${coef(j, s + 1, f)}`).join(' + ');
+        const expr =
+          f < PAYER_FIELD
+            ? sum
+            : f < FIELDS_BEFORE_STREAM
+              ? `CASE WHEN r.hp_${f - PAYER_FIELD} THEN ${sum} END`
+              : `CASE WHEN r.slen > ${f - FIELDS_BEFORE_STREAM} THEN ${sum} END`;
+        values.push(`${expr} AS ${val(s + 1, f)}`);
+      }
     }
+    const periodRows: { period: string }[] = await em.query(`SELECT DISTINCT period FROM rm_leaf`);
+    const bounds = periodRows.map((r) => ({ period: r.period, ...periodBounds(r.period) }));
+    await em.query(
+      `CREATE TEMP TABLE rm_period ON COMMIT DROP AS SELECT * FROM unnest($1::text[], $2::date[], $3::date[]) AS p(period, period_start, period_end)`,
+      [bounds.map((b) => b.period), bounds.map((b) => b.start), bounds.map((b) => b.end)],
+    );
+    // temporary tables have no statistics until analysed: without them the planner sorts rm_val to disk for a merge join
+    await em.query(`ANALYZE rm_resp, rm_period`);
+    // rm_leaf comes out of its GROUP BY sorted by (unit, service, period), the read model's unique key: the hash joins
+    // keep that order, so the insert walks the unique index in order too
+    await em.query(
+      `CREATE TEMP TABLE rm_val ON COMMIT DROP AS
+       SELECT u.unit_id, u.service_id, u.period, p.period_start, p.period_end, u.spend, u.ben, ${values.join(', ')}
+         FROM (SELECT unit_id, service_id, period, spend, ben, ${drivers.join(', ')} FROM rm_leaf
+               UNION ALL
+               SELECT a.unit_id, l.service_id, l.period, sum(l.spend), sum(l.ben), ${drivers.map((d) => `sum(l.${d})`).join(', ')}
+                 FROM rm_leaf l JOIN unnest($1::uuid[], $2::uuid[]) a(leaf_id, unit_id) ON a.leaf_id = l.unit_id
+                GROUP BY a.unit_id, l.service_id, l.period) u
+         JOIN rm_resp r ON r.service_id = u.service_id
+         JOIN rm_period p ON p.period = u.period`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+  }
+
+  /** Per-service rows from rm_val, and the all-services rows (service_id null) as their sums per unit and period. */
+  private async insert(
+    em: EntityManager,
+    organisationId: string,
+    methodologyVersionId: string | null,
+    costFactor: Decimal,
+    now: Date,
+    dataAsOf: Date,
+    shape: Shape,
+  ): Promise<number> {
+    const arrays = (col: (name: string) => string) => {
+      const perScenario = (f: number) =>
+        `ARRAY[${range(3)
+          .map((s) => col(val(s + 1, f)))
+          .join(', ')}]::numeric[]`;
+      const payers = `ARRAY[${range(3)
+        .flatMap((s) => PAYER_ORDER.map((_, p) => col(val(s + 1, PAYER_FIELD + p))))
+        .join(', ')}]::numeric[]`;
+      const stream = `array_remove(ARRAY[${range(3)
+        .flatMap((s) => range(shape.years).map((k) => col(val(s + 1, FIELDS_BEFORE_STREAM + k))))
+        .join(', ')}]::numeric[], NULL)`;
+      return `${perScenario(0)}, ${perScenario(1)}, ${perScenario(2)}, ${perScenario(3)}, ${payers}, ${stream}`;
+    };
+    await em.query(
+      `INSERT INTO indicator_value (id, organisation_id, org_unit_id, service_id, period, period_start, period_end, basis, methodology_version_id,
+                                   events_net, gross_savings, cashable, non_cashable, by_payer, stream, cost, spend, beneficiaries, computed_at, data_as_of)
+       SELECT ($6 || lpad(to_hex(row_number() OVER ()), 12, '0'))::uuid, $1, x.unit_id, x.service_id, x.period, x.period_start, x.period_end, 'current', $2,
+              x.events_net, x.gross_savings, x.cashable, x.non_cashable, x.by_payer, x.stream, x.spend * $3::numeric, x.spend, x.ben, $4::timestamptz, $5::timestamptz
+         FROM (SELECT unit_id, service_id, period, period_start, period_end, spend, ben, ${arrays((c) => c)} FROM rm_val
+               UNION ALL
+               SELECT unit_id, NULL, period, period_start, period_end, sum(spend), sum(ben), ${arrays((c) => `sum(${c})`)} FROM rm_val GROUP BY unit_id, period, period_start, period_end
+              ) x(unit_id, service_id, period, period_start, period_end, spend, ben, events_net, gross_savings, cashable, non_cashable, by_payer, stream)`,
+      [organisationId, methodologyVersionId, costFactor.toFixed(), now, dataAsOf, uuidV7Prefix(now)],
+    );
+    const [{ n }] = await em.query(`SELECT (SELECT count(*) FROM rm_val) + (SELECT count(*) FROM (SELECT DISTINCT unit_id, period FROM rm_val) t) AS n`);
+    return Number(n);
   }
 
   /**
@@ -178,9 +318,9 @@ export class RecomputeService {
       periods,
     ]);
     await em.query(
-      `INSERT INTO indicator_value (organisation_id, org_unit_id, service_id, period, period_start, period_end, scenario, basis, methodology_version_id,
+      `INSERT INTO indicator_value (organisation_id, org_unit_id, service_id, period, period_start, period_end, basis, methodology_version_id,
                                     events_net, gross_savings, cost, spend, cashable, non_cashable, by_payer, stream, beneficiaries, computed_at, data_as_of)
-       SELECT v.organisation_id, v.org_unit_id, v.service_id, v.period, v.period_start, v.period_end, v.scenario, 'reported', v.methodology_version_id,
+       SELECT v.organisation_id, v.org_unit_id, v.service_id, v.period, v.period_start, v.period_end, 'reported', v.methodology_version_id,
               v.events_net, v.gross_savings, v.cost, v.spend, v.cashable, v.non_cashable, v.by_payer, v.stream, v.beneficiaries, v.computed_at, v.data_as_of
          FROM indicator_value v
         WHERE v.organisation_id = $1 AND v.basis = 'current'

@@ -40,7 +40,10 @@ export const buildChartSvg = ({ title, points, masked }: { title: string; points
     `<rect x="${left}" y="29" width="10" height="10" fill="#2e7d5b"/><text x="${left + 14}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">Épargne brute</text>`,
     `<rect x="${left + 110}" y="29" width="10" height="10" fill="#c0602a"/><text x="${left + 124}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">Coût</text>`,
   ];
-  const values = points.flatMap((p) => [p.values.grossSavings, p.values.cost]).filter((v): v is string => v !== null).map((v) => new Decimal(v));
+  const values = points
+    .flatMap((p) => [p.values.grossSavings, p.values.cost])
+    .filter((v): v is string => v !== null)
+    .map((v) => new Decimal(v));
   if (masked || values.length === 0) {
     parts.push(
       `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="#f1f3f6" stroke="#c9ced6"/>`,
@@ -66,12 +69,21 @@ export const buildChartSvg = ({ title, points, masked }: { title: string; points
   const zero = y(new Decimal(0));
   points.forEach((p, i) => {
     const x0 = left + i * slot + slot / 2 - bar;
-    for (const [j, [value, color]] of ([[p.values.grossSavings, '#2e7d5b'], [p.values.cost, '#c0602a']] as const).entries()) {
+    for (const [j, [value, color]] of (
+      [
+        [p.values.grossSavings, '#2e7d5b'],
+        [p.values.cost, '#c0602a'],
+      ] as const
+    ).entries()) {
       if (value === null) continue;
       const yv = y(new Decimal(value));
-      parts.push(`<rect x="${(x0 + j * bar).toFixed(1)}" y="${Math.min(yv, zero).toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(0.5, Math.abs(zero - yv)).toFixed(1)}" fill="${color}"/>`);
+      parts.push(
+        `<rect x="${(x0 + j * bar).toFixed(1)}" y="${Math.min(yv, zero).toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(0.5, Math.abs(zero - yv)).toFixed(1)}" fill="${color}"/>`,
+      );
     }
-    parts.push(`<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" fill="#555">${escapeXml(shortPeriod(p.period))}</text>`);
+    parts.push(
+      `<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" fill="#555">${escapeXml(shortPeriod(p.period))}</text>`,
+    );
   });
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${zero.toFixed(1)}" y2="${zero.toFixed(1)}" stroke="#8a939e"/>`, '</svg>');
   return parts.join('');

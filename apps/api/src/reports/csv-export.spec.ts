@@ -13,6 +13,11 @@ describe(csvCell.name, () => {
 
 describe(toCsv.name, () => {
   it('writes a BOM, semicolons and CRLF', () => {
-    expect(toCsv([['a', 'b'], ['=1', '2']])).toBe("\uFEFFa;b\r\n'=1;2\r\n");
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['=1', '2'],
+      ]),
+    ).toBe("\uFEFFa;b\r\n'=1;2\r\n");
   });
 });

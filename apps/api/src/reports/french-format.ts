@@ -27,7 +27,11 @@ export const formatRatio = (value: string | null | undefined, masked = false): s
 
 /** « pour 1 € investi, 2,35 € évités ». */
 export const offsetSentence = (ratio: string | null | undefined, masked = false): string =>
-  masked ? MASKED_LABEL : ratio === null || ratio === undefined ? 'non calculable (coût nul ou absent)' : `pour 1${NBSP}€ investi, ${formatFrenchNumber(ratio, 2)}${NBSP}€ évités`;
+  masked
+    ? MASKED_LABEL
+    : ratio === null || ratio === undefined
+      ? 'non calculable (coût nul ou absent)'
+      : `pour 1${NBSP}€ investi, ${formatFrenchNumber(ratio, 2)}${NBSP}€ évités`;
 
 /** Signed change with its percentage: `+12 345,00 € (+4,2 %)`. */
 export const formatChange = (current: string | null, previous: string | null): string => {

@@ -16,21 +16,32 @@ export type RecipientKind = 'user' | 'plain';
  */
 @Injectable()
 export class RecipientRights {
-  async resolve(em: EntityManager, organisationId: string, recipient: string, orgUnitCodes: readonly string[]): Promise<{ kind: RecipientKind; user: AuthUser }> {
+  async resolve(
+    em: EntityManager,
+    organisationId: string,
+    recipient: string,
+    orgUnitCodes: readonly string[],
+  ): Promise<{ kind: RecipientKind; user: AuthUser }> {
     const users: { id: string; email: string }[] = await em.query(
       `SELECT id, email FROM app_user WHERE organisation_id = $1 AND lower(email) = lower($2) AND active`,
       [organisationId, recipient],
     );
     if (users.length === 1) {
-      const roles: { role: Role; org_unit_id: string | null }[] = await em.query(`SELECT role, org_unit_id FROM role_assignment WHERE organisation_id = $1 AND user_id = $2`, [
-        organisationId,
-        users[0].id,
-      ]);
+      const roles: { role: Role; org_unit_id: string | null }[] = await em.query(
+        `SELECT role, org_unit_id FROM role_assignment WHERE organisation_id = $1 AND user_id = $2`,
+        [organisationId, users[0].id],
+      );
       if (roles.length > 0) {
-        return { kind: 'user', user: { id: users[0].id, email: users[0].email, organisationId, roles: roles.map((r) => ({ role: r.role, orgUnitId: r.org_unit_id })) } };
+        return {
+          kind: 'user',
+          user: { id: users[0].id, email: users[0].email, organisationId, roles: roles.map((r) => ({ role: r.role, orgUnitId: r.org_unit_id })) },
+        };
       }
     }
-    const units: { id: string }[] = await em.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [organisationId, [...orgUnitCodes]]);
+    const units: { id: string }[] = await em.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [
+      organisationId,
+      [...orgUnitCodes],
+    ]);
     return {
       kind: 'plain',
       user: { id: PLAIN_RECIPIENT_ID, email: recipient, organisationId, roles: units.map((u) => ({ role: 'viewer' as const, orgUnitId: u.id })) },

@@ -49,14 +49,25 @@ export const reportXlsx = async (c: ReportContent): Promise<ReportAttachment> =>
   for (const s of c.sections) {
     for (const p of s.series) {
       const value = (v: string | null): number | string | null => (s.masked ? MASKED_LABEL : !p.present || v === null ? null : Number(v));
-      ws.addRow({ unit: s.orgUnit.code, service: s.service ?? '', period: p.period, ...Object.fromEntries(COLUMNS.map((k) => [k, value(p.values[k])])), low: value(p.values.low), high: value(p.values.high) });
+      ws.addRow({
+        unit: s.orgUnit.code,
+        service: s.service ?? '',
+        period: p.period,
+        ...Object.fromEntries(COLUMNS.map((k) => [k, value(p.values[k])])),
+        low: value(p.values.low),
+        high: value(p.values.high),
+      });
     }
   }
   ws.addRow([]);
   ws.addRow([`Périmètre : ${c.sections.map(scopeLabel).join(' ; ')}`]);
   ws.addRow([stamp(c)]);
   const buffer = await wb.xlsx.writeBuffer();
-  return { filename: `${baseName(c)}.xlsx`, content: Buffer.from(buffer as ArrayBuffer), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  return {
+    filename: `${baseName(c)}.xlsx`,
+    content: Buffer.from(buffer as ArrayBuffer),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
 };
 
 /** A one-or-two-page PDF summary (pdfkit, standard Helvetica: WinAnsi text, hence no-break spaces U+00A0 only). */
@@ -68,17 +79,27 @@ export const reportPdf = (c: ReportContent, charts: readonly Buffer[]): Promise<
     doc.on('error', reject);
     doc.on('end', () => resolve({ filename: `${baseName(c)}.pdf`, content: Buffer.concat(chunks), contentType: 'application/pdf' }));
     doc.fillColor('#1f3a5f').font('Helvetica-Bold').fontSize(16).text(`${c.organisationName} — ${c.subscriptionName}`);
-    doc.moveDown(0.2).font('Helvetica').fontSize(11).fillColor('#333').text(`Épargne médico-sociale — ${periodLabel(c.period)}${c.preview ? ' (aperçu)' : ''}`);
+    doc
+      .moveDown(0.2)
+      .font('Helvetica')
+      .fontSize(11)
+      .fillColor('#333')
+      .text(`Épargne médico-sociale — ${periodLabel(c.period)}${c.preview ? ' (aperçu)' : ''}`);
     c.sections.forEach((s, index) => {
       doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1f3a5f').text(scopeLabel(s));
       doc.font('Helvetica').fontSize(10).fillColor('#222');
       if (!s.hasData) doc.text(`Aucune donnée calculée pour ${periodLabel(c.period)} sur ce périmètre.`);
       for (const k of c.indicators) {
-        doc.text(`${INDICATOR_LABELS[k]} : ${formatIndicator(k, s.current[k], s.masked)}   (${periodLabel(s.previousPeriod)} : ${formatIndicator(k, s.previous[k], s.masked)})`);
+        doc.text(
+          `${INDICATOR_LABELS[k]} : ${formatIndicator(k, s.current[k], s.masked)}   (${periodLabel(s.previousPeriod)} : ${formatIndicator(k, s.previous[k], s.masked)})`,
+        );
       }
       doc.text(`Taux de compensation : ${offsetSentence(s.current.offsetRatio, s.masked)}`);
       doc.text(`Fourchette de l'épargne brute : ${s.masked ? MASKED_LABEL : `${formatEuros(s.current.low)} – ${formatEuros(s.current.high)}`}`);
-      for (const t of s.targets) doc.text(`${t.label} : cumul ${t.year} ${t.value === null ? MASKED_LABEL : formatIndicator(t.indicator as ReportIndicator, t.value, false)} ; état : ${t.status}`);
+      for (const t of s.targets)
+        doc.text(
+          `${t.label} : cumul ${t.year} ${t.value === null ? MASKED_LABEL : formatIndicator(t.indicator as ReportIndicator, t.value, false)} ; état : ${t.status}`,
+        );
       const chart = charts[index];
       if (chart) {
         if (doc.y > 560) doc.addPage();

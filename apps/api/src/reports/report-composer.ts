@@ -7,7 +7,16 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import type { AuthUser } from '../tenancy/auth-user';
 import { RecipientRights } from './recipient-rights';
 import { UnsubscribeLinks } from './unsubscribe-links';
-import { DEFAULT_REPORT_INDICATORS, Headline, INDICATOR_LABELS, REPORT_INDICATORS, ReportContent, ReportSection, SeriesPoint, TargetLine } from './report-content';
+import {
+  DEFAULT_REPORT_INDICATORS,
+  Headline,
+  INDICATOR_LABELS,
+  REPORT_INDICATORS,
+  ReportContent,
+  ReportSection,
+  SeriesPoint,
+  TargetLine,
+} from './report-content';
 import { granularityOfPeriod, previousPeriod, trailingRange, yearToDate } from './report-period';
 import type { ReportSubscription } from './report-subscription.entity';
 
@@ -77,9 +86,12 @@ export class ReportComposer {
 
   /** Null when the recipient may see none of the scope. */
   async compose(subscription: ReportSubscription, recipient: string, period: string, options: { preview: boolean; now: Date }): Promise<ReportContent | null> {
-    const { user } = await this.tenantDb.run(subscription.organisationId, (em) => this.rights.resolve(em, subscription.organisationId, recipient, subscription.orgUnits));
-    const scopes: { orgUnit: string; service: string | undefined }[] = subscription.orgUnits.flatMap((orgUnit): { orgUnit: string; service: string | undefined }[] =>
-      subscription.services.length === 0 ? [{ orgUnit, service: undefined }] : subscription.services.map((service) => ({ orgUnit, service })),
+    const { user } = await this.tenantDb.run(subscription.organisationId, (em) =>
+      this.rights.resolve(em, subscription.organisationId, recipient, subscription.orgUnits),
+    );
+    const scopes: { orgUnit: string; service: string | undefined }[] = subscription.orgUnits.flatMap(
+      (orgUnit): { orgUnit: string; service: string | undefined }[] =>
+        subscription.services.length === 0 ? [{ orgUnit, service: undefined }] : subscription.services.map((service) => ({ orgUnit, service })),
     );
     const sections: ReportSection[] = [];
     const summaries: SummaryLike[] = [];
@@ -95,7 +107,9 @@ export class ReportComposer {
       const rows: { name: string }[] = await em.query(`SELECT name FROM organisation WHERE id = $1`, [subscription.organisationId]);
       return rows[0]?.name ?? '';
     });
-    const indicators = REPORT_INDICATORS.filter((i) => (subscription.indicators.length === 0 ? DEFAULT_REPORT_INDICATORS : subscription.indicators).includes(i));
+    const indicators = REPORT_INDICATORS.filter((i) =>
+      (subscription.indicators.length === 0 ? DEFAULT_REPORT_INDICATORS : subscription.indicators).includes(i),
+    );
     const version = summaries.find((s) => s.methodologyVersion !== null)?.methodologyVersion ?? null;
     const dashboard = new URL('/', this.config.appUrl);
     dashboard.searchParams.set('orgUnit', sections[0].orgUnit.code);
@@ -116,7 +130,12 @@ export class ReportComposer {
     };
   }
 
-  private async section(user: AuthUser, orgUnit: string, service: string | undefined, period: string): Promise<{ section: ReportSection; summary: SummaryLike } | null> {
+  private async section(
+    user: AuthUser,
+    orgUnit: string,
+    service: string | undefined,
+    period: string,
+  ): Promise<{ section: ReportSection; summary: SummaryLike } | null> {
     const previous = previousPeriod(period);
     const trend = trailingRange(period);
     let current: SummaryLike;
@@ -128,14 +147,33 @@ export class ReportComposer {
     }
     const [before, series, targets] = await Promise.all([
       this.indicators.summary(user, { orgUnit, service, from: previous, to: previous }) as unknown as Promise<SummaryLike>,
-      this.indicators.series(user, { orgUnit, service, from: trend.from, to: trend.to, groupBy: 'period', granularity: trend.granularity }) as unknown as Promise<{ items: SeriesItemLike[]; masked: boolean }>,
+      this.indicators.series(user, {
+        orgUnit,
+        service,
+        from: trend.from,
+        to: trend.to,
+        groupBy: 'period',
+        granularity: trend.granularity,
+      }) as unknown as Promise<{ items: SeriesItemLike[]; masked: boolean }>,
       this.targets(user, orgUnit, service, period),
     ]);
     const byPeriod = new Map(series.items.map((i) => [i.key, i]));
     const points: SeriesPoint[] = periodsBetween(trend.from, trend.to).map((p) => {
       const item = byPeriod.get(p);
       return item
-        ? { period: p, present: true, values: { grossSavings: item.grossSavings, cost: item.cost, netSavings: item.netSavings, offsetRatio: item.offsetRatio, cashable: item.cashable, low: item.low, high: item.high } }
+        ? {
+            period: p,
+            present: true,
+            values: {
+              grossSavings: item.grossSavings,
+              cost: item.cost,
+              netSavings: item.netSavings,
+              offsetRatio: item.offsetRatio,
+              cashable: item.cashable,
+              low: item.low,
+              high: item.high,
+            },
+          }
         : { period: p, present: false, values: EMPTY_HEADLINE };
     });
     return {
@@ -157,21 +195,34 @@ export class ReportComposer {
   /** Targets and thresholds of the period's year for the unit (table `indicator_target`; often empty), against the year to date. */
   private async targets(user: AuthUser, orgUnit: string, service: string | undefined, period: string): Promise<TargetLine[]> {
     const ytd = yearToDate(period);
-    const rows: { indicator: string; target: string | null; alert_below: string | null; alert_above: string | null }[] = await this.tenantDb.run(user.organisationId, (em) =>
-      em.query(
-        `SELECT t.indicator, t.target::text AS target, t.alert_below::text AS alert_below, t.alert_above::text AS alert_above
+    const rows: { indicator: string; target: string | null; alert_below: string | null; alert_above: string | null }[] = await this.tenantDb.run(
+      user.organisationId,
+      (em) =>
+        em.query(
+          `SELECT t.indicator, t.target::text AS target, t.alert_below::text AS alert_below, t.alert_above::text AS alert_above
            FROM indicator_target t JOIN org_unit u ON u.id = t.org_unit_id
           WHERE t.organisation_id = $1 AND u.code = $2 AND t.year = $3 ORDER BY t.indicator`,
-        [user.organisationId, orgUnit, ytd.year],
-      ),
+          [user.organisationId, orgUnit, ytd.year],
+        ),
     );
     if (rows.length === 0) return [];
-    const summary = (await this.indicators.summary(user, { orgUnit, service, from: ytd.from, to: granularityOfPeriod(period) === 'year' ? period : ytd.to })) as unknown as Record<string, unknown> & SummaryLike;
+    const summary = (await this.indicators.summary(user, {
+      orgUnit,
+      service,
+      from: ytd.from,
+      to: granularityOfPeriod(period) === 'year' ? period : ytd.to,
+    })) as unknown as Record<string, unknown> & SummaryLike;
     return rows.map((r) => {
       const raw = summary[r.indicator];
       const value = typeof raw === 'string' ? raw : null;
       const status: TargetLine['status'] =
-        value === null ? 'unknown' : r.alert_below !== null && new Decimal(value).lessThan(r.alert_below) ? 'below' : r.alert_above !== null && new Decimal(value).greaterThan(r.alert_above) ? 'above' : 'ok';
+        value === null
+          ? 'unknown'
+          : r.alert_below !== null && new Decimal(value).lessThan(r.alert_below)
+            ? 'below'
+            : r.alert_above !== null && new Decimal(value).greaterThan(r.alert_above)
+              ? 'above'
+              : 'ok';
       return {
         indicator: r.indicator,
         label: (INDICATOR_LABELS as Record<string, string>)[r.indicator] ?? r.indicator,
@@ -185,4 +236,3 @@ export class ReportComposer {
     });
   }
 }
-

@@ -35,7 +35,15 @@ export class ReportDeliveriesService {
       await this.deliveries.cancelFor(em, claims.o, claims.s, claims.r);
       if (removed) {
         await this.audit.write(em, claims.o, [
-          { actorId: null, action: 'report-subscription.unsubscribe', entity: 'report_subscription', entityId: claims.s, before: { recipient: claims.r }, after: null, reason: 'Lien de désabonnement du rapport' },
+          {
+            actorId: null,
+            action: 'report-subscription.unsubscribe',
+            entity: 'report_subscription',
+            entityId: claims.s,
+            before: { recipient: claims.r },
+            after: null,
+            reason: 'Lien de désabonnement du rapport',
+          },
         ]);
       }
       return { kind: removed ? 'removed' : 'already', subscriptionName: subscription.name, recipient: claims.r };

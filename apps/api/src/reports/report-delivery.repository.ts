@@ -5,7 +5,14 @@ import type { DeliveryStatus } from './report-delivery.entity';
 
 export const DELIVERY_SORTABLE = ['createdAt', 'sentAt', 'period', 'status', 'recipient', 'attempts'] as const;
 export type DeliverySortField = (typeof DELIVERY_SORTABLE)[number];
-const SORT_SQL: Record<DeliverySortField, string> = { createdAt: 'd.created_at', sentAt: 'd.sent_at', period: 'd.period', status: 'd.status', recipient: 'd.recipient', attempts: 'd.attempts' };
+const SORT_SQL: Record<DeliverySortField, string> = {
+  createdAt: 'd.created_at',
+  sentAt: 'd.sent_at',
+  period: 'd.period',
+  status: 'd.status',
+  recipient: 'd.recipient',
+  attempts: 'd.attempts',
+};
 
 /** A worker that claimed a delivery and went silent this long loses it to the next attempt. */
 export const CLAIM_LEASE_SECONDS = 300;
@@ -49,7 +56,11 @@ export class ReportDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Creates the rows that do not exist yet and returns every row of the run that still has to go out. */
-  async ensure(em: EntityManager, organisationId: string, run: { subscriptionId: string; period: string; runKey: string; recipients: readonly string[] }): Promise<string[]> {
+  async ensure(
+    em: EntityManager,
+    organisationId: string,
+    run: { subscriptionId: string; period: string; runKey: string; recipients: readonly string[] },
+  ): Promise<string[]> {
     if (run.recipients.length === 0) return [];
     const rows: { id: string; status: DeliveryStatus }[] = await em.query(
       `INSERT INTO report_delivery (organisation_id, subscription_id, period, recipient, run_key)
@@ -81,11 +92,18 @@ export class ReportDeliveryRepository {
   }
 
   async markSent(em: EntityManager, id: string, messageId: string): Promise<void> {
-    await em.query(`UPDATE report_delivery SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'sending'`, [id, messageId]);
+    await em.query(`UPDATE report_delivery SET status = 'sent', message_id = $2, sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'sending'`, [
+      id,
+      messageId,
+    ]);
   }
 
   async markFinished(em: EntityManager, id: string, status: 'skipped' | 'unsubscribed', reason: string | null): Promise<void> {
-    await em.query(`UPDATE report_delivery SET status = $2, last_error = $3 WHERE id = $1 AND status IN ('pending', 'failed', 'sending')`, [id, status, reason]);
+    await em.query(`UPDATE report_delivery SET status = $2, last_error = $3 WHERE id = $1 AND status IN ('pending', 'failed', 'sending')`, [
+      id,
+      status,
+      reason,
+    ]);
   }
 
   async markFailed(em: EntityManager, id: string, error: string): Promise<void> {
@@ -123,7 +141,10 @@ export class ReportDeliveryRepository {
     if (typeof recipient === 'string') add('lower(d.recipient) = lower(?)', recipient);
     const from = `FROM report_delivery d LEFT JOIN report_subscription s ON s.id = d.subscription_id WHERE ${where.join(' AND ')}`;
     const [rows, count] = await Promise.all([
-      em.query(`SELECT ${VIEW_COLUMNS} ${from} ORDER BY ${SORT_SQL[query.sort.field]} ${query.sort.order} NULLS LAST, d.id LIMIT ${query.limit} OFFSET ${query.offset}`, params) as Promise<DeliveryView[]>,
+      em.query(
+        `SELECT ${VIEW_COLUMNS} ${from} ORDER BY ${SORT_SQL[query.sort.field]} ${query.sort.order} NULLS LAST, d.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+        params,
+      ) as Promise<DeliveryView[]>,
       em.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<{ total: number }[]>,
     ]);
     return { rows, total: count[0].total };

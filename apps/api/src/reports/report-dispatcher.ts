@@ -37,7 +37,9 @@ export class ReportDispatcher {
         const period = lastCompleteMonth(occurrence);
         const ids = await this.tenantDb.run(candidate.organisationId, async (em) => {
           const recipients = await this.subscriptions.claimOccurrence(em, candidate.organisationId, candidate.id, occurrence);
-          return recipients === null ? null : this.deliveries.ensure(em, candidate.organisationId, { subscriptionId: candidate.id, period, runKey: SCHEDULE_RUN_KEY, recipients });
+          return recipients === null
+            ? null
+            : this.deliveries.ensure(em, candidate.organisationId, { subscriptionId: candidate.id, period, runKey: SCHEDULE_RUN_KEY, recipients });
         });
         if (ids === null) continue;
         await this.jobs.send(ids);

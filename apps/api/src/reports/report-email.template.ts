@@ -30,7 +30,14 @@ const headlineTable = (content: ReportContent, section: ReportSection): string =
 
 const targetText = (t: TargetLine): string => {
   const fmt = (v: string | null): string => (t.indicator === 'offsetRatio' ? formatRatio(v) : formatEuros(v));
-  const state = t.status === 'below' ? `⚠ sous le seuil d’alerte (${fmt(t.alertBelow)})` : t.status === 'above' ? `⚠ au-dessus du seuil d’alerte (${fmt(t.alertAbove)})` : t.status === 'ok' ? 'dans les seuils' : MASKED_LABEL;
+  const state =
+    t.status === 'below'
+      ? `⚠ sous le seuil d’alerte (${fmt(t.alertBelow)})`
+      : t.status === 'above'
+        ? `⚠ au-dessus du seuil d’alerte (${fmt(t.alertAbove)})`
+        : t.status === 'ok'
+          ? 'dans les seuils'
+          : MASKED_LABEL;
   return `${t.label} — cumul ${t.year} : ${t.value === null ? MASKED_LABEL : fmt(t.value)}${t.target === null ? '' : ` ; cible annuelle ${fmt(t.target)}`} ; ${state}`;
 };
 
@@ -85,10 +92,17 @@ export const reportMjml = (content: ReportContent): string => `<mjml lang="fr">
 
 /** Plain-text alternative of the same content. */
 export const reportText = (content: ReportContent): string => {
-  const lines = [`${content.organisationName} — ${content.subscriptionName}`, `Épargne médico-sociale — ${periodLabel(content.period)}${content.preview ? ' (aperçu)' : ''}`, ''];
+  const lines = [
+    `${content.organisationName} — ${content.subscriptionName}`,
+    `Épargne médico-sociale — ${periodLabel(content.period)}${content.preview ? ' (aperçu)' : ''}`,
+    '',
+  ];
   for (const s of content.sections) {
     lines.push(scopeLabel(s));
-    for (const i of content.indicators) lines.push(`  ${INDICATOR_LABELS[i]} : ${formatIndicator(i, s.current[i], s.masked)} (${periodLabel(s.previousPeriod)} : ${formatIndicator(i, s.previous[i], s.masked)})`);
+    for (const i of content.indicators)
+      lines.push(
+        `  ${INDICATOR_LABELS[i]} : ${formatIndicator(i, s.current[i], s.masked)} (${periodLabel(s.previousPeriod)} : ${formatIndicator(i, s.previous[i], s.masked)})`,
+      );
     lines.push(`  Taux de compensation : ${offsetSentence(s.current.offsetRatio, s.masked)}`);
     lines.push(`  Fourchette : ${s.masked ? MASKED_LABEL : `${formatEuros(s.current.low)} – ${formatEuros(s.current.high)}`}`);
     for (const t of s.targets) lines.push(`  ${targetText(t)}`);

@@ -13,7 +13,12 @@ export class ReportJobs {
 
   async send(deliveryIds: readonly string[]): Promise<void> {
     for (const deliveryId of deliveryIds) {
-      await this.jobs.enqueue('reports', 'send-report', { deliveryId }, { jobId: ReportJobs.sendJobId(deliveryId), attempts: 6, backoff: { type: 'exponential', delay: 2000 } });
+      await this.jobs.enqueue(
+        'reports',
+        'send-report',
+        { deliveryId },
+        { jobId: ReportJobs.sendJobId(deliveryId), attempts: 6, backoff: { type: 'exponential', delay: 2000 } },
+      );
     }
   }
 }

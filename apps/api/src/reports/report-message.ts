@@ -7,8 +7,13 @@ import { ReportContent, ReportFormat, scopeLabel } from './report-content';
 import { reportMjml, reportSubject, reportText } from './report-email.template';
 
 /** Everything of one email but the sender: subject, HTML, text, inline charts (`cid:chart-<n>`) and attachments. */
-export const buildReportMessage = async (content: ReportContent, formats: readonly ReportFormat[]): Promise<Omit<Mail.Options, 'from'> & { subject: string; html: string }> => {
-  const charts = content.sections.map((s) => renderPng(buildChartSvg({ title: `Épargne brute et coût — ${scopeLabel(s)}`, points: s.series, masked: s.masked })));
+export const buildReportMessage = async (
+  content: ReportContent,
+  formats: readonly ReportFormat[],
+): Promise<Omit<Mail.Options, 'from'> & { subject: string; html: string }> => {
+  const charts = content.sections.map((s) =>
+    renderPng(buildChartSvg({ title: `Épargne brute et coût — ${scopeLabel(s)}`, points: s.series, masked: s.masked })),
+  );
   const rendered = await mjml2html(reportMjml(content), { validationLevel: 'soft', minify: false });
   const attachments = await buildAttachments(content, formats, charts);
   return {
@@ -17,7 +22,13 @@ export const buildReportMessage = async (content: ReportContent, formats: readon
     text: reportText(content),
     headers: { 'List-Unsubscribe': `<${content.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
     attachments: [
-      ...charts.map((png, i) => ({ filename: `graphique-${i + 1}.png`, content: png, contentType: 'image/png', cid: `chart-${i}`, contentDisposition: 'inline' as const })),
+      ...charts.map((png, i) => ({
+        filename: `graphique-${i + 1}.png`,
+        content: png,
+        contentType: 'image/png',
+        cid: `chart-${i}`,
+        contentDisposition: 'inline' as const,
+      })),
       ...attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
     ],
   };

@@ -44,12 +44,19 @@ export class ReportSender {
       });
       if (prepared.kind !== 'ready') {
         const status = prepared.kind === 'unsubscribed' ? 'unsubscribed' : 'skipped';
-        await this.tenantDb.run(organisationId, (em) => this.deliveries.markFinished(em, deliveryId, status, prepared.kind === 'gone' ? 'Abonnement supprimé.' : null));
+        await this.tenantDb.run(organisationId, (em) =>
+          this.deliveries.markFinished(em, deliveryId, status, prepared.kind === 'gone' ? 'Abonnement supprimé.' : null),
+        );
         return status;
       }
-      const content = await this.composer.compose(prepared.subscription, delivery.recipient, delivery.period, { preview: delivery.runKey !== SCHEDULE_RUN_KEY, now });
+      const content = await this.composer.compose(prepared.subscription, delivery.recipient, delivery.period, {
+        preview: delivery.runKey !== SCHEDULE_RUN_KEY,
+        now,
+      });
       if (content === null) {
-        await this.tenantDb.run(organisationId, (em) => this.deliveries.markFinished(em, deliveryId, 'skipped', 'Aucune unité du périmètre n’est visible pour ce destinataire.'));
+        await this.tenantDb.run(organisationId, (em) =>
+          this.deliveries.markFinished(em, deliveryId, 'skipped', 'Aucune unité du périmètre n’est visible pour ce destinataire.'),
+        );
         return 'skipped';
       }
       const formats = REPORT_FORMATS.filter((f): f is ReportFormat => prepared.subscription.formats.includes(f));

@@ -6,7 +6,10 @@ import { ReportSubscription } from './report-subscription.entity';
 export const SUBSCRIPTION_SORTABLE = ['name', 'createdAt', 'schedule', 'active'] as const;
 export type SubscriptionSortField = (typeof SUBSCRIPTION_SORTABLE)[number];
 
-export type SubscriptionFields = Pick<ReportSubscription, 'name' | 'recipients' | 'orgUnits' | 'services' | 'indicators' | 'schedule' | 'language' | 'formats' | 'active'>;
+export type SubscriptionFields = Pick<
+  ReportSubscription,
+  'name' | 'recipients' | 'orgUnits' | 'services' | 'indicators' | 'schedule' | 'language' | 'formats' | 'active'
+>;
 
 /** A subscription as the fan-out sees it, across tenants: ids and schedule only. */
 export interface DispatchCandidate {
@@ -34,7 +37,8 @@ export class ReportSubscriptionRepository {
     if (typeof q === 'string' && q.trim() !== '') qb.andWhere('s.name ILIKE :q', { q: `%${q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     if (typeof query.filter.active === 'boolean') qb.andWhere('s.active = :active', { active: query.filter.active });
     const ids = query.filter.id;
-    if (Array.isArray(ids) && ids.every((i): i is string => typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i))) qb.andWhere('s.id = ANY(:ids::uuid[])', { ids });
+    if (Array.isArray(ids) && ids.every((i): i is string => typeof i === 'string' && /^[0-9a-f-]{36}$/i.test(i)))
+      qb.andWhere('s.id = ANY(:ids::uuid[])', { ids });
     const [rows, total] = await qb
       .orderBy(`s.${query.sort.field}`, query.sort.order)
       .addOrderBy('s.id', 'ASC')

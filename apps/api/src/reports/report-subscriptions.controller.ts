@@ -10,7 +10,12 @@ import { Roles } from '../tenancy/roles.decorator';
 import { CreateReportSubscriptionDto, SendReportDto, UpdateReportSubscriptionDto } from './dto/report-subscription.dto';
 import { ReportDeliveriesService } from './report-deliveries.service';
 import { SUBSCRIPTION_SORTABLE } from './report-subscription.repository';
-import { ReportSendAcceptedResponse, ReportSubscriptionResponse, toReportSendAcceptedResponse, toReportSubscriptionResponse } from './report-subscription.mapper';
+import {
+  ReportSendAcceptedResponse,
+  ReportSubscriptionResponse,
+  toReportSendAcceptedResponse,
+  toReportSubscriptionResponse,
+} from './report-subscription.mapper';
 import { ReportSubscriptionsService } from './report-subscriptions.service';
 import { unsubscribePage } from './unsubscribe-page';
 
@@ -71,7 +76,11 @@ export class ReportSubscriptionsController {
 
   @Put(':id')
   @Roles('director', 'admin')
-  async update(@CurrentUser() user: AuthUser, @Param('id', uuidParam(NOT_FOUND)) id: string, @Body() body: UpdateReportSubscriptionDto): Promise<ReportSubscriptionResponse> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam(NOT_FOUND)) id: string,
+    @Body() body: UpdateReportSubscriptionDto,
+  ): Promise<ReportSubscriptionResponse> {
     return toReportSubscriptionResponse(await this.subscriptions.update(user, id, body));
   }
 

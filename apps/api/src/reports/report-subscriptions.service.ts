@@ -51,7 +51,9 @@ export class ReportSubscriptionsService {
         active: dto.active ?? true,
       };
       const saved = await this.subscriptions.insert(em, user.organisationId, user.id, fields);
-      await this.audit.write(em, user.organisationId, [{ actorId: user.id, action: 'report-subscription.create', entity: 'report_subscription', entityId: saved.id, after: snapshot(saved) }]);
+      await this.audit.write(em, user.organisationId, [
+        { actorId: user.id, action: 'report-subscription.create', entity: 'report_subscription', entityId: saved.id, after: snapshot(saved) },
+      ]);
       return saved;
     });
   }
@@ -68,7 +70,8 @@ export class ReportSubscriptionsService {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const current = await this.load(em, user, id);
       const before = snapshot(current);
-      if (dto.orgUnits !== undefined || dto.services !== undefined) await this.checkScope(em, user, dto.orgUnits ?? current.orgUnits, dto.services ?? current.services);
+      if (dto.orgUnits !== undefined || dto.services !== undefined)
+        await this.checkScope(em, user, dto.orgUnits ?? current.orgUnits, dto.services ?? current.services);
       const next: ReportSubscription = Object.assign(current, {
         ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
         ...(dto.recipients !== undefined ? { recipients: dto.recipients } : {}),
@@ -81,7 +84,9 @@ export class ReportSubscriptionsService {
         ...(dto.active !== undefined ? { active: dto.active } : {}),
       });
       const saved = await this.subscriptions.save(em, next);
-      await this.audit.write(em, user.organisationId, [{ actorId: user.id, action: 'report-subscription.update', entity: 'report_subscription', entityId: id, before, after: snapshot(saved) }]);
+      await this.audit.write(em, user.organisationId, [
+        { actorId: user.id, action: 'report-subscription.update', entity: 'report_subscription', entityId: id, before, after: snapshot(saved) },
+      ]);
       return saved;
     });
   }
@@ -90,7 +95,9 @@ export class ReportSubscriptionsService {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const current = await this.load(em, user, id);
       await this.subscriptions.delete(em, user.organisationId, id);
-      await this.audit.write(em, user.organisationId, [{ actorId: user.id, action: 'report-subscription.delete', entity: 'report_subscription', entityId: id, before: snapshot(current) }]);
+      await this.audit.write(em, user.organisationId, [
+        { actorId: user.id, action: 'report-subscription.delete', entity: 'report_subscription', entityId: id, before: snapshot(current) },
+      ]);
     });
   }
 
@@ -105,7 +112,13 @@ export class ReportSubscriptionsService {
       const period = requested ?? (await this.latestPeriodWithData(em, user.organisationId, now));
       const ids = await this.deliveries.ensure(em, user.organisationId, { subscriptionId: id, period, runKey, recipients: subscription.recipients });
       await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: 'report-subscription.send', entity: 'report_subscription', entityId: id, after: { period, runKey, recipients: subscription.recipients.length } },
+        {
+          actorId: user.id,
+          action: 'report-subscription.send',
+          entity: 'report_subscription',
+          entityId: id,
+          after: { period, runKey, recipients: subscription.recipients.length },
+        },
       ]);
       return { subscriptionId: id, period, runKey, ids, recipients: subscription.recipients.length };
     });
@@ -128,8 +141,14 @@ export class ReportSubscriptionsService {
     const subscription = await this.subscriptions.find(em, user.organisationId, id);
     if (!subscription) throw new NotFoundException('Abonnement introuvable.');
     if (!user.roles.some((r) => r.orgUnitId === null)) {
-      const units: { id: string; code: string; parent_id: string | null }[] = await em.query(`SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`, [user.organisationId]);
-      const visible = visibleUnitIds(user, units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })));
+      const units: { id: string; code: string; parent_id: string | null }[] = await em.query(
+        `SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`,
+        [user.organisationId],
+      );
+      const visible = visibleUnitIds(
+        user,
+        units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })),
+      );
       const codes = new Set(units.filter((u) => visible.has(u.id)).map((u) => u.code));
       if (!subscription.orgUnits.every((c) => codes.has(c))) throw new NotFoundException('Abonnement introuvable.');
     }
@@ -138,14 +157,23 @@ export class ReportSubscriptionsService {
 
   /** Org units must be codes of the caller's organisation within their rights, services codes of the organisation: else 404. */
   private async checkScope(em: EntityManager, user: AuthUser, orgUnits: readonly string[], services: readonly string[]): Promise<void> {
-    const units: { id: string; code: string; parent_id: string | null }[] = await em.query(`SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`, [user.organisationId]);
-    const visible = visibleUnitIds(user, units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })));
+    const units: { id: string; code: string; parent_id: string | null }[] = await em.query(
+      `SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`,
+      [user.organisationId],
+    );
+    const visible = visibleUnitIds(
+      user,
+      units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })),
+    );
     for (const code of orgUnits) {
       const unit = units.find((u) => u.code === code);
       if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${code} » introuvable.`);
     }
     if (services.length > 0) {
-      const known: { code: string }[] = await em.query(`SELECT code FROM service WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [user.organisationId, [...services]]);
+      const known: { code: string }[] = await em.query(`SELECT code FROM service WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [
+        user.organisationId,
+        [...services],
+      ]);
       const missing = services.find((s) => !known.some((k) => k.code === s));
       if (missing !== undefined) throw new NotFoundException(`Service « ${missing} » introuvable.`);
     }

@@ -5,7 +5,10 @@ import { escapeHtml } from './report-email.template';
 export const unsubscribePage = (outcome: UnsubscribeOutcome): string => {
   const [title, body] =
     outcome.kind === 'invalid'
-      ? ['Lien invalide', 'Ce lien de désabonnement est invalide ou incomplet. Copiez le lien entier depuis le courriel, ou demandez à la direction de votre CCAS de vous retirer de la liste.']
+      ? [
+          'Lien invalide',
+          'Ce lien de désabonnement est invalide ou incomplet. Copiez le lien entier depuis le courriel, ou demandez à la direction de votre CCAS de vous retirer de la liste.',
+        ]
       : [
           'Désabonnement confirmé',
           `${escapeHtml(outcome.recipient)} ne recevra plus le rapport${outcome.subscriptionName ? ` « ${escapeHtml(outcome.subscriptionName)} »` : ''}.${outcome.kind === 'already' ? ' (C’était déjà fait.)' : ''} Vous pouvez fermer cette page.`,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DecimalInput } from './decimal-input';
 
 /** Most rows one JSON request may carry (the JSON body is also capped at 2 MB); bigger batches go as a file. */
@@ -49,6 +49,8 @@ export class SubmitFiguresDto {
   @ArrayMaxSize(JSON_MAX_ROWS, {
     message: `Au plus ${JSON_MAX_ROWS} chiffres par requête JSON : envoyez les suivants dans une autre requête ou importez un fichier.`,
   })
+  // without IsObject, an element that is itself an array (`[[]]`) passed ValidateNested with none of its fields checked
+  @IsObject({ each: true, message: 'Chaque élément de figures doit être un objet { orgUnit, service, metric, period, value, comment? }.' })
   @ValidateNested({ each: true })
   @Type(() => FigureInputDto)
   figures?: FigureInputDto[];

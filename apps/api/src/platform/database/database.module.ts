@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { TenantDb } from './tenant-db';
+import { PoolErrors } from './pool-errors';
 
 /** TypeORM over PostgreSQL; the schema comes from migrations only. */
 @Global()
@@ -18,7 +19,7 @@ import { TenantDb } from './tenant-db';
       }),
     }),
   ],
-  providers: [TenantDb],
+  providers: [TenantDb, PoolErrors],
   exports: [TenantDb],
 })
 export class DatabaseModule {}

@@ -11,6 +11,7 @@ import { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { repoRoot } from '../repo-root';
+import { rejectDeepJson } from './json-depth';
 
 /**
  * Everything the HTTP process needs beyond its modules, shared by `main.ts` and the e2e tests:
@@ -50,6 +51,7 @@ export const configureApp = (app: NestExpressApplication, config: AppConfig, log
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(rejectDeepJson);
 
   const openApi = new DocumentBuilder()
     .setTitle('Levier API')

@@ -27,7 +27,9 @@ class CronConstraint implements ValidatorConstraintInterface {
     return typeof value === 'string' && value.length <= 64 && cronProblem(value) === null;
   }
   defaultMessage(args: ValidationArguments): string {
-    return typeof args.value === 'string' && args.value.length <= 64 ? cronProblem(args.value) ?? 'planification invalide' : 'schedule : une expression cron de 64 caractères au plus, par exemple « 0 8 1 * * »';
+    return typeof args.value === 'string' && args.value.length <= 64
+      ? (cronProblem(args.value) ?? 'planification invalide')
+      : 'schedule : une expression cron de 64 caractères au plus, par exemple « 0 8 1 * * »';
   }
 }
 
@@ -43,7 +45,11 @@ export class CreateReportSubscriptionDto {
   @MaxLength(200, { message: 'name : 200 caractères au plus' })
   name: string;
 
-  @ApiProperty({ type: [String], example: ['directeur@valmont.demo', 'elu@mairie-valmont.fr'], description: 'Adresses des destinataires : comptes Levier ou adresses simples' })
+  @ApiProperty({
+    type: [String],
+    example: ['directeur@valmont.demo', 'elu@mairie-valmont.fr'],
+    description: 'Adresses des destinataires : comptes Levier ou adresses simples',
+  })
   @Transform(trimmedLowerList)
   @IsArray({ message: 'recipients : une liste d’adresses est attendue' })
   @ArrayMinSize(1, { message: 'recipients : au moins un destinataire' })
@@ -72,7 +78,11 @@ export class CreateReportSubscriptionDto {
   @MaxLength(64, { each: true, message: 'services : 64 caractères au plus par code' })
   services?: string[];
 
-  @ApiPropertyOptional({ enum: REPORT_INDICATORS, isArray: true, description: 'Indicateurs affichés (vide : épargne brute, coût, épargne nette, taux de compensation)' })
+  @ApiPropertyOptional({
+    enum: REPORT_INDICATORS,
+    isArray: true,
+    description: 'Indicateurs affichés (vide : épargne brute, coût, épargne nette, taux de compensation)',
+  })
   @IsOptional()
   @IsArray({ message: 'indicators : une liste est attendue' })
   @ArrayUnique({ message: 'indicators : chaque indicateur une seule fois' })
@@ -115,7 +125,10 @@ export class UpdateReportSubscriptionDto extends PartialType(CreateReportSubscri
 
 /** `POST /api/report-subscriptions/:id/send`: optional period (default: the last complete month with data). */
 export class SendReportDto {
-  @ApiPropertyOptional({ example: '2024-12', description: 'Période couverte : AAAA-MM, AAAA-Qn ou AAAA (par défaut : le dernier mois complet disposant de données)' })
+  @ApiPropertyOptional({
+    example: '2024-12',
+    description: 'Période couverte : AAAA-MM, AAAA-Qn ou AAAA (par défaut : le dernier mois complet disposant de données)',
+  })
   @IsOptional()
   @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: 'period : période attendue au format AAAA, AAAA-Qn ou AAAA-MM' })
   period?: string;

@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { renderAdmin } from '../test-utils/render-admin';
+import { ReallocationSection } from './ReallocationSection';
+import type { Reallocation } from './indicators.types';
+
+/** The shape of `GET /api/indicators/reallocation` (apps/api/src/reallocation/reallocation-input.ts). */
+const payload: Reallocation = {
+  from: '2024',
+  to: '2024',
+  fteDays: '98.000000',
+  fteYears: '0.429825',
+  needCoverage: { A: '0.5', B: '1' },
+  criticalCoverage: '0.710000',
+  fongibiliteVolume: '12000.00',
+  fongibiliteRate: '0.007',
+  fongibiliteOverLimit: false,
+  inKindValue: '5440.00',
+  flows: {
+    budget: { nodes: [{ name: 'Fonction 4213' }, { name: 'Fonction 4232' }], links: [{ source: 0, target: 1, value: '12000.00' }] },
+    staff: { nodes: [{ name: 'AED' }, { name: 'SAAD' }], links: [{ source: 0, target: 1, value: '5' }] },
+  },
+};
+
+describe(ReallocationSection.name, () => {
+  it('shows the tiles and two flow charts: budget in euros, staff in FTE-days', async () => {
+    renderAdmin(<ReallocationSection scope={{ orgUnit: 'VALMONT-NORD', from: '2024-01', to: '2024-12' }} />, {
+      dataProvider: { getReallocation: async () => payload } as never,
+    });
+    expect(await screen.findByText('Toute l’organisation, de 2024 à 2024.')).toBeTruthy();
+    expect(within(screen.getByTestId('realloc-critical')).getByText(/tous besoins \(moyenne\) : 75/)).toBeTruthy();
+    expect(within(screen.getByTestId('realloc-budget')).getByText(/0,7 % de la limite/)).toBeTruthy();
+    expect(screen.getByText('Virements budgétaires entre fonctions (€)')).toBeTruthy();
+    expect(screen.getByText('Redéploiements de personnel (jours-ETP)')).toBeTruthy();
+  });
+});

@@ -1,0 +1,288 @@
+/** Reallocation records: staff needs, redeployments (pseudonymous agents), budget transfers and in-kind loans. */
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  DataTable,
+  Edit,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  maxLength,
+  regex,
+  required,
+} from 'react-admin';
+import { DecimalField, EnumField, MoneyField } from '../common/fields';
+import { CodeSelectInput, OrgUnitCodeInput, ServiceCodeInput } from '../common/inputs';
+import { LevierList } from '../common/LevierList';
+import { decimal, enumChoices } from '../common/validators';
+import { isoDate } from '../methodology/MethodologyViews';
+
+const dec = { inputMode: 'decimal' as const };
+const dateHelp = 'AAAA-MM-JJ';
+
+/* ---------- Staff needs ---------- */
+
+export const StaffNeedList = () => (
+  <LevierList
+    filters={[<TextInput key="code" source="code" alwaysOn />, <BooleanInput key="critical" source="critical" />]}
+    sort={{ field: 'requestDate', order: 'DESC' }}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="label" />
+      <DataTable.Col source="critical">
+        <BooleanField source="critical" />
+      </DataTable.Col>
+      <DataTable.Col source="fteDaysRequested" align="right">
+        <DecimalField source="fteDaysRequested" />
+      </DataTable.Col>
+      <DataTable.Col source="service" disableSort />
+      <DataTable.Col source="requestDate" />
+    </DataTable>
+  </LevierList>
+);
+
+const StaffNeedFields = () => (
+  <SimpleShowLayout>
+    <TextField source="code" />
+    <TextField source="label" />
+    <BooleanField source="critical" />
+    <DecimalField source="fteDaysRequested" />
+    <TextField source="service" emptyText="—" />
+    <TextField source="orgUnit" emptyText="—" />
+    <TextField source="requestDate" />
+  </SimpleShowLayout>
+);
+export const StaffNeedShow = () => (
+  <Show>
+    <StaffNeedFields />
+  </Show>
+);
+
+const StaffNeedForm = () => (
+  <SimpleForm>
+    <TextInput source="code" validate={required()} />
+    <TextInput source="label" validate={[required(), maxLength(200)]} fullWidth />
+    <BooleanInput source="critical" />
+    <TextInput source="fteDaysRequested" validate={[required(), decimal()]} inputProps={dec} />
+    <ServiceCodeInput source="service" emptyText="—" />
+    <OrgUnitCodeInput source="orgUnit" emptyText="—" />
+    <TextInput source="requestDate" validate={[required(), isoDate()]} helperText={dateHelp} />
+  </SimpleForm>
+);
+export const StaffNeedEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <StaffNeedForm />
+  </Edit>
+);
+export const StaffNeedCreate = () => (
+  <Create redirect="list" record={{ critical: false }}>
+    <StaffNeedForm />
+  </Create>
+);
+
+/* ---------- Redeployments ---------- */
+
+/** A pseudonym (AG-0012), never a name nor an e-mail address (SPEC §3): the API's own rule. */
+export const AGENT_REF = /^(?=[A-Z0-9_-]*\d)[A-Z0-9][A-Z0-9_-]{1,31}$/;
+
+export const RedeploymentList = () => (
+  <LevierList
+    filters={[<TextInput key="agentRef" source="agentRef" alwaysOn />, <CodeSelectInput key="need" source="need" reference="staff-needs" />]}
+    sort={{ field: 'startDate', order: 'DESC' }}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="agentRef" />
+      <DataTable.Col source="need" disableSort />
+      <DataTable.Col source="fromService" disableSort />
+      <DataTable.Col source="toService" disableSort />
+      <DataTable.Col source="toPartner" disableSort />
+      <DataTable.Col source="workingDays" align="right">
+        <DecimalField source="workingDays" />
+      </DataTable.Col>
+      <DataTable.Col source="startDate" />
+      <DataTable.Col source="volunteer" disableSort>
+        <BooleanField source="volunteer" />
+      </DataTable.Col>
+    </DataTable>
+  </LevierList>
+);
+
+export const RedeploymentShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="agentRef" />
+      <TextField source="need" emptyText="—" />
+      <TextField source="fromService" emptyText="—" />
+      <TextField source="toService" emptyText="—" />
+      <TextField source="toPartner" emptyText="—" />
+      <DecimalField source="workingDays" />
+      <DecimalField source="quotite" />
+      <TextField source="requestDate" />
+      <TextField source="startDate" />
+      <BooleanField source="volunteer" />
+      <MoneyField source="dailyCost" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const RedeploymentForm = () => (
+  <SimpleForm>
+    <TextInput source="agentRef" validate={[required(), regex(AGENT_REF, 'levier.validation.agent_ref')]} helperText="levier.reallocation_records.agent_help" />
+    <CodeSelectInput source="need" reference="staff-needs" emptyText="—" />
+    <ServiceCodeInput source="fromService" emptyText="—" />
+    <ServiceCodeInput source="toService" emptyText="—" />
+    <TextInput source="toPartner" fullWidth helperText="levier.reallocation_records.partner_help" />
+    <TextInput source="workingDays" validate={[required(), decimal()]} inputProps={dec} />
+    <TextInput source="quotite" validate={decimal()} inputProps={dec} helperText="0 – 1" />
+    <TextInput source="requestDate" validate={[required(), isoDate()]} helperText={dateHelp} />
+    <TextInput source="startDate" validate={[required(), isoDate()]} helperText={dateHelp} />
+    <BooleanInput source="volunteer" />
+    <TextInput source="dailyCost" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
+  </SimpleForm>
+);
+export const RedeploymentEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <RedeploymentForm />
+  </Edit>
+);
+export const RedeploymentCreate = () => (
+  <Create redirect="list" record={{ volunteer: true, quotite: '1' }}>
+    <RedeploymentForm />
+  </Create>
+);
+
+/* ---------- Budget transfers ---------- */
+
+export const INSTRUMENTS = ['FONGIBILITE', 'DECISION_MODIFICATIVE', 'VIREMENT_INTERNE'] as const;
+const SECTIONS = ['FONCTIONNEMENT', 'INVESTISSEMENT'] as const;
+
+export const BudgetTransferList = () => (
+  <LevierList
+    filters={[
+      <TextInput key="code" source="code" alwaysOn />,
+      <SelectInput key="instrument" source="instrument" choices={enumChoices('instrument', INSTRUMENTS)} alwaysOn />,
+    ]}
+    sort={{ field: 'decisionDate', order: 'DESC' }}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="instrument">
+        <EnumField source="instrument" enumName="instrument" />
+      </DataTable.Col>
+      <DataTable.Col source="fromChapter" disableSort />
+      <DataTable.Col source="fromFunction" disableSort />
+      <DataTable.Col source="toChapter" disableSort />
+      <DataTable.Col source="toFunction" disableSort />
+      <DataTable.Col source="amount" align="right">
+        <MoneyField source="amount" />
+      </DataTable.Col>
+      <DataTable.Col source="decisionDate" />
+    </DataTable>
+  </LevierList>
+);
+
+export const BudgetTransferShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <EnumField source="instrument" enumName="instrument" />
+      <TextField source="section" />
+      <TextField source="fromChapter" />
+      <TextField source="fromFunction" emptyText="—" />
+      <TextField source="toChapter" />
+      <TextField source="toFunction" emptyText="—" />
+      <MoneyField source="amount" />
+      <TextField source="decisionDate" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const CHAPTER = /^\d{2,3}$/;
+const FUNCTION = /^\d{1,6}$/;
+
+const BudgetTransferForm = () => (
+  <SimpleForm>
+    <TextInput source="code" validate={required()} />
+    <SelectInput source="instrument" choices={enumChoices('instrument', INSTRUMENTS)} validate={required()} />
+    <SelectInput source="section" choices={SECTIONS.map((s) => ({ id: s, name: s }))} />
+    <TextInput source="fromChapter" validate={[required(), regex(CHAPTER, 'levier.validation.chapter')]} />
+    <TextInput source="fromFunction" validate={regex(FUNCTION, 'levier.validation.function')} />
+    <TextInput source="toChapter" validate={[required(), regex(CHAPTER, 'levier.validation.chapter')]} />
+    <TextInput source="toFunction" validate={regex(FUNCTION, 'levier.validation.function')} />
+    <TextInput source="amount" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
+    <TextInput source="decisionDate" validate={[required(), isoDate()]} helperText={dateHelp} />
+  </SimpleForm>
+);
+export const BudgetTransferEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <BudgetTransferForm />
+  </Edit>
+);
+export const BudgetTransferCreate = () => (
+  <Create redirect="list" record={{ section: 'FONCTIONNEMENT', instrument: 'FONGIBILITE' }}>
+    <BudgetTransferForm />
+  </Create>
+);
+
+/* ---------- In-kind loans ---------- */
+
+export const InKindLoanList = () => (
+  <LevierList filters={[<TextInput key="code" source="code" alwaysOn />]} sort={{ field: 'startDate', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="item" />
+      <DataTable.Col source="toPartner" />
+      <DataTable.Col source="days" align="right">
+        <DecimalField source="days" />
+      </DataTable.Col>
+      <DataTable.Col source="quantity" align="right">
+        <DecimalField source="quantity" />
+      </DataTable.Col>
+      <DataTable.Col source="dailyValue" align="right">
+        <MoneyField source="dailyValue" />
+      </DataTable.Col>
+      <DataTable.Col source="startDate" />
+    </DataTable>
+  </LevierList>
+);
+
+export const InKindLoanShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <TextField source="item" />
+      <TextField source="toPartner" />
+      <DecimalField source="days" />
+      <DecimalField source="quantity" />
+      <MoneyField source="dailyValue" />
+      <TextField source="startDate" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const InKindLoanForm = () => (
+  <SimpleForm>
+    <TextInput source="code" validate={required()} />
+    <TextInput source="item" validate={[required(), maxLength(200)]} fullWidth />
+    <TextInput source="toPartner" validate={[required(), maxLength(200)]} fullWidth />
+    <TextInput source="days" validate={[required(), decimal()]} inputProps={dec} />
+    <TextInput source="quantity" validate={[required(), decimal()]} inputProps={dec} />
+    <TextInput source="dailyValue" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
+    <TextInput source="startDate" validate={[required(), isoDate()]} helperText={dateHelp} />
+  </SimpleForm>
+);
+export const InKindLoanEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <InKindLoanForm />
+  </Edit>
+);
+export const InKindLoanCreate = () => (
+  <Create redirect="list" record={{ quantity: '1' }}>
+    <InKindLoanForm />
+  </Create>
+);

@@ -1,0 +1,209 @@
+/** Report subscriptions (scheduled e-mails of the dashboard) and their delivery log. */
+import SendIcon from '@mui/icons-material/Send';
+import { Button } from '@mui/material';
+import { useState } from 'react';
+import {
+  BooleanField,
+  BooleanInput,
+  CheckboxGroupInput,
+  ChipField,
+  Create,
+  DataTable,
+  DateField,
+  Edit,
+  EditButton,
+  SelectArrayInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  maxLength,
+  required,
+  useCanAccess,
+  useDataProvider,
+  useGetList,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
+import { EnumField } from '../common/fields';
+import { LevierList } from '../common/LevierList';
+import { ListTextInput } from '../common/ListTextInput';
+import { enumChoices } from '../common/validators';
+import type { LevierDataProvider } from '../dataProvider';
+
+export const REPORT_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'cashable'] as const;
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unsubscribed', 'skipped'] as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const emails = (): Validator => (value: unknown) =>
+  !Array.isArray(value) || value.length === 0
+    ? 'levier.validation.recipients_required'
+    : value.every((v) => typeof v === 'string' && EMAIL.test(v))
+      ? undefined
+      : 'levier.validation.email';
+const nonEmpty = (): Validator => (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'ra.validation.required');
+
+/** "Envoyer un aperçu maintenant": `POST /api/report-subscriptions/:id/send` → 202, one delivery per recipient. */
+export const SendPreviewButton = () => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<LevierDataProvider>();
+  const [busy, setBusy] = useState(false);
+  const { canAccess } = useCanAccess({ resource: 'report-subscriptions', action: 'send', record });
+  if (!record || !canAccess || !dataProvider.apiPost) return null;
+  const send = async () => {
+    setBusy(true);
+    try {
+      const { json } = await dataProvider.apiPost!<{ period: string; enqueued: number; recipients: number }>(`/report-subscriptions/${record.id}/send`, {});
+      notify('levier.reports.sent', { type: 'success', messageArgs: { count: json.enqueued, recipients: json.recipients, period: json.period } });
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'levier.reports.send_failed', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" variant="contained" startIcon={<SendIcon />} onClick={() => void send()} disabled={busy} data-testid="send-preview">
+      {translate('levier.reports.send_now')}
+    </Button>
+  );
+};
+
+export const ReportSubscriptionList = () => (
+  <LevierList filters={[<TextInput key="q" source="q" alwaysOn />, <BooleanInput key="active" source="active" />]} sort={{ field: 'createdAt', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="recipients" disableSort />
+      <DataTable.Col source="orgUnits" disableSort />
+      <DataTable.Col source="schedule" />
+      <DataTable.Col source="active">
+        <BooleanField source="active" />
+      </DataTable.Col>
+      <DataTable.Col source="nextRunAt" disableSort>
+        <DateField source="nextRunAt" showTime />
+      </DataTable.Col>
+    </DataTable>
+  </LevierList>
+);
+
+const ShowActions = () => (
+  <TopToolbar>
+    <SendPreviewButton />
+    <EditButton />
+  </TopToolbar>
+);
+
+export const ReportSubscriptionShow = () => (
+  <Show actions={<ShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="recipients" />
+      <TextField source="orgUnits" />
+      <TextField source="services" emptyText="—" />
+      <TextField source="indicators" emptyText="—" />
+      <TextField source="schedule" />
+      <TextField source="timezone" />
+      <ChipField source="language" />
+      <TextField source="formats" />
+      <BooleanField source="active" />
+      <DateField source="nextRunAt" showTime emptyText="—" />
+      <DateField source="lastDispatchedAt" showTime emptyText="—" />
+      <DateField source="createdAt" showTime />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const useCodes = (resource: string, labelField: string) => {
+  const { data } = useGetList(resource, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
+  return (data ?? []).map((r) => ({ id: String(r.code), name: `${String(r.code)} — ${String(r[labelField] ?? '')}` }));
+};
+
+const ReportSubscriptionForm = () => {
+  const units = useCodes('org-units', 'name');
+  const services = useCodes('services', 'label');
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />
+      <ListTextInput
+        source="recipients"
+        label="resources.report-subscriptions.fields.recipients"
+        helperText="levier.reports.recipients_help"
+        validate={[emails()]}
+      />
+      <SelectArrayInput source="orgUnits" choices={units} validate={nonEmpty()} />
+      <SelectArrayInput source="services" choices={services} helperText="levier.reports.services_help" />
+      <CheckboxGroupInput
+        source="indicators"
+        choices={REPORT_INDICATORS.map((i) => ({ id: i, name: `levier.headline.${i}` }))}
+        helperText="levier.reports.indicators_help"
+      />
+      <TextInput source="schedule" validate={required()} helperText="levier.reports.schedule_help" />
+      <SelectInput
+        source="language"
+        choices={[
+          { id: 'fr', name: 'levier.locale.fr' },
+          { id: 'en', name: 'levier.locale.en' },
+        ]}
+      />
+      <CheckboxGroupInput source="formats" choices={REPORT_FORMATS.map((f) => ({ id: f, name: f.toUpperCase() }))} translateChoice={false} />
+      <BooleanInput source="active" />
+    </SimpleForm>
+  );
+};
+
+export const ReportSubscriptionEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <ReportSubscriptionForm />
+  </Edit>
+);
+
+export const ReportSubscriptionCreate = () => (
+  <Create
+    redirect="show"
+    record={{ schedule: '0 8 1 * *', language: 'fr', formats: ['pdf', 'xlsx'], active: true, recipients: [], orgUnits: [], services: [], indicators: [] }}
+  >
+    <ReportSubscriptionForm />
+  </Create>
+);
+
+/* ---------- Delivery log ---------- */
+
+const deliveryFilters = [
+  <SelectInput key="status" source="status" choices={enumChoices('delivery_status', DELIVERY_STATUSES)} alwaysOn />,
+  <TextInput key="recipient" source="recipient" alwaysOn />,
+  <TextInput key="period" source="period" />,
+];
+
+export const ReportDeliveryList = () => (
+  <LevierList filters={deliveryFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50}>
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable.Col source="createdAt">
+        <DateField source="createdAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="subscriptionName" disableSort />
+      <DataTable.Col source="period" />
+      <DataTable.Col source="recipient" />
+      <DataTable.Col source="preview" disableSort>
+        <BooleanField source="preview" />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <EnumField source="status" enumName="delivery_status" />
+      </DataTable.Col>
+      <DataTable.Col source="attempts" />
+      <DataTable.Col source="sentAt">
+        <DateField source="sentAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="lastError" disableSort />
+    </DataTable>
+  </LevierList>
+);

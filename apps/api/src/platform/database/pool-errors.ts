@@ -1,0 +1,22 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * A pooled connection that PostgreSQL drops (restart, terminated backend) emits an `error`; with no listener Node
+ * ends the process. Here it is logged instead: the pool discards the client and the next query opens a new one.
+ */
+@Injectable()
+export class PoolErrors implements OnApplicationBootstrap {
+  private readonly logger = new Logger('PostgreSQL');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    if (!pool) return;
+    const log = (err: Error) => this.logger.warn(`Connexion PostgreSQL perdue : ${err.message}`);
+    pool.on('error', log);
+    pool.on('connect', (client: PoolClient) => client.on('error', log));
+  }
+}
