@@ -52,7 +52,7 @@ const main = async (): Promise<void> => {
     log(`  ${seeded} figures generated`);
 
     const recompute = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository());
-    let started = Date.now();
+    const started = Date.now();
     const { rows } = await recompute.recompute(main.id, []);
     const recomputeSeconds = (Date.now() - started) / 1000;
     log(`  full recompute: ${rows} read-model rows in ${recomputeSeconds.toFixed(1)} s`);
