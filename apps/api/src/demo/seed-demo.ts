@@ -11,6 +11,10 @@ import { PriceIndex } from '../methodology/price-index.entity';
 import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { MethodologyVersion } from '../methodology/methodology-version.entity';
+import { PeriodStatus } from '../figures/period-status.entity';
+
+/** Demo periods of this year are approved (closed); the next year is still open for entry and imports. */
+const APPROVED_YEAR = '2023';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
 import { hashPassword } from '../tenancy/password-hasher';
 import { DEMO_EXTRA_UNIT_COSTS, DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
@@ -98,7 +102,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       ),
     ),
   );
-  await em.save(
+  const version = await em.save(
     MethodologyVersion,
     em.create(MethodologyVersion, {
       organisationId,
@@ -143,13 +147,26 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       metricId: metricByCode.get(f.metric)!.id,
       period: f.period,
       value: new Decimal(f.value),
-      status: f.period < '2024-07' ? 'approved' : 'draft',
+      status: f.period.startsWith(APPROVED_YEAR) ? 'approved' : 'draft',
       source: 'import',
       comment: null,
       submissionId: null,
     }),
   );
   for (let i = 0; i < rows.length; i += 500) await em.insert(Figure, rows.slice(i, i + 500));
+  // the year before is closed: every period of it approved under the method in force (its values are "as reported")
+  const approved = [...new Set(figures.filter((f) => f.period.startsWith(APPROVED_YEAR)).map((f) => `${f.orgUnit}|${f.period}`))].map((key) => {
+    const [unit, period] = key.split('|');
+    return em.create(PeriodStatus, {
+      organisationId,
+      orgUnitId: unitByCode.get(unit)!.id,
+      period,
+      status: 'approved',
+      approvedMethodologyVersionId: version.id,
+      reason: 'Exercice clos (démonstration)',
+    });
+  });
+  await em.insert(PeriodStatus, approved);
   if (tenant.root.code === 'VALMONT') await seedDemoReallocation(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   await em.insert(AuditLog, {
     organisationId,
