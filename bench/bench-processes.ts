@@ -69,3 +69,21 @@ export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 };
+
+/** Waits until the worker has no waiting, delayed or active job left (e.g. the recomputes an import enqueued). */
+export const waitForQueuesIdle = async (redisUrl: string, prefix: string, timeoutMs = 600_000): Promise<number> => {
+  const { Queue } = await import('bullmq');
+  const url = new URL(redisUrl);
+  const connection = { host: url.hostname, port: Number(url.port || 6379) };
+  const queues = ['figures', 'indicators', 'reports'].map((name) => new Queue(name, { connection, prefix }));
+  const started = Date.now();
+  try {
+    for (;;) {
+      const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+      if (counts.every((c) => Object.values(c).every((n) => n === 0)) || Date.now() - started > timeoutMs) return Date.now() - started;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
+};

@@ -16,7 +16,7 @@ import { RecomputeService } from '../apps/api/src/indicators/recompute.service';
 import { runMigrations } from '../apps/api/src/cli/migration.command';
 import { repoRoot } from '../apps/api/src/platform/repo-root';
 import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
-import { login, startProduct } from './bench-processes';
+import { login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
 import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
 import { measureEmails, startCountingSmtp } from './email-measures';
@@ -76,6 +76,9 @@ const main = async (): Promise<void> => {
       const copied = await measureCopy(databaseUrl, copier, scale);
       log(`  raw COPY: ${copied.rows} rows in ${copied.seconds.toFixed(2)} s`);
 
+      // steady state for the latency measures: the recomputes the import enqueued are done first
+      const drained = await waitForQueuesIdle(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix);
+      log(`  queues drained after the import in ${(drained / 1000).toFixed(1)} s`);
       const token = await login(product.url, main.financeEmail, BENCH_PASSWORD);
       const edits = await measureEditToDashboard(product.url, token, main, 20);
       const load = await measureApiLoad(product.url, token, main, scale.clients, scale.loadSeconds);

@@ -6,6 +6,7 @@ import { AllowRollupRowsInReadModel1795673600000 } from './1795673600000-AllowRo
 import { AddReportScheduling1795674622864 } from './1795674622864-AddReportScheduling';
 import { CreateCustomAndReallocationValues1795674100000 } from './1795674100000-CreateCustomAndReallocationValues';
 import { PackScenariosInReadModel1795675200000 } from './1795675200000-PackScenariosInReadModel';
+import { IndexFigureFreshness1795678577455 } from './1795678577455-IndexFigureFreshness';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateCustomAndReallocationValues1795674100000,
   AddReportScheduling1795674622864,
   PackScenariosInReadModel1795675200000,
+  IndexFigureFreshness1795678577455,
 ];

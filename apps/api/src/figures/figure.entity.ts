@@ -15,6 +15,7 @@ export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number];
 @Entity('figure')
 @Index(['orgUnitId', 'serviceId', 'metricId', 'period'], { unique: true })
 @Index(['organisationId', 'period'])
+@Index(['organisationId', 'updatedAt'])
 export class Figure extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
