@@ -70,7 +70,7 @@ export const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 };
 
-/** Waits until the worker has no waiting, delayed or active job left (e.g. the recomputes an import enqueued). */
+/** Waits until the worker has no waiting or active job left (e.g. the recomputes an import enqueued); the schedulers' delayed jobs do not count. */
 export const waitForQueuesIdle = async (redisUrl: string, prefix: string, timeoutMs = 600_000): Promise<number> => {
   const { Queue } = await import('bullmq');
   const url = new URL(redisUrl);
@@ -79,7 +79,7 @@ export const waitForQueuesIdle = async (redisUrl: string, prefix: string, timeou
   const started = Date.now();
   try {
     for (;;) {
-      const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+      const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'prioritized')));
       if (counts.every((c) => Object.values(c).every((n) => n === 0)) || Date.now() - started > timeoutMs) return Date.now() - started;
       await new Promise((r) => setTimeout(r, 250));
     }
