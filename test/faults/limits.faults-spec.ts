@@ -85,7 +85,9 @@ describe('limits: oversized uploads, too many rows, deeply nested JSON, slow cli
     }
   });
 
-  (FULL ? it : it.skip)('closes the connection of a client that sends its headers too slowly (server timeouts of main.ts)', async () => {
+  // ≈ 30 s to detect a stalled client: only in the full form (npm run test:faults), not defined at all in the fast one
+  const slowIt = FULL ? it : () => undefined;
+  slowIt('closes the connection of a client that sends its headers too slowly (server timeouts of main.ts)', async () => {
     const port = await freePort();
     const child = LevierProcess.api(
       { DATABASE_URL: api.api.db.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: api.api.queuePrefix, PORT: String(port) },
