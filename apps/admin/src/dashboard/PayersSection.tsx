@@ -1,8 +1,8 @@
-import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
+import { DataTable } from './DataTable';
 import { toPayerRows } from './chart-data';
 import { ExplainButton } from './ExplainButton';
 import type { ExplainableIndicator, IndicatorSummary, Scope } from './indicators.types';
@@ -10,7 +10,6 @@ import { LazyBarsChart } from './lazy-charts';
 import { useIndicatorPayers } from './use-indicators';
 
 export const PAYER_COLOR = '#1565c0';
-const num = { align: 'right' as const, sx: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } };
 
 /** "Qui économise ?": gross savings by payer, bars plus a low–high table. */
 export const PayersSection = ({ scope, summary, onExplain }: { scope: Scope; summary?: IndicatorSummary; onExplain?: (i: ExplainableIndicator) => void }) => {
@@ -38,35 +37,16 @@ export const PayersSection = ({ scope, summary, onExplain }: { scope: Scope; sum
         />
       }
       table={
-        <Table size="small">
-          <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{translate('levier.payers.caption')}</caption>
-          <TableHead>
-            <TableRow>
-              <TableCell scope="col">{translate('levier.payers.payer')}</TableCell>
-              <TableCell scope="col" align="right">
-                {translate('levier.payers.amount')}
-              </TableCell>
-              <TableCell scope="col" align="right">
-                {translate('levier.chart.low')}
-              </TableCell>
-              <TableCell scope="col" align="right">
-                {translate('levier.chart.high')}
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {chartRows.map((r) => (
-              <TableRow key={r.key}>
-                <TableCell component="th" scope="row">
-                  {r.label}
-                </TableCell>
-                <TableCell {...num}>{formatMoney(r.raw.amount, locale)}</TableCell>
-                <TableCell {...num}>{formatMoney(r.raw.low, locale)}</TableCell>
-                <TableCell {...num}>{formatMoney(r.raw.high, locale)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          caption={translate('levier.payers.caption')}
+          rowHeader={translate('levier.payers.payer')}
+          rows={chartRows}
+          columns={[
+            { label: translate('levier.payers.amount'), value: (r) => formatMoney(r.raw.amount, locale) },
+            { label: translate('levier.chart.low'), value: (r) => formatMoney(r.raw.low, locale) },
+            { label: translate('levier.chart.high'), value: (r) => formatMoney(r.raw.high, locale) },
+          ]}
+        />
       }
     />
   );

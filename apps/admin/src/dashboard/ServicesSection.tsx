@@ -1,16 +1,15 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box } from '@mui/material';
 import { useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney, formatRatio } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
+import { DataTable } from './DataTable';
 import { toServiceRows } from './chart-data';
 import { ExplainButton } from './ExplainButton';
 import type { ExplainableIndicator, Scope } from './indicators.types';
 import { LazyBarsChart } from './lazy-charts';
 import { SERIES_COLORS } from './series-colors';
 import { useIndicatorSeries } from './use-indicators';
-
-const num = { align: 'right' as const, sx: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } };
 
 /** Savings and cost by service, then cost per avoided event by service; both with tables. */
 export const ServicesSection = ({ scope, onExplain }: { scope: Scope; onExplain?: (i: ExplainableIndicator) => void }) => {
@@ -44,39 +43,17 @@ export const ServicesSection = ({ scope, onExplain }: { scope: Scope; onExplain?
           />
         }
         table={
-          <Table size="small">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{translate('levier.services.caption')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{translate('levier.services.service')}</TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.headline.grossSavings')}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.headline.cost')}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.headline.netSavings')}
-                </TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.headline.offsetRatio')}
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.key}>
-                  <TableCell component="th" scope="row">
-                    {r.label}
-                  </TableCell>
-                  <TableCell {...num}>{formatMoney(r.item.grossSavings, locale)}</TableCell>
-                  <TableCell {...num}>{formatMoney(r.item.cost, locale)}</TableCell>
-                  <TableCell {...num}>{formatMoney(r.item.netSavings, locale)}</TableCell>
-                  <TableCell {...num}>{formatRatio(r.item.offsetRatio, locale)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            caption={translate('levier.services.caption')}
+            rowHeader={translate('levier.services.service')}
+            rows={rows}
+            columns={[
+              { label: translate('levier.headline.grossSavings'), value: (r) => formatMoney(r.item.grossSavings, locale) },
+              { label: translate('levier.headline.cost'), value: (r) => formatMoney(r.item.cost, locale) },
+              { label: translate('levier.headline.netSavings'), value: (r) => formatMoney(r.item.netSavings, locale) },
+              { label: translate('levier.headline.offsetRatio'), value: (r) => formatRatio(r.item.offsetRatio, locale) },
+            ]}
+          />
         }
       />
       <ChartCard
@@ -99,27 +76,12 @@ export const ServicesSection = ({ scope, onExplain }: { scope: Scope; onExplain?
           />
         }
         table={
-          <Table size="small">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{translate('levier.services.cpe_caption')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{translate('levier.services.service')}</TableCell>
-                <TableCell scope="col" align="right">
-                  {translate('levier.details.costPerEventAvoided')}
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.key}>
-                  <TableCell component="th" scope="row">
-                    {r.label}
-                  </TableCell>
-                  <TableCell {...num}>{formatMoney(r.item.costPerEventAvoided ?? null, locale)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            caption={translate('levier.services.cpe_caption')}
+            rowHeader={translate('levier.services.service')}
+            rows={rows}
+            columns={[{ label: translate('levier.details.costPerEventAvoided'), value: (r) => formatMoney(r.item.costPerEventAvoided ?? null, locale) }]}
+          />
         }
       />
     </Box>
