@@ -84,11 +84,7 @@ export class FigureRepository {
     ctx: ApplyContext,
     rows: readonly ResolvedFigure[],
   ): Promise<{ changed: number; periods: string[] }> {
-    await this.lockPeriods(
-      em,
-      organisationId,
-      rows.map((r) => r.period),
-    );
+    await this.lockPeriods(em, organisationId, rows);
     const result = (await em.query(
       `WITH input AS (
          SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::numeric[], $7::varchar[], $8::text[], $9::text[], $10::text[])
@@ -143,15 +139,15 @@ export class FigureRepository {
 
   /**
    * Serialises the writers of the same figures until the end of the transaction: one advisory lock per (organisation,
-   * period), taken in sorted order. Without it, two transactions writing the same figure at once (two edits, an edit and
+   * org unit, period), taken in sorted order, so imports of different units proceed side by side. Without it, two transactions writing the same figure at once (two edits, an edit and
    * an import, two imports creating it) each read the value "before" from their own snapshot, and the audit chain broke
    * (two rows with the same `before`, or two creations of one figure). Re-taking a lock already held is a no-op, so an
    * apply may lock every period of its submission up front (no deadlock between batches) and each batch again.
    */
-  async lockPeriods(em: EntityManager, organisationId: string, periods: readonly string[]): Promise<void> {
-    const sorted = [...new Set(periods)].sort();
+  async lockPeriods(em: EntityManager, organisationId: string, rows: readonly { orgUnitId: string; period: string }[]): Promise<void> {
+    const sorted = [...new Set(rows.map((r) => `${r.orgUnitId}|${r.period}`))].sort();
     if (sorted.length === 0) return;
-    await em.query(`SELECT count(pg_advisory_xact_lock(hashtextextended($1 || '|' || t.period, 0)))::int FROM unnest($2::text[]) AS t(period)`, [
+    await em.query(`SELECT count(pg_advisory_xact_lock(hashtextextended($1 || '|' || t.key, 0)))::int FROM unnest($2::text[]) AS t(key)`, [
       organisationId,
       sorted,
     ]);
