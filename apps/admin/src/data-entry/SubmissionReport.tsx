@@ -1,8 +1,7 @@
-import { Alert, Box, LinearProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { progressOf, type SubmissionState } from './submission-status';
-
-const cell = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
 
 /** Status, progress, row errors and outlier flags of a submission (grid or import). */
 export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
@@ -36,54 +35,8 @@ export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
           {translate('levier.import.rejected', { count: errors.length })}
         </Alert>
       ) : null}
-      {errors.length > 0 ? (
-        <TableContainer sx={{ maxHeight: 360, mb: 2 }} tabIndex={0}>
-          <Table size="small" stickyHeader aria-label={translate('levier.submissions.errors')} data-testid="row-errors">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>{translate('levier.submissions.errors')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{translate('levier.submissions.line')}</TableCell>
-                <TableCell scope="col">{translate('levier.submissions.column')}</TableCell>
-                <TableCell scope="col">{translate('levier.submissions.value')}</TableCell>
-                <TableCell scope="col">{translate('levier.submissions.message')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {errors.map((e, i) => (
-                <TableRow key={i}>
-                  <TableCell>{cell(e.line)}</TableCell>
-                  <TableCell>{cell(e.column)}</TableCell>
-                  <TableCell>{cell(e.value)}</TableCell>
-                  <TableCell>{e.message}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      ) : null}
-      {flags.length > 0 ? (
-        <TableContainer sx={{ maxHeight: 300 }} tabIndex={0}>
-          <Table size="small" stickyHeader aria-label={translate('levier.submissions.flags')} data-testid="row-flags">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>{translate('levier.submissions.flags')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{translate('levier.submissions.line')}</TableCell>
-                <TableCell scope="col">{translate('levier.submissions.kind')}</TableCell>
-                <TableCell scope="col">{translate('levier.submissions.message')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {flags.map((f, i) => (
-                <TableRow key={i}>
-                  <TableCell>{cell(f.line)}</TableCell>
-                  <TableCell>{cell(f.kind)}</TableCell>
-                  <TableCell>{f.message}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      ) : null}
+      {errors.length > 0 ? <SubmissionErrorsTable errors={errors} /> : null}
+      {flags.length > 0 ? <SubmissionFlagsTable flags={flags} /> : null}
     </Box>
   );
 };

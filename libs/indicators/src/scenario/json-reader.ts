@@ -50,96 +50,47 @@ export const rejectUnknownKeys = ({
   }
 };
 
-export const readObject = ({
-  problems,
-  value,
-  path,
-  required,
-}: {
+interface ReadInput {
   problems: Problems;
   value: unknown;
   path: string;
   required: boolean;
-}): JsonObject | undefined => {
-  if (value === undefined) {
-    if (required) problems.add(path, 'objet requis');
-    return undefined;
-  }
-  if (!isObject(value)) {
-    problems.add(path, `objet attendu (obtenu ${describeJson(value)})`);
-    return undefined;
-  }
-  return value;
-};
+}
 
-export const readArray = ({
-  problems,
-  value,
-  path,
-  required,
-}: {
-  problems: Problems;
-  value: unknown;
-  path: string;
-  required: boolean;
-}): readonly unknown[] | undefined => {
-  if (value === undefined) {
-    if (required) problems.add(path, 'liste requise');
-    return undefined;
-  }
-  if (!Array.isArray(value)) {
-    problems.add(path, `liste attendue (obtenu ${describeJson(value)})`);
-    return undefined;
-  }
-  return value;
-};
+/**
+ * One typed reader: absent → `undefined` (an error when required), wrong type → an error naming what was expected
+ * (`requis` / `attendu` messages in French, e.g. « liste requise », « liste attendue (obtenu 3) »).
+ */
+const typedReader =
+  <T>(guard: (value: unknown) => value is T, required: string, expected: string) =>
+  ({ problems, value, path, required: mandatory }: ReadInput): T | undefined => {
+    if (value === undefined) {
+      if (mandatory) problems.add(path, required);
+      return undefined;
+    }
+    if (!guard(value)) {
+      problems.add(path, `${expected} (obtenu ${describeJson(value)})`);
+      return undefined;
+    }
+    return value;
+  };
 
-export const readString = ({
-  problems,
-  value,
-  path,
-  required,
-}: {
-  problems: Problems;
-  value: unknown;
-  path: string;
-  required: boolean;
-}): string | undefined => {
-  if (value === undefined) {
-    if (required) problems.add(path, 'texte requis');
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    problems.add(path, `texte attendu (obtenu ${describeJson(value)})`);
-    return undefined;
-  }
-  if (required && value.trim() === '') {
-    problems.add(path, 'texte non vide requis');
-    return undefined;
-  }
-  return value;
-};
+export const readObject = typedReader(isObject, 'objet requis', 'objet attendu');
 
-export const readBoolean = ({
-  problems,
-  value,
-  path,
-  required,
-}: {
-  problems: Problems;
-  value: unknown;
-  path: string;
-  required: boolean;
-}): boolean | undefined => {
-  if (value === undefined) {
-    if (required) problems.add(path, 'booléen requis (true ou false)');
+export const readArray = typedReader((value): value is readonly unknown[] => Array.isArray(value), 'liste requise', 'liste attendue');
+
+export const readBoolean = typedReader((value): value is boolean => typeof value === 'boolean', 'booléen requis (true ou false)', 'booléen attendu');
+
+const readAnyString = typedReader((value): value is string => typeof value === 'string', 'texte requis', 'texte attendu');
+
+/** A string; when required it must not be blank. */
+export const readString = (input: ReadInput): string | undefined => {
+  const text = readAnyString(input);
+  if (text !== undefined && input.required && text.trim() === '') {
+    input.problems.add(input.path, 'texte non vide requis');
     return undefined;
   }
-  if (typeof value !== 'boolean') {
-    problems.add(path, `booléen attendu (obtenu ${describeJson(value)})`);
-    return undefined;
-  }
-  return value;
+  return text;
 };
 
 /** An integer given as a JSON number or an integer string. */
