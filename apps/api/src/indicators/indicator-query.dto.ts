@@ -1,27 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { HEADLINE_INDICATORS } from './indicator-formulas';
+import { ScopeRangeQuery } from '../platform/http/scope-range.query';
 
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
-const PERIOD_MESSAGE = 'période attendue au format AAAA, AAAA-Qn ou AAAA-MM';
-
-export class IndicatorScopeQuery {
-  @ApiPropertyOptional({ description: 'Code de l’unité (par défaut : la racine de l’organisation)', example: 'VALMONT' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  orgUnit?: string;
-
-  @ApiPropertyOptional({ example: '2024-01' })
-  @IsOptional()
-  @Matches(PERIOD, { message: `from : ${PERIOD_MESSAGE}` })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2024-12' })
-  @IsOptional()
-  @Matches(PERIOD, { message: `to : ${PERIOD_MESSAGE}` })
-  to?: string;
-
+export class IndicatorScopeQuery extends ScopeRangeQuery {
   @ApiPropertyOptional({ description: 'Code de service pour restreindre le périmètre' })
   @IsOptional()
   @IsString()

@@ -1,9 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CODE, CODE_MESSAGE } from './decimal-string';
-
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
-const PERIOD_MESSAGE = (field: string) => `${field} : période attendue au format AAAA, AAAA-Qn ou AAAA-MM`;
+import { ScopeRangeQuery } from '../../platform/http/scope-range.query';
 
 export class FormulaDto {
   @ApiProperty({ example: '#{spend.PORTAGE_REPAS}', description: 'Numérateur : expression sur des métriques #{code} ou #{code.SERVICE}' })
@@ -47,41 +45,9 @@ export class UpdateCustomIndicatorDto extends PartialType(CreateCustomIndicatorD
   id?: string;
 }
 
-export class PreviewCustomIndicatorDto extends FormulaDto {
-  @ApiPropertyOptional({ example: 'VALMONT' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  orgUnit?: string;
+export class PreviewCustomIndicatorDto extends IntersectionType(FormulaDto, ScopeRangeQuery) {}
 
-  @ApiPropertyOptional({ example: '2024-01' })
-  @IsOptional()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE('from') })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2024-12' })
-  @IsOptional()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE('to') })
-  to?: string;
-}
-
-export class CustomIndicatorQuery {
-  @ApiPropertyOptional({ example: 'VALMONT' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  orgUnit?: string;
-
-  @ApiPropertyOptional({ example: '2024-01' })
-  @IsOptional()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE('from') })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2024-12' })
-  @IsOptional()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE('to') })
-  to?: string;
-
+export class CustomIndicatorQuery extends ScopeRangeQuery {
   @ApiPropertyOptional({ description: 'Code d’un indicateur personnalisé (par défaut : tous)' })
   @IsOptional()
   @Matches(CODE, { message: CODE_MESSAGE('code') })
