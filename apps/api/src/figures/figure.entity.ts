@@ -5,11 +5,14 @@ import { decimalTransformer } from '../platform/database/decimal.transformer';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { Service } from '../catalogue/service.entity';
 import { Metric } from '../catalogue/metric.entity';
+import type { Role } from '../tenancy/role-assignment.entity';
 
 export const FIGURE_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
 export const SUBMISSION_SOURCES = ['form', 'grid', 'import', 'api'] as const;
 export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number];
+/** Roles that write figures of a unit (edit, import, submit/approve/reopen its periods), within the subtree they hold. */
+export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies readonly Role[];
 
 /** One current value per (org unit, service, metric, period); its history lives in the audit log. */
 @Entity('figure')

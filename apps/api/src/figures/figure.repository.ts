@@ -41,6 +41,8 @@ export interface FigureView {
 export interface FigureFilter {
   ids?: string[];
   orgUnits?: string[];
+  /** The caller's visible units (ids); absent for an organisation-wide caller. */
+  orgUnitIds?: string[];
   services?: string[];
   metrics?: string[];
   periods?: string[];
@@ -189,6 +191,7 @@ export class FigureRepository {
     };
     if (filter.ids) add('f.id = ANY(?::uuid[])', filter.ids);
     if (filter.orgUnits) add('u.code = ANY(?::varchar[])', filter.orgUnits);
+    if (filter.orgUnitIds) add('f.org_unit_id = ANY(?::uuid[])', filter.orgUnitIds);
     if (filter.services) add('s.code = ANY(?::varchar[])', filter.services);
     if (filter.metrics) add('m.code = ANY(?::varchar[])', filter.metrics);
     if (filter.periods) add('f.period = ANY(?::varchar[])', filter.periods);

@@ -9,6 +9,7 @@ import { uuidParam } from '../platform/http/uuid-param.pipe';
 import { FiguresService } from './figures.service';
 import { FigureResponse, toFigureResponse } from './figure.mapper';
 import { UpdateFigureDto } from './dto/update-figure.dto';
+import { FIGURE_WRITER_ROLES } from './figure.entity';
 
 @ApiTags('saisie')
 @ApiBearerAuth()
@@ -37,7 +38,7 @@ export class FiguresController {
   }
 
   @Put(':id')
-  @Roles('finance', 'admin')
+  @Roles(...FIGURE_WRITER_ROLES)
   @ApiOperation({ summary: 'Corrige un chiffre (transaction auditée, enregistrée comme soumission « form » ; 409 si la période est approuvée)' })
   async update(
     @CurrentUser() user: AuthUser,

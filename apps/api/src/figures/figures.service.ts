@@ -1,11 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
+import { isOrganisationWide, unitIdsWithRole, visibleUnitIds } from '../tenancy/unit-scope';
+import type { TreeNode } from '../catalogue/org-tree';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
-import { FIGURE_STATUSES, SUBMISSION_SOURCES } from './figure.entity';
+import { FIGURE_STATUSES, FIGURE_WRITER_ROLES, SUBMISSION_SOURCES } from './figure.entity';
 import { FigureFilter, FigureRepository, FigureSortField, FigureView } from './figure.repository';
 import { PeriodStatusRepository } from './period-status.repository';
 import { SubmissionRepository } from './submission.repository';
@@ -18,6 +20,16 @@ import { enumList, uuidList } from './list-filters';
 import type { UpdateFigureDto } from './dto/update-figure.dto';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/;
+
+/** Outside the caller's subtrees: 404 (as another tenant's figure); visible but without a writer role there: 403. */
+const assertWritable = (user: AuthUser, units: readonly TreeNode[], figure: { orgUnitId: string; orgUnit: string }): void => {
+  if (!visibleUnitIds(user, units).has(figure.orgUnitId)) throw new NotFoundException('Chiffre introuvable.');
+  if (!unitIdsWithRole(user, units, FIGURE_WRITER_ROLES).has(figure.orgUnitId)) {
+    throw new ForbiddenException(
+      `Correction refusée : il faut le rôle ${FIGURE_WRITER_ROLES.join(' ou ')} sur l’unité ${figure.orgUnit} ou une unité parente ; demandez-le à un administrateur.`,
+    );
+  }
+};
 
 /**
  * Reading figures, and the single edit. A single edit is applied synchronously in one transaction, not queued: the form
@@ -55,11 +67,21 @@ export class FiguresService {
       status: enumList(query.filter, 'status', FIGURE_STATUSES),
       source: enumList(query.filter, 'source', SUBMISSION_SOURCES),
     };
-    return this.tenantDb.run(user.organisationId, (em) => this.figures.list(em, user.organisationId, filter, query));
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const orgUnitIds = isOrganisationWide(user) ? undefined : [...visibleUnitIds(user, await this.catalogue.orgUnits(em, user.organisationId))];
+      return this.figures.list(em, user.organisationId, { ...filter, orgUnitIds }, query);
+    });
   }
 
+  /** A figure of a unit outside the caller's subtrees answers 404, as another tenant's would. */
   async get(user: AuthUser, id: string): Promise<FigureView> {
-    const found = await this.tenantDb.run(user.organisationId, (em) => this.figures.findView(em, user.organisationId, id));
+    const found = await this.tenantDb.run(user.organisationId, async (em) => {
+      const view = await this.figures.findView(em, user.organisationId, id);
+      if (!view || isOrganisationWide(user)) return view;
+      const units = await this.catalogue.orgUnits(em, user.organisationId);
+      const unit = units.find((u) => u.code === view.orgUnit);
+      return unit && visibleUnitIds(user, units).has(unit.id) ? view : null;
+    });
     if (!found) throw new NotFoundException('Chiffre introuvable.');
     return found;
   }
@@ -69,7 +91,9 @@ export class FiguresService {
     const { view, periods } = await this.tenantDb.run(organisationId, async (em) => {
       const current = await this.figures.findResolved(em, organisationId, id);
       if (!current) throw new NotFoundException('Chiffre introuvable.');
-      const catalogue = toIngestionCatalogue(await this.catalogue.catalogue(em, organisationId));
+      const resolved = await this.catalogue.catalogue(em, organisationId);
+      assertWritable(user, resolved.orgUnits, current);
+      const catalogue = toIngestionCatalogue(resolved);
       const comment = dto.comment === undefined || dto.comment === null ? current.comment : dto.comment;
       const validated = validateRows({
         rows: [

@@ -16,6 +16,8 @@ export interface PeriodStatusView {
 export interface PeriodStatusFilter {
   ids?: string[];
   orgUnits?: string[];
+  /** The caller's visible units (ids); absent for an organisation-wide caller. */
+  orgUnitIds?: string[];
   periods?: string[];
   status?: string[];
 }
@@ -86,6 +88,7 @@ export class PeriodStatusRepository {
     };
     if (filter.ids) add('p.id = ANY(?::uuid[])', filter.ids);
     if (filter.orgUnits) add('u.code = ANY(?::varchar[])', filter.orgUnits);
+    if (filter.orgUnitIds) add('p.org_unit_id = ANY(?::uuid[])', filter.orgUnitIds);
     if (filter.periods) add('p.period = ANY(?::varchar[])', filter.periods);
     if (filter.status) add('p.status = ANY(?::varchar[])', filter.status);
     const whereSql = where.join(' AND ');

@@ -8,6 +8,7 @@ import { parseListQuery, RawListQuery, setContentRange } from '../platform/http/
 import { PeriodAction, PeriodsService } from './periods.service';
 import { PeriodStatusResponse, toPeriodStatusResponse } from './period-status.mapper';
 import { PeriodActionDto } from './dto/period-action.dto';
+import { FIGURE_WRITER_ROLES } from './figure.entity';
 
 enum PeriodActionParam {
   submit = 'submit',
@@ -32,7 +33,7 @@ export class PeriodsController {
 
   @Post(':action')
   @HttpCode(200)
-  @Roles('finance', 'admin')
+  @Roles(...FIGURE_WRITER_ROLES)
   @ApiParam({ name: 'action', enum: PeriodActionParam })
   @ApiOperation({ summary: 'Soumet, approuve (verrouille) ou rouvre (motif obligatoire) une période d’une unité' })
   async act(

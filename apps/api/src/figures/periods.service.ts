@@ -1,11 +1,12 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
+import { isOrganisationWide, unitIdsWithRole, visibleUnitIds } from '../tenancy/unit-scope';
 import { AuditWriter } from '../audit/audit.writer';
 import { leavesUnder } from '../catalogue/org-tree';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
-import { FIGURE_STATUSES, FigureStatus } from './figure.entity';
+import { FIGURE_STATUSES, FIGURE_WRITER_ROLES, FigureStatus } from './figure.entity';
 import { FigureRepository } from './figure.repository';
 import { PeriodSortField, PeriodStatusRepository, PeriodStatusView } from './period-status.repository';
 import { RecomputeScheduler } from './recompute.scheduler';
@@ -19,7 +20,8 @@ const TARGET: Record<PeriodAction, FigureStatus> = { submit: 'submitted', approv
 /**
  * The period workflow (SPEC §7) per leaf unit: a finance director submits a period, approval locks it (the ingestion
  * refuses figures of an approved (unit, period)), and a correction needs it reopened with a reason. Every transition
- * is audited in its transaction; a parent unit acts on all the leaf units under it.
+ * is audited in its transaction; a parent unit acts on all the leaf units under it. The caller needs a writer role
+ * (finance, admin) on that unit or above; a unit outside all their subtrees is answered as an unknown one.
  */
 @Injectable()
 export class PeriodsService {
@@ -41,8 +43,14 @@ export class PeriodsService {
     const views = await this.tenantDb.run(organisationId, async (em) => {
       const units = await this.catalogue.orgUnits(em, organisationId);
       const root = units.find((u) => u.code === dto.orgUnit);
-      const leaves = root ? leavesUnder(units, root.id) : [];
-      if (leaves.length === 0) throw new BadRequestException(`Unité « ${dto.orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
+      if (!root || !visibleUnitIds(user, units).has(root.id))
+        throw new BadRequestException(`Unité « ${dto.orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
+      if (!unitIdsWithRole(user, units, FIGURE_WRITER_ROLES).has(root.id)) {
+        throw new ForbiddenException(
+          `Action refusée : il faut le rôle ${FIGURE_WRITER_ROLES.join(' ou ')} sur l’unité ${root.code} ou une unité parente pour soumettre, approuver ou rouvrir ses périodes.`,
+        );
+      }
+      const leaves = leavesUnder(units, root.id);
       const ids = leaves.map((l) => l.id);
       const before = await this.periods.lockRows(em, organisationId, ids, period);
       const statusOf = (id: string): FigureStatus => before.get(id) ?? 'draft';
@@ -106,6 +114,9 @@ export class PeriodsService {
       periods: stringList(query.filter, 'period', 7),
       status: enumList(query.filter, 'status', FIGURE_STATUSES),
     };
-    return this.tenantDb.run(user.organisationId, (em) => this.periods.list(em, user.organisationId, filter, query));
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const orgUnitIds = isOrganisationWide(user) ? undefined : [...visibleUnitIds(user, await this.catalogue.orgUnits(em, user.organisationId))];
+      return this.periods.list(em, user.organisationId, { ...filter, orgUnitIds }, query);
+    });
   }
 }

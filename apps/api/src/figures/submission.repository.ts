@@ -41,6 +41,8 @@ export interface SubmissionFilter {
   ids?: string[];
   status?: string[];
   source?: string[];
+  /** Only the submissions this user created (a caller whose roles all cover subtrees). */
+  createdBy?: string;
 }
 export type SubmissionSortField = 'createdAt' | 'status' | 'source' | 'rowCount' | 'finishedAt';
 const SORT_SQL: Record<SubmissionSortField, string> = {
@@ -102,6 +104,7 @@ export class SubmissionRepository {
     if (filter.ids) add('id = ANY(?::uuid[])', filter.ids);
     if (filter.status) add('status = ANY(?::varchar[])', filter.status);
     if (filter.source) add('source = ANY(?::varchar[])', filter.source);
+    if (filter.createdBy) add('created_by = ?', filter.createdBy);
     const whereSql = where.join(' AND ');
     const [{ total }] = (await em.query(`SELECT count(*)::int AS total FROM submission WHERE ${whereSql}`, params)) as { total: number }[];
     const rows = (await em.query(

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
+import { isOrganisationWide } from '../tenancy/unit-scope';
 import { SUBMISSION_SOURCES } from './figure.entity';
 import { SUBMISSION_STATUSES, SubmissionStatus } from './submission.entity';
 import { NewSubmission, SubmissionRepository, SubmissionSortField, SubmissionView } from './submission.repository';
@@ -31,6 +32,8 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
  * The API's side of a submission (SPEC §7): store it durably first, then enqueue its job, and answer with its id.
  * Idempotency key: the `Idempotency-Key` header; else, for a file, its SHA-256 (the target organisation is part of the
  * unique key); a JSON body without header gets a key of its own (see `jsonKey`).
+ * Reading: a caller with an organisation-wide role sees every submission of the organisation; one whose roles all
+ * cover subtrees sees only the submissions they created (a file may span units beyond theirs), others answer 404.
  */
 @Injectable()
 export class SubmissionsService {
@@ -79,7 +82,7 @@ export class SubmissionsService {
 
   async get(user: AuthUser, id: string): Promise<SubmissionView> {
     const found = await this.tenantDb.run(user.organisationId, (em) => this.submissions.findView(em, user.organisationId, id));
-    if (!found) throw new NotFoundException('Soumission introuvable.');
+    if (!found || !(isOrganisationWide(user) || found.createdBy === user.id)) throw new NotFoundException('Soumission introuvable.');
     return found;
   }
 
@@ -88,6 +91,7 @@ export class SubmissionsService {
       ids: uuidList(query.filter),
       status: enumList(query.filter, 'status', SUBMISSION_STATUSES),
       source: enumList(query.filter, 'source', SUBMISSION_SOURCES),
+      createdBy: isOrganisationWide(user) ? undefined : user.id,
     };
     return this.tenantDb.run(user.organisationId, (em) => this.submissions.list(em, user.organisationId, filter, query));
   }

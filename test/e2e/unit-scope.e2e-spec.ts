@@ -1,0 +1,174 @@
+import request from 'supertest';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-tenants';
+import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
+import type { Role } from '../../apps/api/src/tenancy/role-assignment.entity';
+import { createTestApi, TestApi } from '../setup/test-app';
+import { loginAs } from '../setup/demo-session';
+
+type Auth = { Authorization: string };
+type Row = { id: string; orgUnit: string };
+
+/**
+ * Roles held on an org-unit subtree (SPEC §10): a finance user whose role covers only VALMONT-NORD reads and writes
+ * the figures and periods of that antenna only, and sees only their own submissions. The demo seed has
+ * organisation-wide roles only, so the subtree users are created here.
+ */
+describe('roles on an org-unit subtree: figures, periods, submissions', () => {
+  let api: TestApi;
+  let finance: Auth;
+  /** finance on VALMONT-NORD only */
+  let nord: Auth;
+  let nordUserId: string;
+  /** viewer of the whole organisation + finance on VALMONT-NORD: sees VALMONT-SUD, may not write it */
+  let mixed: Auth;
+  const http = () => request(api.app.getHttpServer());
+  const filter = (f: Record<string, unknown>) => ({ filter: JSON.stringify(f) });
+  const figureOf = async (orgUnit: string): Promise<Row & { value: string }> =>
+    (
+      await http()
+        .get('/api/figures')
+        .query(filter({ orgUnit, service: 'SAAD', metric: 'spend', period: '2024-11' }))
+        .set(finance)
+        .expect(200)
+    ).body[0];
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    const ds = await api.db.dataSource();
+    const seeded = await seedDemo(ds);
+    const valmont = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
+    const [{ id: nordUnit }] = (await ds.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'VALMONT-NORD'`, [valmont])) as { id: string }[];
+    const createUser = async (email: string, roles: [Role, string | null][]): Promise<string> => {
+      const [{ id }] = (await ds.query(`INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, $1, $2, $3) RETURNING id`, [
+        email,
+        await hashPassword(DEMO_PASSWORD),
+        valmont,
+      ])) as { id: string }[];
+      for (const [role, unit] of roles)
+        await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role, org_unit_id) VALUES ($1, $2, $3, $4)`, [valmont, id, role, unit]);
+      return id;
+    };
+    nordUserId = await createUser('finance-nord@valmont.test', [['finance', nordUnit]]);
+    await createUser('mixte@valmont.test', [
+      ['viewer', null],
+      ['finance', nordUnit],
+    ]);
+    [finance, nord, mixed] = await Promise.all(['finance@valmont.demo', 'finance-nord@valmont.test', 'mixte@valmont.test'].map((e) => loginAs(api.app, e)));
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('lists only the figures of the units under the role, with a total to match', async () => {
+    const all = await http().get('/api/figures').set(finance).expect(200);
+    const mine = await http()
+      .get('/api/figures')
+      .query({ sort: JSON.stringify(['orgUnit', 'DESC']), range: JSON.stringify([0, 999]) })
+      .set(nord)
+      .expect(200);
+    const total = (res: request.Response): number => Number(String(res.headers['content-range']).split('/')[1]);
+    expect(total(mine)).toBeGreaterThan(0);
+    expect(total(mine)).toBeLessThan(total(all));
+    expect(new Set(mine.body.map((f: Row) => f.orgUnit))).toEqual(new Set(['VALMONT-NORD']));
+    const sud = await http()
+      .get('/api/figures')
+      .query(filter({ orgUnit: 'VALMONT-SUD' }))
+      .set(nord)
+      .expect(200);
+    expect(sud.body).toEqual([]);
+    expect(sud.headers['content-range']).toBe('figures 0-0/0');
+  });
+
+  it('answers 404 for another unit’s figure (GET and PUT), and lets the user correct its own', async () => {
+    const sud = await figureOf('VALMONT-SUD');
+    const own = await figureOf('VALMONT-NORD');
+    const hidden = await http().get(`/api/figures/${sud.id}`).set(nord).expect(404);
+    expect(hidden.body.detail).toBe('Chiffre introuvable.');
+    await http().put(`/api/figures/${sud.id}`).set(nord).send({ value: '1234', reason: 'Essai hors périmètre' }).expect(404);
+    await http().get(`/api/figures/${own.id}`).set(nord).expect(200);
+    const saved = await http().put(`/api/figures/${own.id}`).set(nord).send({ value: '4321.50', reason: 'Facture corrigée' }).expect(200);
+    expect(saved.body).toMatchObject({ id: own.id, orgUnit: 'VALMONT-NORD', value: '4321.50', source: 'form' });
+    expect((await http().get(`/api/figures/${sud.id}`).set(finance).expect(200)).body.value).toBe(sud.value);
+  });
+
+  it('answers 403 with a French reason when the unit is visible but the writer role is held elsewhere', async () => {
+    const sud = await figureOf('VALMONT-SUD');
+    await http().get(`/api/figures/${sud.id}`).set(mixed).expect(200);
+    const refused = await http().put(`/api/figures/${sud.id}`).set(mixed).send({ value: '1234' }).expect(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body.detail).toMatch(/Correction refusée : il faut le rôle finance ou admin sur l’unité VALMONT-SUD/);
+    const own = await figureOf('VALMONT-NORD');
+    await http().put(`/api/figures/${own.id}`).set(mixed).send({ value: '4400' }).expect(200);
+  });
+
+  it('refuses period actions outside the subtree, allows them inside, and lists only its units’ periods', async () => {
+    await http().post('/api/periods/submit').set(finance).send({ orgUnit: 'VALMONT-SUD', period: '2024-12' }).expect(200);
+    for (const action of ['submit', 'approve', 'reopen']) {
+      for (const orgUnit of ['VALMONT-SUD', 'VALMONT']) {
+        const res = await http().post(`/api/periods/${action}`).set(nord).send({ orgUnit, period: '2024-12', reason: 'Essai hors périmètre' }).expect(400);
+        expect(res.body.detail).toBe(`Unité « ${orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
+      }
+    }
+    const forbidden = await http().post('/api/periods/approve').set(mixed).send({ orgUnit: 'VALMONT-SUD', period: '2024-12' }).expect(403);
+    expect(forbidden.body.detail).toMatch(/Action refusée : il faut le rôle finance ou admin sur l’unité VALMONT-SUD/);
+    await http().post('/api/periods/approve').set(mixed).send({ orgUnit: 'VALMONT', period: '2024-12' }).expect(403);
+
+    const target = { orgUnit: 'VALMONT-NORD', period: '2024-12' };
+    const submitted = await http().post('/api/periods/submit').set(nord).send(target).expect(200);
+    expect(submitted.body).toEqual([expect.objectContaining({ orgUnit: 'VALMONT-NORD', status: 'submitted' })]);
+    await http().post('/api/periods/approve').set(nord).send(target).expect(200);
+    await http()
+      .post('/api/periods/reopen')
+      .set(nord)
+      .send({ ...target, reason: 'Correction des heures' })
+      .expect(200);
+
+    const sud = await http()
+      .get('/api/periods')
+      .query(filter({ orgUnit: 'VALMONT-SUD', period: '2024-12' }))
+      .set(finance)
+      .expect(200);
+    expect(sud.body).toEqual([expect.objectContaining({ status: 'submitted' })]);
+    const mine = await http()
+      .get('/api/periods')
+      .query({ range: JSON.stringify([0, 999]) })
+      .set(nord)
+      .expect(200);
+    expect(mine.body.length).toBeGreaterThan(1);
+    expect(new Set(mine.body.map((p: Row) => p.orgUnit))).toEqual(new Set(['VALMONT-NORD']));
+  });
+
+  it('shows a subtree-only user the submissions they created only; an organisation-wide user sees all', async () => {
+    const figure = (orgUnit: string) => ({ figures: [{ orgUnit, service: 'SAAD', metric: 'spend', period: '2025-01', value: '1000' }] });
+    const theirs = (await http().post('/api/submissions').set(finance).send(figure('VALMONT-SUD')).expect(202)).body.id as string;
+    const ours = (await http().post('/api/submissions').set(nord).send(figure('VALMONT-NORD')).expect(202)).body.id as string;
+
+    const ids = async (auth: Auth): Promise<string[]> =>
+      (
+        await http()
+          .get('/api/submissions')
+          .query({ range: JSON.stringify([0, 999]) })
+          .set(auth)
+          .expect(200)
+      ).body.map((s: Row) => s.id);
+    const mine = await ids(nord);
+    expect(mine).toContain(ours);
+    expect(mine).not.toContain(theirs);
+    const [{ count }] = (await (await api.db.dataSource()).query(`SELECT count(*)::int AS count FROM submission WHERE created_by = $1`, [nordUserId])) as {
+      count: number;
+    }[];
+    expect(mine).toHaveLength(count);
+    expect(await ids(finance)).toEqual(expect.arrayContaining([ours, theirs]));
+
+    await http().get(`/api/submissions/${ours}`).set(nord).expect(200);
+    const hidden = await http().get(`/api/submissions/${theirs}`).set(nord).expect(404);
+    expect(hidden.body.detail).toBe('Soumission introuvable.');
+    await http().get(`/api/submissions/${ours}`).set(finance).expect(200);
+    await http()
+      .get('/api/submissions')
+      .query(filter({ id: [theirs] }))
+      .set(nord)
+      .expect(200, []);
+  });
+});
