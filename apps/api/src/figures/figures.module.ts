@@ -11,6 +11,7 @@ import { SubmissionRepository } from './submission.repository';
 import { SubmissionJobs } from './submission-jobs';
 import { SubmissionReconciler } from './submission.reconciler';
 import { FigureRepository } from './figure.repository';
+import { FigureWriter } from './figure-writer';
 import { FiguresController } from './figures.controller';
 import { FiguresService } from './figures.service';
 import { PeriodStatusRepository } from './period-status.repository';
@@ -46,6 +47,7 @@ import { CompletenessService } from './completeness/completeness.service';
     SubmissionJobs,
     SubmissionReconciler,
     FigureRepository,
+    FigureWriter,
     FiguresService,
     PeriodStatusRepository,
     PeriodsService,

@@ -1,6 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
@@ -15,7 +14,8 @@ import { RecomputeScheduler } from './recompute.scheduler';
 import { toIngestionCatalogue } from './ingestion/figure-catalogue';
 import { JSON_CONTENT_TYPE } from './ingestion/submission-payload';
 import { validateRows } from './parsing/validate-rows';
-import { isOutlier, robustZScore } from './quality/robust-z-score';
+import { outlierFlag } from './quality/outlier-flag';
+import { FigureWriter } from './figure-writer';
 import { enumList, uuidList } from './list-filters';
 import type { UpdateFigureDto } from './dto/update-figure.dto';
 
@@ -42,6 +42,7 @@ export class FiguresService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly figures: FigureRepository,
+    private readonly writer: FigureWriter,
     private readonly submissions: SubmissionRepository,
     private readonly periods: PeriodStatusRepository,
     private readonly catalogue: CatalogueRepository,
@@ -106,6 +107,8 @@ export class FiguresService {
           detail: validated.errors.map((e) => e.message).join(' '),
           errors: validated.errors.map((e) => ({ field: e.column, message: e.message })),
         });
+      // the value before is read under the figure's write lock, like an import's
+      await this.writer.lockPeriods(em, organisationId, [current]);
       const approved = await this.periods.approved(em, organisationId, [current], true);
       if (approved.size > 0) {
         throw new ConflictException(
@@ -113,20 +116,9 @@ export class FiguresService {
         );
       }
       const next = { ...current, value: validated.rows[0].value, comment: comment ?? null };
-      const history = (await this.figures.histories(em, [next])).get(0) ?? [];
-      const score = robustZScore(
-        new Decimal(next.value),
-        history.map((v) => new Decimal(v)),
-      );
-      const flags = isOutlier(score)
-        ? [
-            {
-              line: 1,
-              kind: 'outlier' as const,
-              message: `Valeur inhabituelle par rapport aux ${history.length} périodes précédentes (médiane ${score.median.toDecimalPlaces(2).toFixed()}) : vérifiez le montant et l’unité.`,
-            },
-          ]
-        : [];
+      const stored = await this.writer.storedSeries(em, organisationId, [next]);
+      const flag = outlierFlag(next, 1, stored.history(next));
+      const flags = flag ? [flag] : [];
       const payload = {
         figures: [
           { orgUnit: next.orgUnit, service: next.service, metric: next.metric, period: next.period, value: next.value, ...(comment ? { comment } : {}) },
@@ -145,7 +137,8 @@ export class FiguresService {
         },
         flags,
       );
-      const result = await this.figures.upsertBatch(em, organisationId, { submissionId, actorId: user.id, source: 'form', reason: dto.reason ?? null }, [next]);
+      const ctx = { submissionId, actorId: user.id, source: 'form' as const, reason: dto.reason ?? null };
+      const result = await this.writer.write(em, organisationId, ctx, this.writer.plan([next], stored));
       return { view: (await this.figures.findView(em, organisationId, id))!, periods: result.periods };
     });
     await this.recompute.periodsChanged(organisationId, periods);

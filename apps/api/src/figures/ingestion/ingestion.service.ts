@@ -1,30 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Decimal from 'decimal.js';
 import { TenantDb } from '../../platform/database/tenant-db';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { AppConfig } from '../../platform/config/app-config';
 import { CatalogueRepository } from '../../catalogue/catalogue.repository';
 import { validateRows } from '../parsing/validate-rows';
 import { cellText } from '../parsing/validate-row';
-import { formatFrenchDecimal } from '../parsing/format-french-decimal';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
 import type { NormalisedRow, RowError } from '../parsing/row-validation.types';
-import { FigureRepository, ResolvedFigure } from '../figure.repository';
+import type { ResolvedFigure } from '../figure.repository';
+import { FigureWriter } from '../figure-writer';
 import { PeriodStatusRepository } from '../period-status.repository';
 import { SubmissionRepository, ClaimedSubmission } from '../submission.repository';
-import type { SubmissionFlag, SubmissionRowError } from '../submission.entity';
+import type { SubmissionRowError } from '../submission.entity';
 import { RecomputeScheduler } from '../recompute.scheduler';
-import { isOutlier, robustZScore, screenZScore } from '../quality/robust-z-score';
+import { outlierFlag } from '../quality/outlier-flag';
 import { IngestionCatalogue, toIngestionCatalogue } from './figure-catalogue';
 import { readSubmissionRows } from './submission-payload';
 
-/** Below this screened |z|, a row cannot reach the 3.5 threshold: the exact Decimal score is skipped. */
-const SCREEN_THRESHOLD = 3;
-
 export type IngestionOutcome = 'missing' | 'finished' | 'rejected' | 'applied';
 
-/** Rows per upsert statement: big enough to amortise round trips, small enough to keep statements fast. */
-export const APPLY_BATCH = 2000;
 /** A submission whose processing crashed this many times is rejected rather than retried forever. */
 export const MAX_ATTEMPTS = 10;
 /** Errors kept on a rejected submission; beyond, one last entry says how many more there were. */
@@ -53,7 +47,7 @@ export class IngestionService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly submissions: SubmissionRepository,
-    private readonly figures: FigureRepository,
+    private readonly writer: FigureWriter,
     private readonly periods: PeriodStatusRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly recompute: RecomputeScheduler,
@@ -114,27 +108,19 @@ export class IngestionService {
       const status = await this.submissions.lock(em, claimed.id);
       if (status !== 'received' && status !== 'validating') return { kind: 'finished' };
       // every (unit, period) of the submission at once, in order: concurrent writers of the same figures wait, batches never deadlock
-      await this.figures.lockPeriods(em, organisationId, resolved);
+      await this.writer.lockPeriods(em, organisationId, resolved);
       const approved = await this.periods.approved(em, organisationId, resolved, true);
       if (approved.size > 0) return { kind: 'approved', errors: approvedErrors(resolved, lines, rawRows, headers, approved) };
 
-      const flags: SubmissionFlag[] = [];
-      const periods = new Set<string>();
+      const stored = await this.writer.storedSeries(em, organisationId, resolved);
+      const flags = resolved.flatMap((row, i) => outlierFlag(row, lines[i], stored.history(row)) ?? []);
+      const changes = this.writer.plan(resolved, stored);
       const ctx = { submissionId: claimed.id, actorId: claimed.createdBy, source: claimed.source };
-      for (let start = 0; start < resolved.length; start += APPLY_BATCH) {
-        const batch = resolved.slice(start, start + APPLY_BATCH);
-        const histories = await this.figures.histories(em, batch);
-        batch.forEach((row, i) => {
-          const flag = outlierFlag(row, lines[start + i], histories.get(i) ?? []);
-          if (flag) flags.push(flag);
-        });
-        const result = await this.figures.upsertBatch(em, organisationId, ctx, batch);
-        result.periods.forEach((p) => periods.add(p));
-        await onProgress(Math.min(1, (start + batch.length) / resolved.length));
-      }
+      const toWrite = changes.inserts.length + changes.updates.length;
+      const { periods } = await this.writer.write(em, organisationId, ctx, changes, (written) => onProgress(written / toWrite));
       await this.submissions.finishApplied(em, claimed.id, resolved.length, flags);
       this.logger.log(`Soumission ${claimed.id} appliquée : ${resolved.length} lignes, ${flags.length} signalement(s).`);
-      return { kind: 'applied', periods: [...periods] };
+      return { kind: 'applied', periods };
     });
   }
 
@@ -194,21 +180,4 @@ const approvedErrors = (
         ]
       : [],
   );
-};
-
-const outlierFlag = (row: ResolvedFigure, line: number, history: readonly string[]): SubmissionFlag | null => {
-  if (screenZScore(row.value, history) < SCREEN_THRESHOLD) return null;
-  const score = robustZScore(
-    new Decimal(row.value),
-    history.map((v) => new Decimal(v)),
-  );
-  if (!isOutlier(score)) return null;
-  return {
-    line,
-    kind: 'outlier',
-    message:
-      `Valeur inhabituelle : ${formatFrenchDecimal(row.value)} pour ${row.orgUnit} · ${row.service} · ${row.metric} (${row.period}), ` +
-      `alors que la médiane des ${history.length} périodes précédentes est ${formatFrenchDecimal(score.median.toDecimalPlaces(2).toFixed())} ` +
-      `(écart robuste z = ${score.z.toFixed(1).replace('.', ',')}). Le chiffre est enregistré : vérifiez le montant et l’unité.`,
-  };
 };

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { ApplyContext, ResolvedFigure } from './figure.repository';
+import { FigureChanges, planChanges, StoredFigure, StoredSeries } from './figure-changes';
+
+/** Rows per write statement: large enough to amortise round trips and plan time, small enough for steady progress. */
+export const WRITE_CHUNK = 5000;
+/** Series per read statement. */
+const READ_CHUNK = 5000;
+
+const AUDIT_AFTER = `jsonb_build_object('value', t.value::text, 'status', 'draft', 'comment', %COMMENT%, 'source', $12::text,
+                                       'orgUnit', t.org_unit_code, 'service', t.service_code, 'metric', t.metric_code, 'period', t.period)`;
+
+/**
+ * The one write path of figures (imports, grid, API, single edits): lock the (unit, period) keys, read what is stored,
+ * plan creations and changes in memory, then write each chunk of figures and its audit rows in one statement. Audit
+ * rows carry the value before (read under the lock) and after; figures whose value did not change are not touched.
+ * Set-based and free of per-row lookups: an insert is a plain multi-row INSERT with ids chosen here, an update a join
+ * on the primary key.
+ */
+@Injectable()
+export class FigureWriter {
+  /**
+   * Serialises the writers of the same figures until the end of the transaction: one advisory lock per (organisation,
+   * org unit, period), taken in sorted order, so imports of different units proceed side by side. Without it, two
+   * transactions writing the same figure at once each read the value "before" from their own snapshot, and the audit
+   * chain broke. Re-taking a lock already held is a no-op.
+   */
+  async lockPeriods(em: EntityManager, organisationId: string, rows: readonly { orgUnitId: string; period: string }[]): Promise<void> {
+    const sorted = [...new Set(rows.map((r) => `${r.orgUnitId}|${r.period}`))].sort();
+    if (sorted.length === 0) return;
+    await em.query(`SELECT count(pg_advisory_xact_lock(hashtextextended($1 || '|' || t.key, 0)))::int FROM unnest($2::text[]) AS t(key)`, [
+      organisationId,
+      sorted,
+    ]);
+  }
+
+  /** Every stored figure of the rows' series (org unit, service, metric), all periods: current values and histories. */
+  async storedSeries(em: EntityManager, organisationId: string, rows: readonly ResolvedFigure[]): Promise<StoredSeries> {
+    const series = new Map<string, ResolvedFigure>();
+    for (const row of rows) series.set(`${row.orgUnitId}|${row.serviceId}|${row.metricId}`, row);
+    const keys = [...series.values()];
+    const stored: StoredFigure[] = [];
+    for (let start = 0; start < keys.length; start += READ_CHUNK) {
+      const chunk = keys.slice(start, start + READ_CHUNK);
+      const found = (await em.query(
+        `SELECT f.id, f.org_unit_id AS "orgUnitId", f.service_id AS "serviceId", f.metric_id AS "metricId", f.period, f.value::text AS value, f.status, f.comment
+           FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS s(org_unit_id, service_id, metric_id)
+           JOIN figure f ON f.org_unit_id = s.org_unit_id AND f.service_id = s.service_id AND f.metric_id = s.metric_id
+          WHERE f.organisation_id = $1`,
+        [organisationId, chunk.map((r) => r.orgUnitId), chunk.map((r) => r.serviceId), chunk.map((r) => r.metricId)],
+      )) as StoredFigure[];
+      for (const figure of found) stored.push(figure);
+    }
+    return new StoredSeries(stored);
+  }
+
+  plan(rows: readonly ResolvedFigure[], stored: StoredSeries): FigureChanges {
+    return planChanges(rows, stored, randomUUID);
+  }
+
+  /**
+   * Writes planned changes, chunk by chunk, calling `onChunk` with the rows written so far. Returns how many figures
+   * changed and their periods.
+   */
+  async write(
+    em: EntityManager,
+    organisationId: string,
+    ctx: ApplyContext,
+    changes: FigureChanges,
+    onChunk: (written: number) => Promise<void> = async () => undefined,
+  ): Promise<{ changed: number; periods: string[] }> {
+    const periods = new Set<string>();
+    let written = 0;
+    for (let start = 0; start < changes.inserts.length; start += WRITE_CHUNK) {
+      const chunk = changes.inserts.slice(start, start + WRITE_CHUNK);
+      await this.insertChunk(em, organisationId, ctx, chunk);
+      for (const { row } of chunk) periods.add(row.period);
+      written += chunk.length;
+      await onChunk(written);
+    }
+    for (let start = 0; start < changes.updates.length; start += WRITE_CHUNK) {
+      const chunk = changes.updates.slice(start, start + WRITE_CHUNK);
+      await this.updateChunk(em, organisationId, ctx, chunk);
+      for (const { row } of chunk) periods.add(row.period);
+      written += chunk.length;
+      await onChunk(written);
+    }
+    return { changed: written, periods: [...periods] };
+  }
+
+  private async insertChunk(em: EntityManager, organisationId: string, ctx: ApplyContext, chunk: FigureChanges['inserts']): Promise<void> {
+    const rows = chunk.map((c) => c.row);
+    await em.query(
+      `WITH t AS MATERIALIZED (
+         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::numeric[], $8::varchar[], $9::text[], $10::text[], $11::text[])
+           AS t(id, org_unit_id, service_id, metric_id, period, value, comment, org_unit_code, service_code, metric_code)
+       ),
+       ins AS (
+         INSERT INTO figure (id, organisation_id, org_unit_id, service_id, metric_id, period, value, status, source, comment, submission_id, updated_by, updated_at)
+         SELECT t.id, $1, t.org_unit_id, t.service_id, t.metric_id, t.period, t.value, 'draft', $12, t.comment, $13, $14, now() FROM t
+       )
+       INSERT INTO audit_log (organisation_id, actor_id, action, entity, entity_id, before, after, reason, submission_id)
+       SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, NULL, ${AUDIT_AFTER.replace('%COMMENT%', 't.comment')}, $15, $13 FROM t`,
+      [
+        organisationId,
+        chunk.map((c) => c.id),
+        ...keyColumns(rows),
+        ctx.source,
+        ctx.submissionId,
+        ctx.actorId,
+        ctx.reason ?? null,
+      ],
+    );
+  }
+
+  private async updateChunk(em: EntityManager, organisationId: string, ctx: ApplyContext, chunk: FigureChanges['updates']): Promise<void> {
+    const rows = chunk.map((c) => c.row);
+    const updated = (await em.query(
+      `WITH t AS MATERIALIZED (
+         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::numeric[], $8::varchar[], $9::text[], $10::text[], $11::text[],
+                              $16::text[], $17::text[], $18::text[])
+           AS t(id, org_unit_id, service_id, metric_id, period, value, comment, org_unit_code, service_code, metric_code, old_value, old_status, old_comment)
+       ),
+       upd AS (
+         UPDATE figure f SET value = t.value, status = 'draft', source = $12, comment = COALESCE(t.comment, f.comment),
+                             submission_id = $13, updated_by = $14, updated_at = now()
+           FROM t WHERE f.id = t.id AND f.organisation_id = $1
+         RETURNING f.id
+       ),
+       audit AS (
+         INSERT INTO audit_log (organisation_id, actor_id, action, entity, entity_id, before, after, reason, submission_id)
+         SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, jsonb_build_object('value', t.old_value, 'status', t.old_status, 'comment', t.old_comment),
+                ${AUDIT_AFTER.replace('%COMMENT%', 'COALESCE(t.comment, t.old_comment)')}, $15, $13
+           FROM t JOIN upd ON upd.id = t.id
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM audit`,
+      [
+        organisationId,
+        chunk.map((c) => c.before.id),
+        ...keyColumns(rows),
+        ctx.source,
+        ctx.submissionId,
+        ctx.actorId,
+        ctx.reason ?? null,
+        chunk.map((c) => c.before.value),
+        chunk.map((c) => c.before.status),
+        chunk.map((c) => c.before.comment),
+      ],
+    )) as { n: number }[];
+    if (updated[0].n !== chunk.length) throw new Error(`Mise à jour incomplète : ${updated[0].n} chiffres sur ${chunk.length} (chiffre disparu pendant l’écriture).`);
+  }
+}
+
+/** The columns $3…$11 of both write statements. */
+const keyColumns = (rows: readonly ResolvedFigure[]): unknown[] => [
+  rows.map((r) => r.orgUnitId),
+  rows.map((r) => r.serviceId),
+  rows.map((r) => r.metricId),
+  rows.map((r) => r.period),
+  rows.map((r) => r.value),
+  rows.map((r) => r.comment),
+  rows.map((r) => r.orgUnit),
+  rows.map((r) => r.service),
+  rows.map((r) => r.metric),
+];

@@ -1,0 +1,29 @@
+import Decimal from 'decimal.js';
+import type { ResolvedFigure } from '../figure.repository';
+import type { SubmissionFlag } from '../submission.entity';
+import { formatFrenchDecimal } from '../parsing/format-french-decimal';
+import { isOutlier, robustZScore, screenZScore } from './robust-z-score';
+
+/** Below this screened |z|, a row cannot reach the 3.5 threshold: the exact Decimal score is skipped. */
+const SCREEN_THRESHOLD = 3;
+
+/**
+ * The data-quality flag of SPEC §7: a value far from its series' history (robust z-score on the last periods) is
+ * accepted but flagged, with a message that says what to check.
+ */
+export const outlierFlag = (row: ResolvedFigure, line: number, history: readonly string[]): SubmissionFlag | null => {
+  if (screenZScore(row.value, history) < SCREEN_THRESHOLD) return null;
+  const score = robustZScore(
+    new Decimal(row.value),
+    history.map((v) => new Decimal(v)),
+  );
+  if (!isOutlier(score)) return null;
+  return {
+    line,
+    kind: 'outlier',
+    message:
+      `Valeur inhabituelle : ${formatFrenchDecimal(row.value)} pour ${row.orgUnit} · ${row.service} · ${row.metric} (${row.period}), ` +
+      `alors que la médiane des ${history.length} périodes précédentes est ${formatFrenchDecimal(score.median.toDecimalPlaces(2).toFixed())} ` +
+      `(écart robuste z = ${score.z.toFixed(1).replace('.', ',')}). Le chiffre est enregistré : vérifiez le montant et l’unité.`,
+  };
+};
