@@ -103,15 +103,7 @@ export class FigureWriter {
        )
        INSERT INTO audit_log (organisation_id, actor_id, action, entity, entity_id, before, after, reason, submission_id)
        SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, NULL, ${AUDIT_AFTER.replace('%COMMENT%', 't.comment')}, $15, $13 FROM t`,
-      [
-        organisationId,
-        chunk.map((c) => c.id),
-        ...keyColumns(rows),
-        ctx.source,
-        ctx.submissionId,
-        ctx.actorId,
-        ctx.reason ?? null,
-      ],
+      [organisationId, chunk.map((c) => c.id), ...keyColumns(rows), ctx.source, ctx.submissionId, ctx.actorId, ctx.reason ?? null],
     );
   }
 
@@ -150,7 +142,8 @@ export class FigureWriter {
         chunk.map((c) => c.before.comment),
       ],
     )) as { n: number }[];
-    if (updated[0].n !== chunk.length) throw new Error(`Mise à jour incomplète : ${updated[0].n} chiffres sur ${chunk.length} (chiffre disparu pendant l’écriture).`);
+    if (updated[0].n !== chunk.length)
+      throw new Error(`Mise à jour incomplète : ${updated[0].n} chiffres sur ${chunk.length} (chiffre disparu pendant l’écriture).`);
   }
 }
 
