@@ -7,6 +7,7 @@ import { AddReportScheduling1795674622864 } from './1795674622864-AddReportSched
 import { CreateCustomAndReallocationValues1795674100000 } from './1795674100000-CreateCustomAndReallocationValues';
 import { PackScenariosInReadModel1795675200000 } from './1795675200000-PackScenariosInReadModel';
 import { IndexFigureFreshness1795678577455 } from './1795678577455-IndexFigureFreshness';
+import { LightenBulkWrites1795690000000 } from './1795690000000-LightenBulkWrites';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddReportScheduling1795674622864,
   PackScenariosInReadModel1795675200000,
   IndexFigureFreshness1795678577455,
+  LightenBulkWrites1795690000000,
 ];

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import type { ApplyContext, ResolvedFigure } from './figure.repository';
 import { FigureChanges, planChanges, StoredFigure, StoredSeries } from './figure-changes';
 
@@ -56,8 +56,9 @@ export class FigureWriter {
     return new StoredSeries(stored);
   }
 
+  /** New figures get UUIDv7 ids: time-ordered, so a bulk insert appends to the primary key and audit indexes. */
   plan(rows: readonly ResolvedFigure[], stored: StoredSeries): FigureChanges {
-    return planChanges(rows, stored, randomUUID);
+    return planChanges(rows, stored, () => uuidv7());
   }
 
   /**

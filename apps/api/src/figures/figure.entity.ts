@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Organisation } from '../tenancy/organisation.entity';
 import { decimalTransformer } from '../platform/database/decimal.transformer';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { Service } from '../catalogue/service.entity';
@@ -14,14 +14,26 @@ export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number];
 /** Roles that write figures of a unit (edit, import, submit/approve/reopen its periods), within the subtree they hold. */
 export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies readonly Role[];
 
-/** One current value per (org unit, service, metric, period); its history lives in the audit log. */
+/**
+ * One current value per (org unit, service, metric, period); its history lives in the audit log. The bulk table of
+ * Levier: it carries its organisation like every tenant table, but without the single-column index of TenantOwned,
+ * which (organisation_id, period) already serves, so each imported row maintains one index less. Ids are UUIDv7 when
+ * the writer creates them (time-ordered: appended to the primary key, not scattered through it).
+ */
 @Entity('figure')
 @Index(['orgUnitId', 'serviceId', 'metricId', 'period'], { unique: true })
 @Index(['organisationId', 'period'])
 @Index(['organisationId', 'updatedAt'])
-export class Figure extends TenantOwned {
+export class Figure {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<Organisation>;
 
   @Column({ type: 'uuid' })
   orgUnitId: string;
