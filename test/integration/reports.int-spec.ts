@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Attachment } from 'mailparser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
@@ -8,9 +7,10 @@ import { RecomputeService } from '../../apps/api/src/indicators/recompute.servic
 import { formatEuros, formatFrenchNumber, MASKED_LABEL, offsetSentence } from '../../apps/api/src/reports/french-format';
 import { ReportSender } from '../../apps/api/src/reports/report-sender';
 import { loginAs } from '../setup/demo-session';
-import { startSmtpCatcher, SmtpCatcher, CaughtMail } from '../setup/smtp-catcher';
+import { startSmtpCatcher, SmtpCatcher } from '../setup/smtp-catcher';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { startTestWorker } from '../setup/test-worker';
+import { attachment, headerLine, htmlText, listUnsubscribeUrl, mailTo } from './report-mails';
 
 interface Summary {
   grossSavings: string | null;
@@ -22,27 +22,8 @@ interface Summary {
   methodologyVersion: { version: number; label: string };
 }
 
-/** mailparser keeps HTML entities: turn the few mjml writes back into characters. */
-const htmlText = (mail: CaughtMail): string =>
-  String(mail.parsed.html)
-    .replace(/&nbsp;/g, '\u00A0')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
-const attachment = (mail: CaughtMail, contentType: string): Attachment => {
-  const found = mail.parsed.attachments.find((a) => a.contentType === contentType);
-  if (!found) throw new Error(`pas de pièce jointe ${contentType} (${mail.parsed.attachments.map((a) => a.contentType).join(', ')})`);
-  return found;
-};
-
 const pngSize = (png: Buffer): { width: number; height: number } => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const mailTo = (mails: readonly CaughtMail[], to: string): CaughtMail => {
-  const found = mails.find((m) => m.to.includes(to));
-  if (!found) throw new Error(`aucun message pour ${to}`);
-  return found;
-};
 
 describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)', () => {
   let smtp: SmtpCatcher;
@@ -138,9 +119,8 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
       expect(html).toContain('http://levier.test:8080/?orgUnit=VALMONT&period=2024-12');
       expect(html).toContain('aucune cible définie');
       expect(html).toContain('src="cid:chart-0"');
-      const listUnsubscribe = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, '');
-      expect(listUnsubscribe).toEqual(expect.stringContaining('/api/report-subscriptions/unsubscribe?token='));
-      expect(mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect(listUnsubscribeUrl(mail)).toEqual(expect.stringContaining('http://levier.test:8080/api/report-subscriptions/unsubscribe?token='));
+      expect(headerLine(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 
       const png = attachment(mail, 'image/png');
       expect(png.cid).toBe('chart-0');
@@ -210,36 +190,6 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
     const own = htmlText(mailTo(mails, 'directeur@valmont.demo'));
     expect(own).toContain(formatEuros(summary.cost));
     expect(own).not.toContain(MASKED_LABEL);
-  });
-
-  it('unsubscribes a recipient through the signed link without logging in; the next send skips them', async () => {
-    const id = await subscribe({ name: 'Élus', recipients: ['maire@valmont.test', 'adjoint@valmont.test'], orgUnits: ['VALMONT-NORD'], formats: ['pdf'] });
-    await sendNow(id, '2024-12');
-    const mails = await smtp.waitFor(2);
-    const link = /href="(http:\/\/levier\.test:8080\/api\/report-subscriptions\/unsubscribe\?token=[^"]+)"/.exec(
-      htmlText(mailTo(mails, 'adjoint@valmont.test')),
-    )![1];
-    const path = new URL(link).pathname + new URL(link).search;
-
-    const tampered = path.replace(/token=([A-Za-z0-9_-])/, (_m, c: string) => `token=${c === 'A' ? 'B' : 'A'}`);
-    expect((await http().get(tampered).expect(400)).text).toContain('Lien invalide');
-    const page = await http().get(path).expect(200);
-    expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain('Désabonnement confirmé');
-    expect(page.text).toContain('adjoint@valmont.test');
-    expect((await http().get(path).expect(200)).text).toContain('déjà fait');
-    const subscription = await http().get(`/api/report-subscriptions/${id}`).set(director).expect(200);
-    expect(subscription.body.recipients).toEqual(['maire@valmont.test']);
-
-    smtp.messages.length = 0;
-    await sendNow(id, '2024-11');
-    await smtp.waitFor(1);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.messages.map((m) => m.to)).toEqual([['maire@valmont.test']]);
-    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'report-subscription.unsubscribe' AND entity_id = $1`, [
-      id,
-    ]);
-    expect(count).toBe(1);
   });
 
   it('retries a refused delivery with backoff and records the error, then sends it once', async () => {

@@ -1,6 +1,6 @@
 import { Decimal } from '@levier/indicators';
-import { formatFrenchNumber, MASKED_LABEL } from './french-format';
 import type { SeriesPoint } from './report-content';
+import type { ReportMessages } from './report-messages';
 
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 260;
@@ -12,19 +12,22 @@ const shortPeriod = (code: string): string => {
   return m ? `${m[2]}/${m[1].slice(2)}` : code;
 };
 
-/** `12 345 678` → `12,3 M€`, `45 000` → `45 k€`: axis labels. */
-const compactEuros = (value: Decimal): string => {
-  const abs = value.abs();
-  if (abs.greaterThanOrEqualTo(1_000_000)) return `${formatFrenchNumber(value.div(1_000_000).toString(), 1)} M€`;
-  if (abs.greaterThanOrEqualTo(1_000)) return `${formatFrenchNumber(value.div(1_000).toString(), 0)} k€`;
-  return `${formatFrenchNumber(value.toString(), 0)} €`;
-};
-
 /**
  * Gross savings vs cost by period as grouped bars, drawn by hand in SVG (then rasterised to PNG with resvg): no browser,
- * no chart library on the server. Masked or empty scopes get a labelled placeholder instead of bars.
+ * no chart library on the server. Masked or empty scopes get a labelled placeholder instead of bars. Legend, placeholder
+ * and axis labels come from the subscription's message catalogue.
  */
-export const buildChartSvg = ({ title, points, masked }: { title: string; points: readonly SeriesPoint[]; masked: boolean }): string => {
+export const buildChartSvg = ({
+  title,
+  points,
+  masked,
+  messages,
+}: {
+  title: string;
+  points: readonly SeriesPoint[];
+  masked: boolean;
+  messages: Pick<ReportMessages, 'chart' | 'write'>;
+}): string => {
   const W = CHART_WIDTH;
   const H = CHART_HEIGHT;
   const left = 64;
@@ -37,8 +40,8 @@ export const buildChartSvg = ({ title, points, masked }: { title: string; points
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     `<text x="${left}" y="20" font-family="DejaVu Sans, Arial, sans-serif" font-size="13" font-weight="bold" fill="#1f3a5f">${escapeXml(title)}</text>`,
-    `<rect x="${left}" y="29" width="10" height="10" fill="#2e7d5b"/><text x="${left + 14}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">Épargne brute</text>`,
-    `<rect x="${left + 110}" y="29" width="10" height="10" fill="#c0602a"/><text x="${left + 124}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">Coût</text>`,
+    `<rect x="${left}" y="29" width="10" height="10" fill="#2e7d5b"/><text x="${left + 14}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">${escapeXml(messages.chart.grossSavings)}</text>`,
+    `<rect x="${left + 110}" y="29" width="10" height="10" fill="#c0602a"/><text x="${left + 124}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">${escapeXml(messages.chart.cost)}</text>`,
   ];
   const values = points
     .flatMap((p) => [p.values.grossSavings, p.values.cost])
@@ -47,7 +50,7 @@ export const buildChartSvg = ({ title, points, masked }: { title: string; points
   if (masked || values.length === 0) {
     parts.push(
       `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="#f1f3f6" stroke="#c9ced6"/>`,
-      `<text x="${left + plotW / 2}" y="${top + plotH / 2}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="13" fill="#555">${escapeXml(masked ? `Valeurs ${MASKED_LABEL}` : 'Aucune donnée sur la période')}</text>`,
+      `<text x="${left + plotW / 2}" y="${top + plotH / 2}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-size="13" fill="#555">${escapeXml(masked ? messages.chart.maskedValues : messages.chart.noData)}</text>`,
       '</svg>',
     );
     return parts.join('');
@@ -61,7 +64,7 @@ export const buildChartSvg = ({ title, points, masked }: { title: string; points
     const yy = y(v).toFixed(1);
     parts.push(
       `<line x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}" stroke="#e3e6ea"/>`,
-      `<text x="${left - 6}" y="${Number(yy) + 4}" text-anchor="end" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" fill="#555">${escapeXml(compactEuros(v))}</text>`,
+      `<text x="${left - 6}" y="${Number(yy) + 4}" text-anchor="end" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" fill="#555">${escapeXml(messages.write.compactEuros(v))}</text>`,
     );
   }
   const slot = plotW / points.length;

@@ -21,3 +21,18 @@ describe(toCsv.name, () => {
     ).toBe("\uFEFFa;b\r\n'=1;2\r\n");
   });
 });
+
+describe(`${toCsv.name} with a comma separator`, () => {
+  it('quotes the cells holding a comma, such as English numbers, and leaves semicolons alone', () => {
+    expect(
+      toCsv(
+        [
+          ['Unit', 'Gross savings'],
+          ['VALMONT', '12,345.67'],
+          ['a;b', '-1'],
+        ],
+        ',',
+      ),
+    ).toBe('\uFEFFUnit,Gross savings\r\nVALMONT,"12,345.67"\r\na;b,\'-1\r\n');
+  });
+});

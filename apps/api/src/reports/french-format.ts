@@ -1,4 +1,5 @@
 import { Decimal } from '@levier/indicators';
+import { writeDecimal } from './decimal-writing';
 
 /** No-break space: groups thousands and separates the euro sign, and survives PDF WinAnsi fonts (U+202F does not). */
 export const NBSP = '\u00A0';
@@ -6,16 +7,8 @@ export const NBSP = '\u00A0';
 /** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8). */
 export const MASKED_LABEL = 'masqué (moins de 5 bénéficiaires)';
 
-const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-
 /** A decimal string → French writing with `decimals` places, half-up: `1234567.891` → `1 234 567,89`. No float. */
-export const formatFrenchNumber = (value: string, decimals: number): string => {
-  const fixed = new Decimal(value).toFixed(decimals, Decimal.ROUND_HALF_UP);
-  const text = /^-0(\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
-  const negative = text.startsWith('-');
-  const [intPart, fracPart] = (negative ? text.slice(1) : text).split('.');
-  return `${negative ? '-' : ''}${group(intPart)}${fracPart === undefined ? '' : `,${fracPart}`}`;
-};
+export const formatFrenchNumber = (value: string, decimals: number): string => writeDecimal(value, decimals, { group: NBSP, decimal: ',' });
 
 /** Money: `1 234 567,89 €`; null (masked) → the masking label; missing → « non disponible ». */
 export const formatEuros = (value: string | null | undefined, masked = false): string =>
@@ -52,6 +45,14 @@ export const periodLabel = (code: string): string => {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(code);
   if (quarter) return `${quarter[2] === '1' ? '1er' : `${quarter[2]}e`} trimestre ${quarter[1]}`;
   return `année ${code}`;
+};
+
+/** Axis labels: `12 345 678` → `12,3 M€`, `45 000` → `45 k€`, `500` → `500 €`. */
+export const compactFrenchEuros = (value: Decimal): string => {
+  const abs = value.abs();
+  if (abs.greaterThanOrEqualTo(1_000_000)) return `${formatFrenchNumber(value.div(1_000_000).toString(), 1)} M€`;
+  if (abs.greaterThanOrEqualTo(1_000)) return `${formatFrenchNumber(value.div(1_000).toString(), 0)} k€`;
+  return `${formatFrenchNumber(value.toString(), 0)} €`;
 };
 
 /** A date in Europe/Paris: « 26/11/2026 à 08:00 ». */

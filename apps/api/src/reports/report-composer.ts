@@ -8,15 +8,17 @@ import type { AuthUser } from '../tenancy/auth-user';
 import { RecipientRights } from './recipient-rights';
 import { UnsubscribeLinks } from './unsubscribe-links';
 import {
+  asReportLanguage,
   DEFAULT_REPORT_INDICATORS,
   Headline,
-  INDICATOR_LABELS,
   REPORT_INDICATORS,
+  ReportLanguage,
   ReportContent,
   ReportSection,
   SeriesPoint,
   TargetLine,
 } from './report-content';
+import { reportMessages } from './report-i18n';
 import { granularityOfPeriod, previousPeriod, trailingRange, yearToDate } from './report-period';
 import type { ReportSubscription } from './report-subscription.entity';
 
@@ -93,10 +95,11 @@ export class ReportComposer {
       (orgUnit): { orgUnit: string; service: string | undefined }[] =>
         subscription.services.length === 0 ? [{ orgUnit, service: undefined }] : subscription.services.map((service) => ({ orgUnit, service })),
     );
+    const language = asReportLanguage(subscription.language);
     const sections: ReportSection[] = [];
     const summaries: SummaryLike[] = [];
     for (const scope of scopes) {
-      const section = await this.section(user, scope.orgUnit, scope.service, period);
+      const section = await this.section(user, scope.orgUnit, scope.service, period, language);
       if (section) {
         sections.push(section.section);
         summaries.push(section.summary);
@@ -119,6 +122,7 @@ export class ReportComposer {
       subscriptionName: subscription.name,
       period,
       preview: options.preview,
+      language,
       indicators: indicators.length > 0 ? indicators : DEFAULT_REPORT_INDICATORS,
       methodology: version ? { version: version.version, label: version.label } : null,
       computedAt: latest(summaries.map((s) => s.computedAt)),
@@ -135,6 +139,7 @@ export class ReportComposer {
     orgUnit: string,
     service: string | undefined,
     period: string,
+    language: ReportLanguage,
   ): Promise<{ section: ReportSection; summary: SummaryLike } | null> {
     const previous = previousPeriod(period);
     const trend = trailingRange(period);
@@ -155,7 +160,7 @@ export class ReportComposer {
         groupBy: 'period',
         granularity: trend.granularity,
       }) as unknown as Promise<{ items: SeriesItemLike[]; masked: boolean }>,
-      this.targets(user, orgUnit, service, period),
+      this.targets(user, orgUnit, service, period, language),
     ]);
     const byPeriod = new Map(series.items.map((i) => [i.key, i]));
     const points: SeriesPoint[] = periodsBetween(trend.from, trend.to).map((p) => {
@@ -193,7 +198,7 @@ export class ReportComposer {
   }
 
   /** Targets and thresholds of the period's year for the unit (table `indicator_target`; often empty), against the year to date. */
-  private async targets(user: AuthUser, orgUnit: string, service: string | undefined, period: string): Promise<TargetLine[]> {
+  private async targets(user: AuthUser, orgUnit: string, service: string | undefined, period: string, language: ReportLanguage): Promise<TargetLine[]> {
     const ytd = yearToDate(period);
     const rows: { indicator: string; target: string | null; alert_below: string | null; alert_above: string | null }[] = await this.tenantDb.run(
       user.organisationId,
@@ -225,7 +230,7 @@ export class ReportComposer {
               : 'ok';
       return {
         indicator: r.indicator,
-        label: (INDICATOR_LABELS as Record<string, string>)[r.indicator] ?? r.indicator,
+        label: (reportMessages(language).indicators as Record<string, string>)[r.indicator] ?? r.indicator,
         year: ytd.year,
         value: summary.masked ? null : value,
         target: r.target,

@@ -15,6 +15,14 @@ export const INDICATOR_LABELS: Record<ReportIndicator, string> = {
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** Language of a subscription's emails, attachments and unsubscribe pages; French by default. */
+export const REPORT_LANGUAGES = ['fr', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export const DEFAULT_REPORT_LANGUAGE: ReportLanguage = 'fr';
+
+/** The stored `language` column (a plain varchar) read as a report language; anything unknown falls back to French. */
+export const asReportLanguage = (value: string | null | undefined): ReportLanguage => REPORT_LANGUAGES.find((l) => l === value) ?? DEFAULT_REPORT_LANGUAGE;
+
 /** Headline values of one period: decimal strings, null when masked or not computable. */
 export type Headline = Record<ReportIndicator, string | null> & { low: string | null; high: string | null };
 
@@ -54,6 +62,7 @@ export interface ReportContent {
   subscriptionName: string;
   period: string;
   preview: boolean;
+  language: ReportLanguage;
   indicators: readonly ReportIndicator[];
   methodology: { version: number; label: string } | null;
   computedAt: string | null;

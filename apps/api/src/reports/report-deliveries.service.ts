@@ -4,10 +4,16 @@ import type { ListQuery } from '../platform/http/list-query';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { DeliverySortField, DeliveryView, ReportDeliveryRepository } from './report-delivery.repository';
+import { asReportLanguage, DEFAULT_REPORT_LANGUAGE, ReportLanguage } from './report-content';
 import { ReportSubscriptionRepository } from './report-subscription.repository';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
-export type UnsubscribeOutcome = { kind: 'invalid' } | { kind: 'removed' | 'already'; subscriptionName: string | null; recipient: string };
+/**
+ * What a signed unsubscribe link leads to: `pending` (a GET: the recipient is still listed, nothing changed yet),
+ * `removed` or `already` (after the POST, or when there is nothing left to do), `invalid` (tampered or truncated).
+ */
+export type UnsubscribeOutcome =
+  { kind: 'invalid' } | { kind: 'pending' | 'removed' | 'already'; subscriptionName: string | null; recipient: string; language: ReportLanguage };
 
 /** The delivery log, and the signed unsubscribe link (no login: the signature is the authorisation). */
 @Injectable()
@@ -24,13 +30,30 @@ export class ReportDeliveriesService {
     return this.tenantDb.run(user.organisationId, (em) => this.deliveries.list(em, user.organisationId, query));
   }
 
+  /** Reads what a genuine token would unsubscribe, changing nothing: link scanners prefetch with GET. */
+  async checkUnsubscribe(token: string): Promise<UnsubscribeOutcome> {
+    const claims = this.links.verify(token);
+    if (claims === null) return { kind: 'invalid' };
+    return this.tenantDb.run(claims.o, async (em) => {
+      const subscription = await this.subscriptions.find(em, claims.o, claims.s);
+      if (!subscription) return { kind: 'already', subscriptionName: null, recipient: claims.r, language: DEFAULT_REPORT_LANGUAGE };
+      const listed = subscription.recipients.some((r) => r.toLowerCase() === claims.r.toLowerCase());
+      return {
+        kind: listed ? 'pending' : 'already',
+        subscriptionName: subscription.name,
+        recipient: claims.r,
+        language: asReportLanguage(subscription.language),
+      };
+    });
+  }
+
   /** Removes the recipient of a genuine token from its subscription and cancels what was not sent yet. Idempotent. */
   async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
     const claims = this.links.verify(token);
     if (claims === null) return { kind: 'invalid' };
     return this.tenantDb.run(claims.o, async (em) => {
       const subscription = await this.subscriptions.find(em, claims.o, claims.s);
-      if (!subscription) return { kind: 'already', subscriptionName: null, recipient: claims.r };
+      if (!subscription) return { kind: 'already', subscriptionName: null, recipient: claims.r, language: DEFAULT_REPORT_LANGUAGE };
       const removed = await this.subscriptions.removeRecipient(em, claims.o, claims.s, claims.r);
       await this.deliveries.cancelFor(em, claims.o, claims.s, claims.r);
       if (removed) {
@@ -46,7 +69,12 @@ export class ReportDeliveriesService {
           },
         ]);
       }
-      return { kind: removed ? 'removed' : 'already', subscriptionName: subscription.name, recipient: claims.r };
+      return {
+        kind: removed ? 'removed' : 'already',
+        subscriptionName: subscription.name,
+        recipient: claims.r,
+        language: asReportLanguage(subscription.language),
+      };
     });
   }
 }

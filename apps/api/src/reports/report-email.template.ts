@@ -1,115 +1,127 @@
-import { formatChange, formatEuros, formatParisDateTime, formatRatio, MASKED_LABEL, NBSP, offsetSentence, periodLabel } from './french-format';
-import { INDICATOR_LABELS, ReportContent, ReportIndicator, ReportSection, scopeLabel, TargetLine } from './report-content';
+import { NBSP } from './french-format';
+import { ReportContent, ReportIndicator, ReportSection, scopeLabel, TargetLine } from './report-content';
+import { reportMessages, writeIndicator } from './report-i18n';
+import type { ReportMessages } from './report-messages';
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A headline value in French writing (money in euros, the offset ratio with two decimals). */
-export const formatIndicator = (indicator: ReportIndicator, value: string | null, masked: boolean): string =>
-  indicator === 'offsetRatio' ? formatRatio(value, masked) : formatEuros(value, masked);
+export const reportSubject = (content: ReportContent): string => {
+  const m = reportMessages(content.language);
+  return `${content.preview ? m.subjectPreviewPrefix : ''}Levier — ${content.subscriptionName} — ${m.write.period(content.period)} — ${content.organisationName}`;
+};
 
-export const reportSubject = (content: ReportContent): string =>
-  `${content.preview ? '[Aperçu] ' : ''}Levier — ${content.subscriptionName} — ${periodLabel(content.period)} — ${content.organisationName}`;
+/** « Épargne médico-sociale — décembre 2024 (aperçu) »: the title line under the organisation's name. */
+export const reportTitleLine = (m: ReportMessages, content: ReportContent): string =>
+  `${m.reportTitle} — ${m.write.period(content.period)}${content.preview ? m.previewTag : ''}`;
 
 const cell = (text: string, extra = ''): string => `<td style="padding:6px 8px;border-bottom:1px solid #e3e6ea;${extra}">${escapeHtml(text)}</td>`;
 
-const headlineTable = (content: ReportContent, section: ReportSection): string => {
+const headlineTable = (m: ReportMessages, content: ReportContent, section: ReportSection): string => {
   const rows = content.indicators.map((indicator) => {
-    const change = section.masked || indicator === 'offsetRatio' ? '—' : formatChange(section.current[indicator], section.previous[indicator]);
-    return `<tr>${cell(INDICATOR_LABELS[indicator], 'font-weight:bold;')}${cell(formatIndicator(indicator, section.current[indicator], section.masked), 'text-align:right;white-space:nowrap;')}${cell(
-      formatIndicator(indicator, section.previous[indicator], section.masked),
+    const change = section.masked || indicator === 'offsetRatio' ? '—' : m.write.change(section.current[indicator], section.previous[indicator]);
+    return `<tr>${cell(m.indicators[indicator], 'font-weight:bold;')}${cell(writeIndicator(m, indicator, section.current[indicator], section.masked), 'text-align:right;white-space:nowrap;')}${cell(
+      writeIndicator(m, indicator, section.previous[indicator], section.masked),
       'text-align:right;white-space:nowrap;color:#555;',
     )}${cell(change, 'text-align:right;white-space:nowrap;color:#555;')}</tr>`;
   });
   return `<mj-table font-size="13px" cellpadding="0" width="100%">
-    <tr style="background:#eef2f7;text-align:left;"><th style="padding:6px 8px;">Indicateur</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(periodLabel(content.period))}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(
-      periodLabel(section.previousPeriod),
-    )}</th><th style="padding:6px 8px;text-align:right;">Évolution</th></tr>
+    <tr style="background:#eef2f7;text-align:left;"><th style="padding:6px 8px;">${escapeHtml(m.email.indicatorColumn)}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(
+      m.write.period(content.period),
+    )}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(m.write.period(section.previousPeriod))}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(
+      m.email.changeColumn,
+    )}</th></tr>
     ${rows.join('\n')}
   </mj-table>`;
 };
 
-const targetText = (t: TargetLine): string => {
-  const fmt = (v: string | null): string => (t.indicator === 'offsetRatio' ? formatRatio(v) : formatEuros(v));
+/** One target or alert line: « Épargne brute — cumul 2024 : … ; cible annuelle … ; dans les seuils ». */
+export const targetText = (m: ReportMessages, t: TargetLine): string => {
+  const fmt = (v: string | null): string => writeIndicator(m, t.indicator as ReportIndicator, v, false);
   const state =
     t.status === 'below'
-      ? `⚠ sous le seuil d’alerte (${fmt(t.alertBelow)})`
+      ? m.target.below(fmt(t.alertBelow))
       : t.status === 'above'
-        ? `⚠ au-dessus du seuil d’alerte (${fmt(t.alertAbove)})`
+        ? m.target.above(fmt(t.alertAbove))
         : t.status === 'ok'
-          ? 'dans les seuils'
-          : MASKED_LABEL;
-  return `${t.label} — cumul ${t.year} : ${t.value === null ? MASKED_LABEL : fmt(t.value)}${t.target === null ? '' : ` ; cible annuelle ${fmt(t.target)}`} ; ${state}`;
+          ? m.target.within
+          : m.write.masked;
+  return m.target.line(t, t.value === null ? m.write.masked : fmt(t.value), t.target === null ? null : fmt(t.target), state);
 };
 
-const sectionMjml = (content: ReportContent, section: ReportSection, index: number): string => {
+/** « 12 345,00 € – 23 456,00 € », or the masking label. */
+export const grossRangeText = (m: ReportMessages, section: ReportSection): string =>
+  section.masked ? m.write.masked : `${m.write.euros(section.current.low)} – ${m.write.euros(section.current.high)}`;
+
+const sectionMjml = (m: ReportMessages, content: ReportContent, section: ReportSection, index: number): string => {
   const masked = section.masked;
   const intro = !section.hasData
-    ? `<mj-text color="#8a4b00">Aucune donnée calculée pour ${escapeHtml(periodLabel(content.period))} sur ce périmètre : les chiffres de la période n’ont pas encore été saisis ou approuvés.</mj-text>`
+    ? `<mj-text color="#8a4b00">${escapeHtml(m.email.noData(m.write.period(content.period)))}</mj-text>`
     : masked
-      ? `<mj-text color="#8a4b00">Certaines valeurs reposent sur moins de 5 bénéficiaires : elles sont masquées (secret statistique).</mj-text>`
+      ? `<mj-text color="#8a4b00">${escapeHtml(m.email.maskedNotice)}</mj-text>`
       : '';
   const targets =
     section.targets.length === 0
-      ? `<mj-text font-size="13px" color="#555">Alertes et cibles : aucune cible définie pour ${escapeHtml(String(Number(content.period.slice(0, 4))))} sur ce périmètre.</mj-text>`
-      : `<mj-text font-size="13px"><strong>Alertes et cibles</strong><ul style="margin:4px 0;padding-left:18px;">${section.targets
-          .map((t) => `<li style="color:${t.status === 'below' || t.status === 'above' ? '#a8200d' : '#333'}">${escapeHtml(targetText(t))}</li>`)
+      ? `<mj-text font-size="13px" color="#555">${escapeHtml(m.email.noTargets(String(Number(content.period.slice(0, 4)))))}</mj-text>`
+      : `<mj-text font-size="13px"><strong>${escapeHtml(m.email.targetsTitle)}</strong><ul style="margin:4px 0;padding-left:18px;">${section.targets
+          .map((t) => `<li style="color:${t.status === 'below' || t.status === 'above' ? '#a8200d' : '#333'}">${escapeHtml(targetText(m, t))}</li>`)
           .join('')}</ul></mj-text>`;
   return `<mj-section background-color="#ffffff" padding="12px 16px 4px"><mj-column>
     <mj-text font-size="17px" font-weight="bold" color="#1f3a5f">${escapeHtml(scopeLabel(section))}</mj-text>
     ${intro}
-    ${headlineTable(content, section)}
-    <mj-text font-size="13px">Taux de compensation : <strong>${escapeHtml(offsetSentence(section.current.offsetRatio, masked))}</strong>.<br/>
-      Fourchette de l’épargne brute (hypothèses basses – hautes) : <strong>${escapeHtml(masked ? MASKED_LABEL : `${formatEuros(section.current.low)} – ${formatEuros(section.current.high)}`)}</strong>.</mj-text>
-    <mj-image src="cid:chart-${index}" alt="${escapeHtml(`Graphique : épargne brute et coût par période, ${scopeLabel(section)}`)}" width="560px" padding="4px 0" />
+    ${headlineTable(m, content, section)}
+    <mj-text font-size="13px">${escapeHtml(m.offsetRatio + m.colon)}<strong>${escapeHtml(m.write.offsetSentence(section.current.offsetRatio, masked))}</strong>.<br/>
+      ${escapeHtml(m.email.grossRange + m.colon)}<strong>${escapeHtml(grossRangeText(m, section))}</strong>.</mj-text>
+    <mj-image src="cid:chart-${index}" alt="${escapeHtml(m.email.chartAlt(scopeLabel(section)))}" width="560px" padding="4px 0" />
     ${targets}
   </mj-column></mj-section>`;
 };
 
-/** The report as MJML (responsive HTML email), every text escaped. Charts are inline images `cid:chart-<n>`. */
-export const reportMjml = (content: ReportContent): string => `<mjml lang="fr">
+/** The report as MJML (responsive HTML email) in the subscription's language, every text escaped. Charts are inline images `cid:chart-<n>`. */
+export const reportMjml = (content: ReportContent): string => {
+  const m = reportMessages(content.language);
+  return `<mjml lang="${m.lang}">
   <mj-head>
     <mj-title>${escapeHtml(reportSubject(content))}</mj-title>
-    <mj-preview>${escapeHtml(`${content.organisationName} — ${periodLabel(content.period)}`)}</mj-preview>
+    <mj-preview>${escapeHtml(`${content.organisationName} — ${m.write.period(content.period)}`)}</mj-preview>
     <mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /><mj-text line-height="1.45" color="#222" /></mj-attributes>
   </mj-head>
   <mj-body background-color="#f4f5f7" width="640px">
     <mj-section background-color="#1f3a5f" padding="16px"><mj-column>
       <mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(content.organisationName)} — ${escapeHtml(content.subscriptionName)}</mj-text>
-      <mj-text color="#dfe7f1" font-size="14px">Épargne médico-sociale — ${escapeHtml(periodLabel(content.period))}${content.preview ? ' (aperçu)' : ''}<br/>Périmètre : ${escapeHtml(content.sections.map(scopeLabel).join(' ; '))}</mj-text>
+      <mj-text color="#dfe7f1" font-size="14px">${escapeHtml(reportTitleLine(m, content))}<br/>${escapeHtml(m.scope + m.colon)}${escapeHtml(content.sections.map(scopeLabel).join(' ; '))}</mj-text>
     </mj-column></mj-section>
-    ${content.sections.map((s, i) => sectionMjml(content, s, i)).join('\n')}
+    ${content.sections.map((s, i) => sectionMjml(m, content, s, i)).join('\n')}
     <mj-section background-color="#ffffff" padding="4px 16px 16px"><mj-column>
-      <mj-text font-size="12px" color="#555">Méthodologie : ${escapeHtml(content.methodology ? `version ${content.methodology.version} — ${content.methodology.label}` : 'aucune version publiée')}.<br/>
-        Fraîcheur : calculé le ${escapeHtml(formatParisDateTime(content.computedAt))}, données à jour au ${escapeHtml(formatParisDateTime(content.dataAsOf))}. Comparaison avec la période précédente de même durée.</mj-text>
-      <mj-button href="${escapeHtml(content.dashboardUrl)}" background-color="#1f3a5f" font-size="14px">Ouvrir le tableau de bord</mj-button>
+      <mj-text font-size="12px" color="#555">${escapeHtml(m.email.methodology(content.methodology))}.<br/>
+        ${escapeHtml(m.email.freshness(m.write.dateTime(content.computedAt), m.write.dateTime(content.dataAsOf)))}</mj-text>
+      <mj-button href="${escapeHtml(content.dashboardUrl)}" background-color="#1f3a5f" font-size="14px">${escapeHtml(m.email.openDashboard)}</mj-button>
     </mj-column></mj-section>
     <mj-section padding="8px 16px"><mj-column>
-      <mj-text font-size="11px" color="#777" align="center">Vous recevez ce rapport car vous êtes destinataire de l’abonnement « ${escapeHtml(content.subscriptionName)} ».
-        <a href="${escapeHtml(content.unsubscribeUrl)}" style="color:#555;">Se désabonner</a> (sans connexion).</mj-text>
+      <mj-text font-size="11px" color="#777" align="center">${escapeHtml(m.email.footer(content.subscriptionName))}
+        <a href="${escapeHtml(content.unsubscribeUrl)}" style="color:#555;">${escapeHtml(m.email.unsubscribe)}</a> ${escapeHtml(m.email.noLogin)}.</mj-text>
     </mj-column></mj-section>
   </mj-body>
 </mjml>`;
+};
 
 /** Plain-text alternative of the same content. */
 export const reportText = (content: ReportContent): string => {
-  const lines = [
-    `${content.organisationName} — ${content.subscriptionName}`,
-    `Épargne médico-sociale — ${periodLabel(content.period)}${content.preview ? ' (aperçu)' : ''}`,
-    '',
-  ];
+  const m = reportMessages(content.language);
+  const labelled = (label: string, value: string): string => `${label}${m.colon}${value}`;
+  const lines = [`${content.organisationName} — ${content.subscriptionName}`, reportTitleLine(m, content), ''];
   for (const s of content.sections) {
     lines.push(scopeLabel(s));
     for (const i of content.indicators)
       lines.push(
-        `  ${INDICATOR_LABELS[i]} : ${formatIndicator(i, s.current[i], s.masked)} (${periodLabel(s.previousPeriod)} : ${formatIndicator(i, s.previous[i], s.masked)})`,
+        `  ${labelled(m.indicators[i], writeIndicator(m, i, s.current[i], s.masked))} (${labelled(m.write.period(s.previousPeriod), writeIndicator(m, i, s.previous[i], s.masked))})`,
       );
-    lines.push(`  Taux de compensation : ${offsetSentence(s.current.offsetRatio, s.masked)}`);
-    lines.push(`  Fourchette : ${s.masked ? MASKED_LABEL : `${formatEuros(s.current.low)} – ${formatEuros(s.current.high)}`}`);
-    for (const t of s.targets) lines.push(`  ${targetText(t)}`);
+    lines.push(`  ${labelled(m.offsetRatio, m.write.offsetSentence(s.current.offsetRatio, s.masked))}`);
+    lines.push(`  ${labelled(m.text.range, grossRangeText(m, s))}`);
+    for (const t of s.targets) lines.push(`  ${targetText(m, t)}`);
     lines.push('');
   }
-  lines.push(`Méthodologie : ${content.methodology ? `version ${content.methodology.version} — ${content.methodology.label}` : 'aucune'}`);
-  lines.push(`Calculé le ${formatParisDateTime(content.computedAt)}, données au ${formatParisDateTime(content.dataAsOf)}`);
-  lines.push(`Tableau de bord : ${content.dashboardUrl}`, `Se désabonner : ${content.unsubscribeUrl}`);
+  lines.push(m.text.methodology(content.methodology));
+  lines.push(m.text.computed(m.write.dateTime(content.computedAt), m.write.dateTime(content.dataAsOf)));
+  lines.push(labelled(m.text.dashboard, content.dashboardUrl), labelled(m.text.unsubscribe, content.unsubscribeUrl));
   return lines.join('\n').replace(new RegExp(NBSP, 'g'), ' ');
 };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseListQuery, RawListQuery, setContentRange } from '../platform/http/list-query';
 import { uuidParam } from '../platform/http/uuid-param.pipe';
@@ -17,6 +17,7 @@ import {
   toReportSubscriptionResponse,
 } from './report-subscription.mapper';
 import { ReportSubscriptionsService } from './report-subscriptions.service';
+import { unsubscribeAction } from './unsubscribe-links';
 import { unsubscribePage } from './unsubscribe-page';
 
 const NOT_FOUND = 'Abonnement introuvable.';
@@ -30,25 +31,42 @@ export class ReportSubscriptionsController {
     private readonly deliveries: ReportDeliveriesService,
   ) {}
 
+  /**
+   * The link of each email. GET only shows a confirmation page (mail security scanners prefetch links: a GET must not
+   * unsubscribe anyone); its button POSTs to the same signed URL.
+   */
   @Get('unsubscribe')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiQuery({ name: 'token', required: true })
-  @ApiOperation({ summary: 'Lien de désabonnement signé, reçu dans chaque rapport : retire ce destinataire, sans connexion' })
-  async unsubscribe(@Query('token') token: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const outcome = await this.deliveries.unsubscribe(typeof token === 'string' ? token : '');
+  @ApiOperation({ summary: 'Lien de désabonnement signé, reçu dans chaque rapport : page de confirmation, sans connexion ; ne modifie rien' })
+  async confirmUnsubscribe(@Query('token') token: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const text = typeof token === 'string' ? token : '';
+    const outcome = await this.deliveries.checkUnsubscribe(text);
     if (outcome.kind === 'invalid') res.status(400);
-    return unsubscribePage(outcome);
+    return unsubscribePage(outcome, unsubscribeAction(text));
   }
 
+  /**
+   * Performs the unsubscription (idempotent): the confirmation page's button, and the RFC 8058 one-click POST of mail
+   * clients (body `List-Unsubscribe=One-Click`, form-encoded or multipart; the body is not needed and not read).
+   * Exempt from login and from the CSRF header on purpose, as every `@Public()` route that reads no cookie: the
+   * signed token in the URL is the only authorisation, and RFC 8058 forbids clients to send cookies or credentials.
+   */
   @Post('unsubscribe')
   @Public()
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'Désabonnement en un clic (RFC 8058, en-tête List-Unsubscribe-Post)' })
-  async unsubscribeOneClick(@Query('token') token: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return this.unsubscribe(token, res);
+  @Header('Cache-Control', 'no-store')
+  @ApiQuery({ name: 'token', required: true })
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiOperation({ summary: 'Désabonnement (bouton de la page de confirmation, ou en un clic selon la RFC 8058 : List-Unsubscribe=One-Click)' })
+  async unsubscribe(@Query('token') token: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const text = typeof token === 'string' ? token : '';
+    const outcome = await this.deliveries.unsubscribe(text);
+    if (outcome.kind === 'invalid') res.status(400);
+    return unsubscribePage(outcome, unsubscribeAction(text));
   }
 
   @Get()

@@ -6,6 +6,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { visibleUnitIds } from '../tenancy/unit-scope';
 import { CreateReportSubscriptionDto, UpdateReportSubscriptionDto } from './dto/report-subscription.dto';
+import { DEFAULT_REPORT_LANGUAGE } from './report-content';
 import { ReportDeliveryRepository } from './report-delivery.repository';
 import { ReportJobs } from './report-jobs';
 import { lastCompleteMonth, previewRunKey } from './report-period';
@@ -46,7 +47,7 @@ export class ReportSubscriptionsService {
         services: dto.services ?? [],
         indicators: dto.indicators ?? [],
         schedule: dto.schedule?.trim() ?? DEFAULT_REPORT_SCHEDULE,
-        language: dto.language ?? 'fr',
+        language: dto.language ?? DEFAULT_REPORT_LANGUAGE,
         formats: dto.formats ?? ['pdf', 'xlsx'],
         active: dto.active ?? true,
       };

@@ -5,6 +5,9 @@ import { signUnsubscribeToken, UnsubscribeClaims, verifyUnsubscribeToken } from 
 
 export const UNSUBSCRIBE_PATH = '/api/report-subscriptions/unsubscribe';
 
+/** The same signed URL, relative to the page it is served on: where the confirmation button POSTs (same origin). */
+export const unsubscribeAction = (token: string): string => `${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token)}`;
+
 /** Per-recipient unsubscribe links, HMAC-signed with the application secret: they work without logging in. */
 @Injectable()
 export class UnsubscribeLinks {

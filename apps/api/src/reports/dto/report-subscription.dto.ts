@@ -18,7 +18,7 @@ import {
   ValidatorConstraintInterface,
   ValidationArguments,
 } from 'class-validator';
-import { REPORT_FORMATS, REPORT_INDICATORS } from '../report-content';
+import { DEFAULT_REPORT_LANGUAGE, REPORT_FORMATS, REPORT_INDICATORS, REPORT_LANGUAGES, ReportLanguage } from '../report-content';
 import { cronProblem, DEFAULT_REPORT_SCHEDULE } from '../report-schedule';
 
 @ValidatorConstraint({ name: 'cron' })
@@ -95,10 +95,14 @@ export class CreateReportSubscriptionDto {
   @Validate(CronConstraint)
   schedule?: string;
 
-  @ApiPropertyOptional({ enum: ['fr', 'en'], default: 'fr' })
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    default: DEFAULT_REPORT_LANGUAGE,
+    description: 'Langue des courriels, pièces jointes et pages de désabonnement',
+  })
   @IsOptional()
-  @IsIn(['fr', 'en'], { message: 'language : fr ou en' })
-  language?: 'fr' | 'en';
+  @IsIn(REPORT_LANGUAGES, { message: 'language : langue du rapport attendue, fr ou en (français par défaut)' })
+  language?: ReportLanguage;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, isArray: true, default: ['pdf', 'xlsx'] })
   @IsOptional()

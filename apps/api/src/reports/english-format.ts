@@ -1,0 +1,65 @@
+import { Decimal } from '@levier/indicators';
+import { writeDecimal } from './decimal-writing';
+
+/** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8), in English reports. */
+export const MASKED_LABEL_EN = 'masked (fewer than 5 beneficiaries)';
+
+/** A decimal string → English writing with `decimals` places, half-up: `1234567.891` → `1,234,567.89`. No float. */
+export const formatEnglishNumber = (value: string, decimals: number): string => writeDecimal(value, decimals, { group: ',', decimal: '.' });
+
+/** The euro sign before the amount, the minus sign before the euro: `-€12,450.50`. */
+const euroPrefixed = (written: string): string => (written.startsWith('-') ? `-€${written.slice(1)}` : `€${written}`);
+
+/** Money: `€1,234,567.89`; masked → the masking label; missing → "not available". */
+export const formatEurosEn = (value: string | null | undefined, masked = false): string =>
+  masked ? MASKED_LABEL_EN : value === null || value === undefined ? 'not available' : euroPrefixed(formatEnglishNumber(value, 2));
+
+/** Ratio with two decimals: `2.35`. */
+export const formatRatioEn = (value: string | null | undefined, masked = false): string =>
+  masked ? MASKED_LABEL_EN : value === null || value === undefined ? 'not computable' : formatEnglishNumber(value, 2);
+
+/** "for €1 invested, €2.35 avoided". */
+export const offsetSentenceEn = (ratio: string | null | undefined, masked = false): string =>
+  masked
+    ? MASKED_LABEL_EN
+    : ratio === null || ratio === undefined
+      ? 'not computable (zero or missing cost)'
+      : `for €1 invested, ${euroPrefixed(formatEnglishNumber(ratio, 2))} avoided`;
+
+/** Signed change with its percentage: `+€12,345.00 (+4.2%)`. */
+export const formatChangeEn = (current: string | null, previous: string | null): string => {
+  if (current === null || previous === null) return '—';
+  const delta = new Decimal(current).minus(previous);
+  const sign = delta.isPositive() && !delta.isZero() ? '+' : '';
+  const base = new Decimal(previous);
+  const pct = base.isZero() ? '' : ` (${sign}${formatEnglishNumber(delta.div(base.abs()).times(100).toString(), 1)}%)`;
+  return `${sign}${euroPrefixed(formatEnglishNumber(delta.toString(), 2))}${pct}`;
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2024-03` → "March 2024", `2024-Q1` → "Q1 2024", `2024` → "year 2024". */
+export const periodLabelEn = (code: string): string => {
+  const month = /^(\d{4})-(\d{2})$/.exec(code);
+  if (month) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(code);
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
+  return `year ${code}`;
+};
+
+/** Axis labels: `12 345 678` → `€12.3M`, `45 000` → `€45k`, `500` → `€500`. */
+export const compactEnglishEuros = (value: Decimal): string => {
+  const abs = value.abs();
+  if (abs.greaterThanOrEqualTo(1_000_000)) return `${euroPrefixed(formatEnglishNumber(value.div(1_000_000).toString(), 1))}M`;
+  if (abs.greaterThanOrEqualTo(1_000)) return `${euroPrefixed(formatEnglishNumber(value.div(1_000).toString(), 0))}k`;
+  return euroPrefixed(formatEnglishNumber(value.toString(), 0));
+};
+
+/** A date in Europe/Paris, written day first as in British English: "26/11/2026 at 08:00 (Paris time)". */
+export const formatParisDateTimeEn = (value: Date | string | null): string => {
+  if (value === null) return 'unknown';
+  const date = new Date(value);
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return `${day} at ${time} (Paris time)`;
+};

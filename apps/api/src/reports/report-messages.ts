@@ -1,0 +1,106 @@
+import type { Decimal } from '@levier/indicators';
+import type { ReportIndicator, ReportLanguage, TargetLine } from './report-content';
+
+/** How one language writes numbers, money, periods and dates in reports. */
+export interface ReportWriting {
+  /** Shown in place of a figure resting on fewer than 5 beneficiaries. */
+  masked: string;
+  number(value: string, decimals: number): string;
+  euros(value: string | null | undefined, masked?: boolean): string;
+  ratio(value: string | null | undefined, masked?: boolean): string;
+  offsetSentence(ratio: string | null | undefined, masked?: boolean): string;
+  change(current: string | null, previous: string | null): string;
+  /** Chart axis labels (`45 k€`, `€45k`). */
+  compactEuros(value: Decimal): string;
+  period(code: string): string;
+  /** An instant in Europe/Paris time. */
+  dateTime(value: Date | string | null): string;
+}
+
+export type MethodologyRef = { version: number; label: string } | null;
+
+/**
+ * Every word of a report email, its attachments and the unsubscribe pages, in one language. Functions take values
+ * already written (numbers, periods, dates) and return plain text: the HTML templates escape what they insert.
+ */
+export interface ReportMessages {
+  lang: ReportLanguage;
+  /** Between a label and its value: « : » in French, ": " in English. */
+  colon: string;
+  write: ReportWriting;
+  indicators: Record<ReportIndicator, string>;
+  /** « Épargne médico-sociale »: the report's title line, before the period. */
+  reportTitle: string;
+  /** Appended to the title line of a preview. */
+  previewTag: string;
+  /** Put before the subject of a preview. */
+  subjectPreviewPrefix: string;
+  scope: string;
+  offsetRatio: string;
+  email: {
+    indicatorColumn: string;
+    changeColumn: string;
+    noData(period: string): string;
+    maskedNotice: string;
+    noTargets(year: string): string;
+    targetsTitle: string;
+    grossRange: string;
+    chartAlt(scope: string): string;
+    methodology(methodology: MethodologyRef): string;
+    freshness(computedAt: string, dataAsOf: string): string;
+    openDashboard: string;
+    footer(subscriptionName: string): string;
+    unsubscribe: string;
+    noLogin: string;
+  };
+  target: {
+    below(threshold: string): string;
+    above(threshold: string): string;
+    within: string;
+    line(t: Pick<TargetLine, 'label' | 'year'>, value: string, target: string | null, state: string): string;
+  };
+  text: {
+    range: string;
+    methodology(methodology: MethodologyRef): string;
+    computed(computedAt: string, dataAsOf: string): string;
+    dashboard: string;
+    unsubscribe: string;
+  };
+  chart: {
+    title(scope: string): string;
+    grossSavings: string;
+    cost: string;
+    maskedValues: string;
+    noData: string;
+    /** Name of the inline PNG, before its number. */
+    file: string;
+  };
+  files: {
+    baseName(period: string): string;
+    csvSeparator: string;
+    unit: string;
+    service: string;
+    period: string;
+    grossLow: string;
+    grossHigh: string;
+    sheet: string;
+    /** Excel number format of money cells. */
+    moneyFormat: string;
+    stamp(methodology: MethodologyRef, dataAsOf: string, computedAt: string): string;
+  };
+  pdf: {
+    noData(period: string): string;
+    grossRange: string;
+    target(t: Pick<TargetLine, 'label' | 'year' | 'status'>, value: string): string;
+  };
+  unsubscribe: {
+    invalidTitle: string;
+    invalidBody: string;
+    confirmTitle: string;
+    confirmBody(recipient: string, subscriptionName: string | null): string;
+    confirmButton: string;
+    confirmNote: string;
+    doneTitle: string;
+    doneBody(recipient: string, subscriptionName: string | null, already: boolean): string;
+  };
+}

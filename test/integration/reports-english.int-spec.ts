@@ -1,0 +1,152 @@
+import ExcelJS from 'exceljs';
+import { formatEnglishNumber, formatEurosEn, offsetSentenceEn } from '../../apps/api/src/reports/english-format';
+import { attachment, headerLine, htmlText, listUnsubscribeUrl, mailTo, pdfTextLines, ReportsWorld, startReportsWorld } from './report-mails';
+
+interface Summary {
+  grossSavings: string | null;
+  cost: string | null;
+  netSavings: string | null;
+  offsetRatio: string | null;
+  ranges: { low: { grossSavings: string | null }; high: { grossSavings: string | null } };
+  masked: boolean;
+  methodologyVersion: { version: number; label: string };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SMTP server)', () => {
+  let world: ReportsWorld;
+
+  const summaryOf = async (period: string): Promise<Summary> =>
+    (await world.http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT', from: period, to: period }).set(world.director).expect(200)).body as Summary;
+
+  beforeAll(async () => {
+    world = await startReportsWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  beforeEach(() => {
+    world.smtp.messages.length = 0;
+  });
+
+  it('writes an English subscription’s email in English: subject, body, text part, numbers, CSV, XLSX and PDF', async () => {
+    const id = await world.subscribe({
+      name: 'Board report',
+      recipients: ['directeur@valmont.demo'],
+      orgUnits: ['VALMONT'],
+      language: 'en',
+      formats: ['csv', 'xlsx', 'pdf'],
+    });
+    expect((await world.http().get(`/api/report-subscriptions/${id}`).set(world.director).expect(200)).body.language).toBe('en');
+    await world.sendNow(id, '2024-12');
+    const mail = mailTo(await world.smtp.waitFor(1), 'directeur@valmont.demo');
+    const summary = await summaryOf('2024-12');
+    const previous = await summaryOf('2024-11');
+    expect(summary.masked).toBe(false);
+
+    expect(mail.parsed.subject).toBe('[Preview] Levier — Board report — December 2024 — CCAS de Valmont');
+    expect(headerLine(mail, 'content-language')).toBe('Content-Language: en');
+    expect(listUnsubscribeUrl(mail)).toMatch(/^http:\/\/levier\.test:8080\/api\/report-subscriptions\/unsubscribe\?token=/);
+    expect(headerLine(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+
+    const html = htmlText(mail);
+    expect(html).toContain('lang="en"');
+    for (const value of [
+      summary.grossSavings,
+      summary.cost,
+      summary.netSavings,
+      previous.grossSavings,
+      summary.ranges.low.grossSavings,
+      summary.ranges.high.grossSavings,
+    ])
+      expect(html).toContain(formatEurosEn(value));
+    // English writing: euro sign first, comma thousands, decimal point
+    expect(formatEurosEn(summary.grossSavings)).toMatch(/^€\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(html).toContain(offsetSentenceEn(summary.offsetRatio));
+    for (const text of [
+      'Social care savings — December 2024 (preview)',
+      'Scope: CCAS de Valmont (VALMONT)',
+      '>Indicator<',
+      '>December 2024<',
+      '>November 2024<',
+      '>Change<',
+      'Gross savings',
+      'Cost of the intervention',
+      'Offset ratio: <strong>',
+      'Alerts and targets: no target set for 2024 in this scope.',
+      `Methodology: version ${summary.methodologyVersion.version} — ${summary.methodologyVersion.label}`,
+      'Open the dashboard',
+      'You receive this report because you are a recipient of the subscription “Board report”.',
+      '>Unsubscribe</a> (no login needed).',
+      'alt="Chart: gross savings and cost by period, CCAS de Valmont (VALMONT)"',
+    ])
+      expect(html).toContain(text);
+    expect(html).not.toMatch(/Épargne|Indicateur|Évolution|Périmètre|Méthodologie|tableau de bord|désabonner|décembre|\d,\d{2}\u00A0€/);
+
+    const text = String(mail.parsed.text);
+    expect(text).toContain(`Gross savings: ${formatEurosEn(summary.grossSavings)} (November 2024: ${formatEurosEn(previous.grossSavings)})`);
+    expect(text).toContain('Unsubscribe: http://levier.test:8080/api/report-subscriptions/unsubscribe?token=');
+    expect(text).not.toMatch(/Épargne|Fourchette|Se désabonner/);
+
+    expect(mail.parsed.attachments.find((a) => a.contentType === 'image/png')?.filename).toBe('chart-1.png');
+
+    const csvFile = attachment(mail, 'text/csv');
+    expect(csvFile.filename).toBe('levier-report-2024-12.csv');
+    const csv = csvFile.content
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'Unit,Service,Period,Gross savings,Cost of the intervention,Net savings,Offset ratio,Cashable share,Gross savings (low),Gross savings (high)',
+    );
+    // English numbers hold a comma: the CSV quotes them
+    const december = csv.find((l) => l.startsWith('VALMONT,,2024-12,'))!;
+    expect(december).toContain(`"${formatEnglishNumber(summary.grossSavings!, 2)}"`);
+    expect(december).toContain(`"${formatEnglishNumber(summary.cost!, 2)}"`);
+    expect(csv).toContain('Scope: CCAS de Valmont (VALMONT)');
+    expect(
+      csv.some(
+        (l) => l.startsWith(`"Methodology v${summary.methodologyVersion.version} (`) || l.startsWith(`Methodology v${summary.methodologyVersion.version} (`),
+      ),
+    ).toBe(true);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(attachment(mail, XLSX).content as unknown as ArrayBuffer);
+    expect(attachment(mail, XLSX).filename).toBe('levier-report-2024-12.xlsx');
+    const sheet = book.getWorksheet('Series by period')!;
+    expect(sheet).toBeDefined();
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(csv[0].split(','));
+    const row = sheet.getRows(2, 12)!.find((r) => r.getCell(3).value === '2024-12')!;
+    expect(row.getCell(4).value).toBeCloseTo(Number(summary.grossSavings), 2);
+    expect(row.getCell(4).numFmt).toBe('"€"#,##0.00');
+
+    const pdf = attachment(mail, 'application/pdf');
+    expect(pdf.filename).toBe('levier-report-2024-12.pdf');
+    const lines = pdfTextLines(pdf.content);
+    expect(lines).toContain('Social care savings — December 2024 (preview)');
+    expect(lines).toContain(`Gross savings: ${formatEurosEn(summary.grossSavings)}   (November 2024: ${formatEurosEn(previous.grossSavings)})`);
+    expect(lines).toContain(`Offset ratio: ${offsetSentenceEn(summary.offsetRatio)}`);
+    expect(lines.join('\n')).not.toMatch(/Épargne|Fourchette|Tableau de bord/);
+  });
+
+  it('leaves a subscription without language in French', async () => {
+    const id = await world.subscribe({ name: 'Conseil', recipients: ['directeur@valmont.demo'], orgUnits: ['VALMONT'], formats: ['pdf'] });
+    expect((await world.http().get(`/api/report-subscriptions/${id}`).set(world.director).expect(200)).body.language).toBe('fr');
+    await world.sendNow(id, '2024-12');
+    const mail = mailTo(await world.smtp.waitFor(1), 'directeur@valmont.demo');
+    expect(mail.parsed.subject).toBe('[Aperçu] Levier — Conseil — décembre 2024 — CCAS de Valmont');
+    expect(headerLine(mail, 'content-language')).toBe('Content-Language: fr');
+    expect(pdfTextLines(attachment(mail, 'application/pdf').content)).toContain('Épargne médico-sociale — décembre 2024 (aperçu)');
+  });
+
+  it('refuses an unknown language with a French message', async () => {
+    const res = await world
+      .http()
+      .post('/api/report-subscriptions')
+      .set(world.director)
+      .send({ name: 'Bericht', recipients: ['directeur@valmont.demo'], orgUnits: ['VALMONT'], language: 'de' })
+      .expect(400);
+    expect(JSON.stringify(res.body)).toContain('language : langue du rapport attendue, fr ou en (français par défaut)');
+  });
+});
