@@ -77,6 +77,38 @@ describe('ingestion pipeline (real PostgreSQL, Redis and BullMQ worker)', () => 
     expect(await auditCount(ds, 'organisation_id = $1', [valmontId])).toBe(auditBefore);
   });
 
+  it("rejects rows for units outside the submitter's finance subtree, naming each one, and applies nothing", async () => {
+    const [{ id: userId }] = (await ds.query(
+      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ('finance-nord@valmont.test', 'Finance Nord', 'x', $1) RETURNING id`,
+      [valmontId],
+    )) as { id: string }[];
+    await ds.query(
+      `INSERT INTO role_assignment (organisation_id, user_id, role, org_unit_id) SELECT $1, $2, 'finance', id FROM org_unit WHERE organisation_id = $1 AND code = 'VALMONT-NORD'`,
+      [valmontId, userId],
+    );
+    const nord = await authUserOf(ds, 'finance-nord@valmont.test');
+    const before = await figuresByKey(ds, valmontId);
+    const mixed = figuresBody([
+      { orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-10', value: '50100' },
+      { orgUnit: 'VALMONT-SUD', service: 'AED', metric: 'spend', period: '2024-10', value: '20100' },
+    ]);
+    const rejected = await waitForSubmission(ds, (await sut().submitJson(nord, mixed, undefined)).id);
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.errors).toEqual([
+      {
+        line: 2,
+        column: 'orgUnit',
+        value: 'VALMONT-SUD',
+        code: 'unit_out_of_scope',
+        message: expect.stringMatching(/^Unité VALMONT-SUD hors de votre périmètre.*VALMONT-NORD/),
+      },
+    ]);
+    expect(await figuresByKey(ds, valmontId)).toEqual(before);
+
+    const own = figuresBody([{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-10', value: '50100' }]);
+    expect((await waitForSubmission(ds, (await sut().submitJson(nord, own, undefined)).id)).status).toBe('applied');
+  });
+
   it('treats the same file sent twice as one submission, applied once', async () => {
     const file = csvFile('unite;service;indicateur;periode;valeur\nVALMONT-NORD;SAAD;spend;2024-11;61 234,50\n');
     const first = await sut().submitFile(finance, file, undefined);

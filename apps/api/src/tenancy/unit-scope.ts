@@ -15,7 +15,7 @@ export const isOrganisationWide = (user: AuthUser): boolean => user.roles.some((
  * The org units where the user holds one of `roles` (e.g. where they may write figures): every unit for an
  * organisation-wide assignment of such a role, else the union of the subtrees of those assignments.
  */
-export const unitIdsWithRole = (user: AuthUser, units: readonly TreeNode[], roles: readonly Role[]): Set<string> => {
+export const unitIdsWithRole = (user: Pick<AuthUser, 'roles'>, units: readonly TreeNode[], roles: readonly Role[]): Set<string> => {
   const held = user.roles.filter((r) => roles.includes(r.role));
   if (held.some((r) => r.orgUnitId === null)) return new Set(units.map((u) => u.id));
   return new Set(held.flatMap((r) => subtree(units, r.orgUnitId!).map((u) => u.id)));

@@ -14,18 +14,24 @@ const OUTCOME_PREFIX = 'observed.';
 /**
  * Catalogue rows → what `validateRows` checks: leaves only, the leaves that run each service, its granularity, and
  * the metrics it may carry (every metric but the `observed.*` ones, plus `observed.<code>` for its own outcomes).
+ * `writableUnitIds`, when given, is the submitter's write scope: other units are marked not writable.
  */
-export const toIngestionCatalogue = (rows: {
-  orgUnits: readonly OrgUnitRow[];
-  services: readonly ServiceRow[];
-  metrics: readonly MetricRow[];
-}): IngestionCatalogue => {
+export const toIngestionCatalogue = (
+  rows: {
+    orgUnits: readonly OrgUnitRow[];
+    services: readonly ServiceRow[];
+    metrics: readonly MetricRow[];
+  },
+  writableUnitIds?: ReadonlySet<string>,
+): IngestionCatalogue => {
   const leaves = new Set(rows.orgUnits.filter((u) => u.leaf).map((u) => u.code));
   const metricCodes = new Set(rows.metrics.map((m) => m.code));
   const common = rows.metrics.filter((m) => !m.code.startsWith(OUTCOME_PREFIX)).map((m) => m.code);
   return {
     catalogue: {
-      orgUnits: new Map(rows.orgUnits.map((u) => [u.code, { leaf: u.leaf }])),
+      orgUnits: new Map(
+        rows.orgUnits.map((u) => [u.code, writableUnitIds && !writableUnitIds.has(u.id) ? { leaf: u.leaf, writable: false } : { leaf: u.leaf }]),
+      ),
       services: new Map(
         rows.services.map((s) => [
           s.code,

@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '../../platform/database/tenant-db';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { AppConfig } from '../../platform/config/app-config';
-import { CatalogueRepository } from '../../catalogue/catalogue.repository';
+import { EntityManager } from 'typeorm';
+import { CatalogueRepository, OrgUnitRow } from '../../catalogue/catalogue.repository';
+import { unitIdsWithRole } from '../../tenancy/unit-scope';
+import type { Role } from '../../tenancy/role-assignment.entity';
+import { FIGURE_WRITER_ROLES } from '../figure.entity';
 import { validateRows } from '../parsing/validate-rows';
 import { cellText } from '../parsing/validate-row';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
@@ -76,7 +80,10 @@ export class IngestionService {
     }
     await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, 0));
 
-    const catalogue = toIngestionCatalogue(await this.tenantDb.run(organisationId, (em) => this.catalogue.catalogue(em, organisationId)));
+    const catalogue = await this.tenantDb.run(organisationId, async (em) => {
+      const rows = await this.catalogue.catalogue(em, organisationId);
+      return toIngestionCatalogue(rows, await this.writeScope(em, organisationId, claimed.createdBy, rows.orgUnits));
+    });
     const validated = validateRows({ rows, catalogue: catalogue.catalogue, headers });
     if (!validated.ok) return this.reject(organisationId, claimed.id, rows.length, validated.errors.map(rowErrorAsRow));
     const resolved = validated.rows.map((row) => resolve(row, catalogue));
@@ -93,6 +100,20 @@ export class IngestionService {
         await this.recompute.periodsChanged(organisationId, outcome.periods);
         return 'applied';
     }
+  }
+
+  /**
+   * The units the submitter may write, from their roles as they are now (SPEC §10: finance or admin over a subtree);
+   * `undefined` when that is every unit, or for a submission without a user.
+   */
+  private async writeScope(em: EntityManager, organisationId: string, userId: string | null, units: readonly OrgUnitRow[]): Promise<Set<string> | undefined> {
+    if (userId === null) return undefined;
+    const roles = (await em.query(`SELECT role, org_unit_id AS "orgUnitId" FROM role_assignment WHERE organisation_id = $1 AND user_id = $2`, [
+      organisationId,
+      userId,
+    ])) as { role: Role; orgUnitId: string | null }[];
+    const scope = unitIdsWithRole({ roles }, units, FIGURE_WRITER_ROLES);
+    return scope.size === units.length ? undefined : scope;
   }
 
   private apply(

@@ -2,8 +2,11 @@ import type { Granularity } from './figure-file.types';
 
 /** What an import is checked against: the tenant's org units, services and metrics, by code. */
 export interface FigureCatalogue {
-  /** Every org unit of the tenant; figures are entered at leaves only, a parent unit is an error. */
-  orgUnits: ReadonlyMap<string, { leaf: boolean }>;
+  /**
+   * Every org unit of the tenant; figures are entered at leaves only, a parent unit is an error. `writable: false`
+   * marks a unit outside the submitter's write scope (their finance or admin roles' subtrees); absent means writable.
+   */
+  orgUnits: ReadonlyMap<string, { leaf: boolean; writable?: boolean }>;
   services: ReadonlyMap<string, CatalogueService>;
   metrics: ReadonlyMap<string, CatalogueMetric>;
 }

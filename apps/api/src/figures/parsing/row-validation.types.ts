@@ -15,6 +15,7 @@ export type RowErrorCode =
   | 'missing_org_unit'
   | 'unknown_org_unit'
   | 'not_a_leaf_unit'
+  | 'unit_out_of_scope'
   | 'missing_service'
   | 'unknown_service'
   | 'service_not_at_unit'

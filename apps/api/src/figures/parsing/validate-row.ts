@@ -33,6 +33,8 @@ export interface RowContext {
   column: (field: FigureField) => string;
   orgUnits: CodeIndex;
   leafUnits: readonly string[];
+  /** Leaf units within the submitter's write scope. */
+  writableLeaves: readonly string[];
   services: CodeIndex;
   metrics: CodeIndex;
 }
@@ -42,6 +44,7 @@ export const rowContext = (catalogue: FigureCatalogue, headers: Partial<Record<F
   column: (field) => headers[field] ?? field,
   orgUnits: new CodeIndex([...catalogue.orgUnits.keys()]),
   leafUnits: [...catalogue.orgUnits].filter(([, unit]) => unit.leaf).map(([code]) => code),
+  writableLeaves: [...catalogue.orgUnits].filter(([, unit]) => unit.leaf && unit.writable !== false).map(([code]) => code),
   services: new CodeIndex([...catalogue.services.keys()]),
   metrics: new CodeIndex([...catalogue.metrics.keys()]),
 });
@@ -114,6 +117,13 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
         'not_a_leaf_unit',
         `L'unité ${code} regroupe d'autres unités : saisissez les chiffres au niveau d'une unité de saisie ` +
           `(${listCodes(ctx.leafUnits)}), ils sont additionnés automatiquement.`,
+      );
+    } else if (ctx.catalogue.orgUnits.get(code)?.writable === false) {
+      report(
+        'orgUnit',
+        'unit_out_of_scope',
+        `Unité ${code} hors de votre périmètre : vos rôles finance ou admin ne couvrent pas cette unité` +
+          `${ctx.writableLeaves.length > 0 ? ` (vous pouvez saisir pour : ${listCodes(ctx.writableLeaves)})` : ''} ; retirez ces lignes ou demandez le rôle à un administrateur.`,
       );
     } else {
       orgUnit = code;
