@@ -2,6 +2,8 @@ import path from 'node:path';
 import { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
+import { submissionJobId } from '../../apps/api/src/figures/submission-jobs';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
 import { startTestWorker } from '../setup/test-worker';
@@ -22,6 +24,7 @@ const SUBMISSION_KEYS = [
   'createdAt',
   'finishedAt',
 ].sort();
+const DETAIL_KEYS = [...SUBMISSION_KEYS, 'progress'].sort();
 
 describe('/api/submissions', () => {
   let api: TestApi;
@@ -51,8 +54,9 @@ describe('/api/submissions', () => {
     await waitForSubmission(await api.db.dataSource(), res.body.id);
 
     const got = await http().get(`/api/submissions/${res.body.id}`).set(viewer).expect(200);
-    expect(Object.keys(got.body).sort()).toEqual(SUBMISSION_KEYS);
+    expect(Object.keys(got.body).sort()).toEqual(DETAIL_KEYS);
     expect(got.body).toMatchObject({
+      progress: null,
       id: res.body.id,
       status: 'applied',
       rowCount: 10,
@@ -153,8 +157,41 @@ describe('/api/submissions', () => {
       .set(viewer)
       .expect(200);
     expect(res.body).toHaveLength(2);
+    expect(Object.keys(res.body[0]).sort()).toEqual(SUBMISSION_KEYS);
     expect(res.headers['content-range']).toMatch(/^submissions 0-1\/\d+$/);
     await http().get('/api/submissions').query({ sort: '["payload","ASC"]' }).set(viewer).expect(400);
     await http().get('/api/submissions').query({ filter: '{"status":"done"}' }).set(viewer).expect(400);
+  });
+
+  it('reports where an unfinished submission stands: waiting, validating, then applying with its job’s progress', async () => {
+    const ds = await api.db.dataSource();
+    const [owner] = (await ds.query(`SELECT id, organisation_id AS "organisationId" FROM app_user WHERE email = 'finance@valmont.demo'`)) as {
+      id: string;
+      organisationId: string;
+    }[];
+    const payload = Buffer.from(JSON.stringify({ figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: '1' }] }));
+    const [{ id }] = (await ds.query(
+      `INSERT INTO submission (organisation_id, source, status, idempotency_key, content_type, payload, created_by)
+       VALUES ($1, 'api', 'received', 'e2e-progress', 'application/json', $2, $3) RETURNING id`,
+      [owner.organisationId, payload, owner.id],
+    )) as { id: string }[];
+    // a delayed job under the submission's id: the running test worker leaves it alone, as does the reconciler
+    const producer = api.app.get(JobProducer);
+    await producer.enqueue('figures', 'apply-submission', { submissionId: id }, { jobId: submissionJobId(id), delay: 3_600_000 });
+    const progress = async (): Promise<unknown> => (await http().get(`/api/submissions/${id}`).set(finance).expect(200)).body.progress;
+    const setRow = (sql: string) => ds.query(`UPDATE submission SET ${sql} WHERE id = $1`, [id]);
+
+    expect(await progress()).toEqual({ phase: 'waiting', percent: 0 });
+    await setRow(`status = 'validating', row_count = 4, processed_count = 1`);
+    expect(await progress()).toEqual({ phase: 'validating', percent: 25 });
+    await setRow(`processed_count = 4`);
+    expect(await progress()).toEqual({ phase: 'applying', percent: 0 });
+    const job = await producer.queue('figures').getJob(submissionJobId(id));
+    await job!.updateProgress(42);
+    expect(await progress()).toEqual({ phase: 'applying', percent: 42 });
+    await job!.remove();
+    expect(await progress()).toEqual({ phase: 'applying', percent: null });
+    await setRow(`status = 'rejected', finished_at = now()`);
+    expect(await progress()).toBeNull();
   });
 });

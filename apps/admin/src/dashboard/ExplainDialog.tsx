@@ -146,7 +146,7 @@ export const ExplanationBody = ({ explanation }: { explanation: Explanation }) =
         ) : (
           explanation.assumptions.map((a) => (
             <Box key={`${a.service}-${a.code}`} sx={{ mb: 1.5, pl: 1.5, borderLeft: 3, borderColor: 'primary.light' }}>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              <Typography variant="body2" component="div" sx={{ fontWeight: 600 }}>
                 {a.label} <Chip size="small" variant="outlined" label={a.service} sx={{ ml: 0.5 }} />
               </Typography>
               {a.justification ? <Typography variant="body2">{t('justification', { text: a.justification })}</Typography> : null}

@@ -1,6 +1,7 @@
-import { Alert, Box, LinearProgress, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { progressOf, type SubmissionState } from './submission-status';
+import { SubmissionProgressBar } from './SubmissionProgressBar';
 import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
 
 /** Status, progress, row errors and outlier flags of a submission (grid or import). */
@@ -17,14 +18,7 @@ export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
           ? ` — ${translate('levier.import.counts', { processed: state.processedCount ?? 0, rows: state.rowCount, applied: state.appliedCount ?? 0 })}`
           : null}
       </Typography>
-      {state.status !== 'applied' && state.status !== 'rejected' ? (
-        <LinearProgress
-          variant={progress === null ? 'indeterminate' : 'determinate'}
-          value={progress ?? undefined}
-          aria-label={translate('levier.import.progress')}
-          sx={{ mb: 2 }}
-        />
-      ) : null}
+      {progress ? <SubmissionProgressBar progress={progress} /> : null}
       {state.status === 'applied' ? (
         <Alert severity={errors.length ? 'warning' : 'success'} sx={{ mb: 2 }}>
           {translate('levier.import.applied', { count: state.appliedCount ?? 0 })}

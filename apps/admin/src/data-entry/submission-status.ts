@@ -3,6 +3,13 @@ import { useEffect, useState } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
 
+export type SubmissionPhase = 'waiting' | 'validating' | 'applying';
+/** Where an unfinished submission stands (GET /api/submissions/:id); percent is null when the API could not tell. */
+export interface SubmissionProgress {
+  phase: SubmissionPhase;
+  percent: number | null;
+}
+
 export interface SubmissionState {
   id: string;
   status: 'received' | 'validating' | 'rejected' | 'applied';
@@ -11,16 +18,18 @@ export interface SubmissionState {
   appliedCount?: number | null;
   errors?: Array<{ line: number | null; column: string | null; value: string | null; message: string }>;
   flags?: Array<{ line: number | null; kind: string; message: string }>;
+  progress?: SubmissionProgress | null;
 }
 
 export const isFinished = (s: SubmissionState | null | undefined): boolean => s?.status === 'applied' || s?.status === 'rejected';
 
-/** Progress in [0, 100] from processedCount / rowCount, or null when unknown. */
-export const progressOf = (s: SubmissionState | null | undefined): number | null => {
-  if (!s) return null;
-  if (isFinished(s)) return 100;
-  if (!s.rowCount || s.processedCount === null || s.processedCount === undefined) return null;
-  return Math.min(100, Math.round((s.processedCount / s.rowCount) * 100));
+/** The API's progress of an unfinished submission, else one read from processedCount / rowCount; null once finished. */
+export const progressOf = (s: SubmissionState | null | undefined): SubmissionProgress | null => {
+  if (!s || isFinished(s)) return null;
+  if (s.progress) return s.progress;
+  if (s.status === 'received') return { phase: 'waiting', percent: null };
+  const known = Boolean(s.rowCount) && s.processedCount !== null && s.processedCount !== undefined;
+  return { phase: 'validating', percent: known ? Math.min(100, Math.floor(((s.processedCount ?? 0) / (s.rowCount ?? 1)) * 100)) : null };
 };
 
 export const useSubmissionPolling = (id: string | null, intervalMs = 700, timeoutMs = 120_000) => {

@@ -1,6 +1,7 @@
 import type { SubmissionView } from './submission.repository';
+import type { SubmissionDetail } from './submissions.service';
 
-/** `GET /api/submissions/:id` (SPEC §12). */
+/** A row of `GET /api/submissions`, and the SPEC §12 fields of `GET /api/submissions/:id`. */
 export interface SubmissionResponse {
   id: string;
   status: string;
@@ -13,6 +14,11 @@ export interface SubmissionResponse {
   fileName: string | null;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** `GET /api/submissions/:id`: the row plus where an unfinished submission stands (`null` once applied or rejected). */
+export interface SubmissionDetailResponse extends SubmissionResponse {
+  progress: { phase: 'waiting' | 'validating' | 'applying'; percent: number | null } | null;
 }
 
 /** `POST /api/submissions` → 202. */
@@ -33,6 +39,11 @@ export const toSubmissionResponse = (s: SubmissionView): SubmissionResponse => (
   fileName: s.fileName,
   createdAt: new Date(s.createdAt).toISOString(),
   finishedAt: s.finishedAt === null ? null : new Date(s.finishedAt).toISOString(),
+});
+
+export const toSubmissionDetailResponse = (s: SubmissionDetail): SubmissionDetailResponse => ({
+  ...toSubmissionResponse(s),
+  progress: s.progress === null ? null : { phase: s.progress.phase, percent: s.progress.percent },
 });
 
 export const toSubmissionAcceptedResponse = (s: { id: string; status: string }): SubmissionAcceptedResponse => ({ id: s.id, status: s.status });

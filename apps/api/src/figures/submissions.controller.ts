@@ -9,7 +9,14 @@ import { parseListQuery, RawListQuery, setContentRange } from '../platform/http/
 import { uuidParam } from '../platform/http/uuid-param.pipe';
 import { SubmissionsService, UploadedFigureFile } from './submissions.service';
 import { SubmitFiguresDto } from './dto/submit-figures.dto';
-import { SubmissionAcceptedResponse, SubmissionResponse, toSubmissionAcceptedResponse, toSubmissionResponse } from './submission.mapper';
+import {
+  SubmissionAcceptedResponse,
+  SubmissionDetailResponse,
+  SubmissionResponse,
+  toSubmissionAcceptedResponse,
+  toSubmissionDetailResponse,
+  toSubmissionResponse,
+} from './submission.mapper';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
 @ApiTags('saisie')
@@ -50,8 +57,14 @@ export class SubmissionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'État d’une soumission : statut, compteurs, erreurs par ligne, signalements' })
-  async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Soumission introuvable.')) id: string): Promise<SubmissionResponse> {
-    return toSubmissionResponse(await this.submissions.get(user, id));
+  @ApiOperation({
+    summary: 'État d’une soumission : statut, compteurs, avancement, erreurs par ligne, signalements',
+    description:
+      'progress : { phase, percent } tant que la soumission est en cours, null une fois appliquée ou refusée. ' +
+      'phase waiting (en file, percent 0), validating (percent = lignes validées / lignes du fichier) ou applying ' +
+      '(percent = part des chiffres écrits, lue dans la file de tâches ; null si Redis ne répond pas à temps).',
+  })
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Soumission introuvable.')) id: string): Promise<SubmissionDetailResponse> {
+    return toSubmissionDetailResponse(await this.submissions.get(user, id));
   }
 }

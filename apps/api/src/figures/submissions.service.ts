@@ -2,12 +2,13 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { createHash, randomUUID } from 'node:crypto';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
+import { JobProducer } from '../platform/queue/job-producer';
 import type { AuthUser } from '../tenancy/auth-user';
 import { isOrganisationWide } from '../tenancy/unit-scope';
 import { SUBMISSION_SOURCES } from './figure.entity';
 import { SUBMISSION_STATUSES, SubmissionStatus } from './submission.entity';
 import { NewSubmission, SubmissionRepository, SubmissionSortField, SubmissionView } from './submission.repository';
-import { SubmissionJobs } from './submission-jobs';
+import { SubmissionJobs, submissionJobId } from './submission-jobs';
 import { JSON_CONTENT_TYPE, JsonSubmissionPayload } from './ingestion/submission-payload';
 import type { SubmitFiguresDto } from './dto/submit-figures.dto';
 import { enumList, uuidList } from './list-filters';
@@ -25,6 +26,55 @@ export interface Accepted {
   created: boolean;
 }
 
+/** Where an unfinished submission stands: waiting for a worker, rows being validated, or figures being written. */
+export type SubmissionPhase = 'waiting' | 'validating' | 'applying';
+export interface SubmissionProgress {
+  phase: SubmissionPhase;
+  /** 0–100; `null` while applying when the job's progress could not be read (Redis slow or down, job gone). */
+  percent: number | null;
+}
+export interface SubmissionDetail extends SubmissionView {
+  /** `null` once the submission is applied or rejected. */
+  progress: SubmissionProgress | null;
+}
+
+/** How long a status read waits for the job's progress in Redis before answering without it. */
+export const PROGRESS_TIMEOUT_MS = 300;
+
+/**
+ * The phase from the submission row alone: the worker writes `rowCount` and `processedCount` before the apply, whose
+ * transaction then keeps the row locked (its progress is only in the BullMQ job).
+ */
+export const phaseOf = (s: Pick<SubmissionView, 'status' | 'rowCount' | 'processedCount'>): SubmissionPhase | null => {
+  switch (s.status) {
+    case 'received':
+      return 'waiting';
+    case 'validating':
+      return s.rowCount > 0 && s.processedCount >= s.rowCount ? 'applying' : 'validating';
+    case 'applied':
+    case 'rejected':
+      return null;
+  }
+};
+
+/** processedCount / rowCount in whole percent, rounded down (0 while the file is still being read). */
+const validatedPercent = (s: Pick<SubmissionView, 'rowCount' | 'processedCount'>): number =>
+  s.rowCount > 0 ? Math.min(100, Math.floor((100 * s.processedCount) / s.rowCount)) : 0;
+
+/** A job's progress as a whole percent, or `null` when it is not a number. */
+const jobPercent = (progress: unknown): number | null =>
+  typeof progress === 'number' && Number.isFinite(progress) ? Math.min(100, Math.max(0, Math.round(progress))) : null;
+
+/** `work`'s value, or `fallback` when it fails or takes longer than `ms`. */
+const settleWithin = <T>(work: Promise<T>, ms: number, fallback: T): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+    timer.unref();
+  });
+  return Promise.race([work.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+};
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -34,6 +84,8 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
  * unique key); a JSON body without header gets a key of its own (see `jsonKey`).
  * Reading: a caller with an organisation-wide role sees every submission of the organisation; one whose roles all
  * cover subtrees sees only the submissions they created (a file may span units beyond theirs), others answer 404.
+ * An unfinished submission's progress while it is applied comes from its BullMQ job, read with a short timeout: a slow
+ * or absent Redis leaves the percent unknown and never fails the request.
  */
 @Injectable()
 export class SubmissionsService {
@@ -41,6 +93,7 @@ export class SubmissionsService {
     private readonly tenantDb: TenantDb,
     private readonly submissions: SubmissionRepository,
     private readonly jobs: SubmissionJobs,
+    private readonly queues: JobProducer,
   ) {}
 
   submitFile(user: AuthUser, file: UploadedFigureFile, idempotencyKey: string | undefined): Promise<Accepted> {
@@ -80,10 +133,12 @@ export class SubmissionsService {
     });
   }
 
-  async get(user: AuthUser, id: string): Promise<SubmissionView> {
+  async get(user: AuthUser, id: string): Promise<SubmissionDetail> {
     const found = await this.tenantDb.run(user.organisationId, (em) => this.submissions.findView(em, user.organisationId, id));
     if (!found || !(isOrganisationWide(user) || found.createdBy === user.id)) throw new NotFoundException('Soumission introuvable.');
-    return found;
+    const phase = phaseOf(found);
+    if (phase === null) return { ...found, progress: null };
+    return { ...found, progress: { phase, percent: phase === 'applying' ? await this.applyPercent(found.id) : validatedPercent(found) } };
   }
 
   list(user: AuthUser, query: ListQuery<SubmissionSortField>): Promise<{ rows: SubmissionView[]; total: number }> {
@@ -94,6 +149,12 @@ export class SubmissionsService {
       createdBy: isOrganisationWide(user) ? undefined : user.id,
     };
     return this.tenantDb.run(user.organisationId, (em) => this.submissions.list(em, user.organisationId, filter, query));
+  }
+
+  /** The apply's share of rows written, as its job reports it (FiguresProcessor); `null` when Redis does not tell in time. */
+  private async applyPercent(submissionId: string): Promise<number | null> {
+    const job = this.queues.queue('figures').getJob(submissionJobId(submissionId));
+    return jobPercent((await settleWithin(job, PROGRESS_TIMEOUT_MS, undefined))?.progress);
   }
 
   private headerKey(header: string | undefined): string | undefined {

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { TenantDb } from '../../platform/database/tenant-db';
 import type { AuthUser } from '../../tenancy/auth-user';
+import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder } from '../../catalogue/org-tree';
 import { CatalogueRepository } from '../../catalogue/catalogue.repository';
 import { FigureRepository } from '../figure.repository';
@@ -19,7 +20,10 @@ export interface Completeness {
 
 const MAX_MISSING = 500;
 
-/** Expected figures (leaf units × services they run × expected metrics × periods) against the figures entered. */
+/**
+ * Expected figures (leaf units × services they run × expected metrics × periods) against the figures entered.
+ * Only the caller's org units count (SPEC §10): a unit outside their roles' subtrees answers as an unknown one.
+ */
 @Injectable()
 export class CompletenessService {
   constructor(
@@ -33,8 +37,9 @@ export class CompletenessService {
     const period = rawPeriod.replace(/-T([1-4])$/, '-Q$1');
     return this.tenantDb.run(organisationId, async (em) => {
       const { orgUnits, services, metrics } = await this.catalogue.catalogue(em, organisationId);
-      const root = orgUnits.find((u) => u.code === orgUnit);
-      const leaves = root ? leavesUnder(orgUnits, root.id) : [];
+      const visible = visibleUnitIds(user, orgUnits);
+      const root = orgUnits.find((u) => u.code === orgUnit && visible.has(u.id));
+      const leaves = root ? leavesUnder(orgUnits, root.id).filter((l) => visible.has(l.id)) : [];
       if (leaves.length === 0) throw new BadRequestException(`Unité « ${orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
       const metricCodes = new Set(metrics.map((m) => m.code));
       const expected: { orgUnitId: string; orgUnit: string; serviceId: string; service: string; slot: string; period: string }[] = [];
