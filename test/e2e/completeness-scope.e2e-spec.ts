@@ -1,10 +1,8 @@
 import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-tenants';
-import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
-import type { Role } from '../../apps/api/src/tenancy/role-assignment.entity';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
+import { createScopedUser } from '../factories/scoped-users.factory';
 
 type Auth = { Authorization: string };
 type Missing = { orgUnit: string; service: string; metric: string; period: string };
@@ -38,22 +36,11 @@ describe('GET /api/completeness with roles on an org-unit subtree', () => {
   beforeAll(async () => {
     api = await createTestApi();
     const ds = await api.db.dataSource();
-    const seeded = await seedDemo(ds);
-    const valmont = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    const [{ id: nordUnit }] = (await ds.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'VALMONT-NORD'`, [valmont])) as { id: string }[];
-    const createUser = async (email: string, roles: [Role, string | null][]): Promise<void> => {
-      const [{ id }] = (await ds.query(`INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, $1, $2, $3) RETURNING id`, [
-        email,
-        await hashPassword(DEMO_PASSWORD),
-        valmont,
-      ])) as { id: string }[];
-      for (const [role, unit] of roles)
-        await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role, org_unit_id) VALUES ($1, $2, $3, $4)`, [valmont, id, role, unit]);
-    };
-    await createUser('finance-nord@valmont.test', [['finance', nordUnit]]);
-    await createUser('mixte@valmont.test', [
+    await seedDemo(ds);
+    await createScopedUser(ds, 'CCAS de Valmont', 'finance-nord@valmont.test', [['finance', 'VALMONT-NORD']]);
+    await createScopedUser(ds, 'CCAS de Valmont', 'mixte@valmont.test', [
       ['viewer', null],
-      ['finance', nordUnit],
+      ['finance', 'VALMONT-NORD'],
     ]);
     [finance, nord, mixed, bellerive] = await Promise.all(
       ['finance@valmont.demo', 'finance-nord@valmont.test', 'mixte@valmont.test', 'directeur@bellerive.demo'].map((e) => loginAs(api.app, e)),

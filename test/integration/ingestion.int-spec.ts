@@ -6,6 +6,7 @@ import { SubmissionsService } from '../../apps/api/src/figures/submissions.servi
 import { IngestionService } from '../../apps/api/src/figures/ingestion/ingestion.service';
 import { PeriodsService } from '../../apps/api/src/figures/periods.service';
 import type { AuthUser } from '../../apps/api/src/tenancy/auth-user';
+import { createScopedUser } from '../factories/scoped-users.factory';
 import { createTestDatabase, TestDatabase, uniqueQueuePrefix } from '../setup/test-database';
 import { startTestProducer, startTestWorker } from '../setup/test-worker';
 import { auditCount, authUserOf, csvFile, expectedFixtures, figuresBody, figuresByKey, fixtureFile, waitForSubmission } from '../factories/ingestion.factory';
@@ -78,14 +79,7 @@ describe('ingestion pipeline (real PostgreSQL, Redis and BullMQ worker)', () => 
   });
 
   it("rejects rows for units outside the submitter's finance subtree, naming each one, and applies nothing", async () => {
-    const [{ id: userId }] = (await ds.query(
-      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ('finance-nord@valmont.test', 'Finance Nord', 'x', $1) RETURNING id`,
-      [valmontId],
-    )) as { id: string }[];
-    await ds.query(
-      `INSERT INTO role_assignment (organisation_id, user_id, role, org_unit_id) SELECT $1, $2, 'finance', id FROM org_unit WHERE organisation_id = $1 AND code = 'VALMONT-NORD'`,
-      [valmontId, userId],
-    );
+    await createScopedUser(ds, 'CCAS de Valmont', 'finance-nord@valmont.test', [['finance', 'VALMONT-NORD']]);
     const nord = await authUserOf(ds, 'finance-nord@valmont.test');
     const before = await figuresByKey(ds, valmontId);
     const mixed = figuresBody([
