@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   readonly uploadMaxBytes: number;
   readonly importMaxRows: number;
+  /** Submissions a worker applies at once: while one parses and validates in Node, the others write in PostgreSQL. */
+  readonly importConcurrency: number;
   readonly logLevel: string;
   /** Attempts per minute and client address on login, refresh and password-reset routes. */
   readonly authRateLimitPerMinute: number;
@@ -99,6 +101,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       .filter((o) => o !== ''),
     uploadMaxBytes: int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int('IMPORT_MAX_ROWS', 500_000, 1, 50_000_000),
+    importConcurrency: int('IMPORT_CONCURRENCY', 3, 1, 32),
     logLevel: str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100000),
   };
