@@ -3,7 +3,6 @@ import { aggregate, AggregateOutput, formatAggregate, PAYERS, SavingsCell } from
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
-import { hasRole } from '../tenancy/auth-user';
 import { visibleUnitIds } from '../tenancy/unit-scope';
 import { leavesUnder } from '../catalogue/org-tree';
 import { MethodologyVersion } from '../methodology/methodology-version.entity';
@@ -15,13 +14,11 @@ import { buildScenarioDocument, ScenarioDocument } from './scenario-document';
 import { sumFiguresOverUnits } from './sum-figures';
 import { INDICATOR_FORMULAS } from './indicator-formulas';
 import { ReadModelCache } from './read-model-cache';
+import { masksSmallNumbers, SecrecyScope } from './statistical-secrecy';
 
 /** What a cached answer depends on besides the organisation's data: the caller's rights and the query. */
 const cacheKey = (kind: string, user: AuthUser, query: object): string =>
   `${kind}|${JSON.stringify(user.roles)}|${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
-
-/** Fewer beneficiaries than this and a viewer sees the figure masked (statistical secrecy). */
-export const SMALL_NUMBER_THRESHOLD = 5;
 
 interface ResolvedScope extends ReadScope {
   orgUnit: { id: string; code: string; name: string };
@@ -235,10 +232,17 @@ export class IndicatorsService {
     return version ? { id: version.id, version: version.version, label: version.label, effectiveFrom: version.effectiveFrom } : null;
   }
 
-  private async isMasked(em: EntityManager, user: AuthUser, scope: ReadScope): Promise<boolean> {
-    if (hasRole(user, 'admin', 'finance', 'director')) return false;
-    const peak = await this.read.peakBeneficiaries(em, scope);
-    return peak !== null && peak.lessThan(SMALL_NUMBER_THRESHOLD);
+  /**
+   * Statistical secrecy of a scope for the caller, on the same beneficiaries as the summary (current method, all
+   * services): for the custom indicators and alerts, which must mask exactly where the savings are masked.
+   */
+  masksSmallNumbers(em: EntityManager, user: AuthUser, scope: SecrecyScope): Promise<boolean> {
+    const { organisationId, orgUnitId, leafIds, start, end } = scope;
+    return this.isMasked(em, user, { organisationId, orgUnitId, orgUnitIds: leafIds, start, end, basis: 'current' });
+  }
+
+  private isMasked(em: EntityManager, user: AuthUser, scope: ReadScope): Promise<boolean> {
+    return masksSmallNumbers(user, () => this.read.peakBeneficiaries(em, scope));
   }
 
   private async defaultBucket(em: EntityManager, scope: ReadScope): Promise<Bucket> {

@@ -3,11 +3,13 @@ import { containingQuarter, containingYear, d, Decimal, formatExact, formatRatio
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../../platform/database/tenant-db';
 import type { AuthUser } from '../../tenancy/auth-user';
+import { IndicatorsService } from '../../indicators/indicators.service';
 import { CustomIndicator } from '../custom-indicator.entity';
 import { CustomIndicatorQuery } from '../dto/custom-indicator.dto';
 import { combineSums } from './custom-formula';
 import { CustomIndicatorRepository, PeriodSumRow } from './custom-indicator.repository';
-import { resolveUnitScope } from './read-scope';
+import { maskCustomValue, secrecyScopeOf } from './masked-value';
+import { resolveUnitScope, UnitScope } from './read-scope';
 
 export interface CustomValue {
   numerator: string | null;
@@ -55,12 +57,16 @@ export const foldSums = (indicator: CustomIndicator, rows: readonly PeriodSumRow
   };
 };
 
-/** Reads of the custom indicators' read model for the dashboard and the alerts, within the caller's org units. */
+/**
+ * Reads of the custom indicators' read model for the dashboard and the alerts, within the caller's org units; masked
+ * (values null, `masked: true`) where the savings of the same scope are, under the statistical secrecy rule.
+ */
 @Injectable()
 export class CustomIndicatorValuesService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly repository: CustomIndicatorRepository,
+    private readonly indicators: IndicatorsService,
   ) {}
 
   values(user: AuthUser, query: CustomIndicatorQuery) {
@@ -70,6 +76,7 @@ export class CustomIndicatorValuesService {
       const indicators = await em.find(CustomIndicator, { where: { organisationId, ...(query.code ? { code: query.code } : {}) }, order: { code: 'ASC' } });
       if (query.code && indicators.length === 0) throw new NotFoundException(`Indicateur personnalisé « ${query.code} » introuvable.`);
       const bucket: Bucket = query.granularity ?? 'year';
+      const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope));
       const sums = await this.repository.sums(em, organisationId, {
         leafIds: scope.leafIds,
         start: scope.start,
@@ -84,13 +91,16 @@ export class CustomIndicatorValuesService {
           code: indicator.code,
           label: indicator.label,
           unit: indicator.unit,
-          ...foldSums(indicator, own).formatted,
+          ...maskCustomValue(foldSums(indicator, own).formatted, masked),
           series: buckets.map((period) => ({
             period,
-            ...foldSums(
-              indicator,
-              own.filter((r) => bucketOf(r.period, bucket) === period),
-            ).formatted,
+            ...maskCustomValue(
+              foldSums(
+                indicator,
+                own.filter((r) => bucketOf(r.period, bucket) === period),
+              ).formatted,
+              masked,
+            ),
           })),
         };
       });
@@ -100,26 +110,31 @@ export class CustomIndicatorValuesService {
         granularity: bucket,
         computedAt,
         items,
+        masked,
       };
     });
   }
 
-  /** Value of every custom indicator of the organisation over some leaves and dates (for alerts), by code. */
+  /**
+   * Value of every custom indicator of the organisation over a unit's leaves and some dates (for alerts), by code: all
+   * null, with `masked`, when the caller may not read that scope's small numbers.
+   */
   async valuesByCode(
     em: EntityManager,
-    organisationId: string,
-    scope: { leafIds: string[]; start: string; end: string },
-  ): Promise<Map<string, Decimal | null>> {
+    user: AuthUser,
+    scope: Pick<UnitScope, 'orgUnit' | 'leafIds' | 'start' | 'end'>,
+  ): Promise<{ masked: boolean; values: Map<string, Decimal | null> }> {
+    const organisationId = user.organisationId;
+    const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope));
     const indicators = await em.find(CustomIndicator, { where: { organisationId } });
-    const sums = await this.repository.sums(em, organisationId, scope);
-    return new Map(
-      indicators.map((i) => [
-        i.code,
-        foldSums(
-          i,
-          sums.filter((r) => r.indicatorId === i.id),
-        ).value,
-      ]),
-    );
+    const sums = masked ? [] : await this.repository.sums(em, organisationId, scope);
+    const value = (i: CustomIndicator): Decimal | null =>
+      masked
+        ? null
+        : foldSums(
+            i,
+            sums.filter((r) => r.indicatorId === i.id),
+          ).value;
+    return { masked, values: new Map(indicators.map((i) => [i.code, value(i)])) };
   }
 }

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { TenantDb } from '../../platform/database/tenant-db';
 import { ListQuery } from '../../platform/http/list-query';
 import type { AuthUser } from '../../tenancy/auth-user';
+import { IndicatorsService } from '../../indicators/indicators.service';
 import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from '../../platform/database/tenant-crud';
 import { MethodologyWriter } from '../methodology.writer';
 import { CustomIndicator } from '../custom-indicator.entity';
@@ -12,6 +13,7 @@ import { compileDefinition, CompiledCustomIndicator } from './custom-formula';
 import { customCells } from './custom-cells';
 import { CustomIndicatorRepository } from './custom-indicator.repository';
 import { CustomIndicatorResponse, toCustomIndicatorResponse } from './custom-indicator.mapper';
+import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope } from './read-scope';
 
 export const CUSTOM_INDICATOR_SORTS = ['code', 'label', 'unit'] as const;
@@ -26,15 +28,21 @@ export interface PreviewResponse {
   value: string | null;
   cellsUsed: number;
   cellsMissing: number;
+  /** Numerator, denominator and value withheld (null): statistical secrecy, see `indicators/statistical-secrecy.ts`. */
+  masked: boolean;
 }
 
-/** Custom indicators (SPEC §6): CRUD with formula errors at their position, and a preview on the caller's real figures. */
+/**
+ * Custom indicators (SPEC §6): CRUD with formula errors at their position, and a preview on the caller's real figures,
+ * masked like the savings of the same scope (statistical secrecy).
+ */
 @Injectable()
 export class CustomIndicatorsService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly writer: MethodologyWriter,
     private readonly repository: CustomIndicatorRepository,
+    private readonly indicators: IndicatorsService,
   ) {}
 
   list(user: AuthUser, query: ListQuery<(typeof CUSTOM_INDICATOR_SORTS)[number]>): Promise<{ rows: CustomIndicatorResponse[]; total: number }> {
@@ -136,14 +144,19 @@ export class CustomIndicatorsService {
       const metrics = [...new Set([...compiled.references.values()].map((r) => r.metric))];
       const figures = await this.repository.figures(em, organisationId, { leafIds: scope.leafIds, metrics, start: scope.start, end: scope.end });
       const result = aggregateCustomIndicator({ indicator: compiled.indicator, cells: customCells(compiled, figures).map((c) => c.lookup) });
-      return {
-        scope: { orgUnit: scope.orgUnit.code, from: scope.from, to: scope.to },
-        dependencies: [...compiled.indicator.dependencies],
+      const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope));
+      const numbers = {
         numerator: result.numerator === null ? null : formatExact(result.numerator),
         denominator: result.denominator === null ? null : formatExact(result.denominator),
         value: result.value === null ? null : formatRatio(result.value),
+      };
+      return {
+        scope: { orgUnit: scope.orgUnit.code, from: scope.from, to: scope.to },
+        dependencies: [...compiled.indicator.dependencies],
+        ...maskCustomValue(numbers, masked),
         cellsUsed: result.cellsUsed,
         cellsMissing: result.cellsMissing,
+        masked,
       };
     });
   }

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../tenancy/auth-user';
 import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder } from '../../catalogue/org-tree';
 import { IndicatorsService } from '../../indicators/indicators.service';
+import { SMALL_NUMBER_THRESHOLD } from '../../indicators/statistical-secrecy';
 import { IndicatorTarget } from '../indicator-target.entity';
 import { AlertsQuery } from '../dto/indicator-target.dto';
 import { CustomIndicatorValuesService } from './custom-indicator-values.service';
@@ -24,6 +25,8 @@ export interface AlertItem {
   alertBelow: string | null;
   alertAbove: string | null;
   status: AlertStatus;
+  /** The value rests on fewer than SMALL_NUMBER_THRESHOLD beneficiaries and the caller may not read it (statistical secrecy): value null, status `missing`. */
+  masked: boolean;
   message: string;
 }
 
@@ -45,9 +48,13 @@ const MESSAGES: Record<
   missing: (t) => `${t.indicator} (${t.orgUnit}) : valeur indisponible (données manquantes ou masquées).`,
 };
 
+const MASKED_MESSAGE = (t: { indicator: string; orgUnit: string }): string =>
+  `${t.indicator} (${t.orgUnit}) : valeur masquée (secret statistique : moins de ${SMALL_NUMBER_THRESHOLD} bénéficiaires sur le périmètre).`;
+
 /**
  * Alerts of a year (SPEC §6): each target of the caller's units with the indicator's value over that unit and year —
  * system indicators from IndicatorsService.summary (same numbers as the dashboard), custom ones from their read model.
+ * A value masked for the caller (statistical secrecy) comes back null with status `missing`: no threshold is compared.
  */
 @Injectable()
 export class IndicatorAlertsService {
@@ -75,15 +82,17 @@ export class IndicatorAlertsService {
           ? ((await this.indicators.summary(user, { orgUnit: unit.code, from: query.year, to: query.year })) as unknown as Record<string, unknown>)
           : {};
         const custom = own.some((t) => !isSystemIndicator(t.indicator))
-          ? await this.custom.valuesByCode(em, organisationId, {
+          ? await this.custom.valuesByCode(em, user, {
+              orgUnit: unit,
               leafIds: leavesUnder(units, unitId).map((u) => u.id),
               start: `${year}-01-01`,
               end: `${year}-12-31`,
             })
-          : new Map<string, Decimal | null>();
+          : { masked: false, values: new Map<string, Decimal | null>() };
         for (const t of own) {
           const system = isSystemIndicator(t.indicator);
-          const raw = system ? summary[t.indicator] : custom.get(t.indicator);
+          const masked = system ? summary.masked === true : custom.masked;
+          const raw = masked ? null : system ? summary[t.indicator] : custom.values.get(t.indicator);
           const value = raw === undefined || raw === null ? null : raw instanceof Decimal ? raw : typeof raw === 'string' ? d(raw) : null;
           const status = alertStatus(value, t.alertBelow === null ? null : d(t.alertBelow.toFixed()), t.alertAbove === null ? null : d(t.alertAbove.toFixed()));
           const item = {
@@ -97,8 +106,9 @@ export class IndicatorAlertsService {
             alertBelow: t.alertBelow?.toFixed() ?? null,
             alertAbove: t.alertAbove?.toFixed() ?? null,
             status,
+            masked,
           };
-          items.push({ ...item, message: MESSAGES[status](item) });
+          items.push({ ...item, message: masked ? MASKED_MESSAGE(item) : MESSAGES[status](item) });
         }
       }
       return { year, orgUnit: query.orgUnit ?? null, alerts: items.filter((i) => i.status === 'below' || i.status === 'above').length, items };

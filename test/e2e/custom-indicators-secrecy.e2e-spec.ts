@@ -1,0 +1,172 @@
+import { TestingModule } from '@nestjs/testing';
+import request from 'supertest';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { CustomIndicatorRecomputeService } from '../../apps/api/src/methodology/custom/custom-indicator-recompute.service';
+import { loginAs } from '../setup/demo-session';
+import { createTestApi, TestApi } from '../setup/test-app';
+import { startTestWorker } from '../setup/test-worker';
+
+type Auth = { Authorization: string };
+
+interface CustomNumbers {
+  numerator: string | null;
+  denominator: string | null;
+  value: string | null;
+  cellsUsed: number;
+}
+
+interface AlertLine {
+  indicator: string;
+  value: string | null;
+  status: string;
+  masked: boolean;
+  message: string;
+}
+
+/**
+ * Statistical secrecy (SPEC §8, §9) on custom indicators: a viewer reads a scope of fewer than 5 beneficiaries as null
+ * with `masked: true` (values, preview, alerts), exactly where the savings summary of that scope is masked; a director
+ * reads it as it is; a large scope is never masked.
+ */
+describe('custom indicators under statistical secrecy', () => {
+  let api: TestApi;
+  let worker: TestingModule;
+  let director: Auth;
+  let reader: Auth;
+  const http = () => request(api.app.getHttpServer());
+  const SMALL = { orgUnit: 'VALMONT-MINI', from: '2024-11', to: '2024-12' };
+  const LARGE = { orgUnit: 'VALMONT', from: '2024', to: '2024' };
+  const PREVIEW = { numerator: '#{spend.PORTAGE_REPAS}', denominator: '#{meals}' };
+
+  const customValues = async (who: Auth, scope: object) =>
+    (
+      await http()
+        .get('/api/indicators/custom')
+        .query({ ...scope, code: 'COUT_REPAS', granularity: 'month' })
+        .set(who)
+        .expect(200)
+    ).body as { masked: boolean; items: (CustomNumbers & { series: (CustomNumbers & { period: string })[] })[] };
+
+  const preview = async (who: Auth, scope: object) =>
+    (
+      await http()
+        .post('/api/custom-indicators/preview')
+        .send({ ...PREVIEW, ...scope })
+        .set(who)
+        .expect(200)
+    ).body as CustomNumbers & { masked: boolean; dependencies: string[] };
+
+  const alertsOf = async (who: Auth) =>
+    (await http().get('/api/indicators/alerts').query({ year: '2024', orgUnit: 'VALMONT-MINI' }).set(who).expect(200)).body as {
+      alerts: number;
+      items: AlertLine[];
+    };
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    const ds = await api.db.dataSource();
+    const seeded = await seedDemo(ds);
+    const valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
+    // a tiny leaf unit: 3 beneficiaries a month in November and December 2024, under the threshold of 5
+    const [root] = await ds.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'VALMONT'`, [valmontId]);
+    const [mini] = await ds.query(
+      `INSERT INTO org_unit (organisation_id, code, name, parent_id) VALUES ($1, 'VALMONT-MINI', 'Permanence de Valmont-le-Petit', $2) RETURNING id`,
+      [valmontId, root.id],
+    );
+    const [service] = await ds.query(`SELECT id FROM service WHERE organisation_id = $1 AND code = 'PORTAGE_REPAS'`, [valmontId]);
+    await ds.query(`INSERT INTO service_org_unit (service_id, org_unit_id) VALUES ($1, $2)`, [service.id, mini.id]);
+    for (const period of ['2024-11', '2024-12']) {
+      for (const [metric, value] of [
+        ['spend', '435.50'],
+        ['beneficiaries', '3'],
+        ['meals', '81'],
+      ]) {
+        await ds.query(
+          `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source)
+           SELECT $1, $2, $3, m.id, $4, $5, 'approved', 'import' FROM metric m WHERE m.organisation_id = $1 AND m.code = $6`,
+          [valmontId, mini.id, service.id, period, value, metric],
+        );
+      }
+    }
+    worker = await startTestWorker(api.db.url, api.queuePrefix);
+    await worker.get(RecomputeService).recompute(valmontId, []);
+    const admin = await loginAs(api.app, 'admin@valmont.demo');
+    director = await loginAs(api.app, 'directeur@valmont.demo');
+    reader = await loginAs(api.app, 'lecteur@valmont.demo');
+    await http()
+      .post('/api/custom-indicators')
+      .send({ code: 'COUT_REPAS', label: 'Coût par repas', unit: '€/repas', ...PREVIEW })
+      .set(admin)
+      .expect(201);
+    await worker.get(CustomIndicatorRecomputeService).recompute(valmontId);
+    await http()
+      .post('/api/indicator-targets')
+      .send({ indicator: 'COUT_REPAS', orgUnit: 'VALMONT-MINI', year: 2024, target: '4', alertAbove: '5' })
+      .set(director)
+      .expect(201);
+    await http().post('/api/indicator-targets').send({ indicator: 'cost', orgUnit: 'VALMONT-MINI', year: 2024, alertAbove: '100' }).set(director).expect(201);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('masks the savings summary of the small scope for the viewer only (the scope the custom values must follow)', async () => {
+    const asReader = (await http().get('/api/indicators/summary').query(SMALL).set(reader).expect(200)).body;
+    const asDirector = (await http().get('/api/indicators/summary').query(SMALL).set(director).expect(200)).body;
+    expect(asReader).toMatchObject({ masked: true, cost: null });
+    expect(asDirector).toMatchObject({ masked: false, cost: '871.00' });
+  });
+
+  it('gives a viewer null values with masked: true on the small scope, total and series, cell counts kept', async () => {
+    const body = await customValues(reader, SMALL);
+    expect(body.masked).toBe(true);
+    const [item] = body.items;
+    expect(item).toMatchObject({ code: 'COUT_REPAS', numerator: null, denominator: null, value: null, cellsUsed: 2 });
+    expect(item.series).toEqual([
+      expect.objectContaining({ period: '2024-11', numerator: null, denominator: null, value: null, cellsUsed: 1 }),
+      expect.objectContaining({ period: '2024-12', numerator: null, denominator: null, value: null, cellsUsed: 1 }),
+    ]);
+  });
+
+  it('gives a director the small scope unmasked: Σ spend / Σ meals = 871 / 162', async () => {
+    const body = await customValues(director, SMALL);
+    expect(body.masked).toBe(false);
+    // (435.50 + 435.50) / (81 + 81) = 871 / 162 = 5.3765432… → 5.376543
+    expect(body.items[0]).toMatchObject({ numerator: '871', denominator: '162', value: '5.376543' });
+    expect(body.items[0].series.map((s) => s.value)).toEqual(['5.376543', '5.376543']);
+  });
+
+  it('masks the preview of a formula on the small scope for a viewer, not for a director', async () => {
+    const masked = await preview(reader, SMALL);
+    expect(masked).toMatchObject({ masked: true, numerator: null, denominator: null, value: null, cellsUsed: 2 });
+    expect(masked.dependencies).toEqual(['spend.PORTAGE_REPAS', 'meals']);
+    const open = await preview(director, SMALL);
+    expect(open).toMatchObject({ masked: false, numerator: '871', denominator: '162', value: '5.376543' });
+  });
+
+  it('leaves a large scope unmasked for a viewer, values and preview alike', async () => {
+    const values = await customValues(reader, LARGE);
+    expect(values.masked).toBe(false);
+    expect(values.items[0].value).toMatch(/^\d+\.\d{6}$/);
+    const open = await preview(reader, LARGE);
+    expect(open).toMatchObject({ masked: false, value: values.items[0].value, numerator: values.items[0].numerator });
+  });
+
+  it('does not compare a masked value with its thresholds: status missing, no value, no number in the message', async () => {
+    const asReader = await alertsOf(reader);
+    expect(asReader.alerts).toBe(0);
+    for (const line of asReader.items) {
+      expect(line).toMatchObject({ value: null, status: 'missing', masked: true });
+      expect(line.message).toMatch(/valeur masquée \(secret statistique/);
+      expect(line.message).not.toMatch(/\d{2,}/);
+    }
+    expect(asReader.items.map((l) => l.indicator).sort()).toEqual(['COUT_REPAS', 'cost']);
+    const asDirector = await alertsOf(director);
+    const byIndicator = Object.fromEntries(asDirector.items.map((l) => [l.indicator, l]));
+    expect(asDirector.alerts).toBe(2);
+    expect(byIndicator.COUT_REPAS).toMatchObject({ status: 'above', masked: false, value: expect.stringMatching(/^5\.376543/) });
+    expect(byIndicator.cost).toMatchObject({ status: 'above', masked: false, value: '871' });
+  });
+});
