@@ -8,6 +8,7 @@ import { CreateCustomAndReallocationValues1795674100000 } from './1795674100000-
 import { PackScenariosInReadModel1795675200000 } from './1795675200000-PackScenariosInReadModel';
 import { IndexFigureFreshness1795678577455 } from './1795678577455-IndexFigureFreshness';
 import { LightenBulkWrites1795690000000 } from './1795690000000-LightenBulkWrites';
+import { IndexReadModelPeriods1795691000000 } from './1795691000000-IndexReadModelPeriods';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PackScenariosInReadModel1795675200000,
   IndexFigureFreshness1795678577455,
   LightenBulkWrites1795690000000,
+  IndexReadModelPeriods1795691000000,
 ];

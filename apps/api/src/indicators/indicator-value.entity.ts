@@ -20,6 +20,7 @@ export type IndicatorBasis = 'current' | 'reported';
 @Entity('indicator_value')
 @Index(['orgUnitId', 'serviceId', 'period', 'basis'], { unique: true })
 @Index(['organisationId', 'periodStart'])
+@Index(['organisationId', 'period'])
 export class IndicatorValue extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
