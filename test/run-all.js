@@ -41,7 +41,9 @@ if (fs.existsSync(report)) {
   failed += result.numFailedTests;
   const suitesFailedWithoutTests = result.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
   failed += suitesFailedWithoutTests;
-  lines.push(`${jest.status === 0 ? '✓' : '✗'} jest: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${result.numTotalTestSuites} suites${suitesFailedWithoutTests ? `, ${suitesFailedWithoutTests} suites failed to run` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  lines.push(
+    `${jest.status === 0 ? '✓' : '✗'} jest: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${result.numTotalTestSuites} suites${suitesFailedWithoutTests ? `, ${suitesFailedWithoutTests} suites failed to run` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (result.numTotalTests === 0) failed += 1;
 } else {
   failed += 1;

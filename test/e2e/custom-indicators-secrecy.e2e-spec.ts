@@ -1,6 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { addSmallUnit } from '../factories/small-unit.factory';
 import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
 import { CustomIndicatorRecomputeService } from '../../apps/api/src/methodology/custom/custom-indicator-recompute.service';
 import { loginAs } from '../setup/demo-session';
@@ -68,27 +69,7 @@ describe('custom indicators under statistical secrecy', () => {
     const ds = await api.db.dataSource();
     const seeded = await seedDemo(ds);
     const valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    // a tiny leaf unit: 3 beneficiaries a month in November and December 2024, under the threshold of 5
-    const [root] = await ds.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = 'VALMONT'`, [valmontId]);
-    const [mini] = await ds.query(
-      `INSERT INTO org_unit (organisation_id, code, name, parent_id) VALUES ($1, 'VALMONT-MINI', 'Permanence de Valmont-le-Petit', $2) RETURNING id`,
-      [valmontId, root.id],
-    );
-    const [service] = await ds.query(`SELECT id FROM service WHERE organisation_id = $1 AND code = 'PORTAGE_REPAS'`, [valmontId]);
-    await ds.query(`INSERT INTO service_org_unit (service_id, org_unit_id) VALUES ($1, $2)`, [service.id, mini.id]);
-    for (const period of ['2024-11', '2024-12']) {
-      for (const [metric, value] of [
-        ['spend', '435.50'],
-        ['beneficiaries', '3'],
-        ['meals', '81'],
-      ]) {
-        await ds.query(
-          `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source)
-           SELECT $1, $2, $3, m.id, $4, $5, 'approved', 'import' FROM metric m WHERE m.organisation_id = $1 AND m.code = $6`,
-          [valmontId, mini.id, service.id, period, value, metric],
-        );
-      }
-    }
+    await addSmallUnit(ds, valmontId);
     worker = await startTestWorker(api.db.url, api.queuePrefix);
     await worker.get(RecomputeService).recompute(valmontId, []);
     const admin = await loginAs(api.app, 'admin@valmont.demo');

@@ -119,3 +119,24 @@ export const startReportsWorld = async (): Promise<ReportsWorld> => {
     },
   };
 };
+
+/**
+ * Registers the usual lifecycle of a reports test file: one world for the file, its inbox emptied before each test.
+ * Returns a getter, since the world exists only once `beforeAll` has run.
+ */
+export const useReportsWorld = (): (() => ReportsWorld) => {
+  let world: ReportsWorld | undefined;
+  beforeAll(async () => {
+    world = await startReportsWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  beforeEach(() => {
+    if (world) world.smtp.messages.length = 0;
+  });
+  return () => {
+    if (!world) throw new Error('monde des rapports non démarré');
+    return world;
+  };
+};

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatEnglishNumber, formatEurosEn, offsetSentenceEn } from '../../apps/api/src/reports/english-format';
-import { attachment, headerLine, htmlText, listUnsubscribeUrl, mailTo, pdfTextLines, ReportsWorld, startReportsWorld } from './report-mails';
+import { attachment, headerLine, htmlText, listUnsubscribeUrl, mailTo, pdfTextLines, useReportsWorld } from './report-mails';
 
 interface Summary {
   grossSavings: string | null;
@@ -15,32 +15,23 @@ interface Summary {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SMTP server)', () => {
-  let world: ReportsWorld;
+  const worldOf = useReportsWorld();
 
   const summaryOf = async (period: string): Promise<Summary> =>
-    (await world.http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT', from: period, to: period }).set(world.director).expect(200)).body as Summary;
-
-  beforeAll(async () => {
-    world = await startReportsWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  beforeEach(() => {
-    world.smtp.messages.length = 0;
-  });
+    (await worldOf().http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT', from: period, to: period }).set(worldOf().director).expect(200))
+      .body as Summary;
 
   it('writes an English subscription’s email in English: subject, body, text part, numbers, CSV, XLSX and PDF', async () => {
-    const id = await world.subscribe({
+    const id = await worldOf().subscribe({
       name: 'Board report',
       recipients: ['directeur@valmont.demo'],
       orgUnits: ['VALMONT'],
       language: 'en',
       formats: ['csv', 'xlsx', 'pdf'],
     });
-    expect((await world.http().get(`/api/report-subscriptions/${id}`).set(world.director).expect(200)).body.language).toBe('en');
-    await world.sendNow(id, '2024-12');
-    const mail = mailTo(await world.smtp.waitFor(1), 'directeur@valmont.demo');
+    expect((await worldOf().http().get(`/api/report-subscriptions/${id}`).set(worldOf().director).expect(200)).body.language).toBe('en');
+    await worldOf().sendNow(id, '2024-12');
+    const mail = mailTo(await worldOf().smtp.waitFor(1), 'directeur@valmont.demo');
     const summary = await summaryOf('2024-12');
     const previous = await summaryOf('2024-11');
     expect(summary.masked).toBe(false);
@@ -131,20 +122,20 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
   });
 
   it('leaves a subscription without language in French', async () => {
-    const id = await world.subscribe({ name: 'Conseil', recipients: ['directeur@valmont.demo'], orgUnits: ['VALMONT'], formats: ['pdf'] });
-    expect((await world.http().get(`/api/report-subscriptions/${id}`).set(world.director).expect(200)).body.language).toBe('fr');
-    await world.sendNow(id, '2024-12');
-    const mail = mailTo(await world.smtp.waitFor(1), 'directeur@valmont.demo');
+    const id = await worldOf().subscribe({ name: 'Conseil', recipients: ['directeur@valmont.demo'], orgUnits: ['VALMONT'], formats: ['pdf'] });
+    expect((await worldOf().http().get(`/api/report-subscriptions/${id}`).set(worldOf().director).expect(200)).body.language).toBe('fr');
+    await worldOf().sendNow(id, '2024-12');
+    const mail = mailTo(await worldOf().smtp.waitFor(1), 'directeur@valmont.demo');
     expect(mail.parsed.subject).toBe('[Aperçu] Levier — Conseil — décembre 2024 — CCAS de Valmont');
     expect(headerLine(mail, 'content-language')).toBe('Content-Language: fr');
     expect(pdfTextLines(attachment(mail, 'application/pdf').content)).toContain('Épargne médico-sociale — décembre 2024 (aperçu)');
   });
 
   it('refuses an unknown language with a French message', async () => {
-    const res = await world
+    const res = await worldOf()
       .http()
       .post('/api/report-subscriptions')
-      .set(world.director)
+      .set(worldOf().director)
       .send({ name: 'Bericht', recipients: ['directeur@valmont.demo'], orgUnits: ['VALMONT'], language: 'de' })
       .expect(400);
     expect(JSON.stringify(res.body)).toContain('language : langue du rapport attendue, fr ou en (français par défaut)');

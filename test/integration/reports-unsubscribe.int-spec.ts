@@ -1,4 +1,4 @@
-import { headerLine, htmlUnsubscribeUrl, listUnsubscribeUrl, mailTo, pathOf, ReportsWorld, startReportsWorld } from './report-mails';
+import { headerLine, htmlUnsubscribeUrl, listUnsubscribeUrl, mailTo, pathOf, useReportsWorld } from './report-mails';
 
 const UNSUBSCRIBE = '/api/report-subscriptions/unsubscribe';
 
@@ -14,37 +14,27 @@ const swapRecipient = (path: string, recipient: string): string => {
 };
 
 describe('report unsubscribe link (GET confirms, POST unsubscribes; RFC 8058 one-click)', () => {
-  let world: ReportsWorld;
+  const worldOf = useReportsWorld();
 
   const recipientsOf = async (id: string): Promise<string[]> =>
-    (await world.http().get(`/api/report-subscriptions/${id}`).set(world.director).expect(200)).body.recipients as string[];
+    (await worldOf().http().get(`/api/report-subscriptions/${id}`).set(worldOf().director).expect(200)).body.recipients as string[];
   const unsubscribeAudits = async (id: string): Promise<number> =>
-    (await world.ds.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'report-subscription.unsubscribe' AND entity_id = $1`, [id]))[0]
+    (await worldOf().ds.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'report-subscription.unsubscribe' AND entity_id = $1`, [id]))[0]
       .count as number;
 
   /** Subscribes the recipients, sends a preview and returns each recipient's signed link (the HTML one). */
   const sendTo = async (body: Record<string, unknown>): Promise<{ id: string; links: Map<string, string> }> => {
-    const id = await world.subscribe({ orgUnits: ['VALMONT-NORD'], formats: [], ...body });
-    await world.sendNow(id, '2024-12');
+    const id = await worldOf().subscribe({ orgUnits: ['VALMONT-NORD'], formats: [], ...body });
+    await worldOf().sendNow(id, '2024-12');
     const recipients = body.recipients as string[];
-    const mails = await world.smtp.waitFor(recipients.length);
+    const mails = await worldOf().smtp.waitFor(recipients.length);
     return { id, links: new Map(recipients.map((r) => [r, htmlUnsubscribeUrl(mailTo(mails, r))])) };
   };
-
-  beforeAll(async () => {
-    world = await startReportsWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  beforeEach(() => {
-    world.smtp.messages.length = 0;
-  });
 
   it('puts the one-click headers on every message, with the same signed link as the body', async () => {
     const { links } = await sendTo({ name: 'En-têtes', recipients: ['maire@valmont.test', 'adjoint@valmont.test'] });
     for (const [recipient, link] of links) {
-      const mail = mailTo(world.smtp.messages, recipient);
+      const mail = mailTo(worldOf().smtp.messages, recipient);
       expect(listUnsubscribeUrl(mail)).toBe(link);
       expect(headerLine(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     }
@@ -56,7 +46,7 @@ describe('report unsubscribe link (GET confirms, POST unsubscribes; RFC 8058 one
     const path = pathOf(links.get('adjoint@valmont.test')!);
 
     for (let scan = 0; scan < 2; scan += 1) {
-      const page = await world.http().get(path).expect(200);
+      const page = await worldOf().http().get(path).expect(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
       expect(page.headers['cache-control']).toBe('no-store');
       expect(page.text).toContain('<html lang="fr">');
@@ -65,43 +55,43 @@ describe('report unsubscribe link (GET confirms, POST unsubscribes; RFC 8058 one
       const action = /<form method="post" action="([^"]+)">/.exec(page.text)![1].replace(/&amp;/g, '&');
       expect(action).toBe(path);
     }
-    await world.http().head(path).expect(200);
+    await worldOf().http().head(path).expect(200);
     expect(await recipientsOf(id)).toEqual(['maire@valmont.test', 'adjoint@valmont.test']);
     expect(await unsubscribeAudits(id)).toBe(0);
 
     // the confirmation form: a plain browser POST, no login, no CSRF header
-    const done = await world.http().post(path).type('form').send({ 'List-Unsubscribe': 'One-Click' }).expect(200);
+    const done = await worldOf().http().post(path).type('form').send({ 'List-Unsubscribe': 'One-Click' }).expect(200);
     expect(done.text).toContain('Désabonnement confirmé');
     expect(done.text).toContain('adjoint@valmont.test ne recevra plus le rapport « Élus ».');
     expect(done.text).not.toContain('<form');
     expect(await recipientsOf(id)).toEqual(['maire@valmont.test']);
 
     // idempotent: a second POST and a later GET say it is done, without a button
-    expect((await world.http().post(path).type('form').send({ 'List-Unsubscribe': 'One-Click' }).expect(200)).text).toContain('(C’était déjà fait.)');
-    const later = await world.http().get(path).expect(200);
+    expect((await worldOf().http().post(path).type('form').send({ 'List-Unsubscribe': 'One-Click' }).expect(200)).text).toContain('(C’était déjà fait.)');
+    const later = await worldOf().http().get(path).expect(200);
     expect(later.text).toContain('(C’était déjà fait.)');
     expect(later.text).not.toContain('<form');
     expect(await unsubscribeAudits(id)).toBe(1);
 
-    world.smtp.messages.length = 0;
-    await world.sendNow(id, '2024-11');
-    await world.smtp.waitFor(1);
+    worldOf().smtp.messages.length = 0;
+    await worldOf().sendNow(id, '2024-11');
+    await worldOf().smtp.waitFor(1);
     await new Promise((r) => setTimeout(r, 500));
-    expect(world.smtp.messages.map((m) => m.to)).toEqual([['maire@valmont.test']]);
+    expect(worldOf().smtp.messages.map((m) => m.to)).toEqual([['maire@valmont.test']]);
   });
 
   it('unsubscribes on the RFC 8058 one-click POST to the List-Unsubscribe URL, form-encoded or multipart, with English pages', async () => {
     const { id } = await sendTo({ name: 'Board', language: 'en', recipients: ['mayor@valmont.test', 'deputy@valmont.test', 'clerk@valmont.test'] });
-    const headerPath = (r: string): string => pathOf(listUnsubscribeUrl(mailTo(world.smtp.messages, r)));
+    const headerPath = (r: string): string => pathOf(listUnsubscribeUrl(mailTo(worldOf().smtp.messages, r)));
 
-    const confirm = await world.http().get(headerPath('deputy@valmont.test')).expect(200);
+    const confirm = await worldOf().http().get(headerPath('deputy@valmont.test')).expect(200);
     expect(confirm.text).toContain('<html lang="en">');
     expect(confirm.text).toContain('Confirm unsubscribing');
     expect(confirm.text).toContain('deputy@valmont.test will no longer receive the report “Board” once you confirm.');
     expect(confirm.text).toContain('>Unsubscribe me</button>');
 
     // what Gmail or Outlook send: no cookie, no Authorization, no X-Requested-With
-    const oneClick = await world
+    const oneClick = await worldOf()
       .http()
       .post(headerPath('deputy@valmont.test'))
       .set('Content-Type', 'application/x-www-form-urlencoded')
@@ -111,7 +101,7 @@ describe('report unsubscribe link (GET confirms, POST unsubscribes; RFC 8058 one
     expect(oneClick.text).toContain('deputy@valmont.test will no longer receive the report “Board”. You can close this page.');
     expect(await recipientsOf(id)).toEqual(['mayor@valmont.test', 'clerk@valmont.test']);
 
-    await world.http().post(headerPath('clerk@valmont.test')).field('List-Unsubscribe', 'One-Click').expect(200);
+    await worldOf().http().post(headerPath('clerk@valmont.test')).field('List-Unsubscribe', 'One-Click').expect(200);
     expect(await recipientsOf(id)).toEqual(['mayor@valmont.test']);
     expect(await unsubscribeAudits(id)).toBe(2);
   });
@@ -120,11 +110,11 @@ describe('report unsubscribe link (GET confirms, POST unsubscribes; RFC 8058 one
     const { id, links } = await sendTo({ name: 'Intact', language: 'en', recipients: ['maire@valmont.test', 'adjoint@valmont.test'] });
     const path = pathOf(links.get('adjoint@valmont.test')!);
     for (const bad of [tamperSignature(path), swapRecipient(path, 'maire@valmont.test'), `${UNSUBSCRIBE}?token=abc`, UNSUBSCRIBE]) {
-      const get = await world.http().get(bad).expect(400);
+      const get = await worldOf().http().get(bad).expect(400);
       expect(get.text).toContain('<html lang="fr">');
       expect(get.text).toContain('Lien invalide');
       expect(get.text).not.toContain('<form');
-      const post = await world.http().post(bad).type('form').send('List-Unsubscribe=One-Click').expect(400);
+      const post = await worldOf().http().post(bad).type('form').send('List-Unsubscribe=One-Click').expect(400);
       expect(post.text).toContain('Lien invalide');
     }
     expect(await recipientsOf(id)).toEqual(['maire@valmont.test', 'adjoint@valmont.test']);
