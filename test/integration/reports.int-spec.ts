@@ -138,7 +138,9 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
       .expect(200);
     expect(log.headers['content-range']).toBe('report-deliveries 0-1/2');
     expect(log.body.map((d: { status: string }) => d.status)).toEqual(['sent', 'sent']);
-    expect(log.body[0]).toMatchObject({ preview: true, period: '2024-12', attempts: 1, messageId: expect.any(String) });
+    expect(log.body[0]).toMatchObject({ preview: true, period: '2024-12', attempts: 1, messageId: `<report-${log.body[0].id}@levier.test>` });
+    // the same Message-ID at every attempt: a resend after a crash is recognisably the same message
+    expect(smtp.messages.map((m) => m.parsed.messageId).sort()).toEqual(log.body.map((d: { id: string }) => `<report-${d.id}@levier.test>`).sort());
     // a retry of the same job never sends twice
     expect(await worker.get(ReportSender).deliver(log.body[0].id)).toBe('already-sent');
     expect(smtp.messages).toHaveLength(2);

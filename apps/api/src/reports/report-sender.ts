@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { AppConfig } from '../platform/config/app-config';
 import { TenantDb } from '../platform/database/tenant-db';
 import { MailerService } from '../platform/mail/mailer.service';
 import { ReportComposer } from './report-composer';
@@ -9,6 +11,12 @@ import { SCHEDULE_RUN_KEY } from './report-period';
 import { ReportSubscriptionRepository } from './report-subscription.repository';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'skipped' | 'unsubscribed' | 'missing';
+
+/**
+ * The Message-ID of a delivery, the same at every attempt: if a worker dies after the SMTP server accepted a message
+ * but before the row says so, the resend carries the same id, which mail servers and clients treat as one message.
+ */
+export const deliveryMessageId = (deliveryId: string, appUrl: string): string => `<report-${deliveryId}@${new URL(appUrl).hostname}>`;
 
 /**
  * The `send-report` job: claim the delivery row (so a retry or a second worker never sends twice), compose under the
@@ -25,6 +33,7 @@ export class ReportSender {
     private readonly subscriptions: ReportSubscriptionRepository,
     private readonly composer: ReportComposer,
     private readonly mailer: MailerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async deliver(deliveryId: string, now: Date = new Date()): Promise<SendOutcome> {
@@ -61,7 +70,7 @@ export class ReportSender {
       }
       const formats = REPORT_FORMATS.filter((f): f is ReportFormat => prepared.subscription.formats.includes(f));
       const message = await buildReportMessage(content, formats);
-      const { messageId } = await this.mailer.send({ ...message, to: delivery.recipient });
+      const { messageId } = await this.mailer.send({ ...message, to: delivery.recipient, messageId: deliveryMessageId(deliveryId, this.config.appUrl) });
       await this.tenantDb.run(organisationId, (em) => this.deliveries.markSent(em, deliveryId, messageId));
       return 'sent';
     } catch (err) {
