@@ -18,6 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { LevierList } from '../common/LevierList';
+import { MaskedValue } from '../common/MaskedValue';
 import type { LevierDataProvider } from '../dataProvider';
 import { scopeEndingAt } from '../dashboard/scope';
 import { useLatestDataMonth } from '../dashboard/use-indicators';
@@ -42,10 +43,12 @@ export const CustomIndicatorList = () => (
 interface CustomValues {
   items: Array<{ code: string; value: string | null; cellsUsed: number; cellsMissing: number; series: Array<{ period: string; value: string | null }> }>;
   computedAt: string | null;
+  /** Statistical secrecy (fewer than 5 beneficiaries on the scope, viewer account): every value above is null. */
+  masked?: boolean;
 }
 
 /** The stored values of one indicator over the last twelve months with data (`GET /api/indicators/custom`). */
-const StoredValues = () => {
+export const StoredValues = () => {
   const record = useRecordContext<{ id: string; code: string }>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -62,10 +65,12 @@ const StoredValues = () => {
   if (error) return <Alert severity="warning">{translate('levier.custom.values_error')}</Alert>;
   const item = data?.items.find((i) => i.code === record?.code);
   if (!item) return <Typography variant="body2">{translate('levier.custom.values_none')}</Typography>;
+  const masked = data?.masked === true;
   return (
-    <Table size="small" sx={{ maxWidth: 480 }}>
+    <Table size="small" sx={{ maxWidth: 480 }} data-testid="custom-values">
       <caption style={{ captionSide: 'top', textAlign: 'left' }}>
-        {translate('levier.custom.values_caption', { from: scope?.from ?? '', to: scope?.to ?? '', value: formatDecimal(item.value, locale) })}
+        {translate('levier.custom.values_caption', { from: scope?.from ?? '', to: scope?.to ?? '' })}{' '}
+        <span data-testid="custom-values-total">{masked ? <MaskedValue /> : formatDecimal(item.value, locale)}</span>
       </caption>
       <TableHead>
         <TableRow>
@@ -79,7 +84,7 @@ const StoredValues = () => {
         {item.series.map((p) => (
           <TableRow key={p.period}>
             <TableCell>{p.period}</TableCell>
-            <TableCell align="right">{formatDecimal(p.value, locale)}</TableCell>
+            <TableCell align="right">{masked ? <MaskedValue /> : formatDecimal(p.value, locale)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

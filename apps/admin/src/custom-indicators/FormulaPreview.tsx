@@ -10,6 +10,7 @@ import { useWatch } from 'react-hook-form';
 import type { LevierDataProvider } from '../dataProvider';
 import { scopeEndingAt } from '../dashboard/scope';
 import { useLatestDataMonth } from '../dashboard/use-indicators';
+import { MaskedValue } from '../common/MaskedValue';
 import { formatDecimal } from '../format/decimal-format';
 import { apiFieldErrors, type ApiFieldError } from '../http/field-errors';
 
@@ -21,6 +22,8 @@ export interface PreviewResult {
   value: string | null;
   cellsUsed: number;
   cellsMissing: number;
+  /** Statistical secrecy (fewer than 5 beneficiaries on the scope, viewer account): numerator, denominator and value are null. */
+  masked?: boolean;
 }
 
 export type PreviewState =
@@ -157,15 +160,23 @@ export const FormulaPreview = () => {
             {translate('levier.custom.valid', { orgUnit: state.result.scope.orgUnit, from: state.result.scope.from ?? '…', to: state.result.scope.to ?? '…' })}
           </Typography>
           <Typography component="p" variant="h5" sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }} data-testid="formula-preview-value">
-            {state.result.value === null ? translate('levier.custom.no_value') : formatDecimal(state.result.value, locale)}
+            {state.result.masked ? (
+              <MaskedValue />
+            ) : state.result.value === null ? (
+              translate('levier.custom.no_value')
+            ) : (
+              formatDecimal(state.result.value, locale)
+            )}
           </Typography>
-          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            {translate('levier.custom.detail', {
-              numerator: formatDecimal(state.result.numerator, locale),
-              denominator: formatDecimal(state.result.denominator, locale),
-              used: state.result.cellsUsed,
-              missing: state.result.cellsMissing,
-            })}
+          <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="formula-preview-detail">
+            {state.result.masked
+              ? translate('levier.custom.detail_masked', { used: state.result.cellsUsed, missing: state.result.cellsMissing })
+              : translate('levier.custom.detail', {
+                  numerator: formatDecimal(state.result.numerator, locale),
+                  denominator: formatDecimal(state.result.denominator, locale),
+                  used: state.result.cellsUsed,
+                  missing: state.result.cellsMissing,
+                })}
           </Typography>
           <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 1 }}>
             {state.result.dependencies.map((d) => (

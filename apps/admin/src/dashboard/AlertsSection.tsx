@@ -1,6 +1,7 @@
 import { Alert, AlertTitle, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useId } from 'react';
 import { useTranslate } from 'react-admin';
+import { MaskedValue } from '../common/MaskedValue';
 import type { AlertStatus, Scope } from './indicators.types';
 import { statusOf, useAlerts } from './use-indicators';
 
@@ -27,7 +28,7 @@ export const AlertsSection = ({ scope }: { scope: Scope }) => {
           <Typography variant="body2">{translate('levier.alerts.no_targets', { year: scope.to.slice(0, 4) })}</Typography>
         ) : (
           <Stack spacing={1}>
-            {(data ?? []).every((a) => a.status !== 'below' && a.status !== 'above') ? (
+            {(data ?? []).every((a) => a.status !== 'below' && a.status !== 'above' && !a.masked) ? (
               <Typography variant="body2">{translate('levier.alerts.none')}</Typography>
             ) : null}
             {[...(data ?? [])]
@@ -35,8 +36,8 @@ export const AlertsSection = ({ scope }: { scope: Scope }) => {
               .map((a) => (
                 <Alert key={a.targetId} severity={SEVERITY[a.status] ?? 'info'} data-testid={`alert-${a.indicator}`}>
                   <AlertTitle>
-                    {translate(`levier.alerts.status.${a.status}`, { _: a.status })} — {translate(`levier.headline.${a.indicator}`, { _: a.indicator })} (
-                    {a.orgUnit}, {a.year})
+                    {a.masked ? <MaskedValue testId={`alert-${a.indicator}-masked`} /> : translate(`levier.alerts.status.${a.status}`, { _: a.status })} —{' '}
+                    {translate(`levier.headline.${a.indicator}`, { _: a.indicator })} ({a.orgUnit}, {a.year})
                   </AlertTitle>
                   {a.message}
                 </Alert>

@@ -58,6 +58,24 @@ describe(Dashboard.name, () => {
     expect(screen.getByText('Non calculé : le coût est nul ou manquant sur ce périmètre.')).toBeTruthy();
   });
 
+  it('says a masked headline is masked (statistical secrecy), not missing and not zero', async () => {
+    const masked = summaryFactory({
+      grossSavings: null,
+      cost: null,
+      netSavings: null,
+      offsetRatio: null,
+      byPayer: {},
+      ranges: { low: null, high: null },
+      masked: true,
+    });
+    renderAdmin(<Dashboard />, { dataProvider: providers({ summary: async () => masked }) });
+
+    expect((await screen.findByTestId('headline-grossSavings-value')).textContent).toBe('masqué (moins de 5 bénéficiaires)');
+    expect(screen.getByTestId('headline-offsetRatio-value').textContent).toBe('masqué (moins de 5 bénéficiaires)');
+    expect(screen.queryByText(/Non calculé/)).toBeNull();
+    expect(screen.queryByText(/Aucune donnée pour ce périmètre/)).toBeNull();
+  });
+
   it('shows a clear French message, not a crash, when the indicators endpoint is missing', async () => {
     // react-admin logs every failed data provider call; expected here.
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);

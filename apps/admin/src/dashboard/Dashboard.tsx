@@ -79,7 +79,7 @@ const SummarySection = ({ scope, onExplain }: { scope: Scope; onExplain: (i: Exp
   return (
     <>
       <Freshness summary={data} />
-      {isEmptySummary(data) ? (
+      {!data.masked && isEmptySummary(data) ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('levier.dashboard.no_data')}
         </Alert>

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useId } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { MaskedValue } from '../common/MaskedValue';
 import { decimalSign, formatRatio } from '../format/decimal-format';
 import { toHeadlines, type Headline } from './headline';
 import type { ExplainableIndicator, IndicatorSummary } from './indicators.types';
@@ -29,9 +30,9 @@ const HeadlineCard = ({ headline, onExplain }: { headline: Headline; onExplain?:
           sx={{ fontWeight: 700, my: 0.5, fontVariantNumeric: 'tabular-nums', color: negative ? 'error.dark' : 'text.primary' }}
           data-testid={`headline-${headline.key}-value`}
         >
-          {headline.value}
+          {headline.masked ? <MaskedValue /> : headline.value}
         </Typography>
-        {headline.missingReason ? (
+        {headline.masked ? null : headline.missingReason ? (
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             {translate(headline.missingReason)}
           </Typography>

@@ -20,6 +20,13 @@ describe(toHeadlines.name, () => {
     expect(gross.missingReason).toBe('levier.headline.missing');
   });
 
+  it('marks a value withheld by statistical secrecy as masked, not as missing', () => {
+    const [gross, , , ratio] = toHeadlines(summaryFactory({ grossSavings: null, offsetRatio: null, ranges: null, masked: true }));
+    expect(gross).toMatchObject({ masked: true, missingReason: null });
+    expect(ratio).toMatchObject({ masked: true, missingReason: null });
+    expect(toHeadlines(summaryFactory())[0].masked).toBe(false);
+  });
+
   it('has no range when only one bound is known', () => {
     const [gross] = toHeadlines(summaryFactory({ ranges: { low: { grossSavings: '1' }, high: null } }));
     expect(gross.range).toBeNull();

@@ -11,8 +11,10 @@ export interface Headline {
   value: string;
   /** Both bounds formatted, or null when the range is not known. */
   range: { low: string; high: string } | null;
-  /** i18n key explaining a blank value, or null when there is a value. */
+  /** i18n key explaining a blank value, or null when there is a value or it is masked. */
   missingReason: string | null;
+  /** Withheld by statistical secrecy (the summary is `masked` and the value null): shown as such, never as « — ». */
+  masked: boolean;
 }
 
 const format = (key: HeadlineKey, value: MaybeDecimal | undefined, locale: string): string =>
@@ -24,12 +26,14 @@ export const toHeadlines = (summary: IndicatorSummary, locale: string = 'fr'): H
     const value = format(key, raw, locale);
     const low = format(key, summary.ranges?.low?.[key], locale);
     const high = format(key, summary.ranges?.high?.[key], locale);
+    const masked = summary.masked === true && value === NO_VALUE;
     return {
       key,
       raw,
       value,
       range: low !== NO_VALUE && high !== NO_VALUE ? { low, high } : null,
-      missingReason: value !== NO_VALUE ? null : key === 'offsetRatio' ? 'levier.headline.missing_ratio' : 'levier.headline.missing',
+      missingReason: value !== NO_VALUE || masked ? null : key === 'offsetRatio' ? 'levier.headline.missing_ratio' : 'levier.headline.missing',
+      masked,
     };
   });
 

@@ -149,6 +149,8 @@ export interface IndicatorAlert {
   alertBelow: MaybeDecimal;
   alertAbove: MaybeDecimal;
   status: AlertStatus;
+  /** Statistical secrecy (fewer than 5 beneficiaries, viewer account): value null, status `missing`, no threshold compared. */
+  masked?: boolean;
   message: string;
 }
 

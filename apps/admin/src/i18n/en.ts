@@ -38,6 +38,10 @@ const baseEn = {
       reference: 'Reference data',
       administration: 'Administration',
     },
+    masked: {
+      label: 'masked (fewer than 5 beneficiaries)',
+      help: 'Statistical secrecy: this figure rests on fewer than 5 beneficiaries in the scope; it is not shown to read-only accounts.',
+    },
     dashboard: {
       feature_unavailable: 'This feature is not available on this server yet.',
       whole_organisation_option: 'Whole organisation',

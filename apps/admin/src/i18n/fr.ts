@@ -36,6 +36,10 @@ const baseFr = {
       reference: 'Référentiels',
       administration: 'Administration',
     },
+    masked: {
+      label: 'masqué (moins de 5 bénéficiaires)',
+      help: 'Secret statistique : ce chiffre repose sur moins de 5 bénéficiaires sur le périmètre ; il n’est pas affiché aux comptes en consultation.',
+    },
     dashboard: {
       feature_unavailable: 'Cette fonction n’est pas encore disponible sur ce serveur.',
       whole_organisation_option: 'Toute l’organisation',
