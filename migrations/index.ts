@@ -9,6 +9,7 @@ import { PackScenariosInReadModel1795675200000 } from './1795675200000-PackScena
 import { IndexFigureFreshness1795678577455 } from './1795678577455-IndexFigureFreshness';
 import { LightenBulkWrites1795690000000 } from './1795690000000-LightenBulkWrites';
 import { IndexReadModelPeriods1795691000000 } from './1795691000000-IndexReadModelPeriods';
+import { CreateBudgetYears1795692000000 } from './1795692000000-CreateBudgetYears';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IndexFigureFreshness1795678577455,
   LightenBulkWrites1795690000000,
   IndexReadModelPeriods1795691000000,
+  CreateBudgetYears1795692000000,
 ];

@@ -15,6 +15,7 @@ import { RouteInfo, routeTable } from '../setup/route-table';
  */
 const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'DELETE /api/budget-transfers/:id': ['admin', 'finance'],
+  'DELETE /api/budget-years/:id': ['admin', 'finance'],
   'DELETE /api/custom-indicators/:id': ['admin', 'finance'],
   'DELETE /api/in-kind-loans/:id': ['admin', 'director'],
   'DELETE /api/indicator-targets/:id': ['admin', 'director', 'finance'],
@@ -28,6 +29,8 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'GET /api/auth/me': 'member',
   'GET /api/budget-transfers': 'member',
   'GET /api/budget-transfers/:id': 'member',
+  'GET /api/budget-years': 'member',
+  'GET /api/budget-years/:id': 'member',
   'GET /api/completeness': 'member',
   'GET /api/custom-indicators': 'member',
   'GET /api/custom-indicators/:id': 'member',
@@ -79,6 +82,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'POST /api/auth/password-reset/request': 'public',
   'POST /api/auth/refresh': 'public',
   'POST /api/budget-transfers': ['admin', 'finance'],
+  'POST /api/budget-years': ['admin', 'finance'],
   'POST /api/custom-indicators': ['admin', 'finance'],
   'POST /api/custom-indicators/preview': 'member',
   'POST /api/in-kind-loans': ['admin', 'director'],
@@ -96,6 +100,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'POST /api/unit-costs': ['admin'],
   'POST /api/users': ['admin'],
   'PUT /api/budget-transfers/:id': ['admin', 'finance'],
+  'PUT /api/budget-years/:id': ['admin', 'finance'],
   'PUT /api/custom-indicators/:id': ['admin', 'finance'],
   'PUT /api/figures/:id': ['admin', 'finance'],
   'PUT /api/in-kind-loans/:id': ['admin', 'director'],

@@ -21,7 +21,7 @@ import customIndicators from './custom-indicators';
 import indicatorTargets from './indicator-targets/TargetViews';
 import { methodologyVersions, outcomeAssumptions, priceIndices } from './methodology';
 import periods from './periods/PeriodViews';
-import { budgetTransfers, inKindLoans, redeployments, staffNeeds } from './reallocation';
+import { budgetTransfers, budgetYears, inKindLoans, redeployments, staffNeeds } from './reallocation';
 import { reportDeliveries, reportSubscriptions } from './reports';
 import users from './users/UserViews';
 
@@ -74,6 +74,7 @@ export const App = ({ session = defaultSession }: AppProps) => {
       <Resource name="staff-needs" {...staffNeeds} />
       <Resource name="redeployments" {...redeployments} />
       <Resource name="budget-transfers" {...budgetTransfers} />
+      <Resource name="budget-years" {...budgetYears} />
       <Resource name="in-kind-loans" {...inKindLoans} />
       <Resource name="report-subscriptions" {...reportSubscriptions} />
       <Resource name="report-deliveries" {...reportDeliveries} />

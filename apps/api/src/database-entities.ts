@@ -21,6 +21,7 @@ import { StaffNeed } from './reallocation/staff-need.entity';
 import { Redeployment } from './reallocation/redeployment.entity';
 import { BudgetTransfer } from './reallocation/budget-transfer.entity';
 import { InKindLoan } from './reallocation/in-kind-loan.entity';
+import { BudgetYear } from './reallocation/budget-year.entity';
 import { ReportSubscription } from './reports/report-subscription.entity';
 import { ReportDelivery } from './reports/report-delivery.entity';
 
@@ -47,6 +48,7 @@ export const DATABASE_ENTITIES = [
   Redeployment,
   BudgetTransfer,
   InKindLoan,
+  BudgetYear,
   ReportSubscription,
   ReportDelivery,
 ];

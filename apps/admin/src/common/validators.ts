@@ -17,3 +17,11 @@ export const period = () => (value: unknown) => (blank(value) || isPeriod(String
 
 /** SelectInput choices for an enum translated under `levier.enums.<enumName>`. */
 export const enumChoices = (enumName: string, codes: readonly string[]) => codes.map((code) => ({ id: code, name: `levier.enums.${enumName}.${code}` }));
+
+/** A strictly positive decimal (an amount that serves as a base, e.g. real expenditure), compared on the string. */
+export const positiveDecimal = () => (value: unknown) => {
+  if (blank(value)) return undefined;
+  const v = String(value).trim();
+  if (!isDecimalString(v)) return 'levier.validation.decimal';
+  return !v.startsWith('-') && /[1-9]/.test(v) ? undefined : 'levier.validation.positive';
+};

@@ -14,6 +14,8 @@ const payload: Reallocation = {
   fongibiliteVolume: '12000.00',
   fongibiliteRate: '0.007',
   fongibiliteOverLimit: false,
+  realExpenditureSource: 'budget',
+  realExpenditureProxyYears: [],
   inKindValue: '5440.00',
   flows: {
     budget: { nodes: [{ name: 'Fonction 4213' }, { name: 'Fonction 4232' }], links: [{ source: 0, target: 1, value: '12000.00' }] },
@@ -31,5 +33,16 @@ describe(ReallocationSection.name, () => {
     expect(within(screen.getByTestId('realloc-budget')).getByText(/0,7 % de la limite/)).toBeTruthy();
     expect(screen.getByText('Virements budgétaires entre fonctions (€)')).toBeTruthy();
     expect(screen.getByText('Redéploiements de personnel (jours-ETP)')).toBeTruthy();
+    expect(within(screen.getByTestId('realloc-budget')).queryByText(/faute de budget voté/)).toBeNull();
+  });
+
+  it('says when the fongibilité rate rests on the services’ spend, for want of a voted budget', async () => {
+    renderAdmin(<ReallocationSection scope={{ orgUnit: 'VALMONT-NORD', from: '2023-01', to: '2024-12' }} />, {
+      dataProvider: {
+        getReallocation: async () => ({ ...payload, from: '2023', realExpenditureSource: 'mixed', realExpenditureProxyYears: ['2023'] }),
+      } as never,
+    });
+    const tile = await screen.findByTestId('realloc-budget');
+    expect(within(tile).getByText('base : dépenses des services saisies, faute de budget voté pour 2023')).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@ import type { MaybeDecimal, SankeyGraph, Scope } from './indicators.types';
 import { LazyFlowSankey } from './lazy-charts';
 import { statusOf, useReallocation } from './use-indicators';
 
-const Tile = ({ label, value, hint, warn, testId }: { label: string; value: string; hint?: string; warn?: boolean; testId?: string }) => (
+const Tile = ({ label, value, hint, note, warn, testId }: { label: string; value: string; hint?: string; note?: string; warn?: boolean; testId?: string }) => (
   <Box sx={{ p: 1.5, border: 1, borderColor: warn ? 'error.main' : 'divider', borderRadius: 1 }} data-testid={testId}>
     <Typography variant="body2" sx={{ color: 'text.secondary' }}>
       {label}
@@ -19,6 +19,11 @@ const Tile = ({ label, value, hint, warn, testId }: { label: string; value: stri
     {hint ? (
       <Typography variant="caption" sx={{ color: warn ? 'error.dark' : 'text.secondary' }}>
         {hint}
+      </Typography>
+    ) : null}
+    {note ? (
+      <Typography component="p" variant="caption" sx={{ color: 'text.secondary', fontStyle: 'italic' }}>
+        {note}
       </Typography>
     ) : null}
   </Box>
@@ -122,6 +127,11 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
               : data.fongibiliteOverLimit
                 ? t('fongibilite_over', { rate: share(data.fongibiliteRate) })
                 : t('fongibilite', { rate: share(data.fongibiliteRate) })
+          }
+          note={
+            data.fongibiliteRate !== null && data.fongibiliteRate !== undefined && (data.realExpenditureProxyYears ?? []).length > 0
+              ? t('fongibilite_proxy', { years: (data.realExpenditureProxyYears ?? []).join(', ') })
+              : undefined
           }
           warn={Boolean(data.fongibiliteOverLimit)}
         />

@@ -133,6 +133,11 @@ export interface Reallocation {
   flows?: { budget?: SankeyGraph | null; staff?: SankeyGraph | null } | null;
   counts?: { needs: number; redeployments: number; transfers: number; inKindLoans: number };
   realExpenditure?: MaybeDecimal;
+  /** Base of the fongibilité rate: the voted budget, the services' spend (proxy), or both over several years. */
+  realExpenditureSource?: 'budget' | 'spend-proxy' | 'mixed' | null;
+  /** Years whose base is the services' spend, for want of a voted budget. */
+  realExpenditureProxyYears?: string[];
+  realExpenditureNote?: string | null;
 }
 
 export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';

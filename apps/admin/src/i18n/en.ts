@@ -206,6 +206,7 @@ const baseEn = {
       in_kind: 'In-kind loans value',
       organisation_wide: 'Whole organisation, from %{from} to %{to}.',
       fongibilite_unknown: 'Fongibilité rate: pick whole years (real expenditure)',
+      fongibilite_proxy: 'base: services’ spend as entered, no voted budget for %{years}',
       fte_days_column: 'FTE-days',
       flows_budget_title: 'Budget transfers between functions (€)',
       flows_budget_subtitle: 'Credits moved between M57 functions, net of transfers the other way.',

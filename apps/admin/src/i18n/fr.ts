@@ -204,6 +204,7 @@ const baseFr = {
       in_kind: 'Valeur des prêts en nature',
       organisation_wide: 'Toute l’organisation, de %{from} à %{to}.',
       fongibilite_unknown: 'Taux de fongibilité : choisissez des années entières (dépenses réelles)',
+      fongibilite_proxy: 'base : dépenses des services saisies, faute de budget voté pour %{years}',
       fte_days_column: 'Jours-ETP',
       flows_budget_title: 'Virements budgétaires entre fonctions (€)',
       flows_budget_subtitle: 'Crédits déplacés entre fonctions M57, nets des virements en sens inverse.',

@@ -52,6 +52,8 @@ export const screensEn = {
     reallocation_records: {
       agent_help: 'A pseudonym (e.g. AG-0012), never a name or an address',
       partner_help: 'When the agent is lent outside the organisation',
+      real_expenditure_help: 'The year’s real operating expenditure, voted or actual (€): the base of the fongibilité rate',
+      budget_source_help: 'E.g. budget primitif, compte administratif',
     },
     reports: {
       send_now: 'Send a preview now',
@@ -92,6 +94,7 @@ export const screensEn = {
       function: 'M57 function: digits (e.g. 423)',
       recipients_required: 'Add at least one recipient',
       email: 'One of the addresses is not valid',
+      positive: 'A strictly positive amount is expected (e.g. 12500000.50)',
     },
     unit_costs: {
       share: 'Share (0 – 1)',
@@ -203,6 +206,17 @@ export const screensEn = {
         toFunction: 'To function',
         amount: 'Amount',
         decisionDate: 'Decision date',
+      },
+    },
+    'budget-years': {
+      name: 'Voted budget |||| Voted budgets',
+      fields: {
+        id: 'Id',
+        year: 'Year',
+        section: 'Section',
+        realExpenditure: 'Real operating expenditure',
+        source: 'Source',
+        comment: 'Comment',
       },
     },
     'in-kind-loans': {

@@ -52,6 +52,8 @@ export const screensFr = {
     reallocation_records: {
       agent_help: 'Pseudonyme (ex. AG-0012), jamais un nom ni une adresse',
       partner_help: 'Si l’agent est prêté hors de l’organisation',
+      real_expenditure_help: 'Dépenses réelles de fonctionnement de l’année, votées ou réalisées (€) : base du taux de fongibilité',
+      budget_source_help: 'Ex. budget primitif, compte administratif',
     },
     reports: {
       send_now: 'Envoyer un aperçu maintenant',
@@ -92,6 +94,7 @@ export const screensFr = {
       function: 'Fonction M57 : des chiffres (ex. 423)',
       recipients_required: 'Indiquez au moins un destinataire',
       email: 'Une des adresses n’est pas valide',
+      positive: 'Montant strictement positif attendu (ex. 12500000.50)',
     },
     unit_costs: {
       share: 'Part (0 – 1)',
@@ -211,6 +214,17 @@ export const screensFr = {
         toFunction: 'Fonction de destination',
         amount: 'Montant',
         decisionDate: 'Date de décision',
+      },
+    },
+    'budget-years': {
+      name: 'Budget voté |||| Budgets votés',
+      fields: {
+        id: 'Identifiant',
+        year: 'Année',
+        section: 'Section',
+        realExpenditure: 'Dépenses réelles de fonctionnement',
+        source: 'Source',
+        comment: 'Commentaire',
       },
     },
     'in-kind-loans': {

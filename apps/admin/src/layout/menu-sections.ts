@@ -14,7 +14,7 @@ export const MENU_SECTIONS: MenuSection[] = [
     label: 'levier.menu.methodology',
     resources: ['unit-costs', 'outcome-assumptions', 'price-indices', 'methodology-versions', 'custom-indicators', 'indicator-targets'],
   },
-  { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'in-kind-loans'] },
+  { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'budget-years', 'in-kind-loans'] },
   { label: 'levier.menu.reports', resources: ['report-subscriptions', 'report-deliveries'] },
   { label: 'levier.menu.reference', resources: ['org-units', 'services', 'metrics'] },
   { label: 'levier.menu.administration', resources: ['users', 'audit-log'] },

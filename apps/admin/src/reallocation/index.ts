@@ -2,7 +2,9 @@ import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import AssignmentLateIcon from '@mui/icons-material/AssignmentLate';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import * as V from './ReallocationViews';
+import { BudgetYearCreate, BudgetYearEdit, BudgetYearList, BudgetYearShow } from './BudgetYearViews';
 
 export const staffNeeds = {
   list: V.StaffNeedList,
@@ -35,4 +37,12 @@ export const inKindLoans = {
   create: V.InKindLoanCreate,
   icon: HandshakeIcon,
   recordRepresentation: 'code',
+};
+export const budgetYears = {
+  list: BudgetYearList,
+  show: BudgetYearShow,
+  edit: BudgetYearEdit,
+  create: BudgetYearCreate,
+  icon: RequestQuoteIcon,
+  recordRepresentation: 'year',
 };

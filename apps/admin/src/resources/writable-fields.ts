@@ -28,6 +28,7 @@ export const WRITABLE: Record<string, readonly string[]> = {
   redeployments: ['agentRef', 'need', 'fromService', 'toService', 'toPartner', 'workingDays', 'quotite', 'requestDate', 'startDate', 'volunteer', 'dailyCost'],
   'staff-needs': ['code', 'label', 'critical', 'fteDaysRequested', 'service', 'orgUnit', 'requestDate'],
   'budget-transfers': ['code', 'instrument', 'section', 'fromChapter', 'fromFunction', 'toChapter', 'toFunction', 'amount', 'decisionDate'],
+  'budget-years': ['year', 'section', 'realExpenditure', 'source', 'comment'],
   'in-kind-loans': ['code', 'item', 'toPartner', 'days', 'quantity', 'dailyValue', 'startDate'],
   'report-subscriptions': ['name', 'recipients', 'orgUnits', 'services', 'indicators', 'schedule', 'language', 'formats', 'active'],
   users: ['email', 'displayName', 'role', 'orgUnit', 'password', 'active'],

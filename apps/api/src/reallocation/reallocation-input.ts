@@ -13,6 +13,7 @@ import { InKindLoan } from './in-kind-loan.entity';
 import { Redeployment } from './redeployment.entity';
 import { StaffNeed } from './staff-need.entity';
 import { ReallocationRefs } from './reallocation.mapper';
+import { RealExpenditure, RealExpenditureSource, realExpenditureNote } from './real-expenditure';
 
 export interface ReallocationRecords {
   needs: readonly StaffNeed[];
@@ -25,8 +26,8 @@ export interface ReallocationContext {
   headcount: number | null;
   workingDaysPerFte: Decimal;
   fongibiliteLimit: Decimal;
-  /** Real expenditure of the period (Σ `spend` figures of whole years), null for months or without figures. */
-  realExpenditure: Decimal | null;
+  /** Real expenditure of the period's whole years (voted budget, else Σ `spend` figures), null for months or without either. */
+  realExpenditure: RealExpenditure | null;
   refs: ReallocationRefs;
 }
 
@@ -40,6 +41,12 @@ export interface ReallocationPayload extends ReallocationOutput {
   flows: { budget: SankeyGraph; staff: SankeyGraph };
   counts: { needs: number; redeployments: number; transfers: number; inKindLoans: number };
   realExpenditure: string | null;
+  /** Which base the fongibilité rate used: `budget` (voted budget), `spend-proxy` (services' spend), `mixed`, or null. */
+  realExpenditureSource: RealExpenditureSource | null;
+  /** Years whose base is the services' spend, for want of a voted budget. */
+  realExpenditureProxyYears: string[];
+  /** The same in a French sentence. */
+  realExpenditureNote: string | null;
 }
 
 const within = (date: string, range: { start: string; end: string }): boolean => date >= range.start && date <= range.end;
@@ -98,7 +105,7 @@ export const reallocationBlock = (records: ReallocationRecords, context: Realloc
   budget:
     context.realExpenditure === null
       ? null
-      : { section: 'FONCTIONNEMENT', realExpenditure: context.realExpenditure.toFixed(), fongibiliteLimit: context.fongibiliteLimit.toFixed() },
+      : { section: 'FONCTIONNEMENT', realExpenditure: context.realExpenditure.amount.toFixed(), fongibiliteLimit: context.fongibiliteLimit.toFixed() },
   transfers: records.transfers.map(transfer),
   inKindLoans: records.loans.map(loan),
 });
@@ -168,7 +175,10 @@ export const computeReallocationPayload = (
         transfers: records.transfers.length,
         inKindLoans: records.loans.length,
       },
-      realExpenditure: context.realExpenditure === null ? null : formatMoney(context.realExpenditure),
+      realExpenditure: context.realExpenditure === null ? null : formatMoney(context.realExpenditure.amount),
+      realExpenditureSource: context.realExpenditure?.source ?? null,
+      realExpenditureProxyYears: context.realExpenditure?.proxyYears ?? [],
+      realExpenditureNote: context.realExpenditure === null ? null : realExpenditureNote(context.realExpenditure),
     },
   };
 };

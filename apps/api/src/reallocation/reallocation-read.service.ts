@@ -1,17 +1,32 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { sumDecimals } from '@levier/indicators';
+import { d } from '@levier/indicators';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { periodBounds } from '../indicators/period-bounds';
 import { ReallocationQuery } from './dto/reallocation.dto';
 import { computeReallocationPayload, recordsIn } from './reallocation-input';
-import { ReallocationRepository } from './reallocation.repository';
+import { ReallocationRepository, StoredReallocation } from './reallocation.repository';
+import { realExpenditureNote, realExpenditureOf } from './real-expenditure';
 import { ReallocationComputeError } from './reallocation-recompute.service';
+
+/** A row stored before budget records existed carries no source: its base was always the year's spend (until the next recompute). */
+const withSource = ({ period, payload }: StoredReallocation): StoredReallocation['payload'] => {
+  if (payload.realExpenditureSource !== undefined) return payload;
+  const proxy =
+    payload.realExpenditure === null ? null : { amount: d(payload.realExpenditure), source: 'spend-proxy' as const, budgetYears: [], proxyYears: [period] };
+  return {
+    ...payload,
+    realExpenditureSource: proxy?.source ?? null,
+    realExpenditureProxyYears: proxy?.proxyYears ?? [],
+    realExpenditureNote: proxy === null ? null : realExpenditureNote(proxy),
+  };
+};
 
 /**
  * `GET /api/indicators/reallocation`: one stored period (`from` alone or `from` = `to`) is read from the read model;
  * a longer range is computed from the records at request time (medians and coverages do not add up across periods),
- * with the real expenditure of its whole years. `series` lists the stored periods of the range, for charts.
+ * with the real expenditure of its whole years (each year's voted budget, else its Σ spend figures: `realExpenditureSource`
+ * says which). `series` lists the stored periods of the range, for charts.
  */
 @Injectable()
 export class ReallocationReadService {
@@ -42,15 +57,16 @@ export class ReallocationReadService {
           inKindValue: s.payload.inKindValue,
         }));
       const single = from !== null && from === to ? stored.find((s) => s.period === from) : undefined;
-      if (single) return { from, to, source: 'read-model' as const, computedAt: single.computedAt, ...single.payload, series };
+      if (single) return { from, to, source: 'read-model' as const, computedAt: single.computedAt, ...withSource(single), series };
 
       const records = await this.repository.records(em, organisationId);
       const refs = await this.repository.refs(em, organisationId);
       const organisation = await this.repository.organisation(em, organisationId);
       const spend = await this.repository.spendByYear(em, organisationId);
+      const budgets = await this.repository.budgetByYear(em, organisationId);
       const wholeYears = from !== null && to !== null && from.length === 4 && to.length === 4;
-      const years = wholeYears ? [...spend.keys()].filter((y) => y >= from && y <= to) : [];
-      const realExpenditure = years.length === 0 ? null : sumDecimals(years.map((y) => spend.get(y)!));
+      const years = wholeYears ? [...spend.keys(), ...budgets.keys()].filter((y) => y >= from && y <= to) : [];
+      const realExpenditure = realExpenditureOf({ years, budgets, spend });
       const result = computeReallocationPayload(range === null ? { needs: [], redeployments: [], transfers: [], loans: [] } : recordsIn(records, range), {
         ...organisation,
         realExpenditure,

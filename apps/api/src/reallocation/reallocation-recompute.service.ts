@@ -3,6 +3,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import { periodBounds } from '../indicators/period-bounds';
 import { computeReallocationPayload, ReallocationPayload, recordsIn } from './reallocation-input';
 import { ReallocationRepository } from './reallocation.repository';
+import { realExpenditureOf } from './real-expenditure';
 
 export class ReallocationComputeError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -13,8 +14,8 @@ export class ReallocationComputeError extends Error {
 
 /**
  * Worker side: recomputes `reallocation_value` of one organisation, one row per year (`YYYY`, with the year's real
- * expenditure = Σ spend figures for the fongibilité rate) and per month (`YYYY-MM`, without budget) that holds a
- * record. Whole organisation at once: the records are few, and rows of years left without records disappear.
+ * expenditure for the fongibilité rate: the voted budget's, else Σ spend figures as a proxy) and per month (`YYYY-MM`,
+ * without budget) that holds a record. Whole organisation at once: the records are few, and rows of years left without records disappear.
  */
 @Injectable()
 export class ReallocationRecomputeService {
@@ -32,6 +33,7 @@ export class ReallocationRecomputeService {
       const refs = await this.repository.refs(em, organisationId);
       const organisation = await this.repository.organisation(em, organisationId);
       const spend = await this.repository.spendByYear(em, organisationId);
+      const budgets = await this.repository.budgetByYear(em, organisationId);
       const dates = [
         ...records.redeployments.map((r) => r.startDate),
         ...records.needs.map((n) => n.requestDate),
@@ -44,7 +46,7 @@ export class ReallocationRecomputeService {
         const yearly = period.length === 4;
         const result = computeReallocationPayload(recordsIn(records, periodBounds(period)), {
           ...organisation,
-          realExpenditure: yearly ? (spend.get(period) ?? null) : null,
+          realExpenditure: yearly ? realExpenditureOf({ years: [period], budgets, spend }) : null,
           refs,
         });
         if (!result.ok) throw new ReallocationComputeError(result.errors.map((e) => `${period} ${e.path} : ${e.message}`));

@@ -9,16 +9,19 @@ import { StaffNeedsController } from './staff-needs.controller';
 import { RedeploymentsController } from './redeployments.controller';
 import { BudgetTransfersController } from './budget-transfers.controller';
 import { InKindLoansController } from './in-kind-loans.controller';
+import { BudgetYearsController } from './budget-years.controller';
+import { BudgetYearsService } from './budget-years.service';
 import { ReallocationController } from './reallocation.controller';
 
 /**
- * Reallocation (SPEC §3, §5): redeployments, staff needs, budget transfers, in-kind loans; their indicators computed
+ * Reallocation (SPEC §3, §5): redeployments, staff needs, budget transfers, in-kind loans, and the voted budget per year
+ * (real expenditure, the base of the fongibilité rate); their indicators computed
  * by the engine into `reallocation_value` (the worker calls ReallocationRecomputeService) and read at
  * `GET /api/indicators/reallocation`.
  */
 @Module({
   imports: [AuditModule],
-  controllers: [StaffNeedsController, RedeploymentsController, BudgetTransfersController, InKindLoansController, ReallocationController],
+  controllers: [StaffNeedsController, RedeploymentsController, BudgetTransfersController, InKindLoansController, BudgetYearsController, ReallocationController],
   providers: [
     ReallocationRepository,
     ReallocationWriter,
@@ -26,6 +29,7 @@ import { ReallocationController } from './reallocation.controller';
     RedeploymentsService,
     BudgetTransfersService,
     InKindLoansService,
+    BudgetYearsService,
     ReallocationRecomputeService,
     ReallocationReadService,
   ],

@@ -15,7 +15,7 @@ export interface StoredReallocation {
   computedAt: Date;
 }
 
-/** Queries of the reallocation records, of the organisation's parameters and of the `reallocation_value` read model. */
+/** Queries of the reallocation records, of the organisation's parameters and budgets, and of the `reallocation_value` read model. */
 @Injectable()
 export class ReallocationRepository {
   async refs(em: EntityManager, organisationId: string): Promise<ReallocationRefs> {
@@ -51,6 +51,15 @@ export class ReallocationRepository {
       [organisationId],
     )) as { year: string; total: string }[];
     return new Map(rows.map((r) => [r.year, d(r.total)]));
+  }
+
+  /** Real operating expenditure per year from the organisation's voted budget records (`budget_year`, section FONCTIONNEMENT). */
+  async budgetByYear(em: EntityManager, organisationId: string): Promise<Map<string, Decimal>> {
+    const rows = (await em.query(
+      `SELECT year::text AS year, real_expenditure::text AS amount FROM budget_year WHERE organisation_id = $1 AND section = 'FONCTIONNEMENT'`,
+      [organisationId],
+    )) as { year: string; amount: string }[];
+    return new Map(rows.map((r) => [r.year, d(r.amount)]));
   }
 
   async replace(em: EntityManager, organisationId: string, rows: readonly { period: string; payload: ReallocationPayload }[], now: Date): Promise<void> {

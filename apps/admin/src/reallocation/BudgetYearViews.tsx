@@ -1,0 +1,79 @@
+/** Voted budgets: the real operating expenditure of each year, base of the fongibilité rate (instead of the services' spend). */
+import {
+  Create,
+  DataTable,
+  Edit,
+  NumberField,
+  NumberInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  maxLength,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
+import { MoneyField } from '../common/fields';
+import { LevierList } from '../common/LevierList';
+import { positiveDecimal } from '../common/validators';
+
+/** The API takes the operating section only, for now. */
+export const BUDGET_SECTIONS = ['FONCTIONNEMENT'] as const;
+const sectionChoices = BUDGET_SECTIONS.map((s) => ({ id: s, name: s }));
+
+export const BudgetYearList = () => (
+  <LevierList sort={{ field: 'year', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="year">
+        <NumberField source="year" options={{ useGrouping: false }} />
+      </DataTable.Col>
+      <DataTable.Col source="section" />
+      <DataTable.Col source="realExpenditure" align="right">
+        <MoneyField source="realExpenditure" />
+      </DataTable.Col>
+      <DataTable.Col source="source" disableSort />
+      <DataTable.Col source="comment" disableSort />
+    </DataTable>
+  </LevierList>
+);
+
+export const BudgetYearShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <NumberField source="year" options={{ useGrouping: false }} />
+      <TextField source="section" />
+      <MoneyField source="realExpenditure" />
+      <TextField source="source" emptyText="—" />
+      <TextField source="comment" emptyText="—" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+const BudgetYearForm = () => (
+  <SimpleForm>
+    <NumberInput source="year" validate={[required(), minValue(2000), maxValue(2100)]} step={1} />
+    <SelectInput source="section" choices={sectionChoices} validate={required()} />
+    <TextInput
+      source="realExpenditure"
+      validate={[required(), positiveDecimal()]}
+      inputProps={{ inputMode: 'decimal' }}
+      helperText="levier.reallocation_records.real_expenditure_help"
+    />
+    <TextInput source="source" validate={maxLength(200)} fullWidth helperText="levier.reallocation_records.budget_source_help" />
+    <TextInput source="comment" validate={maxLength(1000)} fullWidth multiline />
+  </SimpleForm>
+);
+
+export const BudgetYearEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <BudgetYearForm />
+  </Edit>
+);
+export const BudgetYearCreate = () => (
+  <Create redirect="list" record={{ section: 'FONCTIONNEMENT' }}>
+    <BudgetYearForm />
+  </Create>
+);
