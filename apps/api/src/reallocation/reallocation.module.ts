@@ -33,6 +33,6 @@ import { ReallocationController } from './reallocation.controller';
     ReallocationRecomputeService,
     ReallocationReadService,
   ],
-  exports: [ReallocationRecomputeService],
+  exports: [ReallocationRecomputeService, ReallocationWriter],
 })
 export class ReallocationModule {}
