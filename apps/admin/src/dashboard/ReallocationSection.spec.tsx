@@ -14,6 +14,7 @@ const payload: Reallocation = {
   fongibiliteVolume: '12000.00',
   fongibiliteRate: '0.007',
   fongibiliteOverLimit: false,
+  fongibiliteLimit: '0.075',
   realExpenditureSource: 'budget',
   realExpenditureProxyYears: [],
   inKindValue: '5440.00',
@@ -30,7 +31,8 @@ describe(ReallocationSection.name, () => {
     });
     expect(await screen.findByText('Toute l’organisation, de 2024 à 2024.')).toBeTruthy();
     expect(within(screen.getByTestId('realloc-critical')).getByText(/tous besoins \(moyenne\) : 75/)).toBeTruthy();
-    expect(within(screen.getByTestId('realloc-budget')).getByText(/0,7 % de la limite/)).toBeTruthy();
+    // the rate is volume ÷ real expenditure, shown beside the voted limit (not as a share of it)
+    expect(within(screen.getByTestId('realloc-budget')).getByText(/^Taux de fongibilité 0,7\s%\s\(limite votée 7,5\s%\)$/)).toBeTruthy();
     expect(screen.getByText('Virements budgétaires entre fonctions (€)')).toBeTruthy();
     expect(screen.getByText('Redéploiements de personnel (jours-ETP)')).toBeTruthy();
     expect(within(screen.getByTestId('realloc-budget')).queryByText(/faute de budget voté/)).toBeNull();

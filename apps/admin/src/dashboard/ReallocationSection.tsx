@@ -124,9 +124,10 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
           hint={
             data.fongibiliteRate === null || data.fongibiliteRate === undefined
               ? t('fongibilite_unknown')
-              : data.fongibiliteOverLimit
-                ? t('fongibilite_over', { rate: share(data.fongibiliteRate) })
-                : t('fongibilite', { rate: share(data.fongibiliteRate) })
+              : t(data.fongibiliteOverLimit ? 'fongibilite_over' : 'fongibilite', {
+                  rate: share(data.fongibiliteRate),
+                  limit: data.fongibiliteLimit === null || data.fongibiliteLimit === undefined ? '—' : share(data.fongibiliteLimit),
+                })
           }
           note={
             data.fongibiliteRate !== null && data.fongibiliteRate !== undefined && (data.realExpenditureProxyYears ?? []).length > 0

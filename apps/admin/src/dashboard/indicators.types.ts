@@ -126,6 +126,8 @@ export interface Reallocation {
   fongibiliteVolume?: MaybeDecimal;
   fongibiliteRate?: MaybeDecimal;
   fongibiliteOverLimit?: boolean | null;
+  /** The voted limit the rate is compared with (absent from rows computed before it was exposed). */
+  fongibiliteLimit?: MaybeDecimal;
   flags?: Array<{ transfer?: string; reason?: string }>;
   netFlowByFunction?: Record<string, MaybeDecimal>;
   inKindValue?: MaybeDecimal;

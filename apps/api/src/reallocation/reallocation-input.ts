@@ -41,6 +41,8 @@ export interface ReallocationPayload extends ReallocationOutput {
   flows: { budget: SankeyGraph; staff: SankeyGraph };
   counts: { needs: number; redeployments: number; transfers: number; inKindLoans: number };
   realExpenditure: string | null;
+  /** The organisation's voted fongibilité limit (a share, ≤ 0.075), what the rate is compared with. */
+  fongibiliteLimit: string;
   /** Which base the fongibilité rate used: `budget` (voted budget), `spend-proxy` (services' spend), `mixed`, or null. */
   realExpenditureSource: RealExpenditureSource | null;
   /** Years whose base is the services' spend, for want of a voted budget. */
@@ -176,6 +178,7 @@ export const computeReallocationPayload = (
         inKindLoans: records.loans.length,
       },
       realExpenditure: context.realExpenditure === null ? null : formatMoney(context.realExpenditure.amount),
+      fongibiliteLimit: context.fongibiliteLimit.toFixed(),
       realExpenditureSource: context.realExpenditure?.source ?? null,
       realExpenditureProxyYears: context.realExpenditure?.proxyYears ?? [],
       realExpenditureNote: context.realExpenditure === null ? null : realExpenditureNote(context.realExpenditure),
