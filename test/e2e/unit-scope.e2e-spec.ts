@@ -157,4 +157,17 @@ describe('roles on an org-unit subtree: figures, periods, submissions', () => {
       .set(nord)
       .expect(200, []);
   });
+
+  it('gives a subtree-only user idempotency keys of their own: another user’s key or file is not handed back to them', async () => {
+    const body = { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2025-02', value: '1200' }] };
+    const first = (await http().post('/api/submissions').set(finance).set('Idempotency-Key', 'lot-2025-02').send(body).expect(202)).body.id as string;
+    const again = await http().post('/api/submissions').set(nord).set('Idempotency-Key', 'lot-2025-02').send(body).expect(202);
+    expect(again.body.id).not.toBe(first);
+    await http().get(`/api/submissions/${again.body.id}`).set(nord).expect(200);
+    // their own retry is still a replay of their own submission
+    const retry = await http().post('/api/submissions').set(nord).set('Idempotency-Key', 'lot-2025-02').send(body).expect(202);
+    expect(retry.body.id).toBe(again.body.id);
+    // and an organisation-wide user's retry still finds the organisation's submission
+    expect((await http().post('/api/submissions').set(finance).set('Idempotency-Key', 'lot-2025-02').send(body).expect(202)).body.id).toBe(first);
+  });
 });

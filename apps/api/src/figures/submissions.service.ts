@@ -165,8 +165,16 @@ export class SubmissionsService {
     return `key:${header}`;
   }
 
+  /**
+   * Keys are shared across the organisation for users who see all its submissions; a user whose roles all cover
+   * subtrees gets keys of their own. Otherwise they would be handed another user's submission (which they may not read)
+   * for the same file, instead of theirs, checked against their own write scope.
+   */
   private async store(user: AuthUser, submission: NewSubmission): Promise<Accepted> {
-    const stored = await this.tenantDb.run(user.organisationId, (em) => this.submissions.insertOnce(em, user.organisationId, submission));
+    const idempotencyKey = isOrganisationWide(user) ? submission.idempotencyKey : `${submission.idempotencyKey}|user:${user.id}`;
+    const stored = await this.tenantDb.run(user.organisationId, (em) =>
+      this.submissions.insertOnce(em, user.organisationId, { ...submission, idempotencyKey }),
+    );
     // A replay of an unfinished submission enqueues again under the same job id: a no-op unless its job was lost.
     if (stored.status === 'received' || stored.status === 'validating') await this.jobs.enqueue(stored.id);
     return stored;
