@@ -2,6 +2,7 @@ import { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { addSmallUnit } from '../factories/small-unit.factory';
+import { createScopedUser } from '../factories/scoped-users.factory';
 import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
 import { CustomIndicatorRecomputeService } from '../../apps/api/src/methodology/custom/custom-indicator-recompute.service';
 import { loginAs } from '../setup/demo-session';
@@ -35,6 +36,8 @@ describe('custom indicators under statistical secrecy', () => {
   let worker: TestingModule;
   let director: Auth;
   let reader: Auth;
+  /** viewer of the organisation, director of VALMONT-NORD only */
+  let northDirector: Auth;
   const http = () => request(api.app.getHttpServer());
   const SMALL = { orgUnit: 'VALMONT-MINI', from: '2024-11', to: '2024-12' };
   const LARGE = { orgUnit: 'VALMONT', from: '2024', to: '2024' };
@@ -75,6 +78,11 @@ describe('custom indicators under statistical secrecy', () => {
     const admin = await loginAs(api.app, 'admin@valmont.demo');
     director = await loginAs(api.app, 'directeur@valmont.demo');
     reader = await loginAs(api.app, 'lecteur@valmont.demo');
+    await createScopedUser(ds, 'CCAS de Valmont', 'directeur-nord@valmont.test', [
+      ['viewer', null],
+      ['director', 'VALMONT-NORD'],
+    ]);
+    northDirector = await loginAs(api.app, 'directeur-nord@valmont.test');
     await http()
       .post('/api/custom-indicators')
       .send({ code: 'COUT_REPAS', label: 'Coût par repas', unit: '€/repas', ...PREVIEW })
@@ -98,6 +106,15 @@ describe('custom indicators under statistical secrecy', () => {
     const asDirector = (await http().get('/api/indicators/summary').query(SMALL).set(director).expect(200)).body;
     expect(asReader).toMatchObject({ masked: true, cost: null });
     expect(asDirector).toMatchObject({ masked: false, cost: '871.00' });
+  });
+
+  it('masks the small scope for a director of another antenna: the unmasking role must cover the scope’s unit', async () => {
+    expect((await http().get('/api/indicators/summary').query(SMALL).set(northDirector).expect(200)).body).toMatchObject({ masked: true, cost: null });
+    expect((await customValues(northDirector, SMALL)).masked).toBe(true);
+    const north = (
+      await http().get('/api/indicators/summary').query({ orgUnit: 'VALMONT-NORD', from: '2024-11', to: '2024-12' }).set(northDirector).expect(200)
+    ).body;
+    expect(north.masked).toBe(false);
   });
 
   it('gives a viewer null values with masked: true on the small scope, total and series, cell counts kept', async () => {

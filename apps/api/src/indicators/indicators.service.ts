@@ -15,6 +15,7 @@ import { sumFiguresOverUnits } from './sum-figures';
 import { INDICATOR_FORMULAS } from './indicator-formulas';
 import { ReadModelCache } from './read-model-cache';
 import { masksSmallNumbers, SecrecyScope } from './statistical-secrecy';
+import type { TreeNode } from '../catalogue/org-tree';
 
 /** What a cached answer depends on besides the organisation's data: the caller's rights and the query. */
 const cacheKey = (kind: string, user: AuthUser, query: object): string =>
@@ -242,7 +243,9 @@ export class IndicatorsService {
   }
 
   private isMasked(em: EntityManager, user: AuthUser, scope: ReadScope): Promise<boolean> {
-    return masksSmallNumbers(user, () => this.read.peakBeneficiaries(em, scope));
+    const units = (): Promise<TreeNode[]> =>
+      em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [scope.organisationId]) as Promise<TreeNode[]>;
+    return masksSmallNumbers(user, scope.orgUnitId, units, () => this.read.peakBeneficiaries(em, scope));
   }
 
   private async defaultBucket(em: EntityManager, scope: ReadScope): Promise<Bucket> {
