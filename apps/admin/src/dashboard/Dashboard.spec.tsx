@@ -130,6 +130,24 @@ describe(Dashboard.name, () => {
     expect(screen.getByText('Période attendue : 2026, 2026-Q1 ou 2026-03')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Appliquer' })).toHaveProperty('disabled', true);
   });
+
+  it('does not offer an ancestor outside the user’s roles in the drill-down, only as greyed text', async () => {
+    // GET /api/org-units for a user whose roles cover VALMONT-NORD only (see test/e2e/org-units-scope.e2e-spec.ts).
+    const orgUnits = [
+      { id: '1', code: 'VALMONT', name: 'CCAS de Valmont', parentId: null, leaf: false, inScope: false },
+      { id: '2', code: 'VALMONT-NORD', name: 'Antenne Valmont Nord', parentId: '1', leaf: false, inScope: true },
+      { id: '3', code: 'NORD-EST', name: 'Équipe Nord-Est', parentId: '2', leaf: true, inScope: true },
+    ];
+    const getList = jest.fn(async (resource: string) => (resource === 'org-units' ? { data: orgUnits, total: 3 } : { data: [], total: 0 }));
+    renderAdmin(<Dashboard />, { dataProvider: { ...providers(), getList } as never, url: '/?orgUnit=VALMONT-NORD&from=2025-01&to=2025-12' });
+
+    const drill = within(await screen.findByTestId('drill-down'));
+    expect(drill.getByText('CCAS de Valmont').tagName).not.toBe('BUTTON');
+    expect(drill.queryByRole('button', { name: 'CCAS de Valmont' })).toBeNull();
+    expect(drill.getByRole('button', { name: 'Équipe Nord-Est' })).toBeTruthy();
+    fireEvent.click(drill.getByRole('button', { name: 'Toute l’organisation' }));
+    expect((await screen.findByRole('button', { name: 'CCAS de Valmont' })).getAttribute('aria-disabled')).toBe('true');
+  });
 });
 
 describe('Comment est-ce calculé ?', () => {

@@ -94,7 +94,7 @@ const SummarySection = ({ scope, onExplain }: { scope: Scope; onExplain: (i: Exp
   );
 };
 
-/** Where the scope sits in the org-unit tree, and its sub-units one click away (drill-down). */
+/** Where the scope sits in the org-unit tree, and its sub-units one click away (drill-down); units outside the user's roles are not links. */
 const DrillDown = ({ scope, options, onPick }: { scope: Scope; options: TreeOption[]; onPick: (code: string) => void }) => {
   const translate = useTranslate();
   if (options.length === 0) return null;
@@ -112,10 +112,14 @@ const DrillDown = ({ scope, options, onPick }: { scope: Scope; options: TreeOpti
             <Typography key={o.code} color="text.primary" aria-current="page">
               {o.name}
             </Typography>
-          ) : (
+          ) : o.inScope ? (
             <Link key={o.code} component="button" type="button" underline="hover" onClick={() => onPick(o.code)}>
               {o.name}
             </Link>
+          ) : (
+            <Typography key={o.code} color="text.disabled">
+              {o.name}
+            </Typography>
           ),
         )}
       </Breadcrumbs>
@@ -130,6 +134,7 @@ const DrillDown = ({ scope, options, onPick }: { scope: Scope; options: TreeOpti
               icon={<SubdirectoryArrowRightIcon />}
               label={c.name}
               onClick={() => onPick(c.code)}
+              disabled={!c.inScope}
               variant="outlined"
               color="primary"
               clickable

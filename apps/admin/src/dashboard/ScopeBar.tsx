@@ -13,7 +13,7 @@ export interface ScopeBarProps {
 
 const ALL = '__all__';
 
-/** The org-unit tree visible to the user (empty list and an error when the endpoint is missing). */
+/** The org-unit tree visible to the user, ancestors outside their roles flagged (empty list and an error when the endpoint is missing). */
 export const useOrgUnitTree = (): { options: TreeOption[]; isPending: boolean; error: unknown } => {
   const { data, isPending, error } = useGetList<OrgUnitRecord>(
     'org-units',
@@ -35,7 +35,7 @@ export interface ServiceRecord {
 export const useServices = () =>
   useGetList<ServiceRecord>('services', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
 
-/** Org unit (tree), service, period range and basis; applied to the URL only when valid. */
+/** Org unit (tree, ancestors outside the user's roles greyed out), service, period range and basis; applied to the URL only when valid. */
 export const ScopeBar = ({ scope, onApply, onReset }: ScopeBarProps) => {
   const translate = useTranslate();
   const headingId = useId();
@@ -90,7 +90,7 @@ export const ScopeBar = ({ scope, onApply, onReset }: ScopeBarProps) => {
       >
         <MenuItem value={ALL}>{translate('levier.dashboard.whole_organisation_option')}</MenuItem>
         {tree.options.map((o) => (
-          <MenuItem key={o.code} value={o.code} sx={{ pl: 2 + o.depth * 2.5 }}>
+          <MenuItem key={o.code} value={o.code} disabled={!o.inScope} sx={{ pl: 2 + o.depth * 2.5 }}>
             {o.depth > 0 ? '└ ' : ''}
             {o.name} ({o.code})
           </MenuItem>

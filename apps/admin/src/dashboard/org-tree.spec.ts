@@ -19,8 +19,20 @@ describe(toTreeOptions.name, () => {
 
   it('makes a unit whose parent is not visible a root', () => {
     expect(toTreeOptions([{ id: '2', code: 'VALMONT-NORD', name: 'Nord', parentId: '1' }])).toEqual([
-      { code: 'VALMONT-NORD', name: 'Nord', depth: 0, leaf: true, path: ['VALMONT-NORD'] },
+      { code: 'VALMONT-NORD', name: 'Nord', depth: 0, leaf: true, inScope: true, path: ['VALMONT-NORD'] },
     ]);
+  });
+
+  it('keeps the API’s inScope flag, in scope when the API does not say', () => {
+    const scoped = [
+      { id: '1', code: 'VALMONT', name: 'CCAS de Valmont', parentId: null, inScope: false },
+      { id: '2', code: 'VALMONT-NORD', name: 'Antenne Valmont Nord', parentId: '1', inScope: true },
+    ];
+    expect(toTreeOptions(scoped).map((o) => [o.code, o.inScope])).toEqual([
+      ['VALMONT', false],
+      ['VALMONT-NORD', true],
+    ]);
+    expect(toTreeOptions(units).every((o) => o.inScope)).toBe(true);
   });
 
   it('survives a cycle in bad data', () => {

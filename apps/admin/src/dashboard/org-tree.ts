@@ -6,6 +6,8 @@ export interface OrgUnitRecord {
   parentId?: string | null;
   parentCode?: string | null;
   leaf?: boolean;
+  /** False for an ancestor the API lists only to draw the tree (outside the user's roles); absent means true. */
+  inScope?: boolean;
 }
 
 export interface TreeOption {
@@ -13,6 +15,8 @@ export interface TreeOption {
   name: string;
   depth: number;
   leaf: boolean;
+  /** False for an ancestor outside the user's roles: shown greyed, not selectable (the API would answer 404). */
+  inScope: boolean;
   /** Codes from the root down to this unit, itself included. */
   path: string[];
 }
@@ -36,7 +40,7 @@ export const toTreeOptions = (units: readonly OrgUnitRecord[]): TreeOption[] => 
     seen.add(u.id);
     const kids = [...(children.get(u.id) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
     const here = [...path, u.code];
-    out.push({ code: u.code, name: u.name, depth, leaf: u.leaf ?? kids.length === 0, path: here });
+    out.push({ code: u.code, name: u.name, depth, leaf: u.leaf ?? kids.length === 0, inScope: u.inScope ?? true, path: here });
     for (const k of kids) visit(k, depth + 1, here);
   };
   for (const root of [...(children.get(null) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'fr'))) visit(root, 0, []);

@@ -15,31 +15,33 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @Get('org-units')
-  @ApiOperation({ summary: 'Unités de l’organisation (arbre : parentId, leaf)' })
+  @ApiOperation({
+    summary: 'Unités visibles (arbre : parentId, leaf) : vos unités (inScope) et leurs unités parentes (inScope false)',
+  })
   async orgUnits(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<OrgUnitResponse[]> {
     const query = parseListQuery(raw, { sortable: ['code', 'name'], defaultSort: { field: 'code', order: 'ASC' } });
-    const page = await this.catalogue.orgUnits(user.organisationId, query);
+    const page = await this.catalogue.orgUnits(user, query);
     setContentRange(res, 'org-units', query.offset, page.items.length, page.total);
     return page.items.map(toOrgUnitResponse);
   }
 
   @Get('org-units/:id')
   async orgUnit(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<OrgUnitResponse> {
-    return toOrgUnitResponse(await this.catalogue.orgUnit(user.organisationId, id));
+    return toOrgUnitResponse(await this.catalogue.orgUnit(user, id));
   }
 
   @Get('services')
-  @ApiOperation({ summary: 'Services de l’organisation, avec les unités qui les assurent' })
+  @ApiOperation({ summary: 'Services de l’organisation, avec celles des unités qui les assurent que vous voyez' })
   async services(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<ServiceResponse[]> {
     const query = parseListQuery(raw, { sortable: ['code', 'label', 'functionCode', 'kind'], defaultSort: { field: 'code', order: 'ASC' } });
-    const page = await this.catalogue.services(user.organisationId, query);
+    const page = await this.catalogue.services(user, query);
     setContentRange(res, 'services', query.offset, page.items.length, page.total);
     return page.items.map(toServiceResponse);
   }
 
   @Get('services/:id')
   async service(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<ServiceResponse> {
-    return toServiceResponse(await this.catalogue.service(user.organisationId, id));
+    return toServiceResponse(await this.catalogue.service(user, id));
   }
 
   @Get('metrics')

@@ -1,4 +1,5 @@
 import type { MetricRow, OrgUnitRow, ServiceRow } from './catalogue.repository';
+import type { Scoped } from './unit-visibility';
 
 export interface OrgUnitResponse {
   id: string;
@@ -7,6 +8,8 @@ export interface OrgUnitResponse {
   parentId: string | null;
   parentCode: string | null;
   leaf: boolean;
+  /** False for an ancestor listed only to draw the tree: outside the user's roles, greyed out in the admin. */
+  inScope: boolean;
 }
 export interface ServiceResponse {
   id: string;
@@ -29,13 +32,14 @@ export interface MetricResponse {
   system: boolean;
 }
 
-export const toOrgUnitResponse = (u: OrgUnitRow): OrgUnitResponse => ({
+export const toOrgUnitResponse = (u: Scoped<OrgUnitRow>): OrgUnitResponse => ({
   id: u.id,
   code: u.code,
   name: u.name,
   parentId: u.parentId,
   parentCode: u.parentCode,
   leaf: u.leaf,
+  inScope: u.inScope,
 });
 
 export const toServiceResponse = (s: ServiceRow): ServiceResponse => ({

@@ -1,7 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
+import type { AuthUser } from '../tenancy/auth-user';
+import { isOrganisationWide } from '../tenancy/unit-scope';
 import { CatalogueRepository, MetricRow, OrgUnitRow, ServiceRow } from './catalogue.repository';
+import { Scoped, scopeUnits } from './unit-visibility';
 
 export type CatalogueResource = 'org-units' | 'services' | 'metrics';
 export interface Page<T> {
@@ -27,7 +30,18 @@ const page = <T extends { id: string; code: string }>(rows: T[], query: ListQuer
   return { items: filtered.slice(query.offset, query.offset + query.limit), total: filtered.length };
 };
 
-/** Read-only lists of the tenant's org units, services and metrics (for the dashboard and the forms). */
+/** The optional `inScope` filter of the org-unit list (true: the user's own units; false: the ancestors shown for the tree). */
+const inScopeFilter = (filter: Record<string, unknown>): boolean | undefined => {
+  const value = filter.inScope;
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new BadRequestException('Le filtre inScope doit valoir true (vos unités) ou false (leurs unités parentes).');
+};
+
+/**
+ * Read-only lists of the tenant's org units, services and metrics (for the dashboard and the forms). A user whose
+ * roles cover org-unit subtrees only sees those units and their ancestors (flagged `inScope: false`), and only those
+ * codes among the units that run a service (SPEC §10); an organisation-wide role sees everything.
+ */
 @Injectable()
 export class CatalogueService {
   constructor(
@@ -35,24 +49,40 @@ export class CatalogueService {
     private readonly repository: CatalogueRepository,
   ) {}
 
-  orgUnits(organisationId: string, query: ListQuery): Promise<Page<OrgUnitRow>> {
-    return this.tenantDb.run(organisationId, async (em) => page(await this.repository.orgUnits(em, organisationId), query, (u) => `${u.code} ${u.name}`));
+  orgUnits(user: AuthUser, query: ListQuery): Promise<Page<Scoped<OrgUnitRow>>> {
+    const inScope = inScopeFilter(query.filter);
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const units = scopeUnits(user, await this.repository.orgUnits(em, user.organisationId));
+      return page(
+        units.filter((u) => inScope === undefined || u.inScope === inScope),
+        query,
+        (u) => `${u.code} ${u.name}`,
+      );
+    });
   }
 
-  services(organisationId: string, query: ListQuery): Promise<Page<ServiceRow>> {
-    return this.tenantDb.run(organisationId, async (em) => page(await this.repository.services(em, organisationId), query, (s) => `${s.code} ${s.label}`));
+  services(user: AuthUser, query: ListQuery): Promise<Page<ServiceRow>> {
+    const organisationId = user.organisationId;
+    return this.tenantDb.run(organisationId, async (em) => {
+      const services = await this.repository.services(em, organisationId);
+      if (isOrganisationWide(user)) return page(services, query, (s) => `${s.code} ${s.label}`);
+      const listed = new Set(scopeUnits(user, await this.repository.orgUnits(em, organisationId)).map((u) => u.code));
+      const scoped = services.map((s) => ({ ...s, orgUnits: s.orgUnits.filter((code) => listed.has(code)) }));
+      return page(scoped, query, (s) => `${s.code} ${s.label}`);
+    });
   }
 
   metrics(organisationId: string, query: ListQuery): Promise<Page<MetricRow>> {
     return this.tenantDb.run(organisationId, async (em) => page(await this.repository.metrics(em, organisationId), query, (m) => `${m.code} ${m.label}`));
   }
 
-  async orgUnit(organisationId: string, id: string): Promise<OrgUnitRow> {
-    return this.one('org-units', (await this.orgUnits(organisationId, byId(id))).items);
+  /** 404 for a unit the user may not list, as for another tenant's. */
+  async orgUnit(user: AuthUser, id: string): Promise<Scoped<OrgUnitRow>> {
+    return this.one('org-units', (await this.orgUnits(user, byId(id))).items);
   }
 
-  async service(organisationId: string, id: string): Promise<ServiceRow> {
-    return this.one('services', (await this.services(organisationId, byId(id))).items);
+  async service(user: AuthUser, id: string): Promise<ServiceRow> {
+    return this.one('services', (await this.services(user, byId(id))).items);
   }
 
   async metric(organisationId: string, id: string): Promise<MetricRow> {

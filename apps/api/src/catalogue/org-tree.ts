@@ -39,3 +39,17 @@ export const allLeaves = <T extends TreeNode>(nodes: readonly T[]): T[] => {
   const children = childrenIndex(nodes);
   return nodes.filter((n) => !children.has(n.id));
 };
+
+/** The given nodes and every ancestor of each, up to the roots (unknown ids are skipped; a cycle in bad data stops the climb). */
+export const withAncestors = (nodes: readonly TreeNode[], ids: Iterable<string>): Set<string> => {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Set<string>();
+  for (const id of ids) {
+    let node = byId.get(id);
+    while (node && !out.has(node.id)) {
+      out.add(node.id);
+      node = node.parentId === null ? undefined : byId.get(node.parentId);
+    }
+  }
+  return out;
+};
