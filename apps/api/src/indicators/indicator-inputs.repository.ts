@@ -29,16 +29,31 @@ export interface OrganisationInputs {
   orgUnits: OrgUnit[];
 }
 
+/** The organisation's stored method, as rows: the version in force (if any), unit costs, price indices, services, outcome assumptions. */
+export interface StoredMethod {
+  version: MethodologyVersion | null;
+  unitCosts: UnitCost[];
+  priceIndices: PriceIndex[];
+  services: Service[];
+  assumptions: OutcomeAssumption[];
+}
+
 /** Loads what the engine needs for one organisation (inside a TenantDb transaction). */
 @Injectable()
 export class IndicatorInputsRepository {
-  async load(em: EntityManager, organisationId: string): Promise<OrganisationInputs> {
+  /** The stored method, read once for the recompute and for the method check after a write. */
+  async method(em: EntityManager, organisationId: string): Promise<StoredMethod> {
     // one transaction = one connection: queries run one after the other
     const version = await em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } });
     const unitCosts = await em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } });
-    const prices = await em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } });
+    const priceIndices = await em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } });
     const services = await em.find(Service, { where: { organisationId }, order: { code: 'ASC' } });
     const assumptions = await em.find(OutcomeAssumption, { where: { organisationId }, order: { code: 'ASC' } });
+    return { version, unitCosts, priceIndices, services, assumptions };
+  }
+
+  async load(em: EntityManager, organisationId: string): Promise<OrganisationInputs> {
+    const { version, unitCosts, priceIndices: prices, services, assumptions } = await this.method(em, organisationId);
     const orgUnits = await em.find(OrgUnit, { where: { organisationId }, order: { code: 'ASC' } });
     return {
       methodology: version

@@ -10,6 +10,6 @@ import { ReadModelCache } from './read-model-cache';
 @Module({
   controllers: [IndicatorsController],
   providers: [ReadModelCache, IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService],
-  exports: [IndicatorsService, RecomputeService],
+  exports: [IndicatorsService, RecomputeService, IndicatorInputsRepository],
 })
 export class IndicatorsModule {}

@@ -3,14 +3,11 @@ import { parseScenario, ValidationError } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { Service } from '../catalogue/service.entity';
 import { buildScenarioDocument, MethodologyParameters } from '../indicators/scenario-document';
+import { DEFAULT_METHODOLOGY, IndicatorInputsRepository } from '../indicators/indicator-inputs.repository';
 import { invalid } from '../platform/database/tenant-crud';
-import { MethodologyVersion } from './methodology-version.entity';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { PriceIndex } from './price-index.entity';
 import { UnitCost } from './unit-cost.entity';
-
-/** Parameters used while no version has been published (the read model's default, SPEC §5). */
-export const DEFAULT_PARAMETERS: MethodologyParameters = { baseYear: 2024, discountRate: '0.032', discountConvention: 0 };
 
 /** What the caller just wrote: engine paths about it are reported relative to the resource's own fields. */
 export type MethodFocus =
@@ -32,20 +29,11 @@ export interface OrganisationMethod {
  */
 @Injectable()
 export class MethodCheck {
+  constructor(private readonly inputs: IndicatorInputsRepository) {}
+
   async load(em: EntityManager, organisationId: string): Promise<OrganisationMethod> {
-    // one connection per transaction: queries run one after the other
-    const version = await em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } });
-    const unitCosts = await em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } });
-    const priceIndices = await em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } });
-    const services = await em.find(Service, { where: { organisationId }, order: { code: 'ASC' } });
-    const assumptions = await em.find(OutcomeAssumption, { where: { organisationId }, order: { code: 'ASC' } });
-    return {
-      parameters: version ? (version.parameters as unknown as MethodologyParameters) : DEFAULT_PARAMETERS,
-      unitCosts,
-      priceIndices,
-      services,
-      assumptions,
-    };
+    const { version, ...rows } = await this.inputs.method(em, organisationId);
+    return { ...rows, parameters: version ? (version.parameters as unknown as MethodologyParameters) : DEFAULT_METHODOLOGY };
   }
 
   /** Throws 422 when the stored method (as seen inside the current transaction) no longer parses. */
