@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 
 export interface AuditLogRow {
@@ -39,21 +40,17 @@ export class AuditLogRepository {
     filter: AuditLogFilter,
     page: { sort: { field: AuditSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
   ): Promise<{ rows: AuditLogRow[]; total: number }> {
-    const where: string[] = ['a.organisation_id = $1'];
-    const params: unknown[] = [organisationId];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.ids) add('a.id = ANY(?::bigint[])', filter.ids);
-    if (filter.entity) add('a.entity = ?', filter.entity);
-    if (filter.entityId) add('a.entity_id = ?', filter.entityId);
-    if (filter.action) add('a.action = ?', filter.action);
-    if (filter.actorId) add('a.actor_id = ?::uuid', filter.actorId);
-    if (filter.submissionId) add('a.submission_id = ?::uuid', filter.submissionId);
-    if (filter.from) add('a.at >= ?::timestamptz', filter.from);
-    if (filter.to) add('a.at < ?::timestamptz', filter.to);
-    const whereSql = where.join(' AND ');
+    const where = new SqlWhere('a.organisation_id = $1', organisationId);
+    if (filter.ids) where.add('a.id = ANY(?::bigint[])', filter.ids);
+    if (filter.entity) where.add('a.entity = ?', filter.entity);
+    if (filter.entityId) where.add('a.entity_id = ?', filter.entityId);
+    if (filter.action) where.add('a.action = ?', filter.action);
+    if (filter.actorId) where.add('a.actor_id = ?::uuid', filter.actorId);
+    if (filter.submissionId) where.add('a.submission_id = ?::uuid', filter.submissionId);
+    if (filter.from) where.add('a.at >= ?::timestamptz', filter.from);
+    if (filter.to) where.add('a.at < ?::timestamptz', filter.to);
+    const whereSql = where.sql;
+    const { params } = where;
     const [{ total }] = (await em.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${whereSql}`, params)) as { total: number }[];
     const rows = (await em.query(
       `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.email AS "actorEmail", a.action, a.entity, a.entity_id AS "entityId",

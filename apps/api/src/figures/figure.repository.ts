@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 import type { FigureStatus, SubmissionSource } from './figure.entity';
 
@@ -82,23 +83,19 @@ export class FigureRepository {
     filter: FigureFilter,
     page: { sort: { field: FigureSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
   ): Promise<{ rows: FigureView[]; total: number }> {
-    const where = ['f.organisation_id = $1'];
-    const params: unknown[] = [organisationId];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.ids) add('f.id = ANY(?::uuid[])', filter.ids);
-    if (filter.orgUnits) add('u.code = ANY(?::varchar[])', filter.orgUnits);
-    if (filter.orgUnitIds) add('f.org_unit_id = ANY(?::uuid[])', filter.orgUnitIds);
-    if (filter.services) add('s.code = ANY(?::varchar[])', filter.services);
-    if (filter.metrics) add('m.code = ANY(?::varchar[])', filter.metrics);
-    if (filter.periods) add('f.period = ANY(?::varchar[])', filter.periods);
-    if (filter.periodFrom) add('f.period >= ?', filter.periodFrom);
-    if (filter.periodTo) add('f.period <= ?', filter.periodTo);
-    if (filter.status) add('f.status = ANY(?::varchar[])', filter.status);
-    if (filter.source) add('f.source = ANY(?::varchar[])', filter.source);
-    const whereSql = where.join(' AND ');
+    const where = new SqlWhere('f.organisation_id = $1', organisationId);
+    if (filter.ids) where.add('f.id = ANY(?::uuid[])', filter.ids);
+    if (filter.orgUnits) where.add('u.code = ANY(?::varchar[])', filter.orgUnits);
+    if (filter.orgUnitIds) where.add('f.org_unit_id = ANY(?::uuid[])', filter.orgUnitIds);
+    if (filter.services) where.add('s.code = ANY(?::varchar[])', filter.services);
+    if (filter.metrics) where.add('m.code = ANY(?::varchar[])', filter.metrics);
+    if (filter.periods) where.add('f.period = ANY(?::varchar[])', filter.periods);
+    if (filter.periodFrom) where.add('f.period >= ?', filter.periodFrom);
+    if (filter.periodTo) where.add('f.period <= ?', filter.periodTo);
+    if (filter.status) where.add('f.status = ANY(?::varchar[])', filter.status);
+    if (filter.source) where.add('f.source = ANY(?::varchar[])', filter.source);
+    const whereSql = where.sql;
+    const { params } = where;
     const [{ total }] = (await em.query(
       `SELECT count(*)::int AS total FROM figure f JOIN org_unit u ON u.id = f.org_unit_id JOIN service s ON s.id = f.service_id JOIN metric m ON m.id = f.metric_id WHERE ${whereSql}`,
       params,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 import type { FigureStatus } from './figure.entity';
 
@@ -80,18 +81,14 @@ export class PeriodStatusRepository {
     filter: PeriodStatusFilter,
     page: { sort: { field: PeriodSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
   ): Promise<{ rows: PeriodStatusView[]; total: number }> {
-    const where = ['p.organisation_id = $1'];
-    const params: unknown[] = [organisationId];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.ids) add('p.id = ANY(?::uuid[])', filter.ids);
-    if (filter.orgUnits) add('u.code = ANY(?::varchar[])', filter.orgUnits);
-    if (filter.orgUnitIds) add('p.org_unit_id = ANY(?::uuid[])', filter.orgUnitIds);
-    if (filter.periods) add('p.period = ANY(?::varchar[])', filter.periods);
-    if (filter.status) add('p.status = ANY(?::varchar[])', filter.status);
-    const whereSql = where.join(' AND ');
+    const where = new SqlWhere('p.organisation_id = $1', organisationId);
+    if (filter.ids) where.add('p.id = ANY(?::uuid[])', filter.ids);
+    if (filter.orgUnits) where.add('u.code = ANY(?::varchar[])', filter.orgUnits);
+    if (filter.orgUnitIds) where.add('p.org_unit_id = ANY(?::uuid[])', filter.orgUnitIds);
+    if (filter.periods) where.add('p.period = ANY(?::varchar[])', filter.periods);
+    if (filter.status) where.add('p.status = ANY(?::varchar[])', filter.status);
+    const whereSql = where.sql;
+    const { params } = where;
     const [{ total }] = (await em.query(
       `SELECT count(*)::int AS total FROM period_status p JOIN org_unit u ON u.id = p.org_unit_id WHERE ${whereSql}`,
       params,

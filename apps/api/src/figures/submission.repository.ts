@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlWhere } from '../platform/database/sql-where';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SubmissionSource } from './figure.entity';
 import type { SubmissionFlag, SubmissionRowError, SubmissionStatus } from './submission.entity';
@@ -95,17 +96,13 @@ export class SubmissionRepository {
     filter: SubmissionFilter,
     page: { sort: { field: SubmissionSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
   ): Promise<{ rows: SubmissionView[]; total: number }> {
-    const where = ['organisation_id = $1'];
-    const params: unknown[] = [organisationId];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.ids) add('id = ANY(?::uuid[])', filter.ids);
-    if (filter.status) add('status = ANY(?::varchar[])', filter.status);
-    if (filter.source) add('source = ANY(?::varchar[])', filter.source);
-    if (filter.createdBy) add('created_by = ?', filter.createdBy);
-    const whereSql = where.join(' AND ');
+    const where = new SqlWhere('organisation_id = $1', organisationId);
+    if (filter.ids) where.add('id = ANY(?::uuid[])', filter.ids);
+    if (filter.status) where.add('status = ANY(?::varchar[])', filter.status);
+    if (filter.source) where.add('source = ANY(?::varchar[])', filter.source);
+    if (filter.createdBy) where.add('created_by = ?', filter.createdBy);
+    const whereSql = where.sql;
+    const { params } = where;
     const [{ total }] = (await em.query(`SELECT count(*)::int AS total FROM submission WHERE ${whereSql}`, params)) as { total: number }[];
     const rows = (await em.query(
       `SELECT ${VIEW_COLUMNS} FROM submission WHERE ${whereSql}

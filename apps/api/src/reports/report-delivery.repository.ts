@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlWhere } from '../platform/database/sql-where';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../platform/http/list-query';
 import type { DeliveryStatus } from './report-delivery.entity';
@@ -128,18 +129,14 @@ export class ReportDeliveryRepository {
   }
 
   async list(em: EntityManager, organisationId: string, query: ListQuery<DeliverySortField>): Promise<{ rows: DeliveryView[]; total: number }> {
-    const where = ['d.organisation_id = $1'];
-    const params: unknown[] = [organisationId];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const where = new SqlWhere('d.organisation_id = $1', organisationId);
     const { subscriptionId, status, period, recipient } = query.filter;
-    if (typeof subscriptionId === 'string' && /^[0-9a-f-]{36}$/i.test(subscriptionId)) add('d.subscription_id = ?::uuid', subscriptionId);
-    if (typeof status === 'string') add('d.status = ?', status);
-    if (typeof period === 'string') add('d.period = ?', period);
-    if (typeof recipient === 'string') add('lower(d.recipient) = lower(?)', recipient);
-    const from = `FROM report_delivery d LEFT JOIN report_subscription s ON s.id = d.subscription_id WHERE ${where.join(' AND ')}`;
+    if (typeof subscriptionId === 'string' && /^[0-9a-f-]{36}$/i.test(subscriptionId)) where.add('d.subscription_id = ?::uuid', subscriptionId);
+    if (typeof status === 'string') where.add('d.status = ?', status);
+    if (typeof period === 'string') where.add('d.period = ?', period);
+    if (typeof recipient === 'string') where.add('lower(d.recipient) = lower(?)', recipient);
+    const { params } = where;
+    const from = `FROM report_delivery d LEFT JOIN report_subscription s ON s.id = d.subscription_id WHERE ${where.sql}`;
     const [rows, count] = await Promise.all([
       em.query(
         `SELECT ${VIEW_COLUMNS} ${from} ORDER BY ${SORT_SQL[query.sort.field]} ${query.sort.order} NULLS LAST, d.id LIMIT ${query.limit} OFFSET ${query.offset}`,
