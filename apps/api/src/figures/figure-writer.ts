@@ -9,7 +9,8 @@ export const WRITE_CHUNK = 5000;
 /** Series per read statement. */
 const READ_CHUNK = 5000;
 
-const AUDIT_AFTER = `jsonb_build_object('value', t.value::text, 'status', 'draft', 'comment', %COMMENT%, 'source', $12::text,
+/** The audit row's `after` of a written figure, `comment` being the SQL of the comment it ends with. */
+const auditAfter = (comment: string): string => `jsonb_build_object('value', t.value::text, 'status', 'draft', 'comment', ${comment}, 'source', $12::text,
                                        'orgUnit', t.org_unit_code, 'service', t.service_code, 'metric', t.metric_code, 'period', t.period)`;
 
 /**
@@ -103,7 +104,7 @@ export class FigureWriter {
          SELECT t.id, $1, t.org_unit_id, t.service_id, t.metric_id, t.period, t.value, 'draft', $12, t.comment, $13, $14, now() FROM t
        )
        INSERT INTO audit_log (organisation_id, actor_id, action, entity, entity_id, before, after, reason, submission_id)
-       SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, NULL, ${AUDIT_AFTER.replace('%COMMENT%', 't.comment')}, $15, $13 FROM t`,
+       SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, NULL, ${auditAfter('t.comment')}, $15, $13 FROM t`,
       [organisationId, chunk.map((c) => c.id), ...keyColumns(rows), ctx.source, ctx.submissionId, ctx.actorId, ctx.reason ?? null],
     );
   }
@@ -125,7 +126,7 @@ export class FigureWriter {
        audit AS (
          INSERT INTO audit_log (organisation_id, actor_id, action, entity, entity_id, before, after, reason, submission_id)
          SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, jsonb_build_object('value', t.old_value, 'status', t.old_status, 'comment', t.old_comment),
-                ${AUDIT_AFTER.replace('%COMMENT%', 'COALESCE(t.comment, t.old_comment)')}, $15, $13
+                ${auditAfter('COALESCE(t.comment, t.old_comment)')}, $15, $13
            FROM t JOIN upd ON upd.id = t.id
          RETURNING 1
        )

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../tenancy/auth-user';
-import type { Role } from '../tenancy/role-assignment.entity';
+import { rolesOf } from '../tenancy/role-assignments';
 
 /** The user id of a recipient who has no account (a synthetic viewer): never a real user's id. */
 export const PLAIN_RECIPIENT_ID = '00000000-0000-0000-0000-000000000000';
@@ -27,16 +27,8 @@ export class RecipientRights {
       [organisationId, recipient],
     );
     if (users.length === 1) {
-      const roles: { role: Role; org_unit_id: string | null }[] = await em.query(
-        `SELECT role, org_unit_id FROM role_assignment WHERE organisation_id = $1 AND user_id = $2`,
-        [organisationId, users[0].id],
-      );
-      if (roles.length > 0) {
-        return {
-          kind: 'user',
-          user: { id: users[0].id, email: users[0].email, organisationId, roles: roles.map((r) => ({ role: r.role, orgUnitId: r.org_unit_id })) },
-        };
-      }
+      const roles = await rolesOf(em, organisationId, users[0].id);
+      if (roles.length > 0) return { kind: 'user', user: { id: users[0].id, email: users[0].email, organisationId, roles } };
     }
     const units: { id: string }[] = await em.query(`SELECT id FROM org_unit WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [
       organisationId,

@@ -5,7 +5,7 @@ import { AppConfig } from '../../platform/config/app-config';
 import { EntityManager } from 'typeorm';
 import { CatalogueRepository, OrgUnitRow } from '../../catalogue/catalogue.repository';
 import { unitIdsWithRole } from '../../tenancy/unit-scope';
-import type { Role } from '../../tenancy/role-assignment.entity';
+import { rolesOf } from '../../tenancy/role-assignments';
 import { FIGURE_WRITER_ROLES } from '../figure.entity';
 import { validateRows } from '../parsing/validate-rows';
 import { cellText } from '../parsing/validate-row';
@@ -108,11 +108,7 @@ export class IngestionService {
    */
   private async writeScope(em: EntityManager, organisationId: string, userId: string | null, units: readonly OrgUnitRow[]): Promise<Set<string> | undefined> {
     if (userId === null) return undefined;
-    const roles = (await em.query(`SELECT role, org_unit_id AS "orgUnitId" FROM role_assignment WHERE organisation_id = $1 AND user_id = $2`, [
-      organisationId,
-      userId,
-    ])) as { role: Role; orgUnitId: string | null }[];
-    const scope = unitIdsWithRole({ roles }, units, FIGURE_WRITER_ROLES);
+    const scope = unitIdsWithRole({ roles: await rolesOf(em, organisationId, userId) }, units, FIGURE_WRITER_ROLES);
     return scope.size === units.length ? undefined : scope;
   }
 
