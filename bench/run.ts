@@ -4,6 +4,7 @@
  * bench/results/latest.json. Numbers, not pass/fail: this is not a test.
  */
 import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,7 @@ const main = async (): Promise<void> => {
       {
         DATABASE_URL: databaseUrl,
         QUEUE_PREFIX: queuePrefix,
-        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       },
       3900 + (process.pid % 90),

@@ -108,6 +108,8 @@ export const startProduct = async (extraEnv: NodeJS.ProcessEnv = {}): Promise<Pr
     PORT: String(port),
     APP_URL: baseUrl,
     DEMO_MODE: 'true',
+    // a random key per run, as `npm run demo` makes one: no key printed in the repository signs anything
+    JWT_SECRET: randomBytes(48).toString('base64url'),
     LOG_LEVEL: 'warn',
     // Every journey signs in: keep the login throttle out of the way.
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',

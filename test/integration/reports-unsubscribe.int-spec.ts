@@ -1,3 +1,6 @@
+import { signUnsubscribeToken } from '../../apps/api/src/reports/unsubscribe-token';
+import { PUBLISHED_SECRETS } from '../../apps/api/src/platform/config/secrets';
+import { TEST_JWT_SECRET } from '../setup/test-env';
 import { headerLine, htmlUnsubscribeUrl, listUnsubscribeUrl, mailTo, pathOf, useReportsWorld } from './report-mails';
 
 const UNSUBSCRIBE = '/api/report-subscriptions/unsubscribe';
@@ -119,5 +122,16 @@ describe('report unsubscribe link (GET confirms, POST unsubscribes; RFC 8058 one
     }
     expect(await recipientsOf(id)).toEqual(['maire@valmont.test', 'adjoint@valmont.test']);
     expect(await unsubscribeAudits(id)).toBe(0);
+  });
+
+  it('refuses links signed with the access-token key or a published key: unsubscribe links have a key of their own', async () => {
+    const { id, links } = await sendTo({ name: 'Clé propre', recipients: ['maire@valmont.test'] });
+    const token = new URLSearchParams(pathOf(links.get('maire@valmont.test')!).split('?')[1]).get('token')!;
+    const claims = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as { o: string; s: string; r: string };
+    for (const key of [TEST_JWT_SECRET, ...PUBLISHED_SECRETS]) {
+      const forged = `${UNSUBSCRIBE}?token=${encodeURIComponent(signUnsubscribeToken(key, claims))}`;
+      expect((await worldOf().http().post(forged).type('form').send('List-Unsubscribe=One-Click').expect(400)).text).toContain('Lien invalide');
+    }
+    expect(await recipientsOf(id)).toEqual(['maire@valmont.test']);
   });
 });

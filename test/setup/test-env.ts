@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Where the tests find PostgreSQL and Redis: the same defaults as the product (SPEC §12). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -9,3 +11,9 @@ export const databaseUrlFor = (database: string): string => {
   url.pathname = `/${database}`;
   return url.toString();
 };
+
+/**
+ * The tests' signing key: random per run, set in the environment so the jest workers and the processes the tests start
+ * share it. Never a key printed in the repository (a published key is refused, see platform/config/secrets.ts).
+ */
+export const TEST_JWT_SECRET: string = (process.env.JWT_SECRET ??= randomBytes(48).toString('base64url'));

@@ -6,10 +6,17 @@ import { ConfigModule } from '../../apps/api/src/platform/config/config.module';
 import { DatabaseModule } from '../../apps/api/src/platform/database/database.module';
 import { QueueModule } from '../../apps/api/src/platform/queue/queue.module';
 import { FiguresModule } from '../../apps/api/src/figures/figures.module';
-import { TEST_REDIS_URL } from './test-env';
+import { TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
 
 const env = (databaseUrl: string, queuePrefix: string): void => {
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: queuePrefix, DEMO_MODE: 'true' });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    DEMO_MODE: 'true',
+    JWT_SECRET: TEST_JWT_SECRET,
+  });
 };
 
 const quiet = (): ConsoleLogger => new ConsoleLogger({ logLevels: ['error'] });

@@ -4,11 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
 import { ConfigError, loadConfig } from './platform/config/app-config';
+import { loadSecrets } from './platform/config/secrets';
 import { configureApp } from './platform/http/configure-app';
 import { createRootLogger, PinoNestLogger } from './platform/logging/logger';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
+  loadSecrets(); // refuses a missing, weak or published key before anything starts
   const logger = createRootLogger(config.logLevel, 'levier-api');
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: new PinoNestLogger(logger), bodyParser: false });
   configureApp(app, config, logger);

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, WriteStream } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS_DIR } from './summary';
+import { TEST_JWT_SECRET } from '../../setup/test-env';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const WORKER_JS = path.join(REPO_ROOT, 'dist/apps/api/src/worker.js');
@@ -46,7 +47,7 @@ export class LevierProcess {
   private static start(script: string, env: ProcessEnv, logName: string): LevierProcess {
     const proc = spawn(process.execPath, [script], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DEMO_MODE: 'true', ...env },
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DEMO_MODE: 'true', JWT_SECRET: TEST_JWT_SECRET, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new LevierProcess(proc, logName);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppConfig } from '../platform/config/app-config';
 import { checkDependencies } from './dependencies-check';
@@ -26,7 +27,8 @@ export const runDemo = async (config: AppConfig, io: Io): Promise<number> => {
       ? await startMailCatcher(Number(smtp.port || 25), path.join(repoRoot(), '.demo-mail'), io.stdout)
       : null;
 
-  const env = { ...process.env, DEMO_MODE: 'true' };
+  // the API and the worker share a signing key made for this run (unless one is given): nothing signed survives the demo
+  const env = { ...process.env, DEMO_MODE: 'true', JWT_SECRET: process.env.JWT_SECRET || randomBytes(48).toString('base64url') };
   const dir = path.resolve(__dirname, '..');
   const children: ChildProcess[] = [
     spawn(process.execPath, [path.join(dir, 'main.js')], { env, stdio: 'inherit' }),

@@ -123,7 +123,7 @@ export class AuthService {
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
     await this.dataSource.getRepository(RefreshToken).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt: refreshExpiresAt });
     return {
-      accessToken: await this.tokens.signAccess(authUser),
+      accessToken: await this.tokens.signAccess(authUser, familyId),
       expiresIn: this.config.accessTokenTtlSeconds,
       refreshToken: token,
       refreshExpiresAt,

@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
+import { LiveSessionRepository } from './live-session.repository';
 
 /** Authentication, roles and the tenant context. The access-token guard protects every route by default. */
 @Global()
@@ -21,7 +22,7 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordResetService, TokenService, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  providers: [AuthService, PasswordResetService, TokenService, LiveSessionRepository, { provide: APP_GUARD, useClass: AccessTokenGuard }],
   exports: [TokenService],
 })
 export class TenancyModule {}

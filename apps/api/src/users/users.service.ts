@@ -80,6 +80,10 @@ export class UsersService {
         );
       }
       const after = toUserResponse(found, await this.assignment(em, found), new Date());
+      if (dto.password !== undefined || before.active !== after.active || before.role !== after.role || before.orgUnit !== after.orgUnit) {
+        // the user's open sessions end now: their access tokens stop at the next request (LiveSessionRepository)
+        await em.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [found.id]);
+      }
       await this.audit.write(em, user.organisationId, [
         {
           actorId: user.id,

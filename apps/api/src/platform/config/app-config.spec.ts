@@ -21,8 +21,12 @@ describe(loadConfig.name, () => {
     }
   });
 
-  it('requires a real JWT secret in production and turns demo mode off there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).demoMode).toBe(false);
+  it('turns demo mode and the API docs off in production, and refuses demo mode there', () => {
+    const production = loadConfig({ NODE_ENV: 'production' });
+    expect(production.demoMode).toBe(false);
+    expect(production.apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE ne peut pas valoir true en production/);
+    expect(loadConfig({}).apiDocs).toBe(true);
   });
 });

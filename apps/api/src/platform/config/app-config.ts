@@ -11,10 +11,11 @@ export interface AppConfig {
   readonly appUrl: string;
   readonly smtpUrl: string;
   readonly mailFrom: string;
-  readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
   readonly demoMode: boolean;
+  /** Whether `/api/docs` (OpenAPI) is served: by default in development and demo, not in production (`API_DOCS`). */
+  readonly apiDocs: boolean;
   readonly corsOrigins: readonly string[];
   readonly uploadMaxBytes: number;
   readonly importMaxRows: number;
@@ -33,8 +34,6 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-const DEV_JWT_SECRET = 'levier-dev-secret-change-me-0123456789abcdef';
 
 export const loadConfig = (env: Env = process.env): AppConfig => {
   const problems: string[] = [];
@@ -78,9 +77,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   }
   const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
   const port = int('PORT', 3000, 1, 65535);
-  const jwtSecret = str('JWT_SECRET', nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
-  if (jwtSecret.length < 32) problems.push('JWT_SECRET doit contenir au moins 32 caractères (obligatoire en production)');
   const demoMode = bool('DEMO_MODE', nodeEnv !== 'production');
+  if (demoMode && nodeEnv === 'production') {
+    problems.push('DEMO_MODE ne peut pas valoir true en production : les comptes de démonstration ont un mot de passe publié');
+  }
 
   const config: AppConfig = {
     nodeEnv,
@@ -91,10 +91,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     appUrl: url('APP_URL', `http://localhost:${port}`, ['http:', 'https:']),
     smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM', 'Levier <rapports@levier.local>'),
-    jwtSecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86400),
     refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_SECONDS', 1209600, 60, 31536000),
     demoMode,
+    apiDocs: bool('API_DOCS', nodeEnv !== 'production' || demoMode),
     corsOrigins: str('CORS_ORIGINS', '')
       .split(',')
       .map((o) => o.trim())
