@@ -163,23 +163,6 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
   },
 ];
 
-/** Emergency-hotel night: a demonstration value, labelled as such, to be replaced by the local 115 price. */
-export const DEMO_EXTRA_UNIT_COSTS = [
-  {
-    code: 'NUITEE_HOTEL_URGENCE',
-    label: 'Nuitée d’hôtel en hébergement d’urgence (valeur de démonstration)',
-    unit: 'nuitée',
-    amount: '20',
-    priceYear: 2023,
-    payers: { ETAT: '1' },
-    cashableShare: '1',
-    grade: 4,
-    sourceTitle: 'Valeur de démonstration à remplacer par le prix de nuitée du SIAO local',
-    sourcePublisher: 'Levier (démonstration)',
-    sourceUrl: null,
-  },
-];
-
 /**
  * Approximate annual averages of the consumer price index excluding tobacco (base 2015 = 100), for the demo
  * only: check and replace them with the published INSEE series before any real use.

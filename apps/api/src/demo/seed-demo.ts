@@ -17,9 +17,10 @@ import { PeriodStatus } from '../figures/period-status.entity';
 const APPROVED_YEAR = '2023';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
 import { hashPassword } from '../tenancy/password-hasher';
-import { DEMO_EXTRA_UNIT_COSTS, DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
+import { DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
 import { demoFiguresForUnit } from './demo-figures';
 import { seedDemoReallocation } from './demo-reallocation';
+import { seedDemoFundings } from './demo-fundings';
 import Decimal from 'decimal.js';
 
 export interface SeedResult {
@@ -69,9 +70,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   );
   await em.save(
     UnitCost,
-    [...REFERENCE_UNIT_COSTS, ...DEMO_EXTRA_UNIT_COSTS].map((u) =>
-      em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) }),
-    ),
+    REFERENCE_UNIT_COSTS.map((u) => em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) })),
   );
   await em.save(
     PriceIndex,
@@ -110,7 +109,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       label: 'Méthode 2024 (France Stratégie 3,2 %, euros constants 2024)',
       effectiveFrom: '2024-01-01',
       parameters: { baseYear: 2024, discountRate: '0.032', discountConvention: 0 },
-      snapshot: { unitCosts: [...REFERENCE_UNIT_COSTS, ...DEMO_EXTRA_UNIT_COSTS].map((u) => u.code), priceIndex: DEMO_PRICE_INDEX },
+      snapshot: { unitCosts: REFERENCE_UNIT_COSTS.map((u) => u.code), priceIndex: DEMO_PRICE_INDEX },
     }),
   );
   const users = await em.save(
@@ -168,6 +167,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   });
   await em.insert(PeriodStatus, approved);
   if (tenant.root.code === 'VALMONT') await seedDemoReallocation(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
+  if (tenant.root.code === 'VALMONT') await seedDemoFundings(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   await em.insert(AuditLog, {
     organisationId,
     action: 'seed-demo',
