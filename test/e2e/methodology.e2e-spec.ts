@@ -34,7 +34,7 @@ describe('methodology resources', () => {
       .query({ sort: JSON.stringify(['amount', 'DESC']), range: JSON.stringify([0, 2]), filter: JSON.stringify({}) })
       .set(reader)
       .expect(200);
-    expect(res.headers['content-range']).toMatch(/^unit-costs 0-2\/9$/);
+    expect(res.headers['content-range']).toMatch(/^unit-costs 0-2\/16$/);
     expect(res.body).toHaveLength(3);
     expect(res.body[0]).toMatchObject({ code: 'PLACE_SSIAD', amount: '10500', priceYear: 2010 });
     const one = await http()
