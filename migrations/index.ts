@@ -10,6 +10,7 @@ import { IndexFigureFreshness1795678577455 } from './1795678577455-IndexFigureFr
 import { LightenBulkWrites1795690000000 } from './1795690000000-LightenBulkWrites';
 import { IndexReadModelPeriods1795691000000 } from './1795691000000-IndexReadModelPeriods';
 import { CreateBudgetYears1795692000000 } from './1795692000000-CreateBudgetYears';
+import { CreateServiceFundings1795694000000 } from './1795694000000-CreateServiceFundings';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LightenBulkWrites1795690000000,
   IndexReadModelPeriods1795691000000,
   CreateBudgetYears1795692000000,
+  CreateServiceFundings1795694000000,
 ];

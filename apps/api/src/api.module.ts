@@ -14,6 +14,7 @@ import { FiguresModule } from './figures/figures.module';
 import { MethodologyModule } from './methodology/methodology.module';
 import { ReallocationModule } from './reallocation/reallocation.module';
 import { ReportsModule } from './reports/reports.module';
+import { FundingModule } from './funding/funding.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
@@ -30,6 +31,7 @@ import { ReportsModule } from './reports/reports.module';
     MethodologyModule,
     ReallocationModule,
     ReportsModule,
+    FundingModule,
   ],
   providers: [
     { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },

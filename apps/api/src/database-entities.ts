@@ -22,6 +22,7 @@ import { Redeployment } from './reallocation/redeployment.entity';
 import { BudgetTransfer } from './reallocation/budget-transfer.entity';
 import { InKindLoan } from './reallocation/in-kind-loan.entity';
 import { BudgetYear } from './reallocation/budget-year.entity';
+import { ServiceFunding } from './funding/service-funding.entity';
 import { ReportSubscription } from './reports/report-subscription.entity';
 import { ReportDelivery } from './reports/report-delivery.entity';
 
@@ -49,6 +50,7 @@ export const DATABASE_ENTITIES = [
   BudgetTransfer,
   InKindLoan,
   BudgetYear,
+  ServiceFunding,
   ReportSubscription,
   ReportDelivery,
 ];

@@ -21,6 +21,7 @@ import { DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant
 import { demoFiguresForUnit } from './demo-figures';
 import { seedDemoReallocation } from './demo-reallocation';
 import { seedDemoFundings } from './demo-fundings';
+import { seedDemoFundings } from './demo-fundings';
 import Decimal from 'decimal.js';
 
 export interface SeedResult {
@@ -167,6 +168,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   });
   await em.insert(PeriodStatus, approved);
   if (tenant.root.code === 'VALMONT') await seedDemoReallocation(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
+  if (tenant.root.code === 'VALMONT') await seedDemoFundings(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   if (tenant.root.code === 'VALMONT') await seedDemoFundings(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   await em.insert(AuditLog, {
     organisationId,
