@@ -28,6 +28,8 @@ export {
 export * from './scenario/scenario.types';
 export { parseScenario, DEFAULT_DISCOUNT_RATE } from './scenario/parse-scenario';
 export { isTriple, plain, resolveParam } from './scenario/param';
+export type { CaseOf } from './scenario/parameters';
+export { everyParameterAt, onlyParameterAt, outcomeParameterName, outcomeParams, tripleParameters, unitCostParameterName } from './scenario/parameters';
 export { DEFAULT_WORKING_DAYS_PER_FTE, LEGAL_FONGIBILITE_CAP } from './scenario/parse-reallocation';
 
 // Savings
@@ -48,6 +50,27 @@ export { computeServicePeriod } from './savings/service-period';
 export { addCells, aggregate, EMPTY_CELL, outcomeCell, sumCells } from './savings/aggregate';
 export { resolveOutcome, resolveUnitCost } from './savings/resolve-outcome';
 
+// Savings, conventions 2 (vectors README § Conventions 2)
+export { harmAwareBiasFactor } from './savings/harm-bias-factor';
+export { netUnitCost } from './savings/net-unit-cost';
+export { presentValueFactor } from './savings/present-value-factor';
+export type { SignedComponent } from './savings/signed-parts';
+export { signedComponents, splitSignedParts } from './savings/signed-parts';
+export { computeOutcomePeriodConventions2 } from './savings/outcome-period-conventions-2';
+export { constantEurosSpend, spendConversionFactor } from './savings/spend-in-constant-euros';
+export { costByPayer, DEFAULT_FUNDING } from './savings/cost-by-payer';
+export { computeServicePeriodConventions2 } from './savings/service-period-conventions-2';
+export type { EventsByOutcome } from './savings/events-by-outcome';
+export { addEventsByOutcome, comparableEventsNet } from './savings/events-by-outcome';
+export type { LedgerLine } from './savings/payer-ledger';
+export { payerLedger } from './savings/payer-ledger';
+export type { PublicFigures } from './savings/public-figures';
+export { publicFigures } from './savings/public-figures';
+export type { SavingsAggregateConventions2 } from './savings/aggregate-conventions-2';
+export { aggregateConventions2 } from './savings/aggregate-conventions-2';
+export type { SensitivityEntry } from './savings/sensitivity';
+export { compareCodePoints, sensitivityEntry, sortSensitivity } from './savings/sensitivity';
+
 // Reallocation
 export type { ReallocationResult } from './reallocation/compute-reallocation';
 export { computeReallocation } from './reallocation/compute-reallocation';
@@ -58,7 +81,14 @@ export { criticalCoverage, needCoverage } from './reallocation/need-coverage';
 export { volunteerShare } from './reallocation/volunteer-share';
 export { redeploymentValue } from './reallocation/redeployment-value';
 export type { TransferFlag, TransferFlagReason } from './reallocation/fongibilite';
-export { fongibiliteFlags, fongibiliteOverLimit, fongibiliteRate, fongibiliteVolume, PERSONNEL_CHAPTER } from './reallocation/fongibilite';
+export {
+  fongibiliteExclusion,
+  fongibiliteFlags,
+  fongibiliteOverLimit,
+  fongibiliteRate,
+  fongibiliteVolume,
+  PERSONNEL_CHAPTER,
+} from './reallocation/fongibilite';
 export { netFlowByFunction } from './reallocation/net-flow';
 export { inKindValue } from './reallocation/in-kind-value';
 
@@ -84,9 +114,23 @@ export type {
 export { aggregateCustomIndicator, compileCustomIndicator, evaluateCustomIndicator } from './formulas/custom-indicator';
 
 // Whole scenario and output
-export type { ServicePeriodRow } from './compute-scenario';
-export { computeSavings, computeScenario, scenarioHasRanges } from './compute-scenario';
-export type { AggregateOutput, OutcomeOutput, ReallocationOutput, ScenarioOutput } from './output/output.types';
-export { formatAggregate, formatOutcome, formatReallocation } from './output/format-output';
+export type { ServicePeriodRow } from './compute-savings';
+export { computeSavings } from './compute-savings';
+export { computeScenario, scenarioHasRanges } from './compute-scenario';
+export { computeSensitivity } from './compute-sensitivity';
+export type {
+  AggregateOutput,
+  AggregateOutputConventions2,
+  LedgerLineOutput,
+  OutcomeOutput,
+  ReallocationOutput,
+  ScenarioOutput,
+  ScenarioOutputConventions1,
+  ScenarioOutputConventions2,
+  ScenarioOutputOf,
+  SensitivityOutput,
+} from './output/output.types';
+export { isConventions2Output } from './output/output.types';
+export { formatAggregate, formatAggregateConventions2, formatOutcome, formatReallocation, formatSensitivity } from './output/format-output';
 export type { Mismatch, Tolerance } from './output/compare-expected';
 export { compareWithExpected, toleranceFor } from './output/compare-expected';

@@ -4,22 +4,36 @@ import { compareWithExpected, computeScenario, parseScenario, ScenarioOutput } f
 
 /** The golden vectors live beside the repository (`../shared/vectors` from its root); they are read, never copied. */
 const VECTORS_DIR = path.resolve(__dirname, '../../../../shared/vectors');
+/** Conventions-2 vectors (vectors README § Conventions 2). A missing folder throws here, so the suite fails rather than passing empty. */
+const V2_DIR = path.join(VECTORS_DIR, 'v2');
 
-const vectorFiles = fs
-  .readdirSync(VECTORS_DIR)
-  .filter((file) => file.endsWith('.json'))
-  .sort();
+const jsonFiles = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => path.join(dir, file));
+
+const conventions1Files = jsonFiles(VECTORS_DIR);
+const conventions2Files = jsonFiles(V2_DIR);
+const vectorFiles = [...conventions1Files, ...conventions2Files];
 
 interface Vector {
   readonly file: string;
   readonly json: { readonly expected: Readonly<Record<string, unknown>> };
 }
 
-const readVector = (file: string): Vector => ({ file, json: JSON.parse(fs.readFileSync(path.join(VECTORS_DIR, file), 'utf8')) });
+const readVector = (file: string): Vector => ({ file: path.relative(VECTORS_DIR, file), json: JSON.parse(fs.readFileSync(file, 'utf8')) });
 
 describe('golden vectors (shared/vectors)', () => {
   it('finds the six reference cases', () => {
-    expect(vectorFiles.length).toBeGreaterThanOrEqual(6);
+    expect(conventions1Files.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('finds the four conventions-2 cases in v2/', () => {
+    expect(conventions2Files.map((file) => path.basename(file))).toEqual(
+      expect.arrayContaining(['v2-domicile-substitution.json', 'v2-fongibilite-chapters.json', 'v2-harms-unlike-events.json', 'v2-sensitivity.json']),
+    );
   });
 
   describe.each(vectorFiles.map(readVector))('$file', ({ json }) => {

@@ -6,10 +6,16 @@ import { frenchMoney, runCompute } from './compute.command';
 
 /** The golden vectors beside the repository (`../shared/vectors` from its root). */
 const VECTORS_DIR = path.resolve(__dirname, '../../../../../shared/vectors');
-const vectorFiles = fs
-  .readdirSync(VECTORS_DIR)
-  .filter((file) => file.endsWith('.json'))
-  .sort();
+/** Conventions-2 vectors: a missing folder throws here, so the suite fails rather than passing without them. */
+const V2_DIR = path.join(VECTORS_DIR, 'v2');
+const jsonFiles = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => path.relative(VECTORS_DIR, path.join(dir, file)));
+const conventions2Files = jsonFiles(V2_DIR);
+const vectorFiles = [...jsonFiles(VECTORS_DIR), ...conventions2Files];
 
 const capture = () => {
   const out: string[] = [];
@@ -38,6 +44,10 @@ const writeTmp = (name: string, content: string): string => {
 };
 
 describe(runCompute.name, () => {
+  it('reads the conventions-2 vectors of v2/', () => {
+    expect(conventions2Files).toEqual(expect.arrayContaining(['v2/v2-domicile-substitution.json', 'v2/v2-sensitivity.json']));
+  });
+
   it.each(vectorFiles)('prints the expected numbers of %s as JSON', async (file) => {
     const { code, stdout, stderr } = await run([path.join(VECTORS_DIR, file)]);
     expect(stderr).toBe('');
@@ -86,6 +96,41 @@ describe(runCompute.name, () => {
     expect(stderr).toContain('2 problèmes');
     expect(stderr).toContain('services[0].outcomes[0].deadweight : ');
     expect(stderr).toContain('unitCosts[0].payers : la somme des parts des payeurs doit valoir 1 (obtenu 0,9)');
+  });
+
+  it('rejects a conventions-2 counterfactual outcome lasting 3 years with exit 2 and its JSON path', async () => {
+    const scenario = JSON.parse(fs.readFileSync(path.join(V2_DIR, 'v2-domicile-substitution.json'), 'utf8'));
+    scenario.services[0].outcomes[0].durationYears = 3;
+    const { code, stderr, stdout } = await run([writeTmp('v2-duration.json', JSON.stringify(scenario))]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('1 problème');
+    expect(stderr).toContain('services[0].outcomes[0].durationYears : durationYears 3 interdit');
+  });
+
+  it('rejects the conventions-2 keys under conventions 1, each with its JSON path', async () => {
+    const scenario = JSON.parse(fs.readFileSync(path.join(V2_DIR, 'v2-domicile-substitution.json'), 'utf8'));
+    delete scenario.methodology.conventions;
+    const { code, stderr } = await run([writeTmp('v1-with-v2-keys.json', JSON.stringify(scenario))]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('services[0].funding : ');
+    expect(stderr).toContain('services[0].outcomes[0].substitutionCost : ');
+    expect(stderr).toContain('conventions 2 seulement');
+  });
+
+  it('shows the ledger, the public figures and the sensitivity of a conventions-2 scenario', async () => {
+    const substitution = await run([path.join(V2_DIR, 'v2-domicile-substitution.json'), '--format', 'table']);
+    expect(substitution.code).toBe(0);
+    expect(substitution.stdout).toContain('Méthode : conventions 2, ');
+    expect(substitution.stdout).toMatch(
+      /Qui paie, qui économise[\s\S]*Département\s+-12\u202F320,65\u00A0€\s+208\u202F197,82\u00A0€\s+-220\u202F518,47\u00A0€/,
+    );
+    expect(substitution.stdout).toMatch(/Épargne publique nette\s+-274\u202F993,41\u00A0€/);
+    const sensitivity = await run([path.join(V2_DIR, 'v2-sensitivity.json'), '--format', 'table']);
+    expect(sensitivity.stdout).toMatch(/Sensibilité[\s\S]*unitCost\/HU_NUITEE\/amount[\s\S]*SORTIE_HOTEL\/RELOGEMENT\/deadweight/);
+    expect(sensitivity.stdout).toMatch(/Événements évités \(nets\)\s+non additionnés/);
+    const chapters = await run([path.join(V2_DIR, 'v2-fongibilite-chapters.json'), '--format', 'table']);
+    expect(chapters.stdout).toContain('même chapitre des deux côtés');
   });
 
   it('exits with 2 and a French message on a missing file', async () => {

@@ -1,5 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { AggregateOutput, computeScenario, d, parseScenario, PAYERS, Payer, roundHalfUp, Scenario, ScenarioOutput } from '@levier/indicators';
+import {
+  AggregateOutput,
+  AggregateOutputConventions2,
+  ALL_PAYERS,
+  computeScenario,
+  d,
+  isConventions2Output,
+  parseScenario,
+  Payer,
+  roundHalfUp,
+  Scenario,
+  ScenarioOutput,
+  ScenarioOutputConventions2,
+} from '@levier/indicators';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 type Format = 'json' | 'table';
@@ -115,6 +128,9 @@ const PAYER_LABELS: Record<Payer, string> = {
   CAF: 'CAF',
   USAGER: 'Usager',
   AUTRE: 'Autre',
+  CAISSES_RETRAITE: 'Caisses de retraite',
+  ARS: 'ARS',
+  BAILLEUR_SOCIAL: 'Bailleur social',
 };
 
 type Align = 'left' | 'right';
@@ -131,17 +147,76 @@ const table = ({ headers, rows, align }: { headers: string[]; rows: string[][]; 
 };
 
 const AGGREGATE_HEADERS = ['Épargne brute', 'Coût', 'Épargne nette', 'Taux de compensation', 'Événements évités', 'Coût / événement', 'Retour'];
-const aggregateCells = (aggregate: AggregateOutput): string[] => [
+/** Net events; null under conventions 2 when unlike events are summed (README 2.6): they are not added. */
+const frenchEvents = (value: string | null): string => (value === null ? 'non additionnés' : frenchNumber(value, 2));
+const aggregateCells = (aggregate: AggregateOutput | AggregateOutputConventions2): string[] => [
   frenchMoney(aggregate.grossSavings),
   frenchMoney(aggregate.cost),
   frenchMoney(aggregate.netSavings),
   frenchRatio(aggregate.offsetRatio),
-  frenchNumber(aggregate.eventsNet, 2),
+  frenchEvents(aggregate.eventsNet),
   frenchMoney(aggregate.costPerEventAvoided),
   frenchYears(aggregate.paybackYears),
 ];
 
 const section = (title: string, body: string): string => `${title}\n${body}\n`;
+
+/** Conventions 2: events by kind, who pays and who saves (ledger), public figures. */
+const renderConventions2Totals = (output: ScenarioOutputConventions2): string[] => {
+  const totals = output.totals;
+  const ledgerPayers = ALL_PAYERS.filter((payer) => totals.ledger[payer] !== undefined);
+  const events = Object.entries(totals.eventsByOutcome);
+  return [
+    ...(events.length > 0
+      ? [
+          section(
+            'Événements évités par type',
+            table({ headers: ['Résultat', 'Événements nets'], rows: events.map(([code, value]) => [code, frenchNumber(value, 2)]) }),
+          ),
+        ]
+      : []),
+    ...(ledgerPayers.length > 0
+      ? [
+          section(
+            'Qui paie, qui économise',
+            table({
+              headers: ['Payeur', 'Dépenses évitées', 'Coût du service', 'Solde'],
+              rows: ledgerPayers.map((payer) => {
+                const line = totals.ledger[payer];
+                return [PAYER_LABELS[payer], frenchMoney(line?.avoided ?? null), frenchMoney(line?.cost ?? null), frenchMoney(line?.net ?? null)];
+              }),
+            }),
+          ),
+        ]
+      : []),
+    section(
+      'Finances publiques (hors usagers)',
+      table({
+        headers: ['Indicateur', 'Valeur'],
+        rows: [
+          ['Épargne publique', frenchMoney(totals.publicSavings)],
+          ['Coût public', frenchMoney(totals.publicCost)],
+          ['Épargne publique nette', frenchMoney(totals.publicNetSavings)],
+          ['Taux de compensation public', frenchRatio(totals.publicOffsetRatio)],
+        ],
+      }),
+    ),
+  ];
+};
+
+/** Conventions 2: which assumption moves the totals' net savings (README 2.8). */
+const renderSensitivity = (output: ScenarioOutput): string[] =>
+  isConventions2Output(output) && output.sensitivity !== undefined && output.sensitivity.length > 0
+    ? [
+        section(
+          'Sensibilité (épargne nette, une hypothèse à la fois)',
+          table({
+            headers: ['Paramètre', 'Bas', 'Haut', 'Écart'],
+            rows: output.sensitivity.map((entry) => [entry.parameter, frenchMoney(entry.low), frenchMoney(entry.high), frenchMoney(entry.swing)]),
+          }),
+        ),
+      ]
+    : [];
 
 const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => {
   const totals = output.totals;
@@ -156,7 +231,7 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
           ["Coût de l'intervention", frenchMoney(totals.cost)],
           ['Épargne nette', frenchMoney(totals.netSavings)],
           ['Taux de compensation (€ évités pour 1 €)', frenchRatio(totals.offsetRatio)],
-          ['Événements évités (nets)', frenchNumber(totals.eventsNet, 2)],
+          ['Événements évités (nets)', frenchEvents(totals.eventsNet)],
           ['Coût par événement évité', frenchMoney(totals.costPerEventAvoided)],
           ['Délai de retour', frenchYears(totals.paybackYears)],
           ['Encaissable', frenchMoney(totals.cashable)],
@@ -165,8 +240,9 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
       }),
     ),
   );
-  const payers = PAYERS.filter((payer) => totals.byPayer[payer] !== undefined);
-  if (payers.length > 0) {
+  const payers = ALL_PAYERS.filter((payer) => totals.byPayer[payer] !== undefined);
+  if (isConventions2Output(output)) parts.push(...renderConventions2Totals(output));
+  else if (payers.length > 0) {
     parts.push(
       section(
         'Épargne par payeur',
@@ -289,7 +365,10 @@ const renderReallocation = (scenario: Scenario, output: ScenarioOutput): string[
       section('Flux net par fonction (M57)', table({ headers: ['Fonction', 'Flux net'], rows: flows.map(([fn, amount]) => [fn, frenchMoney(amount)]) })),
     );
   if (r.flags.length > 0) {
-    const reasons: Record<string, string> = { PERSONNEL_EXCLUDED: 'chapitre 012 (personnel) exclu de la fongibilité' };
+    const reasons: Record<string, string> = {
+      PERSONNEL_EXCLUDED: 'chapitre 012 (personnel) exclu de la fongibilité',
+      SAME_CHAPTER: 'même chapitre des deux côtés : mouvement interne, pas de la fongibilité',
+    };
     parts.push(
       section(
         'Mouvements signalés',
@@ -305,9 +384,11 @@ export const renderTable = (scenario: Scenario, output: ScenarioOutput): string 
   const { methodology } = scenario;
   const header = [
     `Scénario : ${scenario.name || '(sans nom)'}`,
-    `Méthode : euros constants ${methodology.baseYear}, taux d'actualisation ${frenchPercent(methodology.discountRate.toFixed())}, ${methodology.discountConvention === 0 ? 'première année non actualisée' : 'première année actualisée une fois'}`,
+    `Méthode : ${methodology.conventions === 2 ? 'conventions 2, ' : ''}euros constants ${methodology.baseYear}, taux d'actualisation ${frenchPercent(methodology.discountRate.toFixed())}, ${methodology.discountConvention === 0 ? 'première année non actualisée' : 'première année actualisée une fois'}`,
     '',
   ].join('\n');
   const hasSavings = scenario.services.length > 0 || scenario.figures.length > 0;
-  return [header, ...(hasSavings ? renderSavings(scenario, output) : []), ...renderReallocation(scenario, output)].join('\n');
+  return [header, ...(hasSavings ? [...renderSavings(scenario, output), ...renderSensitivity(output)] : []), ...renderReallocation(scenario, output)].join(
+    '\n',
+  );
 };

@@ -23,8 +23,17 @@ const MONEY_KEYS = new Set([
   'value',
   'fongibiliteVolume',
   'inKindValue',
+  // conventions 2: ledger lines, public figures, sensitivity entries
+  'avoided',
+  'net',
+  'publicSavings',
+  'publicCost',
+  'publicNetSavings',
+  'low',
+  'high',
+  'swing',
 ]);
-const MONEY_PARENTS = new Set(['byPayer', 'netFlowByFunction']);
+const MONEY_PARENTS = new Set(['byPayer', 'netFlowByFunction', 'costByPayer']);
 const COUNT_KEYS = new Set(['agentsRedeployed', 'leadTimeMedianDays', 'leadTimeP90Days']);
 
 /** Money (and unit costs) within 0.01, counts exactly, everything else (ratios, rates, years, events) within 0.000001. */

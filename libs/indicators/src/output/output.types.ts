@@ -15,6 +15,36 @@ export interface AggregateOutput {
   readonly nonCashable: string;
 }
 
+/** A payer's line of the conventions-2 ledger (money, 2 decimals). */
+export interface LedgerLineOutput {
+  readonly avoided: string;
+  readonly cost: string;
+  readonly net: string;
+}
+
+/**
+ * A conventions-2 AGGREGATE (vectors README 2.5, 2.6): the conventions-1 keys (eventsNet null when more than one kind of
+ * event is summed) plus eventsByOutcome, costByPayer, ledger and the public figures.
+ */
+export interface AggregateOutputConventions2 extends Omit<AggregateOutput, 'eventsNet'> {
+  readonly eventsNet: string | null;
+  readonly eventsByOutcome: Readonly<Record<string, string>>;
+  readonly costByPayer: Readonly<Partial<Record<Payer, string>>>;
+  readonly ledger: Readonly<Partial<Record<Payer, LedgerLineOutput>>>;
+  readonly publicSavings: string;
+  readonly publicCost: string;
+  readonly publicNetSavings: string;
+  readonly publicOffsetRatio: string | null;
+}
+
+/** One entry of the conventions-2 `sensitivity` list (README 2.8): the totals' netSavings with one triple at low / high. */
+export interface SensitivityOutput {
+  readonly parameter: string;
+  readonly low: string;
+  readonly high: string;
+  readonly swing: string;
+}
+
 export interface OutcomeOutput {
   readonly eventsGross: string;
   readonly eventsNet: string;
@@ -44,14 +74,29 @@ export interface ReallocationOutput {
   readonly inKindValue: string;
 }
 
-export interface ScenarioOutput {
-  readonly totals: AggregateOutput;
-  readonly services: Readonly<Record<string, AggregateOutput>>;
-  readonly periods: Readonly<Record<string, AggregateOutput>>;
+/** The output shape shared by both conventions, over the type of their AGGREGATE. */
+export interface ScenarioOutputOf<A> {
+  readonly totals: A;
+  readonly services: Readonly<Record<string, A>>;
+  readonly periods: Readonly<Record<string, A>>;
   /** Keyed `<serviceCode>/<outcomeCode>`, summed over periods. */
   readonly outcomes: Readonly<Record<string, OutcomeOutput>>;
-  /** Present when any outcome parameter is a triple. */
-  readonly ranges?: { readonly low: AggregateOutput; readonly high: AggregateOutput };
+  /** Present when any parameter is a triple. */
+  readonly ranges?: { readonly low: A; readonly high: A };
   /** Present when the scenario has a `reallocation` block. */
   readonly reallocation?: ReallocationOutput;
 }
+
+/** Output of a conventions-1 scenario (unchanged). */
+export type ScenarioOutputConventions1 = ScenarioOutputOf<AggregateOutput>;
+
+/** Output of a conventions-2 scenario: conventions-2 aggregates and, when any triple is present, `sensitivity`. */
+export interface ScenarioOutputConventions2 extends ScenarioOutputOf<AggregateOutputConventions2> {
+  /** Sorted by unrounded swing descending, then parameter in code-point order. */
+  readonly sensitivity?: readonly SensitivityOutput[];
+}
+
+export type ScenarioOutput = ScenarioOutputConventions1 | ScenarioOutputConventions2;
+
+/** True for the output of a conventions-2 scenario (its aggregates carry `eventsByOutcome`). */
+export const isConventions2Output = (output: ScenarioOutput): output is ScenarioOutputConventions2 => 'eventsByOutcome' in output.totals;

@@ -1,6 +1,6 @@
 import { d, Decimal } from '../money/decimal';
 import { sumDecimals } from '../money/arithmetic';
-import { ReallocationInput } from '../scenario/scenario.types';
+import { Conventions, ReallocationInput } from '../scenario/scenario.types';
 import { fongibiliteFlags, fongibiliteOverLimit, fongibiliteRate, fongibiliteVolume, TransferFlag } from './fongibilite';
 import { fteDays, fteYears } from './fte';
 import { inKindValue } from './in-kind-value';
@@ -33,15 +33,15 @@ export interface ReallocationResult {
   readonly inKindValue: Decimal;
 }
 
-/** The reallocation block of the output (vectors README § reallocation). */
-export const computeReallocation = (input: ReallocationInput): ReallocationResult => {
+/** The reallocation block of the output (vectors README § reallocation; conventions 2: SAME_CHAPTER, README 2.7). */
+export const computeReallocation = (input: ReallocationInput, { conventions = 1 }: { conventions?: Conventions } = {}): ReallocationResult => {
   const items = input.redeployments.map((redeployment) => ({ ...redeployment, fteDays: fteDays(redeployment) }));
   const totalFteDays = sumDecimals(items.map((item) => item.fteDays));
   const leadTimes = input.redeployments.map(leadTimeDays);
   const supplied = (need: string): Decimal => sumDecimals(items.filter((item) => item.need === need).map((item) => item.fteDays));
   const needs = input.needs.map((need) => ({ ...need, supplied: supplied(need.code), requested: need.fteDaysRequested }));
   const agents = distinctAgents(input.redeployments);
-  const volume = fongibiliteVolume(input.transfers);
+  const volume = fongibiliteVolume(input.transfers, conventions);
   const rate = input.budget === null ? null : fongibiliteRate({ volume, realExpenditure: input.budget.realExpenditure });
   return {
     fteDays: totalFteDays,
@@ -60,7 +60,7 @@ export const computeReallocation = (input: ReallocationInput): ReallocationResul
     fongibiliteVolume: volume,
     fongibiliteRate: rate,
     fongibiliteOverLimit: rate === null || input.budget === null ? null : fongibiliteOverLimit({ rate, limit: input.budget.fongibiliteLimit }),
-    flags: fongibiliteFlags(input.transfers),
+    flags: fongibiliteFlags(input.transfers, conventions),
     netFlowByFunction: netFlowByFunction(input.transfers),
     inKindValue: inKindValue(input.inKindLoans),
   };

@@ -1,6 +1,7 @@
 import { divideOrNull } from '../money/arithmetic';
 import { Decimal, ZERO } from '../money/decimal';
 import { Payer } from '../scenario/scenario.types';
+import { addEventsByOutcome } from './events-by-outcome';
 import { addStreams, paybackYears } from './payback';
 import { payerEntries } from './payer-entries';
 import { OutcomePeriodResult, SavingsAggregate, SavingsCell } from './savings.types';
@@ -34,8 +35,18 @@ const addPayers = (left: Readonly<Partial<Record<Payer, Decimal>>>, right: Reado
   return result;
 };
 
+/** The conventions-2 keyed sums of two cells, present only when either cell carries them (conventions-1 cells never do). */
+type Conventions2Parts = Pick<SavingsCell, 'costByPayer' | 'eventsByOutcome'>;
+const addConventions2Parts = (left: Conventions2Parts, right: Conventions2Parts): Conventions2Parts => ({
+  ...(left.costByPayer === undefined && right.costByPayer === undefined ? {} : { costByPayer: addPayers(left.costByPayer ?? {}, right.costByPayer ?? {}) }),
+  ...(left.eventsByOutcome === undefined && right.eventsByOutcome === undefined
+    ? {}
+    : { eventsByOutcome: addEventsByOutcome(left.eventsByOutcome ?? {}, right.eventsByOutcome ?? {}) }),
+});
+
 /** Σ of two cells: money and events add, streams add on their own k = 0. */
 export const addCells = (left: SavingsCell, right: SavingsCell): SavingsCell => ({
+  ...addConventions2Parts(left, right),
   eventsNet: left.eventsNet.plus(right.eventsNet),
   grossSavings: left.grossSavings.plus(right.grossSavings),
   cost: left.cost.plus(right.cost),
@@ -56,7 +67,9 @@ export const sumCells = (cells: readonly SavingsCell[]): SavingsCell => {
   let nonCashable = ZERO;
   const valueStream: Decimal[] = [];
   const byPayer: Partial<Record<Payer, Decimal>> = {};
+  let conventions2: Conventions2Parts = {};
   for (const cell of cells) {
+    if (cell.costByPayer !== undefined || cell.eventsByOutcome !== undefined) conventions2 = addConventions2Parts(conventions2, cell);
     eventsNet = eventsNet.plus(cell.eventsNet);
     grossSavings = grossSavings.plus(cell.grossSavings);
     cost = cost.plus(cell.cost);
@@ -66,7 +79,7 @@ export const sumCells = (cells: readonly SavingsCell[]): SavingsCell => {
     cell.valueStream.forEach((value, k) => (valueStream[k] = (valueStream[k] ?? ZERO).plus(value)));
     for (const [payer, amount] of payerEntries(cell.byPayer)) byPayer[payer] = (byPayer[payer] ?? ZERO).plus(amount);
   }
-  return { eventsNet, grossSavings, cost, spend, valueStream, byPayer, cashable, nonCashable };
+  return { eventsNet, grossSavings, cost, spend, valueStream, byPayer, cashable, nonCashable, ...conventions2 };
 };
 
 /**

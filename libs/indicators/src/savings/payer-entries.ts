@@ -1,7 +1,7 @@
 import { Decimal } from '../money/decimal';
-import { Payer, PAYERS } from '../scenario/scenario.types';
+import { ALL_PAYERS, Payer } from '../scenario/scenario.types';
 
-const isPayer = (key: string): key is Payer => (PAYERS as readonly string[]).includes(key);
+const isPayer = (key: string): key is Payer => (ALL_PAYERS as readonly string[]).includes(key);
 
 /** Typed entries of a payer map (`Object.entries` loses the key type). */
 export const payerEntries = (record: Readonly<Partial<Record<Payer, Decimal>>>): [Payer, Decimal][] =>

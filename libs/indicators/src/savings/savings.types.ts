@@ -57,6 +57,10 @@ export interface SavingsCell {
   readonly byPayer: Readonly<Partial<Record<Payer, Decimal>>>;
   readonly cashable: Decimal;
   readonly nonCashable: Decimal;
+  /** Conventions 2 only (absent under conventions 1): `cost` split by the funding shares of the services it covers. */
+  readonly costByPayer?: Readonly<Partial<Record<Payer, Decimal>>>;
+  /** Conventions 2 only (absent under conventions 1): net events by outcome code, zeros included. */
+  readonly eventsByOutcome?: Readonly<Record<string, Decimal>>;
 }
 
 /** A cell with its ratios recomputed from its sums. */

@@ -15,7 +15,7 @@ import {
   rejectUnknownKeys,
 } from './json-reader';
 import { plain } from './param';
-import { MixComponent, Outcome, Param, UnitCostRef } from './scenario.types';
+import { Conventions, MixComponent, Outcome, Param, UnitCostRef } from './scenario.types';
 
 const COMMON_KEYS = [
   'code',
@@ -25,6 +25,7 @@ const COMMON_KEYS = [
   'displacement',
   'quantityPerEvent',
   'unitCost',
+  'substitutionCost',
   'grade',
   'durationYears',
   'dropOff',
@@ -35,7 +36,7 @@ const COUNTERFACTUAL_ONLY = ['rateWithout', 'rateWith', 'engagement'] as const;
 const OBSERVED_ONLY = ['deadweight'] as const;
 const TRIPLE_KEYS = ['low', 'central', 'high'] as const;
 
-const looksLikeTriple = (value: unknown): boolean => isObject(value) && TRIPLE_KEYS.some((key) => key in value);
+export const looksLikeTriple = (value: unknown): boolean => isObject(value) && TRIPLE_KEYS.some((key) => key in value);
 
 /** A decimal outcome parameter, plain or `{low, central, high}`; `fallback` when absent (undefined = required). */
 export const readParam = ({
@@ -114,8 +115,47 @@ const readUnitCostRef = ({ problems, value, path }: { problems: Problems; value:
   return { kind: 'mix', components };
 };
 
-/** One outcome of a service (vectors README § services[] and their outcomes[]). */
-export const parseOutcome = ({ problems, value, path }: { problems: Problems; value: unknown; path: string }): Outcome | undefined => {
+/** The message for a key that only conventions 2 knows, read under conventions 1. */
+export const conventions2Only = (what: string): string =>
+  `${what} : connu des conventions 2 seulement (methodology.conventions = 2) ; les conventions 1 ne le prennent pas en compte`;
+
+/** A parameter that must be exactly 0 (plain or every value of a triple). */
+const isZeroParam = (param: Param): boolean =>
+  param.kind === 'plain' ? param.value.isZero() : [param.low, param.central, param.high].every((v) => v.isZero());
+
+/**
+ * Conventions 2 (README 2.1): a counterfactual outcome's exposure is a stock, so each period counts its own avoided events;
+ * what one avoided event saves later belongs in quantityPerEvent. durationYears > 1 or a dropOff other than 0 is an error.
+ */
+const checkCounterfactualPersistence = ({
+  problems,
+  path,
+  durationYears,
+  dropOff,
+}: {
+  problems: Problems;
+  path: string;
+  durationYears: number | undefined;
+  dropOff: Param | undefined;
+}): void => {
+  const hint = 'en conventions 2, un résultat contrefactuel vaut pour sa période : porter la persistance dans quantityPerEvent';
+  if (durationYears !== undefined && durationYears > 1)
+    problems.add(child(path, 'durationYears'), `durationYears ${durationYears} interdit (1 attendu) : ${hint}`);
+  if (dropOff !== undefined && !isZeroParam(dropOff)) problems.add(child(path, 'dropOff'), `dropOff non nul interdit (0 attendu) : ${hint}`);
+};
+
+/** One outcome of a service (vectors README § services[] and their outcomes[]; conventions 2: substitutionCost, README 2.1). */
+export const parseOutcome = ({
+  problems,
+  value,
+  path,
+  conventions = 1,
+}: {
+  problems: Problems;
+  value: unknown;
+  path: string;
+  conventions?: Conventions;
+}): Outcome | undefined => {
   const object = readObject({ problems, value, path, required: true });
   if (object === undefined) return undefined;
   const before = problems.list.length;
@@ -133,6 +173,13 @@ export const parseOutcome = ({ problems, value, path }: { problems: Problems; va
   const quantityPerEvent = param('quantityPerEvent', 'nonNegative', '1');
   const dropOff = param('dropOff', 'share', '0');
   const unitCost = readUnitCostRef({ problems, value: object.unitCost, path: child(path, 'unitCost') });
+  let substitutionCost: UnitCostRef | null | undefined = null;
+  if (object.substitutionCost !== undefined) {
+    if (conventions === 1) {
+      problems.add(child(path, 'substitutionCost'), conventions2Only('coût de substitution « substitutionCost »'));
+      substitutionCost = undefined;
+    } else substitutionCost = readUnitCostRef({ problems, value: object.substitutionCost, path: child(path, 'substitutionCost') });
+  }
   const grade =
     object.grade === undefined || object.grade === null
       ? null
@@ -146,8 +193,9 @@ export const parseOutcome = ({ problems, value, path }: { problems: Problems; va
         ? undefined
         : readInteger({ problems, value: object.durationYears, path: child(path, 'durationYears'), required: true, min: 1, max: 100 });
 
-  const common = { attribution, displacement, quantityPerEvent, dropOff, unitCost, grade, durationYears };
+  const common = { attribution, displacement, quantityPerEvent, dropOff, unitCost, substitutionCost, grade, durationYears };
   if (mode === 'counterfactual') {
+    if (conventions === 2) checkCounterfactualPersistence({ problems, path, durationYears, dropOff });
     for (const key of OBSERVED_ONLY) {
       if (key in object) problems.add(child(path, key), `« ${key} » interdit en mode contrefactuel : le taux sans le service contient déjà l'effet d'aubaine`);
     }
@@ -175,6 +223,7 @@ type Common = {
   quantityPerEvent: Param;
   dropOff: Param;
   unitCost: UnitCostRef;
+  substitutionCost: UnitCostRef | null;
   grade: number | null;
   durationYears: number;
 };

@@ -3,8 +3,25 @@ import { Decimal } from '../money/decimal';
 /** Typed form of a `levier-scenario/1` document (shared/vectors/README.md), decimals as `Decimal`. */
 export const SCENARIO_FORMAT = 'levier-scenario/1';
 
+/** The payer codes of conventions 1, in output order. Unchanged by conventions 2 (the read model stores byPayer in this order). */
 export const PAYERS = ['ASSURANCE_MALADIE', 'DEPARTEMENT', 'COMMUNE_CCAS', 'ETAT', 'CAF', 'USAGER', 'AUTRE'] as const;
-export type Payer = (typeof PAYERS)[number];
+/** The payer codes that only conventions 2 knows (unknown codes, an error, under conventions 1). */
+export const CONVENTIONS_2_PAYERS = ['CAISSES_RETRAITE', 'ARS', 'BAILLEUR_SOCIAL'] as const;
+/** Every payer code, in the order of output objects keyed by payer: the conventions-1 codes, then the conventions-2 ones. */
+export const ALL_PAYERS = [...PAYERS, ...CONVENTIONS_2_PAYERS] as const;
+export type Payer = (typeof ALL_PAYERS)[number];
+/** Households: what they would have paid is never public savings, what they pay of a service is never public cost (conventions 2). */
+export const HOUSEHOLD_PAYER: Payer = 'USAGER';
+
+/** The payer codes a scenario of these conventions may use. */
+export const payersOf = (conventions: Conventions): readonly Payer[] => (conventions === 1 ? PAYERS : ALL_PAYERS);
+
+/**
+ * Version of the calculation rules (`methodology.conventions`, vectors README § Conventions 2). 1 (default) keeps the
+ * rules under which figures were published, reproducible to the cent; 2 adds substitution costs, funding, harms, etc.
+ */
+export const CONVENTIONS = [1, 2] as const;
+export type Conventions = (typeof CONVENTIONS)[number];
 
 /** Low-savings / central / high-savings scenario of the ranges. */
 export type RangeCase = 'low' | 'central' | 'high';
@@ -17,6 +34,8 @@ export type Param =
 export type DiscountConvention = 0 | 1;
 
 export interface Methodology {
+  /** Calculation rules: 1 (default) or 2. */
+  readonly conventions: Conventions;
   readonly baseYear: number;
   readonly discountRate: Decimal;
   readonly discountConvention: DiscountConvention;
@@ -30,7 +49,10 @@ export interface UnitCost {
   readonly code: string;
   readonly label: string;
   readonly unit: string;
+  /** The amount used by the central case (the `central` of a triple). */
   readonly amount: Decimal;
+  /** The amount as given: plain, or (conventions 2 only) a triple moved by ranges and sensitivity (`unitCost/<code>/amount`). */
+  readonly amountParam: Param;
   readonly priceYear: number;
   readonly payers: Readonly<Partial<Record<Payer, Decimal>>>;
   readonly cashableShare: Decimal;
@@ -51,6 +73,8 @@ interface OutcomeCommon {
   readonly displacement: Param;
   readonly quantityPerEvent: Param;
   readonly unitCost: UnitCostRef;
+  /** Conventions 2: what the alternative replacing an avoided unit costs (a code or a mix); null when none. */
+  readonly substitutionCost: UnitCostRef | null;
   /** Evidence grade 1–6, or null (no optimism-bias reduction). */
   readonly grade: number | null;
   readonly durationYears: number;
@@ -71,9 +95,14 @@ export interface ObservedOutcome extends OutcomeCommon {
 
 export type Outcome = CounterfactualOutcome | ObservedOutcome;
 
+/** Conventions 2: who pays a service's spend, `{ COMMUNE_CCAS: 1 }` by default (and always under conventions 1). */
+export type Funding = Readonly<Partial<Record<Payer, Decimal>>>;
+
 export interface Service {
   readonly code: string;
   readonly label: string;
+  /** Who pays the spend; shares sum to 1. */
+  readonly funding: Funding;
   readonly outcomes: readonly Outcome[];
 }
 
