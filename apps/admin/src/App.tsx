@@ -24,6 +24,7 @@ import periods from './periods/PeriodViews';
 import { budgetTransfers, budgetYears, inKindLoans, redeployments, staffNeeds } from './reallocation';
 import { reportDeliveries, reportSubscriptions } from './reports';
 import users from './users/UserViews';
+import serviceFundings from './service-fundings';
 
 export const levierTheme: RaThemeOptions = {
   ...defaultTheme,
@@ -75,6 +76,7 @@ export const App = ({ session = defaultSession }: AppProps) => {
       <Resource name="redeployments" {...redeployments} />
       <Resource name="budget-transfers" {...budgetTransfers} />
       <Resource name="budget-years" {...budgetYears} />
+      <Resource name="service-fundings" {...serviceFundings} />
       <Resource name="in-kind-loans" {...inKindLoans} />
       <Resource name="report-subscriptions" {...reportSubscriptions} />
       <Resource name="report-deliveries" {...reportDeliveries} />

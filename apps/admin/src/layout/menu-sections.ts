@@ -12,7 +12,7 @@ export const MENU_SECTIONS: MenuSection[] = [
   { label: 'levier.menu.data', resources: ['figures', 'submissions', 'periods'] },
   {
     label: 'levier.menu.methodology',
-    resources: ['unit-costs', 'outcome-assumptions', 'price-indices', 'methodology-versions', 'custom-indicators', 'indicator-targets'],
+    resources: ['unit-costs', 'outcome-assumptions', 'service-fundings', 'price-indices', 'methodology-versions', 'custom-indicators', 'indicator-targets'],
   },
   { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'budget-years', 'in-kind-loans'] },
   { label: 'levier.menu.reports', resources: ['report-subscriptions', 'report-deliveries'] },

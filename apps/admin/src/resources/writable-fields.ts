@@ -29,6 +29,7 @@ export const WRITABLE: Record<string, readonly string[]> = {
   'staff-needs': ['code', 'label', 'critical', 'fteDaysRequested', 'service', 'orgUnit', 'requestDate'],
   'budget-transfers': ['code', 'instrument', 'section', 'fromChapter', 'fromFunction', 'toChapter', 'toFunction', 'amount', 'decisionDate'],
   'budget-years': ['year', 'section', 'realExpenditure', 'source', 'comment'],
+  'service-fundings': ['service', 'year', 'shares', 'note'],
   'in-kind-loans': ['code', 'item', 'toPartner', 'days', 'quantity', 'dailyValue', 'startDate'],
   'report-subscriptions': ['name', 'recipients', 'orgUnits', 'services', 'indicators', 'schedule', 'language', 'formats', 'active'],
   users: ['email', 'displayName', 'role', 'orgUnit', 'password', 'active'],
