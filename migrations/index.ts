@@ -10,6 +10,7 @@ import { IndexFigureFreshness1795678577455 } from './1795678577455-IndexFigureFr
 import { LightenBulkWrites1795690000000 } from './1795690000000-LightenBulkWrites';
 import { IndexReadModelPeriods1795691000000 } from './1795691000000-IndexReadModelPeriods';
 import { CreateBudgetYears1795692000000 } from './1795692000000-CreateBudgetYears';
+import { AddUnitCostRanges1795693000000 } from './1795693000000-AddUnitCostRanges';
 import { CreateServiceFundings1795694000000 } from './1795694000000-CreateServiceFundings';
 
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   LightenBulkWrites1795690000000,
   IndexReadModelPeriods1795691000000,
   CreateBudgetYears1795692000000,
+  AddUnitCostRanges1795693000000,
   CreateServiceFundings1795694000000,
 ];

@@ -128,3 +128,67 @@ describe(computeScenario.name, () => {
     expect('reallocation' in computeScenario(scenario())).toBe(false);
   });
 });
+
+describe(`${computeScenario.name} (conventions 2)`, () => {
+  const v2 = (overrides: Json = {}): Scenario =>
+    scenario({ methodology: { conventions: 2, baseYear: 2024, discountRate: '0.032', discountConvention: 0 }, ...overrides });
+
+  it('leaves the conventions-1 output without any conventions-2 key', () => {
+    const sut = computeScenario(scenario({ figures: [figure('S', '2024', 'observed.O', '1'), figure('S', '2024', 'spend', '100')] }));
+    expect(Object.keys(sut.totals)).toEqual([
+      'eventsNet',
+      'grossSavings',
+      'cost',
+      'netSavings',
+      'offsetRatio',
+      'costPerEventAvoided',
+      'paybackYears',
+      'byPayer',
+      'cashable',
+      'nonCashable',
+    ]);
+    expect('sensitivity' in sut).toBe(false);
+  });
+
+  it('gives every aggregate the funding ledger and the public figures (commune by default)', () => {
+    // 2 events × 1032 = 2064 saved by the État ; cost 1000 paid by the commune
+    const sut = computeScenario(v2({ figures: [figure('S', '2024', 'observed.O', '2'), figure('S', '2024', 'spend', '1000')] }));
+    expect(sut.periods['2024']).toMatchObject({
+      eventsByOutcome: { O: '2.000000' },
+      costByPayer: { COMMUNE_CCAS: '1000.00' },
+      ledger: { ETAT: { avoided: '2064.00', cost: '0.00', net: '2064.00' }, COMMUNE_CCAS: { avoided: '0.00', cost: '1000.00', net: '-1000.00' } },
+      publicSavings: '2064.00',
+      publicCost: '1000.00',
+      publicNetSavings: '1064.00',
+      publicOffsetRatio: '2.064000',
+    });
+  });
+
+  it('rounds negative money half away from zero', () => {
+    // −1 event × 0.125 € = −0.125 → −0.13 (not −0.12)
+    const sut = computeScenario(
+      v2({ unitCosts: [{ code: 'U', amount: '0.125', priceYear: 2024, payers: { ETAT: '1' } }], figures: [figure('S', '2024', 'observed.O', '-1')] }),
+    );
+    expect([sut.totals.grossSavings, sut.totals.byPayer.ETAT]).toEqual(['-0.13', '-0.13']);
+  });
+
+  it('lists every triple in the sensitivity, an unused unit cost with a swing of 0, ties by parameter name', () => {
+    // attribution low 0.5 / high 0.1 → net savings 1 × 1032 × 0.5 − 0 = 516 / 928.8 (swing 412.8) ; the unused unit cost moves nothing
+    const sut = computeScenario(
+      v2({
+        unitCosts: [
+          { code: 'U', amount: '1032', priceYear: 2024, payers: { ETAT: '1' } },
+          { code: 'Z_UNUSED', amount: { low: '1', central: '2', high: '3' }, priceYear: 2024, payers: { ETAT: '1' } },
+          { code: 'A_UNUSED', amount: { low: '1', central: '2', high: '3' }, priceYear: 2024, payers: { ETAT: '1' } },
+        ],
+        services: [{ code: 'S', outcomes: [{ code: 'O', mode: 'observed', attribution: { low: '0.5', central: '0.2', high: '0.1' }, unitCost: 'U' }] }],
+        figures: [figure('S', '2024', 'observed.O', '1')],
+      }),
+    );
+    expect('sensitivity' in sut && sut.sensitivity).toEqual([
+      { parameter: 'S/O/attribution', low: '516.00', high: '928.80', swing: '412.80' },
+      { parameter: 'unitCost/A_UNUSED/amount', low: '825.60', high: '825.60', swing: '0.00' },
+      { parameter: 'unitCost/Z_UNUSED/amount', low: '825.60', high: '825.60', swing: '0.00' },
+    ]);
+  });
+});
