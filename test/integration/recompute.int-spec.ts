@@ -15,6 +15,7 @@ import { PriceIndex } from '../../apps/api/src/methodology/price-index.entity';
 import { OutcomeAssumption } from '../../apps/api/src/methodology/outcome-assumption.entity';
 import { MethodologyVersion } from '../../apps/api/src/methodology/methodology-version.entity';
 import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-unit-costs';
+import { referenceUnitCostFields } from '../../apps/api/src/methodology/reference-unit-cost.row';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 import { computeReadModelWithEngine, OracleCell } from './recompute-oracle';
 
@@ -136,9 +137,7 @@ const createRandomTenant = async (ds: DataSource, seed: number): Promise<string>
     const s4 = await service('S4', 'year');
     await em.save(
       UnitCost,
-      REFERENCE_UNIT_COSTS.map((u) =>
-        em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) }),
-      ),
+      REFERENCE_UNIT_COSTS.map((u) => em.create(UnitCost, referenceUnitCostFields(u, organisationId))),
     );
     await em.save(
       PriceIndex,

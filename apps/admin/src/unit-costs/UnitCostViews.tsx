@@ -21,6 +21,7 @@ import { PayersInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal, share } from '../common/validators';
 import { formatShare } from '../format/decimal-format';
+import { rangeHigh, rangeLow } from './unit-cost-range';
 
 /** Evidence grade 1 (randomised trial) … 6 (expert opinion), as the engine's optimism-bias table. */
 export const GRADES = [1, 2, 3, 4, 5, 6] as const;
@@ -37,12 +38,20 @@ export const UnitCostList = () => (
       <DataTable.Col source="amount" align="right">
         <MoneyField source="amount" />
       </DataTable.Col>
+      <DataTable.Col source="amountLow" align="right">
+        <MoneyField source="amountLow" />
+      </DataTable.Col>
+      <DataTable.Col source="amountHigh" align="right">
+        <MoneyField source="amountHigh" />
+      </DataTable.Col>
       <DataTable.Col source="unit" />
       <DataTable.Col source="priceYear" />
       <DataTable.Col source="grade">
         <EnumField source="grade" enumName="grade" />
       </DataTable.Col>
-      <DataTable.Col source="sourceTitle" />
+      <DataTable.Col source="sourceTitle">
+        <SourceTitle />
+      </DataTable.Col>
     </DataTable>
   </LevierList>
 );
@@ -76,6 +85,26 @@ const PayersTable = () => {
   );
 };
 
+/** The source title, a link to the page where the figure was read when there is one (clicks stay off the row). */
+const SourceTitle = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const title = String(record.sourceTitle ?? '');
+  if (!record.sourceUrl) return <Typography variant="body2">{title}</Typography>;
+  return (
+    <Link
+      href={String(record.sourceUrl)}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={(event) => event.stopPropagation()}
+      aria-label={`${title} — ${translate('levier.unit_costs.open_source')}`}
+    >
+      {title}
+    </Link>
+  );
+};
+
 /** The published source, so every unit cost can be traced (SPEC §11). */
 const SourceLink = () => {
   const record = useRecordContext();
@@ -99,6 +128,8 @@ export const UnitCostShow = () => (
       <TextField source="code" />
       <TextField source="label" />
       <MoneyField source="amount" />
+      <MoneyField source="amountLow" />
+      <MoneyField source="amountHigh" />
       <TextField source="unit" />
       <TextField source="priceYear" />
       <ShareField source="cashableShare" />
@@ -111,17 +142,23 @@ export const UnitCostShow = () => (
       <Labeled source="sourceUrl">
         <SourceLink />
       </Labeled>
+      <TextField source="note" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
       <TextField source="validFrom" emptyText="—" />
       <TextField source="validTo" emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );
 
+/** An emptied optional field goes back to the API as null (clears the range or the note). */
+const emptyToNull = (value: string): string | null => (value === '' ? null : value);
+
 const UnitCostForm = () => (
   <SimpleForm>
     <TextInput source="code" validate={required()} />
     <TextInput source="label" validate={required()} fullWidth />
     <TextInput source="amount" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} helperText="€" />
+    <TextInput source="amountLow" validate={[decimal(), rangeLow()]} inputProps={{ inputMode: 'decimal' }} helperText="€" parse={emptyToNull} />
+    <TextInput source="amountHigh" validate={[decimal(), rangeHigh()]} inputProps={{ inputMode: 'decimal' }} helperText="€" parse={emptyToNull} />
     <TextInput source="unit" validate={required()} />
     <NumberInput source="priceYear" validate={required()} step={1} />
     <TextInput source="cashableShare" validate={share()} inputProps={{ inputMode: 'decimal' }} helperText="0 – 1" />
@@ -130,6 +167,7 @@ const UnitCostForm = () => (
     <TextInput source="sourceTitle" validate={required()} fullWidth />
     <TextInput source="sourcePublisher" validate={required()} fullWidth />
     <TextInput source="sourceUrl" type="url" fullWidth />
+    <TextInput source="note" multiline fullWidth parse={emptyToNull} />
     <TextInput source="validFrom" helperText="AAAA-MM-JJ" />
     <TextInput source="validTo" helperText="AAAA-MM-JJ" />
   </SimpleForm>

@@ -16,11 +16,11 @@ import { PeriodStatus } from '../figures/period-status.entity';
 /** Demo periods of this year are approved (closed); the next year is still open for entry and imports. */
 const APPROVED_YEAR = '2023';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
+import { referenceUnitCostFields } from '../methodology/reference-unit-cost.row';
 import { hashPassword } from '../tenancy/password-hasher';
 import { DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
 import { demoFiguresForUnit } from './demo-figures';
 import { seedDemoReallocation } from './demo-reallocation';
-import { seedDemoFundings } from './demo-fundings';
 import { seedDemoFundings } from './demo-fundings';
 import Decimal from 'decimal.js';
 
@@ -71,7 +71,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   );
   await em.save(
     UnitCost,
-    REFERENCE_UNIT_COSTS.map((u) => em.create(UnitCost, { ...u, organisationId, amount: new Decimal(u.amount), cashableShare: new Decimal(u.cashableShare) })),
+    REFERENCE_UNIT_COSTS.map((u) => em.create(UnitCost, referenceUnitCostFields(u, organisationId))),
   );
   await em.save(
     PriceIndex,
@@ -168,7 +168,6 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   });
   await em.insert(PeriodStatus, approved);
   if (tenant.root.code === 'VALMONT') await seedDemoReallocation(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
-  if (tenant.root.code === 'VALMONT') await seedDemoFundings(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   if (tenant.root.code === 'VALMONT') await seedDemoFundings(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   await em.insert(AuditLog, {
     organisationId,

@@ -1,11 +1,15 @@
 import Decimal from 'decimal.js';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import { decimalTransformer } from '../platform/database/decimal.transformer';
 
 /** A unit cost of the library (an EHPAD day, an ASE placement day…), always with its published source. */
 @Entity('unit_cost')
 @Index(['organisationId', 'code'], { unique: true })
+@Check(
+  'CHK_unit_cost_range',
+  `("amount_low" IS NULL AND "amount_high" IS NULL) OR ("amount_low" IS NOT NULL AND "amount_high" IS NOT NULL AND "amount_low" <= "amount" AND "amount" <= "amount_high")`,
+)
 export class UnitCost extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -21,6 +25,14 @@ export class UnitCost extends TenantOwned {
 
   @Column({ type: 'numeric', transformer: decimalTransformer })
   amount: Decimal;
+
+  /** Low bound where sources differ; set together with `amountHigh`, and low ≤ amount ≤ high (CHECK constraint). */
+  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  amountLow: Decimal | null;
+
+  /** High bound where sources differ; set together with `amountLow`. */
+  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  amountHigh: Decimal | null;
 
   @Column({ type: 'integer' })
   priceYear: number;
@@ -43,6 +55,10 @@ export class UnitCost extends TenantOwned {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   sourceUrl: string | null;
+
+  /** How the figure was read or derived, what its bounds are, caveats (old price year, relay page, validity). */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  note: string | null;
 
   @Column({ type: 'date', nullable: true })
   validFrom: string | null;

@@ -6,6 +6,9 @@ export interface UnitCostResponse {
   label: string;
   unit: string;
   amount: string;
+  /** Low/high bounds of the amount where sources differ (both or neither). */
+  amountLow: string | null;
+  amountHigh: string | null;
   priceYear: number;
   payers: Record<string, string>;
   cashableShare: string;
@@ -13,6 +16,7 @@ export interface UnitCostResponse {
   sourceTitle: string;
   sourcePublisher: string;
   sourceUrl: string | null;
+  note: string | null;
   validFrom: string | null;
   validTo: string | null;
 }
@@ -23,6 +27,8 @@ export const toUnitCostResponse = (u: UnitCost): UnitCostResponse => ({
   label: u.label,
   unit: u.unit,
   amount: u.amount.toFixed(),
+  amountLow: u.amountLow?.toFixed() ?? null,
+  amountHigh: u.amountHigh?.toFixed() ?? null,
   priceYear: u.priceYear,
   payers: u.payers,
   cashableShare: u.cashableShare.toFixed(),
@@ -30,6 +36,7 @@ export const toUnitCostResponse = (u: UnitCost): UnitCostResponse => ({
   sourceTitle: u.sourceTitle,
   sourcePublisher: u.sourcePublisher,
   sourceUrl: u.sourceUrl,
+  note: u.note ?? null,
   validFrom: u.validFrom,
   validTo: u.validTo,
 });

@@ -4,12 +4,13 @@ import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from '../platform/database/tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { UnitCost } from './unit-cost.entity';
 import { toUnitCostResponse, UnitCostResponse } from './unit-cost.mapper';
 import { CreateUnitCostDto, UpdateUnitCostDto } from './dto/unit-cost.dto';
+import { unitCostRangeProblems } from './unit-cost-range';
 
 export const UNIT_COST_SORTS = ['code', 'label', 'amount', 'priceYear', 'grade'] as const;
 const WHAT = 'Coût unitaire';
@@ -49,22 +50,20 @@ export class UnitCostsService {
   create(user: AuthUser, dto: CreateUnitCostDto): Promise<UnitCostResponse> {
     const organisationId = user.organisationId;
     return this.writer.write(user, 'unit_cost', 'create', async (em) => {
-      const saved = await guardConstraints(
-        () =>
-          em.save(
-            UnitCost,
-            em.create(UnitCost, {
-              organisationId,
-              cashableShare: new Decimal(1),
-              grade: null,
-              sourceUrl: null,
-              validFrom: null,
-              validTo: null,
-              ...fields(dto),
-            }),
-          ),
-        { conflict: CONFLICT(dto.code) },
-      );
+      const row = em.create(UnitCost, {
+        organisationId,
+        cashableShare: new Decimal(1),
+        grade: null,
+        sourceUrl: null,
+        note: null,
+        amountLow: null,
+        amountHigh: null,
+        validFrom: null,
+        validTo: null,
+        ...fields(dto),
+      });
+      assertRange(row);
+      const saved = await guardConstraints(() => em.save(UnitCost, row), { conflict: CONFLICT(dto.code) });
       const value = toUnitCostResponse(saved);
       return { value, entityId: saved.id, before: null, after: auditCopy(value), focus: { kind: 'unitCost', code: saved.code } };
     });
@@ -76,7 +75,9 @@ export class UnitCostsService {
       const row = await findOwned(em, UnitCost, organisationId, id, WHAT);
       const before = toUnitCostResponse(row);
       if (dto.code !== undefined && dto.code !== row.code) await this.assertUnused(em, organisationId, row.code, 'renommer');
-      const saved = await guardConstraints(() => em.save(UnitCost, em.merge(UnitCost, row, fields(dto))), { conflict: CONFLICT(dto.code ?? row.code) });
+      const merged = em.merge(UnitCost, row, fields(dto));
+      assertRange(merged);
+      const saved = await guardConstraints(() => em.save(UnitCost, merged), { conflict: CONFLICT(dto.code ?? row.code) });
       const value = toUnitCostResponse(saved);
       return { value, entityId: id, before: auditCopy(before), after: auditCopy(value), focus: { kind: 'unitCost', code: saved.code } };
     });
@@ -103,12 +104,23 @@ export class UnitCostsService {
   }
 }
 
+/** 422 with the field paths when the row as it would be stored has an incoherent range. */
+const assertRange = (row: Partial<Pick<UnitCost, 'amount' | 'amountLow' | 'amountHigh'>>): void => {
+  if (row.amount === undefined) return;
+  const problems = unitCostRangeProblems({ amount: row.amount, amountLow: row.amountLow ?? null, amountHigh: row.amountHigh ?? null });
+  if (problems.length > 0) throw invalid('Fourchette de montants incohérente : corrigez les points signalés.', problems);
+};
+
+const decimalOrNull = (value: string | null): Decimal | null => (value === null ? null : new Decimal(value));
+
 const fields = (dto: Partial<CreateUnitCostDto>): Partial<UnitCost> => {
   const out: Partial<UnitCost> = {};
   if (dto.code !== undefined) out.code = dto.code;
   if (dto.label !== undefined) out.label = dto.label;
   if (dto.unit !== undefined) out.unit = dto.unit;
   if (dto.amount !== undefined) out.amount = new Decimal(dto.amount);
+  if (dto.amountLow !== undefined) out.amountLow = decimalOrNull(dto.amountLow);
+  if (dto.amountHigh !== undefined) out.amountHigh = decimalOrNull(dto.amountHigh);
   if (dto.priceYear !== undefined) out.priceYear = dto.priceYear;
   if (dto.payers !== undefined) out.payers = dto.payers;
   if (dto.cashableShare !== undefined) out.cashableShare = new Decimal(dto.cashableShare);
@@ -116,6 +128,7 @@ const fields = (dto: Partial<CreateUnitCostDto>): Partial<UnitCost> => {
   if (dto.sourceTitle !== undefined) out.sourceTitle = dto.sourceTitle;
   if (dto.sourcePublisher !== undefined) out.sourcePublisher = dto.sourcePublisher;
   if (dto.sourceUrl !== undefined) out.sourceUrl = dto.sourceUrl;
+  if (dto.note !== undefined) out.note = dto.note;
   if (dto.validFrom !== undefined) out.validFrom = dto.validFrom;
   if (dto.validTo !== undefined) out.validTo = dto.validTo;
   return out;

@@ -21,6 +21,20 @@ export class CreateUnitCostDto {
   @Matches(DECIMAL, { message: DECIMAL_MESSAGE('amount') })
   amount: string;
 
+  @ApiPropertyOptional({
+    example: '93.56',
+    nullable: true,
+    description: 'Montant bas, quand les sources divergent : à donner avec amountHigh, et amountLow ≤ amount ≤ amountHigh',
+  })
+  @IsOptional()
+  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('amountLow') })
+  amountLow?: string | null;
+
+  @ApiPropertyOptional({ example: '112.85', nullable: true, description: 'Montant haut, à donner avec amountLow' })
+  @IsOptional()
+  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('amountHigh') })
+  amountHigh?: string | null;
+
   @ApiProperty({ example: 2013 })
   @IsInt({ message: 'priceYear : année entière attendue' })
   @Min(1900)
@@ -58,6 +72,12 @@ export class CreateUnitCostDto {
   @IsString()
   @MaxLength(500)
   sourceUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Comment le montant a été lu ou calculé, ce que sont les bornes, réserves, validité' })
+  @IsOptional()
+  @IsString({ message: 'note : texte attendu' })
+  @MaxLength(2000, { message: 'note : 2000 caractères au plus' })
+  note?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
