@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import { AppConfig } from '../config/app-config';
+import { scrubSecrets } from '../logging/logger';
 import { repoRoot } from '../repo-root';
 import { rejectDeepJson } from './json-depth';
 
@@ -33,7 +34,9 @@ export const configureApp = (app: NestExpressApplication, config: AppConfig, log
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      // no request headers (Authorization, Cookie) and no token in a logged URL; response headers go through the
+      // root logger's redaction (`set-cookie` is masked)
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubSecrets(req.url) }) },
     }),
   );
   app.use(
