@@ -325,15 +325,15 @@ export const REFERENCE_UNIT_COSTS: readonly ReferenceUnitCost[] = [
     cashableShare: '1',
     grade: 3,
     sourceTitle:
-      'Revue de dépenses sur l’hébergement d’urgence (IGF, IGAS, IGA, 2025) : plus de 24 millions de nuitées d’hôtel par an, coût moyen de 19,09 € par nuit',
-    sourcePublisher: 'IGAS, IGF et IGA (chiffre repris par un blog)',
-    sourceUrl: 'http://linformationnationaliste.hautetfort.com/archive/2025/09/24/hebergement-d-urgence-des-migrants-a-l-hotel-la-facture-est-6563888.html',
+      'Avis sur le projet de loi de finances pour 2025, cohésion des territoires (hébergement) : coût moyen par place d’une nuitée hôtelière 19,09 € (26,05 € en CHU, 38,58 € en CHRS)',
+    sourcePublisher: 'Sénat, commission des affaires sociales (avis n° 147, 2024-2025)',
+    sourceUrl: 'https://conferenceconsensuslogement.senat.fr/rap/a24-147-2/a24-147-23.html',
     note:
-      'Source secondaire d’orientation militante : seul relais retrouvé du coût moyen par nuit ; le rapport officiel est présenté sur ' +
-      'https://www.vie-publique.fr/rapport/299562-revue-de-depenses-sur-le-budget-de-lhebergement-durgence-igas-iga-igf — à vérifier ' +
-      'avant usage formel et à remplacer par le prix de nuitée du SIAO local. Bornes : coût moyen d’une nuitée en 2020 selon la préfecture ' +
-      'd’Île-de-France, 18 € hors Paris et 21 € à Paris (Le Parisien, repris par https://francais.rt.com/france/82308-ile-france-hotels-toujours-plus-mobilises-pour-hebergement-sans-abri). ' +
-      'Financé par l’État (programme 177). Remplace la valeur de démonstration de 20 € sans source.',
+      'Montant moyen national de l’État (programme 177), repris de la revue de dépenses IGF-IGAS-IGA présentée sur ' +
+      'https://www.vie-publique.fr/rapport/299562-revue-de-depenses-sur-le-budget-de-lhebergement-durgence-igas-iga-igf. Bornes : coût moyen ' +
+      'd’une nuitée en 2020 selon la préfecture d’Île-de-France, 18 € hors Paris et 21 € à Paris (Le Parisien, repris par ' +
+      'https://www.cgt-ab-habitat.com/2020/12/ile-de-france-la-crise-du-logement-coute-a-l-etat-un-million-d-euros-par-jour-en-frais-d-hotel.html). ' +
+      'À remplacer par le prix de nuitée du SIAO local quand il est connu.',
   },
   {
     code: 'JOURNEE_HOSPITALISATION_PSY',
