@@ -85,6 +85,18 @@ describe('service fundings (who pays each service’s spend, per year)', () => {
       'Portage de repas à domicile',
     ]);
     expect(byYear.headers['content-range']).toBe('service-fundings 0-3/4');
+    // react-admin's getMany: filter by ids
+    const many = await http()
+      .get('/api/service-fundings')
+      .query({ filter: JSON.stringify({ id: [res.body[0].id] }) })
+      .set(reader)
+      .expect(200);
+    expect(many.body).toEqual([res.body[0]]);
+    await http()
+      .get('/api/service-fundings')
+      .query({ filter: JSON.stringify({ id: ['pas-un-uuid'] }) })
+      .set(reader)
+      .expect(400);
   });
 
   it('creates, shows, updates and deletes a plan: a full round trip, each write audited with before and after', async () => {

@@ -55,8 +55,8 @@ export class ServiceFundingsService {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
       const filter: ServiceFundingFilter = { years: yearFilter(query.filter) };
-      const ids = idFilter(query.filter);
-      if (ids) filter.ids = stringList(query.filter, 'id', 64);
+      // idFilter checks the ids are UUIDs (400 otherwise); the repository takes them as a list
+      if (idFilter(query.filter)) filter.ids = stringList(query.filter, 'id', 64);
       const codes = stringList(query.filter, 'service', 64);
       if (codes) filter.serviceIds = (await this.repository.servicesByCodes(em, organisationId, codes)).map((s) => s.id);
       const page = await this.repository.page(em, organisationId, filter, query);
