@@ -94,6 +94,79 @@ describe('/api/submissions', () => {
     expect(figures.body).toEqual([expect.objectContaining({ value: '2126.5', source: 'grid', comment: 'API' })]);
   });
 
+  it('answers 422 problem+json when an Idempotency-Key comes back with another JSON body or another file, storing nothing', async () => {
+    const ds = await api.db.dataSource();
+    const count = async (): Promise<number> => Number((await ds.query('SELECT count(*)::int AS n FROM submission'))[0].n);
+    const figure = { orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'hours', period: '2024-11' };
+    const first = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-json-reused')
+      .send({ figures: [{ ...figure, value: '10' }] })
+      .expect(202);
+    const before = await count();
+    const other = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-json-reused')
+      .send({ figures: [{ ...figure, value: '99999' }] })
+      .expect(422);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect(other.body).toMatchObject({ status: 422, title: 'Données invalides', instance: '/api/submissions' });
+    expect(other.body.detail).toMatch(/^Cette clé d’idempotence a déjà servi pour un autre contenu/);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    // another source with the same figures is another content too
+    await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-json-reused')
+      .send({ figures: [{ ...figure, value: '10' }], source: 'grid' })
+      .expect(422);
+    const file = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-json-reused')
+      .attach('file', fixture('figures-2024-01-utf8-bom-semicolon.csv'))
+      .expect(422);
+    expect(file.body.detail).toMatch(/autre contenu/);
+    expect(await count()).toBe(before);
+    // the first content under its key is still a replay of the first submission
+    const replay = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-json-reused')
+      .send({ figures: [{ ...figure, value: '10' }] })
+      .expect(202);
+    expect(replay.body.id).toBe(first.body.id);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    await waitForSubmission(ds, first.body.id);
+  });
+
+  it('replays the same file under the same Idempotency-Key, and refuses another file under it with 422', async () => {
+    const first = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-file-reused')
+      .attach('file', Buffer.from('a;b\n1;2\n'), 'un.csv')
+      .expect(202);
+    const again = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-file-reused')
+      .attach('file', Buffer.from('a;b\n1;2\n'), 'un.csv')
+      .expect(202);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const other = await http()
+      .post('/api/submissions')
+      .set(finance)
+      .set('Idempotency-Key', 'e2e-file-reused')
+      .attach('file', Buffer.from('a;b\n1;3\n'), 'un.csv')
+      .expect(422);
+    expect(other.body.detail).toMatch(/^Cette clé d’idempotence a déjà servi pour un autre contenu/);
+    await waitForSubmission(await api.db.dataSource(), first.body.id);
+  });
+
   it.each([
     ['an empty body', {}],
     ['an empty list', { figures: [] }],

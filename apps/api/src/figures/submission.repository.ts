@@ -65,8 +65,15 @@ const VIEW_COLUMNS = `id, status, source, file_name AS "fileName", row_count AS 
 export class SubmissionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts, or finds the submission that already holds this idempotency key (the unique index settles races). */
-  async insertOnce(em: EntityManager, organisationId: string, s: NewSubmission): Promise<{ id: string; status: SubmissionStatus; created: boolean }> {
+  /**
+   * Inserts, or finds the submission that already holds this idempotency key (the unique index settles races);
+   * `sameContent` tells whether that earlier submission received exactly these bytes from the same source.
+   */
+  async insertOnce(
+    em: EntityManager,
+    organisationId: string,
+    s: NewSubmission,
+  ): Promise<{ id: string; status: SubmissionStatus; created: boolean; sameContent: boolean }> {
     const inserted = (await em.query(
       `INSERT INTO submission (organisation_id, source, idempotency_key, file_name, content_type, payload, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -74,14 +81,11 @@ export class SubmissionRepository {
        RETURNING id, status`,
       [organisationId, s.source, s.idempotencyKey, s.fileName, s.contentType, s.payload, s.createdBy],
     )) as { id: string; status: SubmissionStatus }[];
-    if (inserted.length === 1) return { ...inserted[0], created: true };
-    const [existing] = (await em.query(`SELECT id, status FROM submission WHERE organisation_id = $1 AND idempotency_key = $2`, [
-      organisationId,
-      s.idempotencyKey,
-    ])) as {
-      id: string;
-      status: SubmissionStatus;
-    }[];
+    if (inserted.length === 1) return { ...inserted[0], created: true, sameContent: true };
+    const [existing] = (await em.query(
+      `SELECT id, status, (payload = $3 AND source = $4) AS "sameContent" FROM submission WHERE organisation_id = $1 AND idempotency_key = $2`,
+      [organisationId, s.idempotencyKey, s.payload, s.source],
+    )) as { id: string; status: SubmissionStatus; sameContent: boolean }[];
     return { ...existing, created: false };
   }
 

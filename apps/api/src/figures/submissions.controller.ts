@@ -30,7 +30,11 @@ export class SubmissionsController {
   @Roles('finance', 'admin')
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Rejouer la même clé renvoie la première soumission, sans rien enregistrer de nouveau.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Rejouer la même clé avec le même contenu renvoie la première soumission, sans rien enregistrer de nouveau ; avec un autre contenu, 422.',
+  })
   @ApiOperation({ summary: 'Dépose un fichier CSV/XLSX (champ file) ou des chiffres JSON ; traitement asynchrone, suivre GET /api/submissions/:id' })
   async submit(
     @CurrentUser() user: AuthUser,

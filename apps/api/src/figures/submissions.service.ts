@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
@@ -76,12 +76,15 @@ const settleWithin = <T>(work: Promise<T>, ms: number, fallback: T): Promise<T> 
 };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+export const IDEMPOTENCY_KEY_REUSED =
+  'Cette clé d’idempotence a déjà servi pour un autre contenu : renvoyez le même contenu pour relire la première soumission, ou envoyez ce nouveau contenu avec une nouvelle clé (par exemple un nouvel UUID).';
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The API's side of a submission (SPEC §7): store it durably first, then enqueue its job, and answer with its id.
  * Idempotency key: the `Idempotency-Key` header; else, for a file, its SHA-256 (the target organisation is part of the
- * unique key); a JSON body without header gets a key of its own (see `jsonKey`).
+ * unique key); a JSON body without header gets a key of its own (see `jsonKey`). A key replayed with the same content
+ * answers the first submission; with other content, 422.
  * Reading: a caller with an organisation-wide role sees every submission of the organisation; one whose roles all
  * cover subtrees sees only the submissions they created (a file may span units beyond theirs), others answer 404.
  * An unfinished submission's progress while it is applied comes from its BullMQ job, read with a short timeout: a slow
@@ -172,9 +175,11 @@ export class SubmissionsService {
    */
   private async store(user: AuthUser, submission: NewSubmission): Promise<Accepted> {
     const idempotencyKey = isOrganisationWide(user) ? submission.idempotencyKey : `${submission.idempotencyKey}|user:${user.id}`;
-    const stored = await this.tenantDb.run(user.organisationId, (em) =>
+    const { sameContent, ...stored } = await this.tenantDb.run(user.organisationId, (em) =>
       this.submissions.insertOnce(em, user.organisationId, { ...submission, idempotencyKey }),
     );
+    // The same key with other bytes is a client error, not a replay (as payment APIs answer): nothing is stored.
+    if (!sameContent) throw new UnprocessableEntityException({ detail: IDEMPOTENCY_KEY_REUSED });
     // A replay of an unfinished submission enqueues again under the same job id: a no-op unless its job was lost.
     if (stored.status === 'received' || stored.status === 'validating') await this.jobs.enqueue(stored.id);
     return stored;
