@@ -76,7 +76,7 @@ describe('indicators read model', () => {
       .query({ orgUnit: 'VALMONT', from: '2024-01', to: '2024-03', indicator: 'offsetRatio' })
       .set(director)
       .expect(200);
-    expect(res.body.formula).toMatch(/épargne brute \/ coût/);
+    expect(res.body.formula).toMatch(/coûts évités \(bruts\) \/ coût des services/);
     expect(res.body.inputs.length).toBeGreaterThan(0);
     expect(res.body.assumptions[0]).toEqual(expect.objectContaining({ justification: expect.any(String) }));
     expect(res.body.unitCosts.find((u: { code: string }) => u.code === 'JOURNEE_EHPAD')).toMatchObject({ priceYear: 2013, source: { publisher: 'ATIH' } });

@@ -62,9 +62,9 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
       '>December 2024<',
       '>November 2024<',
       '>Change<',
-      'Gross savings',
-      'Cost of the intervention',
-      'Offset ratio: <strong>',
+      'Avoided costs (gross)',
+      'Cost of services',
+      'Avoided costs: <strong>',
       'Alerts and targets: no target set for 2024 in this scope.',
       `Methodology: version ${summary.methodologyVersion.version} — ${summary.methodologyVersion.label}`,
       'Open the dashboard',
@@ -76,7 +76,7 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
     expect(html).not.toMatch(/Épargne|Indicateur|Évolution|Périmètre|Méthodologie|tableau de bord|désabonner|décembre|\d,\d{2}\u00A0€/);
 
     const text = String(mail.parsed.text);
-    expect(text).toContain(`Gross savings: ${formatEurosEn(summary.grossSavings)} (November 2024: ${formatEurosEn(previous.grossSavings)})`);
+    expect(text).toContain(`Avoided costs (gross): ${formatEurosEn(summary.grossSavings)} (November 2024: ${formatEurosEn(previous.grossSavings)})`);
     expect(text).toContain('Unsubscribe: http://levier.test:8080/api/report-subscriptions/unsubscribe?token=');
     expect(text).not.toMatch(/Épargne|Fourchette|Se désabonner/);
 
@@ -89,7 +89,7 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(csv[0]).toBe(
-      'Unit,Service,Period,Gross savings,Cost of the intervention,Net savings,Offset ratio,Cashable share,Gross savings (low),Gross savings (high)',
+      'Unit,Service,Period,Avoided costs (gross),Cost of services,Net medico-social savings,Avoided costs per €1 invested,Cashable share,Avoided costs (low),Avoided costs (high)',
     );
     // English numbers hold a comma: the CSV quotes them
     const december = csv.find((l) => l.startsWith('VALMONT,,2024-12,'))!;
@@ -116,8 +116,8 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
     expect(pdf.filename).toBe('levier-report-2024-12.pdf');
     const lines = pdfTextLines(pdf.content);
     expect(lines).toContain('Social care savings — December 2024 (preview)');
-    expect(lines).toContain(`Gross savings: ${formatEurosEn(summary.grossSavings)}   (November 2024: ${formatEurosEn(previous.grossSavings)})`);
-    expect(lines).toContain(`Offset ratio: ${offsetSentenceEn(summary.offsetRatio)}`);
+    expect(lines).toContain(`Avoided costs (gross): ${formatEurosEn(summary.grossSavings)}   (November 2024: ${formatEurosEn(previous.grossSavings)})`);
+    expect(lines).toContain(`Avoided costs: ${offsetSentenceEn(summary.offsetRatio)}`);
     expect(lines.join('\n')).not.toMatch(/Épargne|Fourchette|Tableau de bord/);
   });
 

@@ -114,7 +114,7 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
         .replace(/^\uFEFF/, '')
         .split('\r\n');
       expect(csv[0]).toBe(
-        'Unité;Service;Période;Épargne brute;Coût de l’intervention;Épargne nette;Taux de compensation;Part encaissable;Épargne brute basse;Épargne brute haute',
+        'Unité;Service;Période;Coûts évités (bruts);Coût des services;Épargne médico-sociale nette;Coûts évités pour 1 € investi;Part encaissable;Coûts évités (hypothèse basse);Coûts évités (hypothèse haute)',
       );
       const december = csv.find((l) => l.startsWith('VALMONT;;2024-12;'))!.split(';');
       expect(december[3]).toBe(formatFrenchNumber(summary.grossSavings!, 2));

@@ -5,10 +5,10 @@ export type ReportIndicator = (typeof REPORT_INDICATORS)[number];
 export const DEFAULT_REPORT_INDICATORS: readonly ReportIndicator[] = ['grossSavings', 'cost', 'netSavings', 'offsetRatio'];
 
 export const INDICATOR_LABELS: Record<ReportIndicator, string> = {
-  grossSavings: 'Épargne brute',
-  cost: 'Coût de l’intervention',
-  netSavings: 'Épargne nette',
-  offsetRatio: 'Taux de compensation',
+  grossSavings: 'Coûts évités (bruts)',
+  cost: 'Coût des services',
+  netSavings: 'Épargne médico-sociale nette',
+  offsetRatio: 'Coûts évités pour 1 € investi',
   cashable: 'Part encaissable',
 };
 

@@ -54,8 +54,8 @@ describe(reportText.name, () => {
   it('writes the English text part with English labels and numbers', () => {
     const text = reportText(content('en'));
     // 12 345.678 → €12,345.68 (half up); previous period November 2024 at €11,000.00
-    expect(text).toContain('  Gross savings: €12,345.68 (November 2024: €11,000.00)');
-    expect(text).toContain('  Offset ratio: for €1 invested, €2.47 avoided');
+    expect(text).toContain('  Avoided costs (gross): €12,345.68 (November 2024: €11,000.00)');
+    expect(text).toContain('  Avoided costs: for €1 invested, €2.47 avoided');
     expect(text).toContain('  Range: €10,000.00 – €15,000.50');
     expect(text).toContain('Methodology: version 2 — Guide 2024');
     // 07:00 UTC in January = 08:00 in Paris
@@ -67,8 +67,8 @@ describe(reportText.name, () => {
 
   it('keeps the French text part as it was', () => {
     const text = reportText(content('fr'));
-    expect(text).toContain('  Épargne brute : 12 345,68 € (novembre 2024 : 11 000,00 €)');
-    expect(text).toContain('  Taux de compensation : pour 1 € investi, 2,47 € évités');
+    expect(text).toContain('  Coûts évités (bruts) : 12 345,68 € (novembre 2024 : 11 000,00 €)');
+    expect(text).toContain('  Coûts évités : pour 1 € investi, 2,47 € évités');
     expect(text).toContain('Se désabonner : http://levier.test/api/report-subscriptions/unsubscribe?token=abc.def');
   });
 });
@@ -77,7 +77,7 @@ describe(reportMjml.name, () => {
   it('declares the language and writes every label of the English email in English', () => {
     const mjml = reportMjml(content('en'));
     expect(mjml).toContain('<mjml lang="en">');
-    for (const text of ['Indicator', 'Change', 'Open the dashboard', 'Unsubscribe', 'Gross savings range (low – high assumptions)', 'Alerts and targets'])
+    for (const text of ['Indicator', 'Change', 'Open the dashboard', 'Unsubscribe', 'Avoided costs range (low – high assumptions)', 'Alerts and targets'])
       expect(mjml).toContain(text);
     expect(mjml).not.toMatch(/Épargne|Indicateur|Évolution|Périmètre|tableau de bord|désabonner/);
   });

@@ -34,7 +34,7 @@ const headlineTable = (m: ReportMessages, content: ReportContent, section: Repor
   </mj-table>`;
 };
 
-/** One target or alert line: « Épargne brute — cumul 2024 : … ; cible annuelle … ; dans les seuils ». */
+/** One target or alert line: « Coûts évités (bruts) — cumul 2024 : … ; cible annuelle … ; dans les seuils ». */
 export const targetText = (m: ReportMessages, t: TargetLine): string => {
   const fmt = (v: string | null): string => writeIndicator(m, t.indicator as ReportIndicator, v, false);
   const state =
