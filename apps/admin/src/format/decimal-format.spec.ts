@@ -5,7 +5,10 @@ import {
   formatDateTime,
   formatDecimal,
   formatFixed,
+  formatCount,
   formatMoney,
+  formatMoneyCompact,
+  formatPerEuro,
   formatRatio,
   formatShare,
   isDecimalString,
@@ -105,5 +108,39 @@ describe(decimalSign.name, () => {
     expect(decimalSign('-0')).toBe(0);
     expect(decimalSign('12')).toBe(1);
     expect(decimalSign(null)).toBeNull();
+  });
+});
+
+describe(formatMoneyCompact.name, () => {
+  it('shows millions and thousands of euros as M€ and k€, from the string', () => {
+    expect(formatMoneyCompact('1539410.12')).toBe(`1,54${NBSP}M€`);
+    expect(formatMoneyCompact('692084.67')).toBe(`692${NBSP}k€`);
+    expect(formatMoneyCompact('45250')).toBe(`45,3${NBSP}k€`);
+    expect(formatMoneyCompact('-120500')).toBe(`-121${NBSP}k€`);
+  });
+
+  it('keeps small amounts in whole euros, and English writes €1.54M', () => {
+    expect(formatMoneyCompact('9876.4')).toBe(`9${NNBSP}876${NBSP}€`);
+    expect(formatMoneyCompact('1539410.12', 'en')).toBe('€1.54M');
+    expect(formatMoneyCompact('-692084.67', 'en')).toBe('-€692k');
+    expect(formatMoneyCompact(null)).toBe(NO_VALUE);
+  });
+});
+
+describe(formatPerEuro.name, () => {
+  it('writes what 1 € buys back in euros', () => {
+    expect(formatPerEuro('0.9234')).toBe(`0,92${NBSP}€`);
+    expect(formatPerEuro('0.5', 'en')).toBe('€0.50');
+  });
+});
+
+describe(formatCount.name, () => {
+  it('rounds counts to whole numbers from 10, one decimal below, never six decimals', () => {
+    expect(formatCount('768.058275')).toBe('768');
+    expect(formatCount('12.4')).toBe('12');
+    expect(formatCount('2.46')).toBe('2,5');
+    expect(formatCount('3')).toBe('3');
+    expect(formatCount('1732.5')).toBe(`1${NNBSP}733`);
+    expect(formatCount(null)).toBe(NO_VALUE);
   });
 });

@@ -3,6 +3,8 @@
  * (ECMA-402 NumberFormat v3), so "1234567.895" is rounded as a decimal, never through a float,
  * and the browser does no arithmetic on money.
  */
+import { integerDigits, shiftDecimal } from './decimal-arithmetic';
+
 export const NO_VALUE = '—';
 
 export type Locale = 'fr' | 'en';
@@ -34,6 +36,32 @@ export const formatMoney = (value: string | null | undefined, locale: string = '
 /** Euros without cents, for headline figures in tight spaces: "1 234 568 €". */
 export const formatMoneyRounded = (value: string | null | undefined, locale: string = 'fr'): string =>
   formatWith(value, locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+
+/**
+ * Money for a headline card, at a precision people read: « 1,54 M€ », « 692 k€ », « 45,3 k€ », « 9 876 € » (en: « €1.54M »,
+ * « €692k »). The decimal point is moved on the string and rounded by Intl: no float. The exact value goes elsewhere.
+ */
+export const formatMoneyCompact = (value: string | null | undefined, locale: string = 'fr'): string => {
+  const digits = integerDigits(value);
+  if (digits === null || !isDecimalString(value)) return NO_VALUE;
+  const [unit, places, fraction] =
+    digits >= 7 ? (['M', -6, 2] as const) : digits >= 6 ? (['k', -3, 0] as const) : digits >= 5 ? (['k', -3, 1] as const) : ([null, 0, 0] as const);
+  if (unit === null) return formatMoneyRounded(value, locale);
+  const scaled = shiftDecimal(value, places);
+  const number = formatWith(scaled, locale, { minimumFractionDigits: 0, maximumFractionDigits: fraction });
+  if (locale === 'en') return number.startsWith('-') ? `-€${number.slice(1)}${unit}` : `€${number}${unit}`;
+  return `${number}\u00a0${unit}€`;
+};
+
+/** What 1 € buys back, as euros: "0.9234" → « 0,92 € » (en « €0.92 »). */
+export const formatPerEuro = (value: string | null | undefined, locale: string = 'fr'): string => formatMoney(value, locale);
+
+/** A count of events: whole numbers from 10 up, one decimal below (« 12 », « 2,5 »), never the engine's 6 decimals. */
+export const formatCount = (value: string | null | undefined, locale: string = 'fr'): string => {
+  const digits = integerDigits(value);
+  if (digits === null) return NO_VALUE;
+  return formatWith(value, locale, { minimumFractionDigits: 0, maximumFractionDigits: digits >= 2 ? 0 : 1 });
+};
 
 /** Ratios and other plain quantities with exactly `digits` decimals: "2.345" → "2,35". */
 export const formatFixed = (value: string | null | undefined, locale: string = 'fr', digits = 2): string =>
