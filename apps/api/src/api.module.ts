@@ -5,6 +5,7 @@ import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
+import { RejectNulBytesPipe } from './platform/http/nul-bytes';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './platform/mail/mail.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -34,6 +35,7 @@ import { FundingModule } from './funding/funding.module';
     FundingModule,
   ],
   providers: [
+    { provide: APP_PIPE, useClass: RejectNulBytesPipe },
     { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { randomUUID } from 'node:crypto';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
+import { periodYearAccepted, periodYearMessage } from '../platform/http/period-years';
 import type { AuthUser } from '../tenancy/auth-user';
 import { isOrganisationWide, unitIdsWithRole, visibleUnitIds } from '../tenancy/unit-scope';
 import type { TreeNode } from '../catalogue/org-tree';
@@ -51,10 +52,13 @@ export class FiguresService {
 
   list(user: AuthUser, query: ListQuery<FigureSortField>): Promise<{ rows: FigureView[]; total: number }> {
     const periods = stringList(query.filter, 'period', 7);
+    const outOfRange = periods?.find((p) => !periodYearAccepted(p));
+    if (outOfRange !== undefined) throw new BadRequestException(`Filtre ${periodYearMessage('period', outOfRange)}`);
     const range = (key: string): string | undefined => {
       const v = query.filter[key];
       if (v === undefined || v === null || v === '') return undefined;
       if (typeof v !== 'string' || !PERIOD.test(v)) throw new BadRequestException(`Le filtre ${key} doit être une période comme 2024-03.`);
+      if (!periodYearAccepted(v)) throw new BadRequestException(`Filtre ${periodYearMessage(key, v)}`);
       return v;
     };
     const filter: FigureFilter = {

@@ -3,7 +3,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
 import { MethodologyParameters } from '../indicators/scenario-document';
-import { auditCopy, findOwned, findPage, idFilter, inFilter } from '../platform/database/tenant-crud';
+import { auditCopy, findOwned, findPage, idFilter, intFilter } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { MethodCheck } from './method-check';
 import { MethodologyVersion } from './methodology-version.entity';
@@ -31,7 +31,7 @@ export class MethodologyVersionsService {
   list(user: AuthUser, query: ListQuery<(typeof METHODOLOGY_VERSION_SORTS)[number]>): Promise<{ rows: MethodologyVersionResponse[]; total: number }> {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(em, MethodologyVersion, { organisationId, id: idFilter(query.filter), version: inFilter(query.filter, 'version') }, query);
+      const page = await findPage(em, MethodologyVersion, { organisationId, id: idFilter(query.filter), version: intFilter(query.filter, 'version') }, query);
       return { rows: page.rows.map(toMethodologyVersionResponse), total: page.total };
     });
   }

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, intFilter, invalid } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { PriceIndex } from './price-index.entity';
 import { PriceIndexResponse, toPriceIndexResponse } from './price-index.mapper';
@@ -39,7 +39,7 @@ export class PriceIndicesService {
       const page = await findPage(
         em,
         PriceIndex,
-        { organisationId, id: idFilter(query.filter), series: inFilter(query.filter, 'series'), year: inFilter(query.filter, 'year') },
+        { organisationId, id: idFilter(query.filter), series: inFilter(query.filter, 'series'), year: intFilter(query.filter, 'year') },
         query,
       );
       return { rows: page.rows.map(toPriceIndexResponse), total: page.total };

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from '../platform/database/tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, intFilter } from '../platform/database/tenant-crud';
 import { BudgetYear } from './budget-year.entity';
 import { BudgetYearResponse, toBudgetYearResponse } from './budget-year.mapper';
 import { ReallocationWriter } from './reallocation.writer';
@@ -30,7 +30,7 @@ export class BudgetYearsService {
       const page = await findPage(
         em,
         BudgetYear,
-        { organisationId, id: idFilter(query.filter), year: inFilter(query.filter, 'year'), section: inFilter(query.filter, 'section') },
+        { organisationId, id: idFilter(query.filter), year: intFilter(query.filter, 'year'), section: inFilter(query.filter, 'section') },
         query,
       );
       return { rows: page.rows.map(toBudgetYearResponse), total: page.total };

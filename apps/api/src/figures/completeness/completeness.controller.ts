@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
+import { PeriodYearInRange } from '../../platform/http/period-years';
 import { CurrentUser } from '../../tenancy/current-user.decorator';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { Completeness, CompletenessService } from './completeness.service';
@@ -12,6 +13,7 @@ export class CompletenessQueryDto {
 
   @IsString()
   @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-[QT][1-4])?$/, { message: 'period doit être une période comme 2024-03, 2024-Q1 ou 2024.' })
+  @PeriodYearInRange('period')
   period: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PeriodYearInRange } from '../../platform/http/period-years';
 
 /** `POST /api/periods/submit|approve|reopen`. A parent unit acts on every leaf unit under it. */
 export class PeriodActionDto {
@@ -11,6 +12,7 @@ export class PeriodActionDto {
   @ApiProperty({ example: '2024-03', description: 'YYYY-MM, YYYY-Qn (ou YYYY-Tn) ou YYYY' })
   @IsString()
   @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-[QT][1-4])?$/, { message: 'period doit être une période comme 2024-03, 2024-Q1 (ou 2024-T1) ou 2024.' })
+  @PeriodYearInRange('period')
   period: string;
 
   @ApiPropertyOptional({ description: 'Motif, obligatoire pour rouvrir une période approuvée' })

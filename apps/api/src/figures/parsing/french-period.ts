@@ -1,3 +1,4 @@
+import { DEFAULT_PERIOD_YEAR_MAX, DEFAULT_PERIOD_YEAR_MIN } from '../../platform/http/period-years';
 import type { Granularity } from './figure-file.types';
 
 /**
@@ -18,8 +19,9 @@ export interface Period {
 
 export type PeriodResult = ({ ok: true; fromDate: boolean } & Period) | { ok: false; error: PeriodError };
 
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+/** The default accepted years of a period, shared with the API's edge (PERIOD_YEAR_MIN / PERIOD_YEAR_MAX there). */
+export const MIN_YEAR = DEFAULT_PERIOD_YEAR_MIN;
+export const MAX_YEAR = DEFAULT_PERIOD_YEAR_MAX;
 
 /** Accent-free, lower-case month names and abbreviations → month number. */
 const MONTHS: ReadonlyMap<string, number> = new Map(

@@ -5,7 +5,7 @@ import { TenantDb } from '../../platform/database/tenant-db';
 import { ListQuery, stringList } from '../../platform/http/list-query';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { visibleUnitIds } from '../../tenancy/unit-scope';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../../platform/database/tenant-crud';
+import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, intFilter, invalid } from '../../platform/database/tenant-crud';
 import { MethodologyWriter } from '../methodology.writer';
 import { CustomIndicator } from '../custom-indicator.entity';
 import { IndicatorTarget } from '../indicator-target.entity';
@@ -57,7 +57,7 @@ export class IndicatorTargetsService {
           organisationId,
           id: idFilter(query.filter),
           indicator: inFilter(query.filter, 'indicator'),
-          year: inFilter(query.filter, 'year'),
+          year: intFilter(query.filter, 'year'),
           orgUnitId: In(unitIds),
         },
         query,

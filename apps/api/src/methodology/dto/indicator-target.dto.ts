@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PeriodYearInRange } from '../../platform/http/period-years';
 import { CODE, CODE_MESSAGE, DECIMAL, DECIMAL_MESSAGE } from './decimal-string';
 
 export class CreateIndicatorTargetDto {
@@ -14,8 +15,7 @@ export class CreateIndicatorTargetDto {
 
   @ApiProperty({ example: 2024 })
   @IsInt({ message: 'year : année entière attendue' })
-  @Min(1900)
-  @Max(2200)
+  @PeriodYearInRange('year')
   year: number;
 
   @ApiPropertyOptional({ example: '2.5', nullable: true })
@@ -50,5 +50,6 @@ export class AlertsQuery {
 
   @ApiProperty({ example: '2024' })
   @Matches(/^\d{4}$/, { message: 'year : année au format AAAA' })
+  @PeriodYearInRange('year')
   year: string;
 }

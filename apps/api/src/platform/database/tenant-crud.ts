@@ -27,6 +27,21 @@ export const inFilter = (filter: Record<string, unknown>, key: string): ReturnTy
   return values ? In(values) : undefined;
 };
 
+/**
+ * An equality filter on an integer column (a year, a version): one whole number or a list (`2024`, `"2024"`,
+ * `[2023,2024]`); anything else is a 400 naming the field, never a query PostgreSQL would refuse with a 500.
+ */
+export const intFilter = (filter: Record<string, unknown>, key: string): ReturnType<typeof In<number>> | undefined => {
+  const values = stringList(filter, key, 200);
+  if (values === undefined) return undefined;
+  if (!values.every((v) => /^-?\d{1,9}$/.test(v.trim()))) {
+    throw new BadRequestException(
+      `Le filtre ${key} doit être un nombre entier ou une liste de nombres entiers, par exemple {"${key}":2024} ou {"${key}":[2023,2024]}.`,
+    );
+  }
+  return In(values.map((v) => Number(v.trim())));
+};
+
 export const findPage = async <E extends OwnedRow>(
   em: EntityManager,
   target: EntityTarget<E>,

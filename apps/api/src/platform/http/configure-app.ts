@@ -13,6 +13,7 @@ import { AppConfig } from '../config/app-config';
 import { scrubSecrets } from '../logging/logger';
 import { repoRoot } from '../repo-root';
 import { rejectDeepJson } from './json-depth';
+import { periodYearRange } from './period-years';
 
 /**
  * Everything the HTTP process needs beyond its modules, shared by `main.ts` and the e2e tests:
@@ -20,6 +21,7 @@ import { rejectDeepJson } from './json-depth';
  * OpenAPI at `/api/docs`, and the built admin at `/`.
  */
 export const configureApp = (app: NestExpressApplication, config: AppConfig, logger?: Logger): INestApplication => {
+  periodYearRange(); // a malformed PERIOD_YEAR_MIN / PERIOD_YEAR_MAX stops the start here, not at the first request
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { Response } from 'express';
+import { findNulByte, nulByteMessage } from './nul-bytes';
 
 /**
  * react-admin `ra-data-simple-rest` list conventions: `sort=["field","ASC"]`, `range=[0,24]` (inclusive),
@@ -69,6 +70,8 @@ export const parseListQuery = <F extends string>(
       throw new BadRequestException('Le paramètre filter doit être un objet JSON, par exemple {"period":"2024-03"}.');
     }
     filter = parsed as Record<string, unknown>;
+    const nul = findNulByte(filter);
+    if (nul !== null) throw new BadRequestException(nulByteMessage(`Le filtre « ${nul} »`));
   }
   return { sort, offset, limit, filter };
 };

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PeriodYearInRange } from './period-years';
 
 /** A period code `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
 export const PERIOD_CODE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
@@ -16,10 +17,12 @@ export class ScopeRangeQuery {
   @ApiPropertyOptional({ example: '2024-01' })
   @IsOptional()
   @Matches(PERIOD_CODE, { message: periodMessage('from') })
+  @PeriodYearInRange('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2024-12' })
   @IsOptional()
   @Matches(PERIOD_CODE, { message: periodMessage('to') })
+  @PeriodYearInRange('to')
   to?: string;
 }

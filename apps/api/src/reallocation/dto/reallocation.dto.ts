@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PeriodYearInRange } from '../../platform/http/period-years';
 import { CODE, CODE_MESSAGE, DATE, DATE_MESSAGE, DECIMAL, DECIMAL_MESSAGE } from '../../methodology/dto/decimal-string';
 import { TRANSFER_INSTRUMENTS, TransferInstrument } from '../budget-transfer.entity';
 
@@ -207,10 +208,12 @@ export class ReallocationQuery {
   @ApiPropertyOptional({ example: '2024', description: 'Année AAAA ou mois AAAA-MM (par défaut : la dernière année calculée)' })
   @IsOptional()
   @Matches(PERIOD, { message: 'from : période attendue au format AAAA ou AAAA-MM' })
+  @PeriodYearInRange('from')
   from?: string;
 
   @ApiPropertyOptional({ example: '2024' })
   @IsOptional()
   @Matches(PERIOD, { message: 'to : période attendue au format AAAA ou AAAA-MM' })
+  @PeriodYearInRange('to')
   to?: string;
 }

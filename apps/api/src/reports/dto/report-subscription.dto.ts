@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { PeriodYearInRange } from '../../platform/http/period-years';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -135,5 +136,6 @@ export class SendReportDto {
   })
   @IsOptional()
   @Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: 'period : période attendue au format AAAA, AAAA-Qn ou AAAA-MM' })
+  @PeriodYearInRange('period')
   period?: string;
 }
