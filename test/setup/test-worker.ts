@@ -1,4 +1,4 @@
-import { ConsoleLogger, Module } from '@nestjs/common';
+import { ConsoleLogger, LoggerService, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { WorkerModule } from '../../apps/api/src/worker.module';
@@ -21,11 +21,14 @@ const env = (databaseUrl: string, queuePrefix: string): void => {
 
 const quiet = (): ConsoleLogger => new ConsoleLogger({ logLevels: ['error'] });
 
-/** The real WorkerModule (processors, schedulers) over a test database and queue prefix; `close()` stops its workers. */
-export const startTestWorker = async (databaseUrl: string, queuePrefix: string): Promise<TestingModule> => {
+/**
+ * The real WorkerModule (processors, schedulers) over a test database and queue prefix; `close()` stops its workers.
+ * `options.logger` receives Nest's log (errors only by default).
+ */
+export const startTestWorker = async (databaseUrl: string, queuePrefix: string, options: { logger?: LoggerService } = {}): Promise<TestingModule> => {
   env(databaseUrl, queuePrefix);
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
-    .setLogger(quiet())
+    .setLogger(options.logger ?? quiet())
     .compile();
   return moduleRef.init();
 };

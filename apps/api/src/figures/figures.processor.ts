@@ -1,5 +1,5 @@
-import { OnApplicationBootstrap, Inject } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap, Inject, Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobName, JobPayload } from '../platform/queue/job-map';
 import { IngestionOutcome, IngestionService, MAX_ATTEMPTS } from './ingestion/ingestion.service';
@@ -25,6 +25,8 @@ const unreachable = (name: never): never => {
  */
 @Processor('figures', { concurrency: 1, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: MAX_ATTEMPTS })
 export class FiguresProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FiguresProcessor.name);
+
   constructor(
     private readonly ingestion: IngestionService,
     private readonly reconciler: SubmissionReconciler,
@@ -35,6 +37,14 @@ export class FiguresProcessor extends WorkerHost implements OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.importConcurrency;
+  }
+
+  /** Every failed attempt, with its cause: a job that is retried and then dropped must not fail silently. */
+  @OnWorkerEvent('failed')
+  onFailed(job: FiguresJob | undefined, error: Error): void {
+    const what = job === undefined ? 'Tâche figures inconnue' : `Tâche figures ${job.name} ${job.id ?? '?'} (données ${JSON.stringify(job.data)})`;
+    const attempts = job === undefined ? '' : `, tentative ${job.attemptsMade} sur ${job.opts.attempts ?? 1}`;
+    this.logger.error(`${what} en échec${attempts} : ${error.message}`, error.stack);
   }
 
   async process(job: FiguresJob): Promise<IngestionOutcome | { requeued: number }> {

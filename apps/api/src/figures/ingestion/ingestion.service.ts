@@ -8,7 +8,7 @@ import { unitIdsWithRole } from '../../tenancy/unit-scope';
 import { rolesOf } from '../../tenancy/role-assignments';
 import { FIGURE_WRITER_ROLES } from '../figure.entity';
 import { validateRows } from '../parsing/validate-rows';
-import { cellText } from '../parsing/validate-row';
+import { cellText, withoutNul } from '../parsing/validate-row';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
 import type { NormalisedRow, RowError } from '../parsing/row-validation.types';
 import type { ResolvedFigure } from '../figure.repository';
@@ -36,6 +36,13 @@ const fileErrorAsRow = (error: FileError): SubmissionRowError => ({
   code: `file:${error.code}`,
 });
 const rowErrorAsRow = (e: RowError): SubmissionRowError => ({ line: e.line, column: e.column, value: e.value, message: e.message, code: e.code });
+/** An error as stored in jsonb, which refuses U+0000 wherever a file put it (a header, a message quoting a cell). */
+const storable = (e: SubmissionRowError): SubmissionRowError => ({
+  ...e,
+  column: e.column === null ? null : withoutNul(e.column),
+  value: e.value === null ? null : withoutNul(e.value),
+  message: withoutNul(e.message),
+});
 
 type ApplyResult = { kind: 'finished' } | { kind: 'approved'; errors: SubmissionRowError[] } | { kind: 'applied'; periods: string[] };
 
@@ -64,6 +71,7 @@ export class IngestionService {
     const claimed = await this.tenantDb.run(organisationId, (em) => this.submissions.claim(em, submissionId));
     if (claimed === null) return 'finished';
     if (claimed.attempts > MAX_ATTEMPTS) {
+      this.logger.error(`Soumission ${submissionId} rejetée après ${MAX_ATTEMPTS} échecs de traitement (causes journalisées à chaque échec).`);
       const message = `Le traitement de cette soumission a échoué ${MAX_ATTEMPTS} fois : signalez-la au support avec son identifiant ${submissionId}.`;
       return this.reject(organisationId, submissionId, 0, [{ line: 1, column: null, value: null, message, code: 'internal' }]);
     }
@@ -141,7 +149,8 @@ export class IngestionService {
     });
   }
 
-  private async reject(organisationId: string, submissionId: string, rowCount: number, all: SubmissionRowError[]): Promise<IngestionOutcome> {
+  private async reject(organisationId: string, submissionId: string, rowCount: number, found: SubmissionRowError[]): Promise<IngestionOutcome> {
+    const all = found.map(storable);
     const errors =
       all.length <= MAX_STORED_ERRORS
         ? all
@@ -159,6 +168,7 @@ export class IngestionService {
       const status = await this.submissions.lock(em, submissionId);
       if (status !== 'received' && status !== 'validating') return 'finished';
       await this.submissions.finishRejected(em, submissionId, rowCount, errors);
+      this.logger.log(`Soumission ${submissionId} refusée : ${all.length} erreur(s), la première ligne ${all[0]?.line ?? '?'} (${all[0]?.code ?? '?'}).`);
       return 'rejected';
     });
   }

@@ -30,7 +30,8 @@ export type RowErrorCode =
   | 'below_min'
   | 'above_max'
   | 'not_an_integer'
-  | 'duplicate_key';
+  | 'duplicate_key'
+  | 'nul_byte';
 
 /** One problem of one row: where (line, column header as written in the file), what was there, and what to do, in French. */
 export interface RowError {

@@ -63,6 +63,10 @@ export const cellText = (cell: CellValue | undefined): string => {
   return cell;
 };
 
+const NUL = /\u0000/g;
+/** U+0000 shown as ␀ (U+2400): PostgreSQL refuses NUL in text and jsonb, so neither a value nor an error may carry one. */
+export const withoutNul = (text: string): string => text.replace(NUL, '\u2400');
+
 const listCodes = (codes: readonly string[]): string => {
   const sorted = [...codes].sort();
   return sorted.length > 12 ? `${sorted.slice(0, 12).join(', ')}…` : sorted.join(', ');
@@ -93,10 +97,22 @@ const PERIOD_FORMS = 'écrivez par exemple 2024-03, 03/2024, mars 2024, 2024-T1 
 /** Checks one row against the catalogue; collects every problem of the row, not just the first. */
 export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
   const errors: RowError[] = [];
-  const raw = (field: FigureField): string => cellText(row.cells[field]);
+  const raw = (field: FigureField): string => withoutNul(cellText(row.cells[field]));
   const report = (field: FigureField, code: RowErrorCode, message: string): void => {
-    errors.push({ line: row.line, column: ctx.column(field), value: raw(field), code, message });
+    errors.push({ line: row.line, column: withoutNul(ctx.column(field)), value: raw(field), code, message });
   };
+
+  // A NUL byte (U+0000, shown ␀) in any cell: an error of its row, like any other (it would fail every write otherwise).
+  for (const field of Object.keys(row.cells) as FigureField[]) {
+    if (cellText(row.cells[field]).includes('\u0000')) {
+      report(
+        field,
+        'nul_byte',
+        `Caractère nul (octet 0x00, affiché ␀) dans la colonne « ${withoutNul(ctx.column(field))} » : ce caractère invisible n'est pas admis. ` +
+          'Retirez-le, ou ré-enregistrez le fichier depuis le tableur en CSV UTF-8.',
+      );
+    }
+  }
 
   // Org unit
   const unitText = raw('orgUnit').trim();
