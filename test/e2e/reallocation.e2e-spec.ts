@@ -57,7 +57,15 @@ describe('reallocation records and indicators', () => {
       value: '17202.00',
       fongibiliteVolume: '12000.00',
       flags: [{ transfer: 'FONG-2024-02', reason: 'PERSONNEL_EXCLUDED' }],
-      netFlowByFunction: { '4213': '-12000.00', '4232': '12000.00', '423': '-7000.00', '424': '7000.00' },
+      // FONG-2024-01 moves 12 000 € from chapter 011 (function 4213) to chapter 65 (function 4238): fongibilité between chapters
+      netFlowByFunction: { '4213': '-12000.00', '4238': '12000.00', '423': '-7000.00', '424': '7000.00' },
+      // every function code of the response with its M57 label
+      functionLabels: {
+        '4213': 'Aides sociales à l’enfance',
+        '4238': 'Autres actions pour les personnes âgées',
+        '423': 'Personnes âgées',
+        '424': 'Personnes en difficulté',
+      },
       // 24×1×120 + 10×2×65 + 90×4×3.5
       inKindValue: '5440.00',
       realExpenditure: Number(spend).toFixed(2),
@@ -65,7 +73,7 @@ describe('reallocation records and indicators', () => {
     expect(Number(res.body.fongibiliteRate)).toBeCloseTo(12000 / Number(spend), 6);
     expect(res.body.fongibiliteOverLimit).toBe(12000 / Number(spend) > 0.075);
     expect(res.body.leadTimeMedianDays).toEqual(expect.any(String));
-    expect(res.body.flows.budget.nodes).toEqual(expect.arrayContaining([{ name: 'Fonction 4213' }, { name: 'Fonction 4232' }]));
+    expect(res.body.flows.budget.nodes).toEqual(expect.arrayContaining([{ name: 'Fonction 4213' }, { name: 'Fonction 4238' }]));
     expect(res.body.flows.staff.links.length).toBeGreaterThan(0);
     expect(res.body.series.map((s: { period: string }) => s.period)).toEqual(['2024']);
   });

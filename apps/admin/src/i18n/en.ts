@@ -349,7 +349,16 @@ const baseEn = {
     },
     services: {
       name: 'Service |||| Services',
-      fields: { id: 'Id', code: 'Code', label: 'Label', functionCode: 'M57 function', kind: 'Kind', granularity: 'Entry period' },
+      fields: {
+        id: 'Id',
+        code: 'Code',
+        label: 'Label',
+        functionCode: 'M57 function',
+        functionLabel: 'M57 function label',
+        kind: 'Kind',
+        granularity: 'Entry period',
+        note: 'Note (shown on the dashboard)',
+      },
     },
     metrics: {
       name: 'Metric |||| Metrics',

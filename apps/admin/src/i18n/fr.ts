@@ -347,7 +347,16 @@ const baseFr = {
     },
     services: {
       name: 'Service |||| Services',
-      fields: { id: 'Identifiant', code: 'Code', label: 'Libellé', functionCode: 'Fonction M57', kind: 'Nature', granularity: 'Périodicité de saisie' },
+      fields: {
+        id: 'Identifiant',
+        code: 'Code',
+        label: 'Libellé',
+        functionCode: 'Fonction M57',
+        functionLabel: 'Libellé de la fonction M57',
+        kind: 'Nature',
+        granularity: 'Périodicité de saisie',
+        note: 'Note (affichée sur le tableau de bord)',
+      },
     },
     metrics: {
       name: 'Mesure |||| Mesures',

@@ -1,4 +1,17 @@
-import { Create, DataTable, Edit, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
+import {
+  Create,
+  DataTable,
+  Edit,
+  type EditProps,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
 import { LevierList } from '../common/LevierList';
@@ -14,6 +27,7 @@ export const ServiceList = () => (
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
       <DataTable.Col source="functionCode" />
+      <DataTable.Col source="functionLabel" />
       <DataTable.Col source="kind">
         <EnumField source="kind" enumName="kind" />
       </DataTable.Col>
@@ -30,8 +44,10 @@ export const ServiceShow = () => (
       <TextField source="code" />
       <TextField source="label" />
       <TextField source="functionCode" />
+      <TextField source="functionLabel" emptyText="Hors nomenclature M57" />
       <EnumField source="kind" enumName="kind" />
       <EnumField source="granularity" enumName="granularity" />
+      <TextField source="note" emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );
@@ -43,11 +59,18 @@ const ServiceForm = () => (
     <TextInput source="functionCode" helperText="423, 4213, 424…" />
     <SelectInput source="kind" choices={enumChoices('kind', SERVICE_KINDS)} validate={required()} />
     <SelectInput source="granularity" choices={enumChoices('granularity', GRANULARITIES)} defaultValue="month" />
+    <TextInput
+      source="note"
+      multiline
+      fullWidth
+      minRows={2}
+      helperText="Ce qu’un lecteur doit savoir pour lire les chiffres du service (par exemple pourquoi il reste déficitaire)"
+    />
   </SimpleForm>
 );
 
-export const ServiceEdit = () => (
-  <Edit mutationMode="pessimistic">
+export const ServiceEdit = (props: Omit<EditProps, 'children'>) => (
+  <Edit mutationMode="pessimistic" {...props}>
     <ServiceForm />
   </Edit>
 );

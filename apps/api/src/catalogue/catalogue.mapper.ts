@@ -1,5 +1,6 @@
 import type { MetricRow, OrgUnitRow, ServiceRow } from './catalogue.repository';
 import type { Scoped } from './unit-visibility';
+import { m57FunctionLabel } from './m57-functions';
 
 export interface OrgUnitResponse {
   id: string;
@@ -16,8 +17,12 @@ export interface ServiceResponse {
   code: string;
   label: string;
   functionCode: string;
+  /** Label of the function code in the M57 functional nomenclature, null when the code is not in it. */
+  functionLabel: string | null;
   kind: string;
   granularity: string;
+  /** What a reader must know to read the service's figures (shown on the dashboard), or null. */
+  note: string | null;
   orgUnits: string[];
 }
 export interface MetricResponse {
@@ -47,8 +52,10 @@ export const toServiceResponse = (s: ServiceRow): ServiceResponse => ({
   code: s.code,
   label: s.label,
   functionCode: s.functionCode,
+  functionLabel: m57FunctionLabel(s.functionCode),
   kind: s.kind,
   granularity: s.granularity,
+  note: s.note,
   orgUnits: s.orgUnits,
 });
 

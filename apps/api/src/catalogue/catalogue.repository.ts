@@ -17,6 +17,7 @@ export interface ServiceRow {
   functionCode: string;
   kind: string;
   granularity: Granularity;
+  note: string | null;
   orgUnits: string[];
   outcomes: { code: string; mode: string | null }[];
 }
@@ -59,7 +60,7 @@ export class CatalogueRepository {
 
   async services(em: EntityManager, organisationId: string): Promise<ServiceRow[]> {
     return em.query(
-      `SELECT s.id, s.code, s.label, s.function_code AS "functionCode", s.kind, s.granularity,
+      `SELECT s.id, s.code, s.label, s.function_code AS "functionCode", s.kind, s.granularity, s.note,
               COALESCE((SELECT array_agg(u.code ORDER BY u.code) FROM service_org_unit l JOIN org_unit u ON u.id = l.org_unit_id WHERE l.service_id = s.id), '{}') AS "orgUnits",
               COALESCE((SELECT json_agg(json_build_object('code', a.code, 'mode', a.params->>'mode') ORDER BY a.code) FROM outcome_assumption a WHERE a.service_id = s.id), '[]') AS outcomes
          FROM service s

@@ -31,6 +31,10 @@ export class Service extends TenantOwned {
   @Column({ type: 'varchar', length: 8, default: 'month' })
   granularity: Granularity;
 
+  /** What a reader must know to read the service's figures (shown on the dashboard), e.g. why it stays in deficit. */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
   @ManyToMany(() => OrgUnit)
   @JoinTable({ name: 'service_org_unit', joinColumn: { name: 'service_id' }, inverseJoinColumn: { name: 'org_unit_id' } })
   orgUnits?: Relation<OrgUnit[]>;

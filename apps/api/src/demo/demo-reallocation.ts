@@ -7,8 +7,10 @@ import { InKindLoan } from '../reallocation/in-kind-loan.entity';
 
 /**
  * Reallocation records of the CCAS de Valmont demo (SPEC §12): staffing needs (two critical), eight redeployments of
- * pseudonymous agents (`AG-…`, never names), four budget transfers of which one fongibilité touching chapter 012
- * (personnel), flagged PERSONNEL_EXCLUDED by the engine, and three in-kind loans. All in 2024.
+ * pseudonymous agents (`AG-…`, never names), four budget transfers (a fongibilité from chapter 011 to 65, between M57
+ * functions 4213 and 4238; one touching chapter 012 (personnel), flagged PERSONNEL_EXCLUDED by the engine; a décision
+ * modificative; a virement inside chapter 011), and three in-kind loans. All in 2024. Function codes are M57 codes
+ * (`catalogue/m57-functions.ts`).
  */
 const NEEDS = [
   {
@@ -144,7 +146,7 @@ const REDEPLOYMENTS = [
   },
 ] as const;
 
-const TRANSFERS: readonly {
+export const DEMO_TRANSFERS: readonly {
   code: string;
   instrument: TransferInstrument;
   fromChapter: string;
@@ -157,10 +159,10 @@ const TRANSFERS: readonly {
   {
     code: 'FONG-2024-01',
     instrument: 'FONGIBILITE',
-    fromChapter: '65',
+    fromChapter: '011',
     fromFunction: '4213',
     toChapter: '65',
-    toFunction: '4232',
+    toFunction: '4238',
     amount: '12000',
     decisionDate: '2024-05-14',
   },
@@ -266,7 +268,7 @@ export const seedDemoReallocation = async (em: EntityManager, organisationId: st
   );
   await em.save(
     BudgetTransfer,
-    TRANSFERS.map((t) => em.create(BudgetTransfer, { organisationId, ...t, section: 'FONCTIONNEMENT', amount: new Decimal(t.amount) })),
+    DEMO_TRANSFERS.map((t) => em.create(BudgetTransfer, { organisationId, ...t, section: 'FONCTIONNEMENT', amount: new Decimal(t.amount) })),
   );
   await em.save(
     InKindLoan,
@@ -274,5 +276,5 @@ export const seedDemoReallocation = async (em: EntityManager, organisationId: st
       em.create(InKindLoan, { organisationId, ...l, days: new Decimal(l.days), quantity: new Decimal(l.quantity), dailyValue: new Decimal(l.dailyValue) }),
     ),
   );
-  return NEEDS.length + REDEPLOYMENTS.length + TRANSFERS.length + LOANS.length;
+  return NEEDS.length + REDEPLOYMENTS.length + DEMO_TRANSFERS.length + LOANS.length;
 };

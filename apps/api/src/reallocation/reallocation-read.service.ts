@@ -8,6 +8,11 @@ import { computeReallocationPayload, recordsIn } from './reallocation-input';
 import { ReallocationRepository, StoredReallocation } from './reallocation.repository';
 import { realExpenditureNote, realExpenditureOf } from './real-expenditure';
 import { ReallocationComputeError } from './reallocation-recompute.service';
+import { m57FunctionLabels } from '../catalogue/m57-functions';
+
+/** M57 labels of every function code the response carries (net flows by function), null for a code outside the nomenclature. */
+const functionLabelsOf = (payload: { netFlowByFunction: Readonly<Record<string, string>> }): Record<string, string | null> =>
+  m57FunctionLabels(Object.keys(payload.netFlowByFunction));
 
 /** A row stored before budget records existed carries no source: its base was always the year's spend (until the next recompute). */
 const withSource = ({ period, payload }: StoredReallocation): StoredReallocation['payload'] => {
@@ -57,7 +62,10 @@ export class ReallocationReadService {
           inKindValue: s.payload.inKindValue,
         }));
       const single = from !== null && from === to ? stored.find((s) => s.period === from) : undefined;
-      if (single) return { from, to, source: 'read-model' as const, computedAt: single.computedAt, ...withSource(single), series };
+      if (single) {
+        const payload = withSource(single);
+        return { from, to, source: 'read-model' as const, computedAt: single.computedAt, ...payload, functionLabels: functionLabelsOf(payload), series };
+      }
 
       const records = await this.repository.records(em, organisationId);
       const refs = await this.repository.refs(em, organisationId);
@@ -73,7 +81,7 @@ export class ReallocationReadService {
         refs,
       });
       if (!result.ok) throw new ReallocationComputeError(result.errors.map((e) => `${e.path} : ${e.message}`));
-      return { from, to, source: 'live' as const, computedAt: new Date(), ...result.payload, series };
+      return { from, to, source: 'live' as const, computedAt: new Date(), ...result.payload, functionLabels: functionLabelsOf(result.payload), series };
     });
   }
 }
