@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { HttpError } from 'react-admin';
 import type { Scope } from './indicators.types';
 import { renderAdmin } from '../test-utils/render-admin';
-import { seriesFactory, seriesItemFactory, summaryFactory } from '../test-utils/factories';
+import { seriesFactory, seriesItemFactory, summaryConventions2Factory, summaryFactory } from '../test-utils/factories';
 import { Dashboard } from './Dashboard';
 
 const NNBSP = '\u202f';
@@ -29,13 +29,19 @@ describe(Dashboard.name, () => {
   it('shows the headline in French money and ratio formats with their ranges', async () => {
     renderAdmin(<Dashboard />, { dataProvider: providers(), url: '/?orgUnit=CCAS-VAL&from=2025-01&to=2025-12' });
 
-    expect(await screen.findByTestId('headline-grossSavings-value')).toHaveProperty('textContent', `1${NNBSP}234${NNBSP}567,89${NBSP}€`);
-    expect(screen.getByTestId('headline-cost-value').textContent).toBe(`500${NNBSP}000,00${NBSP}€`);
-    expect(screen.getByTestId('headline-netSavings-value').textContent).toBe(`734${NNBSP}567,89${NBSP}€`);
-    expect(screen.getByTestId('headline-offsetRatio-value').textContent).toBe('2,47');
-    const gross = screen.getByRole('region', { name: 'Épargne brute' });
-    expect(within(gross).getByText(spaced(`Fourchette : 1${NNBSP}000${NNBSP}000,00${NBSP}€ – 1${NNBSP}500${NNBSP}000,00${NBSP}€`))).toBeTruthy();
-    expect(screen.getByText('Pour 1 € investi, 2,47 € évités')).toBeTruthy();
+    expect(await screen.findByTestId('headline-grossSavings-value')).toHaveProperty('textContent', `1,23${NBSP}M€`);
+    expect(screen.getByTestId('headline-grossSavings-exact').textContent).toContain(`Valeur exacte : 1${NNBSP}234${NNBSP}567,89${NBSP}€`);
+    expect(screen.getByTestId('headline-cost-value').textContent).toBe(`500${NBSP}k€`);
+    expect(screen.getByTestId('headline-netSavings-value').textContent).toBe(`735${NBSP}k€`);
+    expect(screen.getByTestId('headline-offsetRatio-value').textContent).toBe(`2,47${NBSP}€`);
+    const gross = screen.getByRole('region', { name: 'Coûts évités (bruts)' });
+    expect(within(gross).getByText(spaced(`Fourchette : 1${NBSP}M€ – 1,5${NBSP}M€`))).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Coût des services' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Épargne médico-sociale nette' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Coûts évités pour 1 € investi' })).toBeTruthy();
+    expect(screen.getByText(spaced(`Pour 1 € investi, 2,47${NBSP}€ évités`))).toBeTruthy();
+    // Conventions 1: the events are one sum (as the engine gives it), shown as a count, never with 6 decimals.
+    expect(screen.getByTestId('detail-eventsNet').textContent).toBe('13');
     fireEvent.click(within(screen.getByTestId('payers')).getByRole('tab', { name: 'Tableau' }));
     expect(within(screen.getByTestId('payers')).getByText('Assurance maladie')).toBeTruthy();
     expect(screen.getByTestId('freshness').textContent).toContain('Méthodologie 2026.1');
@@ -150,10 +156,107 @@ describe(Dashboard.name, () => {
   });
 });
 
+describe('Dashboard under conventions 2 (public money first, households apart)', () => {
+  const ledgerItems = [
+    { key: 'ASSURANCE_MALADIE', amount: '620000.00', low: '500000.00', high: '750000.00', cost: '0.00', net: '620000.00' },
+    { key: 'DEPARTEMENT', amount: '227325.45', low: null, high: null, cost: '525000.00', net: '-297674.55' },
+    { key: 'COMMUNE_CCAS', amount: '0.00', low: null, high: null, cost: '900000.00', net: '-900000.00' },
+    { key: 'USAGER', amount: '692084.67', low: null, high: null, cost: '248272.00', net: '443812.67' },
+  ];
+  const conventions2 = () => {
+    const getIndicatorSummary = jest.fn(async () => summaryConventions2Factory());
+    const getIndicatorSeries = jest.fn(async (_scope: Scope, groupBy: string) =>
+      groupBy === 'service'
+        ? {
+            groupBy: 'service',
+            items: [
+              seriesItemFactory({ key: 'SAAD', label: 'Aide à domicile (SAAD)', grossSavings: '900000', cost: '700000', netSavings: '200000' }),
+              seriesItemFactory({
+                key: 'PORTAGE_REPAS',
+                label: 'Portage de repas',
+                grossSavings: '2500',
+                cost: '283000',
+                netSavings: '-280500',
+                note: 'Service de lien social : ses effets sur la santé ne sont pas chiffrés faute d’étude.',
+              }),
+            ],
+          }
+        : seriesFactory(),
+    );
+    const getIndicatorPayers = jest.fn(async () => ledgerItems);
+    return { getIndicatorSummary, getIndicatorSeries, getIndicatorPayers };
+  };
+
+  it('shows the public figures first, with the all-payers figure and « dont ménages » beside them', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: conventions2() as never, url: '/?orgUnit=VALMONT&from=2024&to=2024' });
+
+    const avoided = await screen.findByRole('region', { name: 'Coûts évités pour les finances publiques' });
+    expect(within(avoided).getByTestId('headline-grossSavings-value').textContent).toBe(`847${NBSP}k€`);
+    expect(within(avoided).getByTestId('headline-grossSavings-all-payers').textContent).toBe(
+      `Tous payeurs, ménages compris : 1,54${NBSP}M€ — dont ménages : 692${NBSP}k€`,
+    );
+    expect(within(avoided).getByTestId('headline-grossSavings-exact').textContent).toContain(`847${NNBSP}325,45${NBSP}€`);
+    const cost = screen.getByRole('region', { name: 'Coût public des services' });
+    expect(within(cost).getByText(spaced(`Tous payeurs, ménages compris : 1,67${NBSP}M€ — dont ménages : 248${NBSP}k€`))).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Épargne médico-sociale nette (finances publiques)' })).toBeTruthy();
+    const ratio = screen.getByRole('region', { name: 'Coûts évités pour 1 € public investi' });
+    expect(within(ratio).getByTestId('headline-offsetRatio-value').textContent).toBe(`0,59${NBSP}€`);
+    expect(screen.getByTestId('public-first')).toBeTruthy();
+  });
+
+  it('lists events per kind by their labels, and says why there is no cost per event', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: conventions2() as never, url: '/?orgUnit=VALMONT&from=2024&to=2024' });
+
+    const events = await screen.findByTestId('events-by-kind');
+    expect(
+      within(events)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([`Nuitée d’hôtel évitée${NBSP}: 732`, `Entrée en EHPAD retardée${NBSP}: 12`, `Placement d’enfant évité${NBSP}: 2,5`]);
+    expect(screen.queryByTestId('detail-eventsNet')).toBeNull();
+    expect(screen.getByTestId('detail-costPerEventAvoided').textContent).toBe('non calculé : plusieurs types d’événements');
+    expect(within(screen.getByTestId('sensitivity')).getByText(/Prix de journée en EHPAD : de/)).toBeTruthy();
+  });
+
+  it('turns « Qui économise ? » into « Qui paie, qui économise ? », payers in words, a negative net shown as such', async () => {
+    renderAdmin(<Dashboard />, { dataProvider: conventions2() as never, url: '/?orgUnit=VALMONT&from=2024&to=2024' });
+
+    const payers = await screen.findByTestId('payers');
+    expect(within(payers).getByRole('heading', { name: 'Qui paie, qui économise ?' })).toBeTruthy();
+    expect(await within(payers).findByRole('img', { name: /barres divergentes/ })).toBeTruthy();
+    expect(within(payers).getByTestId('payers-negative').textContent).toContain('Commune / CCAS');
+    fireEvent.click(within(payers).getByRole('tab', { name: 'Tableau' }));
+    const table = within(payers).getByRole('table', { name: /coûts évités, coût des services supporté et solde net/ });
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((r) => within(r).queryByRole('rowheader')?.textContent)).toEqual([
+      undefined,
+      'Assurance maladie',
+      'Ménages (usagers)',
+      'Département',
+      'Commune / CCAS',
+    ]);
+    expect(within(rows[4]).getByText(spaced(`-900${NNBSP}000,00${NBSP}€ (solde négatif)`))).toBeTruthy();
+  });
+
+  it('shows a service’s note under its line, and never a raw code on the page', async () => {
+    const { container } = renderAdmin(<Dashboard />, { dataProvider: conventions2() as never, url: '/?orgUnit=VALMONT&from=2024&to=2024' });
+
+    const services = await screen.findByTestId('by-service');
+    expect(await within(services).findByText(/Service de lien social/)).toBeTruthy();
+    fireEvent.click(within(services).getByRole('tab', { name: 'Tableau' }));
+    expect(within(services).getByTestId('row-note-PORTAGE_REPAS').textContent).toBe(
+      'Note : Service de lien social : ses effets sur la santé ne sont pas chiffrés faute d’étude.',
+    );
+    await screen.findByTestId('events-by-kind');
+    for (const code of ['COMMUNE_CCAS', 'ASSURANCE_MALADIE', 'USAGER', 'ENTREE_EHPAD', 'NUITEE_HOTEL']) expect(container.textContent).not.toContain(code);
+    expect(container.textContent).not.toMatch(/[ée]pargne (brute|nette)|taux de compensation/i);
+  });
+});
+
 describe('Comment est-ce calculé ?', () => {
   const explanation = {
     indicator: 'grossSavings',
-    formula: 'Épargne brute = Σ valeur actualisée des coûts évités.',
+    formula: 'Coûts évités (bruts) = Σ valeur actualisée des coûts évités.',
     methodology: { version: 1, label: 'Méthode 2024', effectiveFrom: '2024-01-01', parameters: { discountRate: '0.032' } },
     inputs: [{ service: 'SAAD', period: '2024-01', metric: 'spend', value: '51072.45' }],
     assumptions: [
@@ -188,8 +291,8 @@ describe('Comment est-ce calculé ?', () => {
 
     fireEvent.click(await screen.findByTestId('explain-grossSavings'));
 
-    const dialog = await screen.findByRole('dialog', { name: /Comment est-ce calculé \? — Épargne brute/ });
-    expect(await within(dialog).findByText('Épargne brute = Σ valeur actualisée des coûts évités.')).toBeTruthy();
+    const dialog = await screen.findByRole('dialog', { name: /Comment est-ce calculé \? — Coûts évités \(bruts\)/ });
+    expect(await within(dialog).findByText('Coûts évités (bruts) = Σ valeur actualisée des coûts évités.')).toBeTruthy();
     expect(getIndicatorExplain.mock.calls[0]).toEqual([expect.objectContaining({ orgUnit: 'VALMONT-NORD' }), 'grossSavings', expect.anything()]);
     expect(within(dialog).getByText('janv. 2024')).toBeTruthy();
     expect(within(dialog).getByText('Justification : Six mois gagnés.')).toBeTruthy();

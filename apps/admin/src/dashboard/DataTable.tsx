@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 export interface DataColumn<R> {
   label: string;
@@ -19,12 +19,15 @@ export const DataTable = <R extends { key: string; label: string }>({
   columns,
   rows,
   maxHeight,
+  note,
 }: {
   caption: string;
   rowHeader: string;
   columns: DataColumn<R>[];
   rows: R[];
   maxHeight?: number;
+  /** A sentence shown under a row, across the table (e.g. why a service stays negative); null for none. */
+  note?: (row: R) => ReactNode | null;
 }) => (
   <TableContainer sx={maxHeight ? { maxHeight } : undefined} tabIndex={maxHeight ? 0 : undefined}>
     <Table size="small" stickyHeader={maxHeight !== undefined}>
@@ -40,18 +43,30 @@ export const DataTable = <R extends { key: string; label: string }>({
         </TableRow>
       </TableHead>
       <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.key}>
-            <TableCell component="th" scope="row">
-              {row.label}
-            </TableCell>
-            {columns.map((c) => (
-              <TableCell key={c.label} {...num}>
-                {c.value(row)}
-              </TableCell>
-            ))}
-          </TableRow>
-        ))}
+        {rows.map((row) => {
+          const text = note?.(row) ?? null;
+          return (
+            <Fragment key={row.key}>
+              <TableRow>
+                <TableCell component="th" scope="row" sx={text === null ? undefined : { borderBottom: 'none' }}>
+                  {row.label}
+                </TableCell>
+                {columns.map((c) => (
+                  <TableCell key={c.label} {...num} sx={text === null ? num.sx : { ...num.sx, borderBottom: 'none' }}>
+                    {c.value(row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+              {text === null ? null : (
+                <TableRow data-testid={`row-note-${row.key}`}>
+                  <TableCell colSpan={columns.length + 1} sx={{ pt: 0, color: 'text.secondary', fontStyle: 'italic' }}>
+                    {text}
+                  </TableCell>
+                </TableRow>
+              )}
+            </Fragment>
+          );
+        })}
       </TableBody>
     </Table>
   </TableContainer>

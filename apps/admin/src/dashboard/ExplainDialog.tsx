@@ -25,15 +25,15 @@ import {
 import { useId, useState, type ReactNode } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
-import { formatDateTime, formatDecimal, formatMoney, formatRatio, formatShare } from '../format/decimal-format';
+import { formatDateTime, formatDecimal, formatMoney, formatPerEuro, formatShare } from '../format/decimal-format';
 import { errorText } from './error-text';
 import type { ExplainableIndicator, Explanation, Scope } from './indicators.types';
 import { periodLabel } from './series-rows';
 import { statusOf, useIndicatorExplain } from './use-indicators';
 
-/** How an indicator's value reads: euros, a ratio, or years. */
+/** How an indicator's value reads: euros, euros avoided per euro invested (« 0,92 € »), or years. */
 export const formatIndicatorValue = (indicator: string, value: string | null | undefined, locale: string): string => {
-  if (indicator === 'offsetRatio') return formatRatio(value, locale);
+  if (indicator === 'offsetRatio' || indicator === 'publicOffsetRatio') return formatPerEuro(value, locale);
   if (indicator === 'paybackYears') return formatDecimal(value, locale);
   return formatMoney(value, locale);
 };

@@ -1,21 +1,71 @@
-import { ResponsiveContainer, Sankey, Tooltip } from 'recharts';
+import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from 'recharts';
 import type { SankeyData } from './chart-data';
+import { wrapLabel } from './sankey-labels';
 
-/** Staff redeployments and budget transfers between functions and services (recharts Sankey). */
-export const FlowSankey = ({ data, ariaLabel, height = 320 }: { data: SankeyData; ariaLabel: string; height?: number }) => (
-  <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 700, height }}>
-      <Sankey
-        data={{ nodes: data.nodes, links: data.links.map(({ source, target, value }) => ({ source, target, value })) }}
-        nodePadding={24}
-        nodeWidth={12}
-        margin={{ top: 8, right: 140, bottom: 8, left: 72 }}
-        link={{ stroke: '#1565c0', strokeOpacity: 0.35 }}
-        node={{ fill: '#1a3d6d', stroke: '#1a3d6d' }}
-        label
-      >
-        <Tooltip />
-      </Sankey>
-    </ResponsiveContainer>
-  </div>
-);
+/** Room for labels outside the nodes: sources write theirs to the left, every other column to the right. */
+const LABEL_ROOM = 168;
+const LINE_CHARS = 24;
+const FONT_SIZE = 12;
+
+/**
+ * A node with its label outside the bar: never over the bar, never cut. A long name wraps on two lines and is
+ * abbreviated with « … » past that; the full name is the node's tooltip (SVG <title>) and is in the table.
+ */
+const FlowNode = ({ x, y, width, height, payload }: SankeyNodeProps) => {
+  const name = String((payload as { name?: unknown }).name ?? '');
+  const source = ((payload as { depth?: number }).depth ?? 0) === 0;
+  const lines = wrapLabel(name, LINE_CHARS);
+  const textX = source ? x - 6 : x + width + 6;
+  const firstY = y + height / 2 - ((lines.length - 1) * (FONT_SIZE + 2)) / 2;
+  return (
+    <Layer>
+      <title>{name}</title>
+      <Rectangle x={x} y={y} width={width} height={height} fill="#1a3d6d" stroke="#1a3d6d" />
+      <text x={textX} y={firstY} textAnchor={source ? 'end' : 'start'} dominantBaseline="middle" fontSize={FONT_SIZE} fill="#212121">
+        {lines.map((line, i) => (
+          <tspan key={i} x={textX} dy={i === 0 ? 0 : FONT_SIZE + 2}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </Layer>
+  );
+};
+
+/** Staff redeployments and budget transfers between functions and services (recharts Sankey); values written by `formatValue`. */
+export const FlowSankey = ({
+  data,
+  ariaLabel,
+  height = 320,
+  formatValue,
+}: {
+  data: SankeyData;
+  ariaLabel: string;
+  height?: number;
+  formatValue?: (raw: string) => string;
+}) => {
+  const rawByValue = new Map(data.links.map((l) => [l.value, l.raw]));
+  return (
+    <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 700, height }}>
+        <Sankey
+          data={{ nodes: data.nodes, links: data.links.map(({ source, target, value }) => ({ source, target, value })) }}
+          nodePadding={28}
+          nodeWidth={12}
+          margin={{ top: 16, right: LABEL_ROOM, bottom: 16, left: LABEL_ROOM }}
+          link={{ stroke: '#1565c0', strokeOpacity: 0.35 }}
+          node={FlowNode}
+        >
+          <Tooltip
+            formatter={(value: unknown) => {
+              const raw = typeof value === 'number' ? rawByValue.get(value) : undefined;
+              if (!formatValue) return String(value);
+              // A link shows its own decimal string; a node, the total recharts drew it with.
+              return formatValue(raw ?? String(value));
+            }}
+          />
+        </Sankey>
+      </ResponsiveContainer>
+    </div>
+  );
+};

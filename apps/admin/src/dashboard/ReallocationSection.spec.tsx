@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { ReallocationSection } from './ReallocationSection';
 import type { Reallocation } from './indicators.types';
@@ -36,6 +36,21 @@ describe(ReallocationSection.name, () => {
     expect(screen.getByText('Virements budgétaires entre fonctions (€)')).toBeTruthy();
     expect(screen.getByText('Redéploiements de personnel (jours-ETP)')).toBeTruthy();
     expect(within(screen.getByTestId('realloc-budget')).queryByText(/faute de budget voté/)).toBeNull();
+    // FTE-years to 2 decimals (0.429825 → 0,43), FTE-days without the engine's 6 decimals
+    expect(within(screen.getByTestId('realloc-fte')).getByText('soit 0,43 ETP-année')).toBeTruthy();
+    expect(within(screen.getByTestId('realloc-fte')).getByText('98')).toBeTruthy();
+  });
+
+  it('names M57 functions by their label in the budget flows, else « Fonction 4232 », never a bare code', async () => {
+    renderAdmin(<ReallocationSection scope={{ orgUnit: 'VALMONT-NORD', from: '2024-01', to: '2024-12' }} />, {
+      dataProvider: { getReallocation: async () => ({ ...payload, functionLabels: { '4213': 'Action sociale en faveur des personnes âgées' } }) } as never,
+    });
+    const budget = await screen.findByTestId('flows-budget');
+    fireEvent.click(within(budget).getByRole('tab', { name: 'Tableau' }));
+    const cells = within(budget)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells.slice(0, 2)).toEqual(['Action sociale en faveur des personnes âgées (fonction 4213)', 'Fonction 4232']);
   });
 
   it('says when the fongibilité rate rests on the services’ spend, for want of a voted budget', async () => {

@@ -1,11 +1,12 @@
 import { Alert, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useId, useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatDecimal, formatMoney, formatShare } from '../format/decimal-format';
+import { NO_VALUE, formatFixed, formatMoney, formatShare, intlLocale, isDecimalString } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
 import { toSankeyData } from './chart-data';
 import type { MaybeDecimal, SankeyGraph, Scope } from './indicators.types';
 import { LazyFlowSankey } from './lazy-charts';
+import { flowNodeName } from './sankey-labels';
 import { statusOf, useReallocation } from './use-indicators';
 
 const Tile = ({ label, value, hint, note, warn, testId }: { label: string; value: string; hint?: string; note?: string; warn?: boolean; testId?: string }) => (
@@ -39,6 +40,28 @@ export const meanCoverage = (coverage: Record<string, MaybeDecimal> | null | und
   return (values.reduce((a, b) => a + b, 0) / values.length).toFixed(6);
 };
 
+/** FTE-days to one decimal at most (« 98 », « 12,5 »). */
+const formatFteDays = (value: MaybeDecimal | undefined, locale: string): string =>
+  isDecimalString(value) ? new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value.trim() as Intl.StringNumericLiteral) : NO_VALUE;
+
+/** The graph with its nodes named in words: M57 functions by their label (`functionLabels`), else « Fonction 423 ». */
+const useNamedGraph = (graph: SankeyGraph | null | undefined, functionLabels: Record<string, string> | null | undefined): SankeyGraph | null => {
+  const translate = useTranslate();
+  return useMemo(() => {
+    if (!graph) return null;
+    const words = {
+      label: (label: string, code: string) => translate('levier.reallocation.function_label', { label, code }),
+      code: (code: string) => translate('levier.reallocation.function_code', { code }),
+    };
+    const names = new Map(graph.nodes.map((n) => [n.name, flowNodeName(String(n.name ?? ''), functionLabels, words)]));
+    const rename = (ref: number | string) => (typeof ref === 'string' && names.has(ref) ? (names.get(ref) as string) : ref);
+    return {
+      nodes: graph.nodes.map((n) => ({ name: names.get(n.name) ?? n.name })),
+      links: graph.links.map((l) => ({ ...l, source: rename(l.source), target: rename(l.target) })),
+    };
+  }, [graph, functionLabels, translate]);
+};
+
 const FlowTable = ({ graph, caption, unit }: { graph: SankeyGraph | null | undefined; caption: string; unit: 'money' | 'fte' }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -62,7 +85,7 @@ const FlowTable = ({ graph, caption, unit }: { graph: SankeyGraph | null | undef
             <TableCell>{name(l.source)}</TableCell>
             <TableCell>{name(l.target)}</TableCell>
             <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-              {unit === 'money' ? formatMoney(String(l.value), locale) : formatDecimal(String(l.value), locale)}
+              {unit === 'money' ? formatMoney(String(l.value), locale) : formatFteDays(String(l.value), locale)}
             </TableCell>
           </TableRow>
         ))}
@@ -71,17 +94,28 @@ const FlowTable = ({ graph, caption, unit }: { graph: SankeyGraph | null | undef
   );
 };
 
-const FlowCard = ({ graph, kind }: { graph: SankeyGraph | null | undefined; kind: 'budget' | 'staff' }) => {
+const FlowCard = ({
+  graph: apiGraph,
+  kind,
+  functionLabels,
+}: {
+  graph: SankeyGraph | null | undefined;
+  kind: 'budget' | 'staff';
+  functionLabels?: Record<string, string> | null;
+}) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const graph = useNamedGraph(apiGraph, functionLabels);
   const sankey = useMemo(() => toSankeyData(graph), [graph]);
   const t = (key: string, options?: Record<string, unknown>) => translate(`levier.reallocation.${key}`, options);
+  const formatValue = (raw: string) => (kind === 'budget' ? formatMoney(raw, locale) : `${formatFteDays(raw, locale)} ${t('fte_days_column')}`);
   return (
     <ChartCard
       testId={`flows-${kind}`}
       title={t(`flows_${kind}_title`)}
       subtitle={sankey.dropped > 0 ? t('flows_dropped', { count: sankey.dropped }) : t(`flows_${kind}_subtitle`)}
       empty={sankey.links.length === 0 ? t('flows_empty') : null}
-      chart={<LazyFlowSankey data={sankey} ariaLabel={t(`flows_${kind}_aria`)} />}
+      chart={<LazyFlowSankey data={sankey} ariaLabel={t(`flows_${kind}_aria`)} formatValue={formatValue} height={Math.max(320, sankey.nodes.length * 44)} />}
       table={<FlowTable graph={graph} caption={t(`flows_${kind}_caption`)} unit={kind === 'budget' ? 'money' : 'fte'} />}
     />
   );
@@ -108,8 +142,8 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
         <Tile
           testId="realloc-fte"
           label={t('fte_days')}
-          value={formatDecimal(data.fteDays ?? null, locale)}
-          hint={t('fte_years', { value: formatDecimal(data.fteYears ?? null, locale) })}
+          value={formatFteDays(data.fteDays, locale)}
+          hint={t('fte_years', { value: formatFixed(data.fteYears ?? null, locale, 2) })}
         />
         <Tile
           testId="realloc-critical"
@@ -155,8 +189,8 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
       </Card>
       {data && !error ? (
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' } }} data-testid="flows">
-          <FlowCard graph={data.flows?.budget} kind="budget" />
-          <FlowCard graph={data.flows?.staff} kind="staff" />
+          <FlowCard graph={data.flows?.budget} kind="budget" functionLabels={data.functionLabels} />
+          <FlowCard graph={data.flows?.staff} kind="staff" functionLabels={data.functionLabels} />
         </Box>
       ) : null}
     </>

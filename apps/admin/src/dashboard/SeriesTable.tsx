@@ -1,5 +1,5 @@
 import { useLocaleState, useTranslate } from 'react-admin';
-import { formatMoney, formatRatio } from '../format/decimal-format';
+import { formatMoney, formatPerEuro } from '../format/decimal-format';
 import { boundValue, type ChartRow } from './series-rows';
 import { DataTable, type DataColumn } from './DataTable';
 
@@ -18,7 +18,7 @@ export const SeriesTable = ({ rows }: { rows: ChartRow[] }) => {
       : []),
     { label: translate('levier.headline.cost'), value: (r) => formatMoney(r.item.cost, locale) },
     { label: translate('levier.headline.netSavings'), value: (r) => formatMoney(r.item.netSavings, locale) },
-    { label: translate('levier.headline.offsetRatio'), value: (r) => formatRatio(r.item.offsetRatio, locale) },
+    { label: translate('levier.headline.offsetRatio'), value: (r) => formatPerEuro(r.item.offsetRatio, locale) },
   ];
   return <DataTable caption={translate('levier.chart.caption')} rowHeader={translate('levier.chart.period')} columns={columns} rows={rows} maxHeight={420} />;
 };

@@ -1,5 +1,5 @@
-import { summaryFactory } from '../test-utils/factories';
-import { toComparisons, toPayerRows, toSankeyData, toServiceRows, toTargetLines } from './chart-data';
+import { summaryConventions2Factory, summaryFactory } from '../test-utils/factories';
+import { hasLedger, toComparisons, toLedgerRows, toPayerRows, toSankeyData, toServiceRows, toTargetLines } from './chart-data';
 import { comparisonScopes, periodSpan, shiftPeriod } from './scope';
 
 describe(toPayerRows.name, () => {
@@ -22,6 +22,38 @@ describe(toPayerRows.name, () => {
   });
 });
 
+describe(toLedgerRows.name, () => {
+  it('plots avoided costs to the right, costs borne to the left and the net, keeping the strings', () => {
+    const rows = toLedgerRows([
+      { key: 'ASSURANCE_MALADIE', amount: '620000.00', low: '500000', high: '750000', cost: '0.00', net: '620000.00' },
+      { key: 'COMMUNE_CCAS', amount: '0.00', cost: '900000.00', net: '-900000.00' },
+    ]);
+    expect(rows.map((r) => [r.key, r.avoided, r.costBorne, r.net, r.negative])).toEqual([
+      ['ASSURANCE_MALADIE', 620000, 0, 620000, false],
+      ['COMMUNE_CCAS', 0, -900000, -900000, true],
+    ]);
+    expect(rows[1].raw).toEqual({ avoided: '0.00', cost: '900000.00', net: '-900000.00', low: null, high: null });
+  });
+
+  it('keeps a payer whose net is negative, and derives a missing net exactly from the strings', () => {
+    // 227 325.45 − 525 000.10 = −297 674.65
+    const [row] = toLedgerRows([{ key: 'DEPARTEMENT', amount: '227325.45', cost: '525000.10' }]);
+    expect(row).toMatchObject({ net: -297674.65, negative: true });
+    expect(row.raw.net).toBe('-297674.65');
+  });
+
+  it('falls back on the summary’s ledger when the payer series has no costs, largest net first', () => {
+    expect(hasLedger([{ key: 'ETAT', amount: '1' }])).toBe(false);
+    const rows = toLedgerRows([{ key: 'ETAT', amount: '1' }], summaryConventions2Factory());
+    expect(rows.map((r) => [r.key, r.raw.net])).toEqual([
+      ['ASSURANCE_MALADIE', '620000.00'],
+      ['USAGER', '443812.67'],
+      ['DEPARTEMENT', '-297674.55'],
+      ['COMMUNE_CCAS', '-900000.00'],
+    ]);
+  });
+});
+
 describe(toServiceRows.name, () => {
   it('labels services with the API label and orders them by gross savings, blanks last', () => {
     const rows = toServiceRows([
@@ -32,6 +64,14 @@ describe(toServiceRows.name, () => {
       ['B', 5, 12.5],
       ['Aide A', null, null],
     ]);
+  });
+
+  it('keeps a service’s stated note, trimmed, and none when blank', () => {
+    const rows = toServiceRows([
+      { key: 'A', grossSavings: '1', cost: '5', netSavings: '-4', offsetRatio: '0.2', note: '  Lien social, effets non chiffrés. ' },
+      { key: 'B', grossSavings: '5', cost: '2', netSavings: '3', offsetRatio: '2.5', note: ' ' },
+    ]);
+    expect(rows.map((r) => r.note)).toEqual([null, 'Lien social, effets non chiffrés.']);
   });
 });
 

@@ -2,6 +2,8 @@
  * Data shaping for the dashboard's charts. Recharts plots numbers, so decimal strings become numbers
  * here, for drawing only; tables and tooltips keep showing the API's strings.
  */
+import { negateDecimal, subtractDecimals } from '../format/decimal-arithmetic';
+import { decimalSign } from '../format/decimal-format';
 import type { IndicatorSummary, MaybeDecimal, PayerItem, SankeyGraph, SeriesItem } from './indicators.types';
 import { plotValue } from './series-rows';
 
@@ -35,9 +37,62 @@ export const toPayerRows = (items: readonly PayerItem[] | null | undefined, summ
     .sort((a, b) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity));
 };
 
+export interface LedgerRow {
+  key: string;
+  /** Plotted to the right: the avoided costs this payer would have borne. */
+  avoided: number | null;
+  /** Plotted to the left (negated): the cost of services this payer funds. */
+  costBorne: number | null;
+  net: number | null;
+  /** The API's strings, for the table and the tooltips. */
+  raw: { avoided: MaybeDecimal; cost: MaybeDecimal; net: MaybeDecimal; low: MaybeDecimal; high: MaybeDecimal };
+  negative: boolean;
+}
+
+/** True when payer items carry the conventions-2 ledger (cost borne and net). */
+export const hasLedger = (items: readonly PayerItem[] | null | undefined): boolean => (items ?? []).some((i) => i.cost !== undefined || i.net !== undefined);
+
+/**
+ * « Qui paie, qui économise ? » (conventions 2): one row per payer with avoided costs, cost borne and net, from the
+ * payer series or else the summary's ledger. Every payer stays, a negative net included; the net is the API's when
+ * given, else avoided − cost on the strings. Largest net first, so the payers who lose money come last but are there.
+ */
+export const toLedgerRows = (
+  items: readonly PayerItem[] | null | undefined,
+  summary?: Pick<IndicatorSummary, 'ledger' | 'ranges' | 'byPayer'> | null,
+): LedgerRow[] => {
+  const source: PayerItem[] = hasLedger(items)
+    ? [...(items ?? [])]
+    : Object.entries(summary?.ledger ?? {}).map(([key, line]) => ({
+        key,
+        amount: line.avoided,
+        cost: line.cost,
+        net: line.net,
+        low: summary?.ranges?.low?.byPayer?.[key] ?? null,
+        high: summary?.ranges?.high?.byPayer?.[key] ?? null,
+      }));
+  return source
+    .map((p) => {
+      const avoided = p.amount ?? null;
+      const cost = p.cost ?? null;
+      const net = p.net ?? (avoided !== null && cost !== null ? subtractDecimals(avoided, cost) : null);
+      return {
+        key: p.key,
+        avoided: plotValue(avoided),
+        costBorne: plotValue(negateDecimal(cost)),
+        net: plotValue(net),
+        raw: { avoided, cost, net, low: p.low ?? null, high: p.high ?? null },
+        negative: decimalSign(net) === -1,
+      };
+    })
+    .sort((a, b) => (b.net ?? -Infinity) - (a.net ?? -Infinity) || a.key.localeCompare(b.key));
+};
+
 export interface ServiceRow {
   key: string;
   label: string;
+  /** The service's stated reason when it stays negative. */
+  note: string | null;
   grossSavings: number | null;
   cost: number | null;
   netSavings: number | null;
@@ -51,6 +106,7 @@ export const toServiceRows = (items: readonly SeriesItem[]): ServiceRow[] =>
     .map((item) => ({
       key: item.key,
       label: item.label && item.label !== item.key ? item.label : item.key,
+      note: typeof item.note === 'string' && item.note.trim() !== '' ? item.note.trim() : null,
       grossSavings: plotValue(item.grossSavings),
       cost: plotValue(item.cost),
       netSavings: plotValue(item.netSavings),

@@ -15,17 +15,57 @@ export interface IndicatorValues {
   nonCashable: MaybeDecimal;
 }
 
+/** Calculation rules (vectors README § Conventions 2): 1 as published before, 2 with public figures and funding. */
+export type Conventions = 1 | 2;
+
 export interface MethodologyVersionRef {
   id?: string;
   version: number | string;
   label?: string;
   effectiveFrom?: string;
+  conventions?: Conventions;
+}
+
+/** A payer's line of the conventions-2 ledger: avoided costs, costs borne (funding plans), net (avoided − cost). */
+export interface LedgerLine {
+  avoided: MaybeDecimal;
+  cost: MaybeDecimal;
+  net: MaybeDecimal;
+}
+
+/**
+ * Conventions 2 only (absent under conventions 1): the same indicators without the households' (`USAGER`) share,
+ * the cost by payer and the ledger, and events per kind of outcome (`eventsNet` is then null when kinds differ).
+ */
+export interface Conventions2Values {
+  publicSavings?: MaybeDecimal;
+  publicCost?: MaybeDecimal;
+  publicNetSavings?: MaybeDecimal;
+  publicOffsetRatio?: MaybeDecimal;
+  costByPayer?: Record<string, MaybeDecimal>;
+  ledger?: Record<string, LedgerLine>;
+  /** Net events avoided per outcome code (6 decimals from the API; shown as counts). */
+  eventsByOutcome?: Record<string, MaybeDecimal>;
+}
+
+/** One line of the conventions-2 sensitivity list: the net savings with one parameter at its low / high value. */
+export interface SensitivityItem {
+  parameter: string;
+  label?: string | null;
+  low: MaybeDecimal;
+  high: MaybeDecimal;
+  swing: MaybeDecimal;
 }
 
 export type Basis = 'current' | 'reported';
 
-export interface IndicatorSummary extends IndicatorValues {
-  ranges?: { low?: Partial<IndicatorValues> | null; high?: Partial<IndicatorValues> | null } | null;
+export interface IndicatorSummary extends IndicatorValues, Conventions2Values {
+  ranges?: { low?: Partial<IndicatorValues & Conventions2Values> | null; high?: Partial<IndicatorValues & Conventions2Values> | null } | null;
+  /** 1 or 2; null when the range mixes periods computed under both (then only the conventions-1 keys are given). */
+  conventions?: Conventions | null;
+  /** Outcome code → its label, for `eventsByOutcome`. */
+  outcomeLabels?: Record<string, string>;
+  sensitivity?: SensitivityItem[] | null;
   /** An object from the API; a plain string in older builds. */
   methodologyVersion?: MethodologyVersionRef | string | null;
   computedAt?: string | null;
@@ -40,9 +80,11 @@ export type SeriesGroupBy = 'period' | 'service' | 'payer';
 /** `low` / `high`: either the gross-savings bound itself, or the same indicator object for that bound. */
 export type SeriesBound = MaybeDecimal | Partial<Pick<IndicatorValues, 'grossSavings' | 'cost' | 'netSavings' | 'offsetRatio'>>;
 
-export interface SeriesItem {
+export interface SeriesItem extends Conventions2Values {
   key: string;
   label?: string;
+  /** A service's stated reason when it stays negative (services series). */
+  note?: string | null;
   eventsNet?: MaybeDecimal;
   costPerEventAvoided?: MaybeDecimal;
   byPayer?: Record<string, MaybeDecimal>;
@@ -59,12 +101,14 @@ export interface IndicatorSeries {
   items: SeriesItem[];
 }
 
-/** `groupBy=payer` items. */
+/** `groupBy=payer` items: avoided costs (`amount`) and their range; under conventions 2 also the cost borne and the net. */
 export interface PayerItem {
   key: string;
   amount: MaybeDecimal;
   low?: MaybeDecimal;
   high?: MaybeDecimal;
+  cost?: MaybeDecimal;
+  net?: MaybeDecimal;
 }
 
 export const EXPLAINABLE = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'costPerEventAvoided', 'paybackYears', 'cashable', 'byPayer'] as const;
@@ -140,6 +184,8 @@ export interface Reallocation {
   /** Years whose base is the services' spend, for want of a voted budget. */
   realExpenditureProxyYears?: string[];
   realExpenditureNote?: string | null;
+  /** M57 function code → its label in the functional nomenclature, for the budget flows' « Fonction 423 » nodes. */
+  functionLabels?: Record<string, string> | null;
 }
 
 export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';

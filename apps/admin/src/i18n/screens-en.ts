@@ -1,4 +1,19 @@
 /** English messages of the resource screens (merged into en.ts). */
+
+/** Payers in words: the one map every screen uses (dashboard, ledger, unit costs, funding plans). */
+export const PAYER_LABELS_EN = {
+  ASSURANCE_MALADIE: 'Health insurance (Assurance maladie)',
+  DEPARTEMENT: 'Département',
+  COMMUNE_CCAS: 'Municipality / CCAS',
+  ETAT: 'State',
+  CAF: 'Family allowance fund (CAF)',
+  USAGER: 'Households (service users)',
+  AUTRE: 'Other',
+  CAISSES_RETRAITE: 'Pension funds',
+  ARS: 'Regional health agency (ARS)',
+  BAILLEUR_SOCIAL: 'Social landlords',
+};
+
 export const screensEn = {
   levier: {
     menu: { methodology: 'Methodology', reallocation: 'Reallocation', reports: 'Reports' },
@@ -75,18 +90,7 @@ export const screensEn = {
         BAILLEUR_SOCIAL: 'Social landlords',
         AUTRE: 'Other',
       },
-      payers_short: {
-        COMMUNE_CCAS: 'Municipality / CCAS',
-        DEPARTEMENT: 'Département',
-        CAISSES_RETRAITE: 'Pension funds',
-        ASSURANCE_MALADIE: 'Health insurance',
-        ARS: 'ARS',
-        CAF: 'CAF',
-        USAGER: 'Users',
-        ETAT: 'State',
-        BAILLEUR_SOCIAL: 'Social landlord',
-        AUTRE: 'Other',
-      },
+      payers_short: PAYER_LABELS_EN,
     },
     reports: {
       send_now: 'Send a preview now',
@@ -94,7 +98,7 @@ export const screensEn = {
       send_failed: 'The preview could not be requested.',
       recipients_help: 'One address per line (Levier accounts or plain addresses)',
       services_help: 'Empty: every service',
-      indicators_help: 'Empty: gross savings, cost, net savings, offset ratio',
+      indicators_help: 'Empty: avoided costs (gross), cost of services, net medico-social savings, avoided costs per €1 invested',
       schedule_help: 'Cron expression, Paris time; "0 8 1 * *" = the 1st of the month at 8 am',
     },
     users: {
@@ -138,7 +142,7 @@ export const screensEn = {
       remove_payer: 'Remove %{payer}',
       total: 'Total of shares: %{total}',
     },
-    payers: { COMMUNE_CCAS: 'Municipality / CCAS', AUTRE: 'Other' },
+    payers: PAYER_LABELS_EN,
     enums: {
       grade: {
         1: '1 — randomised trial',

@@ -1,4 +1,19 @@
 /** French messages of the resource screens (merged into fr.ts). */
+
+/** Payers in French words: the one map every screen uses (dashboard, ledger, unit costs, funding plans). */
+export const PAYER_LABELS_FR = {
+  ASSURANCE_MALADIE: 'Assurance maladie',
+  DEPARTEMENT: 'Département',
+  COMMUNE_CCAS: 'Commune / CCAS',
+  ETAT: 'État',
+  CAF: 'CAF',
+  USAGER: 'Ménages (usagers)',
+  AUTRE: 'Autre',
+  CAISSES_RETRAITE: 'Caisses de retraite',
+  ARS: 'ARS',
+  BAILLEUR_SOCIAL: 'Bailleurs sociaux',
+};
+
 export const screensFr = {
   levier: {
     menu: { methodology: 'Méthodologie', reallocation: 'Réallocation', reports: 'Rapports' },
@@ -75,18 +90,7 @@ export const screensFr = {
         BAILLEUR_SOCIAL: 'Bailleurs sociaux',
         AUTRE: 'Autre',
       },
-      payers_short: {
-        COMMUNE_CCAS: 'Commune / CCAS',
-        DEPARTEMENT: 'Département',
-        CAISSES_RETRAITE: 'Caisses de retraite',
-        ASSURANCE_MALADIE: 'Assurance maladie',
-        ARS: 'ARS',
-        CAF: 'CAF',
-        USAGER: 'Usager',
-        ETAT: 'État',
-        BAILLEUR_SOCIAL: 'Bailleur social',
-        AUTRE: 'Autre',
-      },
+      payers_short: PAYER_LABELS_FR,
     },
     reports: {
       send_now: 'Envoyer un aperçu maintenant',
@@ -94,7 +98,7 @@ export const screensFr = {
       send_failed: 'L’envoi n’a pas pu être demandé.',
       recipients_help: 'Une adresse par ligne (comptes Levier ou adresses simples)',
       services_help: 'Vide : tous les services',
-      indicators_help: 'Vide : épargne brute, coût, épargne nette, taux de compensation',
+      indicators_help: 'Vide : coûts évités (bruts), coût des services, épargne médico-sociale nette, coûts évités pour 1 € investi',
       schedule_help: 'Expression cron, heure de Paris ; « 0 8 1 * * » = le 1er du mois à 8 h',
     },
     users: {
@@ -138,7 +142,7 @@ export const screensFr = {
       remove_payer: 'Retirer %{payer}',
       total: 'Total des parts : %{total}',
     },
-    payers: { COMMUNE_CCAS: 'Commune / CCAS', AUTRE: 'Autre' },
+    payers: PAYER_LABELS_FR,
     enums: {
       grade: {
         1: '1 — essai randomisé',

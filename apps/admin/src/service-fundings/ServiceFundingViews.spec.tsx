@@ -40,8 +40,8 @@ describe(ServiceFundingList.name, () => {
 
     expect(await screen.findByText('Portage de repas à domicile')).toBeTruthy();
     const rows = screen.getAllByRole('row').map((r) => plain(r.textContent));
-    expect(rows.some((r) => r.includes('Département 60 % · Usager 40 %'))).toBe(true);
-    expect(rows.some((r) => r.includes('Département 55 % · Usager 25 % · Commune / CCAS 10 % · Caisses de retraite 10 %'))).toBe(true);
+    expect(rows.some((r) => r.includes('Département 60 % · Ménages (usagers) 40 %'))).toBe(true);
+    expect(rows.some((r) => r.includes('Département 55 % · Ménages (usagers) 25 % · Commune / CCAS 10 % · Caisses de retraite 10 %'))).toBe(true);
     expect(screen.queryByText('PORTAGE_REPAS')).toBeNull();
     expect(getList).toHaveBeenCalledWith('service-fundings', expect.objectContaining({ sort: { field: 'year', order: 'DESC' } }));
   });
