@@ -55,7 +55,7 @@ describe(toLedgerRows.name, () => {
 });
 
 describe(toServiceRows.name, () => {
-  it('labels services with the API label and orders them by gross savings, blanks last', () => {
+  it('labels services with the API label and orders them by avoided costs, blanks last', () => {
     const rows = toServiceRows([
       { key: 'A', label: 'Aide A', grossSavings: null, cost: '1', netSavings: null, offsetRatio: null },
       { key: 'B', grossSavings: '5', cost: '2', netSavings: '3', offsetRatio: '2.5', costPerEventAvoided: '12.5' },

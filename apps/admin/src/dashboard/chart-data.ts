@@ -100,7 +100,7 @@ export interface ServiceRow {
   item: SeriesItem;
 }
 
-/** Savings and cost by service, largest gross savings first; the API's label when it gives one. */
+/** Avoided costs and cost by service, largest avoided costs first; the API's label when it gives one. */
 export const toServiceRows = (items: readonly SeriesItem[]): ServiceRow[] =>
   items
     .map((item) => ({

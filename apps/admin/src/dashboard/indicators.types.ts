@@ -48,7 +48,7 @@ export interface Conventions2Values {
   eventsByOutcome?: Record<string, MaybeDecimal>;
 }
 
-/** One line of the conventions-2 sensitivity list: the net savings with one parameter at its low / high value. */
+/** One line of the conventions-2 sensitivity list: the net medico-social savings with one parameter at its low / high value. */
 export interface SensitivityItem {
   parameter: string;
   label?: string | null;

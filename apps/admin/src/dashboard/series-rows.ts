@@ -12,7 +12,7 @@ export interface ChartRow {
   grossSavings: number | null;
   cost: number | null;
   netSavings: number | null;
-  /** Low–high band of gross savings, when both bounds are known. */
+  /** Low–high band of avoided costs (grossSavings), when both bounds are known. */
   range: [number, number] | null;
   item: SeriesItem;
 }

@@ -30,7 +30,7 @@ describe(formatMoney.name, () => {
     expect(formatMoney('12345678901234567.891')).toBe(`12${NNBSP}345${NNBSP}678${NNBSP}901${NNBSP}234${NNBSP}567,89${NBSP}€`);
   });
 
-  it('keeps negative net savings negative', () => {
+  it('keeps a negative net medico-social saving negative', () => {
     expect(formatMoney('-2500')).toBe(`-2${NNBSP}500,00${NBSP}€`);
   });
 

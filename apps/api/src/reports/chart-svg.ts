@@ -13,7 +13,7 @@ const shortPeriod = (code: string): string => {
 };
 
 /**
- * Gross savings vs cost by period as grouped bars, drawn by hand in SVG (then rasterised to PNG with resvg): no browser,
+ * Avoided costs (grossSavings) vs cost of services by period as grouped bars, drawn by hand in SVG (then rasterised to PNG with resvg): no browser,
  * no chart library on the server. Masked or empty scopes get a labelled placeholder instead of bars. Legend, placeholder
  * and axis labels come from the subscription's message catalogue.
  */

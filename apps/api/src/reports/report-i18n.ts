@@ -8,6 +8,6 @@ export const REPORT_MESSAGES: Record<ReportLanguage, ReportMessages> = { fr: FRE
 
 export const reportMessages = (language: ReportLanguage): ReportMessages => REPORT_MESSAGES[language];
 
-/** A headline value (money in euros, the offset ratio with two decimals) in the catalogue's writing. */
+/** A headline value (money in euros, avoided costs per euro invested with two decimals) in the catalogue's writing. */
 export const writeIndicator = (m: ReportMessages, indicator: ReportIndicator, value: string | null, masked: boolean): string =>
   indicator === 'offsetRatio' ? m.write.ratio(value, masked) : m.write.euros(value, masked);

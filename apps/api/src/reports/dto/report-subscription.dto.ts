@@ -82,7 +82,7 @@ export class CreateReportSubscriptionDto {
   @ApiPropertyOptional({
     enum: REPORT_INDICATORS,
     isArray: true,
-    description: 'Indicateurs affichés (vide : épargne brute, coût, épargne nette, taux de compensation)',
+    description: 'Indicateurs affichés (vide : coûts évités (bruts), coût des services, épargne médico-sociale nette, coûts évités pour 1 € investi)',
   })
   @IsOptional()
   @IsArray({ message: 'indicators : une liste est attendue' })
