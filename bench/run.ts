@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { dataSourceOptions } from '../apps/api/src/platform/database/data-source-options';
 import { TenantDb } from '../apps/api/src/platform/database/tenant-db';
 import { IndicatorInputsRepository } from '../apps/api/src/indicators/indicator-inputs.repository';
+import { ServiceFundingRepository } from '../apps/api/src/funding/service-funding.repository';
 import { RecomputeService } from '../apps/api/src/indicators/recompute.service';
 import { runMigrations } from '../apps/api/src/cli/migration.command';
 import { repoRoot } from '../apps/api/src/platform/repo-root';
@@ -52,7 +53,7 @@ const main = async (): Promise<void> => {
     const seeded = await fillFigures(ds, main, scale);
     log(`  ${seeded} figures generated`);
 
-    const recompute = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository());
+    const recompute = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository()));
     const started = Date.now();
     const { rows } = await recompute.recompute(main.id, []);
     const recomputeSeconds = (Date.now() - started) / 1000;

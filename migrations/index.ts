@@ -13,6 +13,7 @@ import { CreateBudgetYears1795692000000 } from './1795692000000-CreateBudgetYear
 import { AddUnitCostRanges1795693000000 } from './1795693000000-AddUnitCostRanges';
 import { CreateServiceFundings1795694000000 } from './1795694000000-CreateServiceFundings';
 import { AddServiceNote1795696000000 } from './1795696000000-AddServiceNote';
+import { ReadModelConventions21795695000000 } from './1795695000000-ReadModelConventions2';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   CreateBudgetYears1795692000000,
   AddUnitCostRanges1795693000000,
   CreateServiceFundings1795694000000,
+  ReadModelConventions21795695000000,
   AddServiceNote1795696000000,
 ];

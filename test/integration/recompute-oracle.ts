@@ -2,8 +2,9 @@ import { addCells, computeSavings, Decimal, parseScenario, RangeCase, SavingsCel
 import { EntityManager } from 'typeorm';
 import { allLeaves } from '../../apps/api/src/catalogue/org-tree';
 import { IndicatorInputsRepository } from '../../apps/api/src/indicators/indicator-inputs.repository';
+import { ServiceFundingRepository } from '../../apps/api/src/funding/service-funding.repository';
 import { buildScenarioDocument } from '../../apps/api/src/indicators/scenario-document';
-import { sumFiguresOverUnits, UnitFigure } from '../../apps/api/src/indicators/sum-figures';
+import { sumFiguresOverUnits } from '../../apps/api/src/indicators/sum-figures';
 
 /** One cell of the read model as the per-leaf engine path computes it. */
 export interface OracleCell {
@@ -17,47 +18,18 @@ export interface OracleCell {
 
 const RANGE_CASES: readonly RangeCase[] = ['central', 'low', 'high'];
 
-/** The previous recompute's rollups: each leaf cell counts for its unit and every ancestor, per service and for all services. */
-const withRollups = (leafCells: readonly OracleCell[], units: readonly { id: string; parentId: string | null }[]): OracleCell[] => {
-  const parent = new Map(units.map((u) => [u.id, u.parentId]));
-  const rollups = new Map<string, OracleCell>();
-  const add = (leaf: OracleCell, orgUnitId: string, serviceId: string | null): void => {
-    const key = `${orgUnitId}|${serviceId}|${leaf.period}|${leaf.scenario}`;
-    const existing = rollups.get(key);
-    rollups.set(
-      key,
-      existing
-        ? {
-            ...existing,
-            cell: addCells(existing.cell, leaf.cell),
-            beneficiaries:
-              existing.beneficiaries === null
-                ? leaf.beneficiaries
-                : leaf.beneficiaries === null
-                  ? existing.beneficiaries
-                  : existing.beneficiaries.plus(leaf.beneficiaries),
-          }
-        : { ...leaf, orgUnitId, serviceId },
-    );
-  };
-  for (const leaf of leafCells) {
-    add(leaf, leaf.orgUnitId, null);
-    for (let unit = parent.get(leaf.orgUnitId) ?? null; unit !== null; unit = parent.get(unit) ?? null) {
-      add(leaf, unit, leaf.serviceId);
-      add(leaf, unit, null);
-    }
-  }
-  return [...leafCells, ...rollups.values()];
-};
-
 /**
- * Test oracle: the read model (current basis, all periods) as the previous recompute computed it, one engine run
- * per leaf over its `levier-scenario/1` document in the three range cases, then rollups with the engine's `addCells`.
+ * Test oracle: the read model (current basis, all periods) as the engine defines it, one engine run per org unit over
+ * the `levier-scenario/1` document of its leaves' figures summed (the figures of a non-leaf unit are ignored, as the
+ * recompute does), in the three range cases; the all-services row of a unit is the sum of its services' cells. Under
+ * conventions 1 this equals summing the leaves' results (the engine is linear); under conventions 2 a harm at one leaf
+ * and a benefit at another are netted before the optimism bias, as they are for a service's scenario.
  */
 export const computeReadModelWithEngine = async (em: EntityManager, organisationId: string): Promise<OracleCell[]> => {
-  const repository = new IndicatorInputsRepository();
+  const repository = new IndicatorInputsRepository(new ServiceFundingRepository());
   const inputs = await repository.load(em, organisationId);
   const leaves = allLeaves(inputs.orgUnits);
+  const leafIds = new Set(leaves.map((l) => l.id));
   const figures = await repository.figures(
     em,
     organisationId,
@@ -65,34 +37,55 @@ export const computeReadModelWithEngine = async (em: EntityManager, organisation
     [],
   );
   const serviceIds = new Map(inputs.services.map((s) => [s.code, s.id]));
-  const byLeaf = new Map<string, UnitFigure[]>();
-  for (const f of figures) byLeaf.set(f.orgUnit, [...(byLeaf.get(f.orgUnit) ?? []), f]);
-  const cells: OracleCell[] = [];
+  // a service whose funding differs between years is written once per year (`SAAD_2023`): back to its own code
+  const years = [...new Set(figures.map((f) => Number(f.period.slice(0, 4))))];
+  const originalCode = new Map(inputs.services.flatMap((s) => [[s.code, s.code] as const, ...years.map((y) => [`${s.code}_${y}`, s.code] as const)]));
+  const parent = new Map(inputs.orgUnits.map((u) => [u.id, u.parentId]));
+  const leavesUnder = new Map<string, Set<string>>();
   for (const leaf of leaves) {
-    const own = byLeaf.get(leaf.code) ?? [];
+    for (let unit: string | null = leaf.id; unit !== null; unit = parent.get(unit) ?? null) {
+      leavesUnder.set(unit, (leavesUnder.get(unit) ?? new Set()).add(leaf.code));
+    }
+  }
+  const cells: OracleCell[] = [];
+  for (const [unitId, codes] of leavesUnder) {
+    const own = figures.filter((f) => codes.has(f.orgUnit));
     if (own.length === 0) continue;
     const document = buildScenarioDocument({
       ...inputs,
       methodology: inputs.methodology.parameters,
-      name: leaf.code,
+      name: unitId,
       description: '',
       figures: sumFiguresOverUnits(own),
     });
     const parsed = parseScenario(document);
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path} : ${e.message}`).join(' ; '));
-    const beneficiaries = new Map(own.filter((f) => f.metric === 'beneficiaries').map((f) => [`${f.service}|${f.period}`, f.value]));
+    const beneficiaries = new Map<string, Decimal>();
+    for (const f of own.filter((f) => f.metric === 'beneficiaries')) {
+      const key = `${f.service}|${f.period}`;
+      beneficiaries.set(key, (beneficiaries.get(key) ?? new Decimal(0)).plus(f.value));
+    }
     for (const scenario of RANGE_CASES) {
+      const all = new Map<string, OracleCell>();
       for (const row of computeSavings({ scenario: parsed.scenario, rangeCase: scenario })) {
-        cells.push({
-          orgUnitId: leaf.id,
-          serviceId: serviceIds.get(row.service)!,
-          period: row.period,
-          scenario,
-          cell: row.cell,
-          beneficiaries: beneficiaries.get(`${row.service}|${row.period}`) ?? null,
-        });
+        const service = originalCode.get(row.service) ?? row.service;
+        const ben = beneficiaries.get(`${service}|${row.period}`) ?? null;
+        cells.push({ orgUnitId: unitId, serviceId: serviceIds.get(service)!, period: row.period, scenario, cell: row.cell, beneficiaries: ben });
+        const total = all.get(row.period);
+        all.set(
+          row.period,
+          total
+            ? {
+                ...total,
+                cell: addCells(total.cell, row.cell),
+                beneficiaries: total.beneficiaries === null ? ben : ben === null ? total.beneficiaries : total.beneficiaries.plus(ben),
+              }
+            : { orgUnitId: unitId, serviceId: null, period: row.period, scenario, cell: row.cell, beneficiaries: ben },
+        );
       }
+      cells.push(...all.values());
     }
   }
-  return withRollups(cells, inputs.orgUnits);
+  // a unit counts only once it has leaves with figures; leaves themselves are in `leavesUnder` too
+  return cells.filter((c) => leafIds.has(c.orgUnitId) || leavesUnder.has(c.orgUnitId));
 };

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
-import { Decimal, PAYERS, RangeCase, roundHalfUp } from '@levier/indicators';
+import { ALL_PAYERS, Decimal, RangeCase, roundHalfUp } from '@levier/indicators';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { DEMO_PRICE_INDEX } from '../../apps/api/src/demo/demo-tenants';
 import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
 import { IndicatorInputsRepository } from '../../apps/api/src/indicators/indicator-inputs.repository';
+import { ServiceFundingRepository } from '../../apps/api/src/funding/service-funding.repository';
 import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
 import { PAYER_ORDER, SCENARIO_ORDER } from '../../apps/api/src/indicators/unit-responses';
 import { Organisation } from '../../apps/api/src/tenancy/organisation.entity';
@@ -14,6 +15,7 @@ import { UnitCost } from '../../apps/api/src/methodology/unit-cost.entity';
 import { PriceIndex } from '../../apps/api/src/methodology/price-index.entity';
 import { OutcomeAssumption } from '../../apps/api/src/methodology/outcome-assumption.entity';
 import { MethodologyVersion } from '../../apps/api/src/methodology/methodology-version.entity';
+import { ServiceFunding } from '../../apps/api/src/funding/service-funding.entity';
 import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-unit-costs';
 import { referenceUnitCostFields } from '../../apps/api/src/methodology/reference-unit-cost.row';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
@@ -32,13 +34,16 @@ interface StoredRow {
   cost: string;
   spend: string;
   beneficiaries: string | null;
+  conventions: number;
+  cost_by_payer: (string | null)[] | null;
+  events_by_outcome: Record<string, [string, string, string]> | null;
 }
 
 const readModel = (ds: DataSource, organisationId: string): Promise<StoredRow[]> =>
   new TenantDb(ds).run(organisationId, (em) =>
     em.query(
       `SELECT org_unit_id, service_id, period, events_net::text[], gross_savings::text[], cashable::text[], non_cashable::text[], by_payer::text[], stream::text[],
-              cost::text, spend::text, beneficiaries::text
+              cost::text, spend::text, beneficiaries::text, conventions, cost_by_payer::text[], events_by_outcome
          FROM indicator_value WHERE organisation_id = $1 AND basis = 'current'`,
       [organisationId],
     ),
@@ -77,8 +82,36 @@ const expectSameAsEngine = (rows: readonly StoredRow[], cells: readonly OracleCe
           return amount === null ? [] : [[p, round6(amount)]];
         }),
       );
-      const wantPayers = Object.fromEntries(PAYERS.flatMap((p) => (cell.byPayer[p] === undefined ? [] : [[p, round6(cell.byPayer[p]!)]])));
+      const wantPayers = Object.fromEntries(ALL_PAYERS.flatMap((p) => (cell.byPayer[p] === undefined ? [] : [[p, round6(cell.byPayer[p]!)]])));
       if (JSON.stringify(payers) !== JSON.stringify(wantPayers)) problems.push(`${key} byPayer: ${JSON.stringify(payers)} ≠ ${JSON.stringify(wantPayers)}`);
+      // conventions 2: the cost by funder and the events by kind, as the engine gives them
+      const v2 = cell.costByPayer !== undefined;
+      if (row.conventions !== (v2 ? 2 : 1)) problems.push(`${key} conventions: ${row.conventions}`);
+      const costs =
+        row.cost_by_payer === null
+          ? null
+          : Object.fromEntries(PAYER_ORDER.flatMap((p, j) => (row.cost_by_payer![j] === null ? [] : [[p, round6(row.cost_by_payer![j]!)]])));
+      const wantCosts = v2
+        ? Object.fromEntries(ALL_PAYERS.flatMap((p) => (cell.costByPayer![p] === undefined ? [] : [[p, round6(cell.costByPayer![p]!)]])))
+        : null;
+      if (JSON.stringify(costs) !== JSON.stringify(wantCosts)) problems.push(`${key} costByPayer: ${JSON.stringify(costs)} ≠ ${JSON.stringify(wantCosts)}`);
+      const events =
+        row.events_by_outcome === null
+          ? null
+          : Object.fromEntries(
+              Object.entries(row.events_by_outcome)
+                .map(([code, v]) => [code, round6(String(v[i]))])
+                .sort(),
+            );
+      const wantEvents = v2
+        ? Object.fromEntries(
+            Object.entries(cell.eventsByOutcome!)
+              .map(([code, v]) => [code, round6(v)])
+              .sort(),
+          )
+        : null;
+      if (JSON.stringify(events) !== JSON.stringify(wantEvents))
+        problems.push(`${key} eventsByOutcome: ${JSON.stringify(events)} ≠ ${JSON.stringify(wantEvents)}`);
       const n = row.stream.length / SCENARIO_ORDER.length;
       const stream = row.stream.slice(i * n, (i + 1) * n).map(round6);
       const wantStream = cell.valueStream.map(round6);
@@ -103,12 +136,12 @@ const prng = (seed: number) => () => {
  * grades, durations above 1 with drop-off, a quarterly and a yearly service, a service without outcomes, the SROI
  * discount convention, leaves with person_months, others with beneficiaries only, others mixed.
  */
-const createRandomTenant = async (ds: DataSource, seed: number): Promise<string> => {
+const createRandomTenant = async (ds: DataSource, seed: number, conventions: 1 | 2 = 1): Promise<string> => {
   const random = prng(seed);
   return ds.transaction(async (em) => {
     const org = await em.save(
       Organisation,
-      em.create(Organisation, { name: `Aléatoire ${seed}`, type: 'DEPARTEMENT', budgetFramework: 'M57', headcount: 100 }),
+      em.create(Organisation, { name: `Aléatoire ${seed} (conventions ${conventions})`, type: 'DEPARTEMENT', budgetFramework: 'M57', headcount: 100 }),
     );
     const organisationId = org.id;
     const unit = (code: string, parentId: string | null) => em.save(OrgUnit, em.create(OrgUnit, { organisationId, code, name: code, parentId }));
@@ -160,8 +193,15 @@ const createRandomTenant = async (ds: DataSource, seed: number): Promise<string>
           { code: 'PLACE_SSIAD', share: '0.4' },
         ],
         grade: 2,
-        durationYears: 3,
-        dropOff: { low: '0.3', central: '0.2', high: '0.1' },
+        // conventions 2: no persistence for a counterfactual outcome, and the days at home that replace the EHPAD days
+        ...(conventions === 1
+          ? { durationYears: 3, dropOff: { low: '0.3', central: '0.2', high: '0.1' } }
+          : {
+              substitutionCost: [
+                { code: 'JOURNEE_APA_DOMICILE', share: '0.5' },
+                { code: 'JOURNEE_SSIAD', share: '0.5' },
+              ],
+            }),
       }),
       outcome(s1.id, 'hospit', {
         mode: 'counterfactual',
@@ -205,10 +245,17 @@ const createRandomTenant = async (ds: DataSource, seed: number): Promise<string>
         version: 1,
         label: 'Test',
         effectiveFrom: '2020-01-01',
-        parameters: { baseYear: 2024, discountRate: '0.035', discountConvention: 1 },
+        parameters: { baseYear: 2024, discountRate: '0.035', discountConvention: 1, conventions },
         snapshot: {},
       }),
     );
+    if (conventions === 2) {
+      // a plan for S1, and for S4 one that changes between its two years (the oracle's document splits S4 by year)
+      await em.save(ServiceFunding, [
+        em.create(ServiceFunding, { organisationId, serviceId: s1.id, year: 2024, shares: { DEPARTEMENT: '0.5', USAGER: '0.3', CAISSES_RETRAITE: '0.2' } }),
+        em.create(ServiceFunding, { organisationId, serviceId: s4.id, year: 2024, shares: { ARS: '0.4', COMMUNE_CCAS: '0.6' } }),
+      ]);
+    }
     const periods: Record<string, string[]> = {
       [s1.id]: ['2024-01', '2024-02', '2024-03', '2024-04'],
       [s2.id]: ['2024-Q1', '2024-Q2'],
@@ -230,7 +277,8 @@ const createRandomTenant = async (ds: DataSource, seed: number): Promise<string>
               code === 'spend'
                 ? (random() * 20000).toFixed(2)
                 : code.startsWith('observed.')
-                  ? String(Math.floor(random() * 12))
+                  ? // conventions 2 accepts net counts below 0 (a harm): some leaves report more events than the baseline
+                    String(Math.floor(random() * 12) - (conventions === 2 ? 4 : 0))
                   : (random() * 90).toFixed(random() < 0.5 ? 0 : 1);
             rows.push([leaf.id, serviceId, metricId.get(code)!, period, value]);
           }
@@ -254,7 +302,7 @@ describe(RecomputeService.name, () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await db.dataSource();
-    sut = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository());
+    sut = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository()));
   });
   afterAll(async () => {
     await db.drop();
@@ -278,5 +326,29 @@ describe(RecomputeService.name, () => {
     // an incremental recompute of some periods leaves the same read model
     await sut.recompute(organisationId, ['2024-02', '2024-Q2', '2023']);
     expectSameAsEngine(await readModel(ds, organisationId), await oracle(ds, organisationId));
+  });
+
+  it.each([4, 5, 6])(
+    'under conventions 2, writes what the engine gives for each unit’s figures: harms, substitution costs, constant euros, funders, events by kind (seed %i)',
+    async (seed) => {
+      const organisationId = await createRandomTenant(ds, seed, 2);
+      await sut.recompute(organisationId, []);
+      const stored = await readModel(ds, organisationId);
+      expect(stored.every((r) => r.conventions === 2)).toBe(true);
+      // the tenant has harms: some stored observed events are negative
+      expect(stored.some((r) => Object.values(r.events_by_outcome ?? {}).some((v) => new Decimal(v[0]).isNegative()))).toBe(true);
+      expectSameAsEngine(stored, await oracle(ds, organisationId));
+      await sut.recompute(organisationId, ['2024-02', '2024-Q2', '2023']);
+      expectSameAsEngine(await readModel(ds, organisationId), await oracle(ds, organisationId));
+    },
+  );
+
+  it('stops a conventions-2 recompute on a year without price index, naming the year, and leaves the read model as it was', async () => {
+    const organisationId = await createRandomTenant(ds, 7, 2);
+    await sut.recompute(organisationId, []);
+    const before = await readModel(ds, organisationId);
+    await new TenantDb(ds).run(organisationId, (em) => em.query(`DELETE FROM price_index WHERE organisation_id = $1 AND year = 2023`, [organisationId]));
+    await expect(sut.recompute(organisationId, [])).rejects.toThrow(/indice des prix manquant pour 2023/);
+    expect((await readModel(ds, organisationId)).length).toBe(before.length);
   });
 });

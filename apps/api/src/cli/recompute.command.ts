@@ -3,6 +3,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { dataSourceOptions } from '../platform/database/data-source-options';
 import { TenantDb } from '../platform/database/tenant-db';
 import { IndicatorInputsRepository } from '../indicators/indicator-inputs.repository';
+import { ServiceFundingRepository } from '../funding/service-funding.repository';
 import { RecomputeService } from '../indicators/recompute.service';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -21,7 +22,7 @@ export const runRecompute = async (config: AppConfig, argv: string[], io: Io): P
       io.stderr(name ? `Organisation « ${name} » introuvable.` : 'Aucune organisation.');
       return 2;
     }
-    const sut = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository());
+    const sut = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository()));
     for (const org of organisations) {
       const started = Date.now();
       const { rows } = await sut.recompute(org.id, []);

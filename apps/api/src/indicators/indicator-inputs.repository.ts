@@ -9,6 +9,9 @@ import { Service } from '../catalogue/service.entity';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { MethodologyParameters, ScenarioInputs } from './scenario-document';
 import { UnitFigure } from './sum-figures';
+import { ServiceFundingRepository } from '../funding/service-funding.repository';
+import type { FundingPlans } from '../funding/funding-plan';
+import { versionInForce } from './version-in-force';
 
 export const DEFAULT_METHODOLOGY: MethodologyParameters = { baseYear: 2024, discountRate: '0.032', discountConvention: 0 };
 
@@ -16,6 +19,7 @@ export interface MethodologyInForce {
   id: string | null;
   version: number | null;
   label: string;
+  effectiveFrom: string | null;
   parameters: MethodologyParameters;
 }
 
@@ -27,6 +31,8 @@ export interface OrganisationInputs {
   services: (ScenarioInputs['services'][number] & { id: string; granularity: string })[];
   assumptions: OutcomeAssumption[];
   orgUnits: OrgUnit[];
+  /** Funding plans: service code → year → shares (absent = all to the commune / CCAS). */
+  funding: FundingPlans;
 }
 
 /** The organisation's stored method, as rows: the version in force (if any), unit costs, price indices, services, outcome assumptions. */
@@ -41,10 +47,12 @@ export interface StoredMethod {
 /** Loads what the engine needs for one organisation (inside a TenantDb transaction). */
 @Injectable()
 export class IndicatorInputsRepository {
-  /** The stored method, read once for the recompute and for the method check after a write. */
-  async method(em: EntityManager, organisationId: string): Promise<StoredMethod> {
+  constructor(private readonly fundings: ServiceFundingRepository) {}
+
+  /** The stored method, read once for the recompute and for the method check after a write: the version in force at `now`. */
+  async method(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<StoredMethod> {
     // one transaction = one connection: queries run one after the other
-    const version = await em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } });
+    const version = versionInForce(await em.find(MethodologyVersion, { where: { organisationId } }), now);
     const unitCosts = await em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } });
     const priceIndices = await em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } });
     const services = await em.find(Service, { where: { organisationId }, order: { code: 'ASC' } });
@@ -52,19 +60,28 @@ export class IndicatorInputsRepository {
     return { version, unitCosts, priceIndices, services, assumptions };
   }
 
-  async load(em: EntityManager, organisationId: string): Promise<OrganisationInputs> {
-    const { version, unitCosts, priceIndices: prices, services, assumptions } = await this.method(em, organisationId);
+  async load(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<OrganisationInputs> {
+    const { version, unitCosts, priceIndices: prices, services, assumptions } = await this.method(em, organisationId, now);
     const orgUnits = await em.find(OrgUnit, { where: { organisationId }, order: { code: 'ASC' } });
+    const funding = await this.fundings.fundingByServiceYear(em, organisationId);
     return {
       methodology: version
-        ? { id: version.id, version: version.version, label: version.label, parameters: version.parameters as unknown as MethodologyParameters }
-        : { id: null, version: null, label: 'Paramètres par défaut', parameters: DEFAULT_METHODOLOGY },
+        ? {
+            id: version.id,
+            version: version.version,
+            label: version.label,
+            effectiveFrom: version.effectiveFrom,
+            parameters: version.parameters as unknown as MethodologyParameters,
+          }
+        : { id: null, version: null, label: 'Paramètres par défaut', effectiveFrom: null, parameters: DEFAULT_METHODOLOGY },
       priceIndex: Object.fromEntries(prices.map((p) => [p.year, p.value.toFixed()])),
       unitCosts: unitCosts.map((u) => ({
         code: u.code,
         label: u.label,
         unit: u.unit,
         amount: u.amount.toFixed(),
+        amountLow: u.amountLow?.toFixed() ?? null,
+        amountHigh: u.amountHigh?.toFixed() ?? null,
         priceYear: u.priceYear,
         payers: u.payers,
         cashableShare: u.cashableShare.toFixed(),
@@ -80,6 +97,7 @@ export class IndicatorInputsRepository {
       })),
       assumptions,
       orgUnits,
+      funding,
     };
   }
 

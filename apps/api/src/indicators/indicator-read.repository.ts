@@ -23,6 +23,9 @@ export type Bucket = 'month' | 'quarter' | 'year';
 export interface CellRow {
   scenario: IndicatorScenario;
   key: string;
+  /** Conventions of the rows summed: 1 or 2, null when the group mixes both (its conventions-2 keys are then left out). */
+  conventions: 1 | 2 | null;
+  /** Under conventions 2, with `costByPayer` and `eventsByOutcome`. */
   cell: SavingsCell;
 }
 
@@ -50,7 +53,7 @@ export class IndicatorReadRepository {
     const params: unknown[] = [scope.organisationId, scope.orgUnitId, scope.orgUnitIds, scope.start, scope.end, scope.serviceIds ?? [], perService];
     const spread = `v AS (
         SELECT b.org_unit_id, b.service_id, b.period, b.period_start, b.period_end, b.basis, b.methodology_version_id, b.beneficiaries, b.computed_at, b.data_as_of,
-               sc.scenario, b.events_net[sc.i] AS events_net, b.gross_savings[sc.i] AS gross_savings, b.cost, b.spend, b.cashable[sc.i] AS cashable,
+               b.conventions, b.cost_by_payer, b.events_by_outcome, sc.i AS si, sc.scenario, b.events_net[sc.i] AS events_net, b.gross_savings[sc.i] AS gross_savings, b.cost, b.spend, b.cashable[sc.i] AS cashable,
                b.non_cashable[sc.i] AS non_cashable, b.by_payer[(sc.i - 1) * ${PAYER_ORDER.length} + 1 : sc.i * ${PAYER_ORDER.length}] AS by_payer,
                b.stream[(sc.i - 1) * (cardinality(b.stream) / 3) + 1 : sc.i * (cardinality(b.stream) / 3)] AS stream
           FROM b CROSS JOIN (VALUES ${SCENARIO_ORDER.map((name, i) => `(${i + 1}, '${name}')`).join(', ')}) sc(i, scenario))`;
@@ -82,50 +85,76 @@ export class IndicatorReadRepository {
   }
 
   /**
-   * Sums per scenario and group key (`*` when not grouped), in one round trip: additive columns, payer maps and
-   * streams come back as tagged rows of decimal strings (never through JSON numbers, which would lose digits).
+   * Sums per scenario and group key (`*` when not grouped), in one round trip: additive columns, payer maps, streams and
+   * (conventions 2) costs by payer and events by kind come back as tagged rows of decimal strings (never through JSON
+   * numbers, which would lose digits).
    */
   async cells(em: EntityManager, scope: ReadScope, group: { by: 'none' } | { by: 'period'; bucket: Bucket } | { by: 'service' }): Promise<CellRow[]> {
     const { sql, params } = this.rowsCte(scope, group.by === 'service');
     const key = group.by === 'none' ? `'*'` : group.by === 'service' ? `v.service_id::text` : BUCKET_SQL[group.bucket];
-    const rows: { t: 's' | 'p' | 'y'; scenario: IndicatorScenario; k: string; name: string | null; ord: number | null; vals: string[] }[] = await em.query(
+    type Tag = 's' | 'p' | 'y' | 'c' | 'e';
+    const rows: { t: Tag; scenario: IndicatorScenario; k: string; name: string | null; ord: number | null; vals: string[] }[] = await em.query(
       `WITH ${sql}, g AS (SELECT v.*, ${key} AS k FROM v v)
        SELECT 's' AS t, scenario, k, NULL::text AS name, NULL::int AS ord,
-              ARRAY[sum(events_net)::text, sum(gross_savings)::text, sum(cost)::text, sum(spend)::text, sum(cashable)::text, sum(non_cashable)::text] AS vals
+              ARRAY[sum(events_net)::text, sum(gross_savings)::text, sum(cost)::text, sum(spend)::text, sum(cashable)::text, sum(non_cashable)::text,
+                    min(conventions)::text, max(conventions)::text] AS vals
          FROM g GROUP BY scenario, k
        UNION ALL
        SELECT 'p', scenario, k, ($${params.length + 1}::text[])[p.ord], NULL, ARRAY[sum(p.x)::text] FROM g, unnest(g.by_payer) WITH ORDINALITY p(x, ord)
         WHERE p.x IS NOT NULL GROUP BY scenario, k, p.ord
        UNION ALL
+       SELECT 'c', scenario, k, ($${params.length + 1}::text[])[c.ord], NULL, ARRAY[sum(c.x)::text] FROM g, unnest(g.cost_by_payer) WITH ORDINALITY c(x, ord)
+        WHERE c.x IS NOT NULL GROUP BY scenario, k, c.ord
+       UNION ALL
+       SELECT 'e', scenario, k, e.key, NULL, ARRAY[sum((e.value ->> (g.si - 1))::numeric)::text] FROM g, jsonb_each(g.events_by_outcome) e
+        GROUP BY scenario, k, e.key
+       UNION ALL
        SELECT 'y', scenario, k, NULL, s.ord::int, ARRAY[sum(s.x)::text] FROM g, unnest(g.stream) WITH ORDINALITY s(x, ord) GROUP BY scenario, k, s.ord`,
       [...params, PAYER_ORDER],
     );
-    const cells = new Map<string, { scenario: IndicatorScenario; key: string; sums: string[]; payers: [string, string][]; stream: [number, string][] }>();
-    const entry = (r: (typeof rows)[number]) => {
+    interface Entry {
+      scenario: IndicatorScenario;
+      key: string;
+      sums: string[];
+      payers: [string, string][];
+      costs: [string, string][];
+      events: [string, string][];
+      stream: [number, string][];
+    }
+    const cells = new Map<string, Entry>();
+    const entry = (r: (typeof rows)[number]): Entry => {
       const id = `${r.scenario}|${r.k}`;
-      if (!cells.has(id)) cells.set(id, { scenario: r.scenario, key: r.k, sums: [], payers: [], stream: [] });
+      if (!cells.has(id)) cells.set(id, { scenario: r.scenario, key: r.k, sums: [], payers: [], costs: [], events: [], stream: [] });
       return cells.get(id)!;
     };
     for (const r of rows) {
       const e = entry(r);
       if (r.t === 's') e.sums = r.vals;
       else if (r.t === 'p') e.payers.push([r.name!, r.vals[0]]);
+      else if (r.t === 'c') e.costs.push([r.name!, r.vals[0]]);
+      else if (r.t === 'e') e.events.push([r.name!, r.vals[0]]);
       else e.stream.push([r.ord!, r.vals[0]]);
     }
-    return [...cells.values()].map(({ scenario, key, sums, payers, stream }) => ({
-      scenario,
-      key,
-      cell: {
-        eventsNet: new Decimal(sums[0]),
-        grossSavings: new Decimal(sums[1]),
-        cost: new Decimal(sums[2]),
-        spend: new Decimal(sums[3]),
-        cashable: new Decimal(sums[4]),
-        nonCashable: new Decimal(sums[5]),
-        byPayer: Object.fromEntries(payers.map(([payer, amount]) => [payer as Payer, new Decimal(amount)])),
-        valueStream: stream.sort((a, b) => a[0] - b[0]).map(([, amount]) => new Decimal(amount)),
-      },
-    }));
+    const keyed = (pairs: [string, string][]) => Object.fromEntries(pairs.map(([name, amount]) => [name, new Decimal(amount)]));
+    return [...cells.values()].map(({ scenario, key, sums, payers, costs, events, stream }) => {
+      const conventions = sums[6] === sums[7] ? (Number(sums[6]) as 1 | 2) : null;
+      return {
+        scenario,
+        key,
+        conventions,
+        cell: {
+          eventsNet: new Decimal(sums[0]),
+          grossSavings: new Decimal(sums[1]),
+          cost: new Decimal(sums[2]),
+          spend: new Decimal(sums[3]),
+          cashable: new Decimal(sums[4]),
+          nonCashable: new Decimal(sums[5]),
+          byPayer: keyed(payers) as Partial<Record<Payer, Decimal>>,
+          valueStream: stream.sort((a, b) => a[0] - b[0]).map(([, amount]) => new Decimal(amount)),
+          ...(conventions === 2 ? { costByPayer: keyed(costs) as Partial<Record<Payer, Decimal>>, eventsByOutcome: keyed(events) } : {}),
+        },
+      };
+    });
   }
 
   /** Freshness of the scope: when its values were computed, from data as of when, under which methodology version. */

@@ -13,7 +13,7 @@ export type IndicatorBasis = 'current' | 'reported';
  * Money and event quantities are additive; ratios are recomputed from sums at read time, never stored.
  *
  * Scenario-dependent columns are `numeric[]` vectors in SCENARIO_ORDER (central, low, high; `unit-responses.ts`):
- * `byPayer` holds 7 amounts per scenario in PAYER_ORDER (NULL = the payer has no share), `stream` n values per scenario.
+ * `byPayer` holds 10 amounts per scenario in PAYER_ORDER (NULL = the payer has no share), `stream` n values per scenario.
  * They are read set-based by `IndicatorReadRepository` (summed in PostgreSQL, returned as text): the pg driver parses
  * `numeric[]` as binary floats, so they are never selected through this entity (`select: false`).
  */
@@ -59,6 +59,7 @@ export class IndicatorValue extends TenantOwned {
   @Column({ type: 'numeric', transformer: decimalTransformer })
   cost: Decimal;
 
+  /** Spend of the period: as entered under conventions 1, in constant euros of the base year under conventions 2. */
   @Column({ type: 'numeric', transformer: decimalTransformer })
   spend: Decimal;
 
@@ -70,13 +71,25 @@ export class IndicatorValue extends TenantOwned {
   @Column({ type: 'numeric', array: true, select: false })
   nonCashable: string[];
 
-  /** 3 × 7 present values: scenario-major, payers in PAYER_ORDER, NULL where a payer has no share. */
+  /** 3 × 10 present values: scenario-major, payers in PAYER_ORDER, NULL where a payer has no share. */
   @Column({ type: 'numeric', array: true, select: false })
   byPayer: (string | null)[];
 
   /** 3 × n undiscounted yearly values k = 0 … n−1, scenario-major, for payback over summed streams. */
   @Column({ type: 'numeric', array: true, select: false })
   stream: string[];
+
+  /** Conventions 2: the cost split by the services' funding plans, 10 amounts in PAYER_ORDER (NULL = no share); NULL under conventions 1. */
+  @Column({ type: 'numeric', array: true, nullable: true, select: false })
+  costByPayer: (string | null)[] | null;
+
+  /** Conventions 2: avoided events per kind, `{ outcomeCode: [central, low, high] }`; NULL under conventions 1. */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  eventsByOutcome: Record<string, [string, string, string]> | null;
+
+  /** The engine's conventions the row was computed under (1 or 2). */
+  @Column({ type: 'smallint', default: 1 })
+  conventions: number;
 
   /** Beneficiaries behind the value, for small-number masking (< 5). */
   @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })

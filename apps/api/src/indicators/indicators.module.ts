@@ -5,9 +5,11 @@ import { IndicatorReadRepository } from './indicator-read.repository';
 import { IndicatorInputsRepository } from './indicator-inputs.repository';
 import { RecomputeService } from './recompute.service';
 import { ReadModelCache } from './read-model-cache';
+import { FundingModule } from '../funding/funding.module';
 
 /** The indicator read model: reads (API) and recompute (used by the worker's processor and the CLI). */
 @Module({
+  imports: [FundingModule],
   controllers: [IndicatorsController],
   providers: [ReadModelCache, IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService],
   exports: [IndicatorsService, RecomputeService, IndicatorInputsRepository],

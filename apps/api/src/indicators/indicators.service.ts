@@ -1,5 +1,18 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { aggregate, AggregateOutput, formatAggregate, PAYERS, SavingsCell } from '@levier/indicators';
+import {
+  aggregate,
+  AggregateOutput,
+  AggregateOutputConventions2,
+  aggregateConventions2,
+  ALL_PAYERS,
+  computeSensitivity,
+  formatAggregate,
+  formatAggregateConventions2,
+  formatSensitivity,
+  parseScenario,
+  SavingsCell,
+  scenarioHasRanges,
+} from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
@@ -13,9 +26,26 @@ import { periodBounds } from './period-bounds';
 import { buildScenarioDocument, ScenarioDocument } from './scenario-document';
 import { sumFiguresOverUnits } from './sum-figures';
 import { INDICATOR_FORMULAS } from './indicator-formulas';
+import { fundingFor } from '../funding/funding-plan';
 import { ReadModelCache } from './read-model-cache';
 import { masksSmallNumbers, SecrecyScope } from './statistical-secrecy';
 import type { TreeNode } from '../catalogue/org-tree';
+import { versionInForce } from './version-in-force';
+import { parameterLabel } from './parameter-labels';
+
+type Conventions = 1 | 2 | null;
+type Presented = AggregateOutput | AggregateOutputConventions2;
+
+/** The aggregate of some cells under their conventions: the conventions-2 keys (public money, ledger, events by kind) only under 2. */
+const present = (cells: readonly SavingsCell[], conventions: Conventions): Presented =>
+  conventions === 2 ? formatAggregateConventions2(aggregateConventions2(cells)) : formatAggregate(aggregate(cells));
+
+/** The conventions of a group of rows: theirs when they agree, null when they mix; the method in force when there is no row. */
+const conventionsOf = (rows: readonly CellRow[], inForce: 1 | 2): Conventions => {
+  const seen = new Set(rows.map((r) => r.conventions));
+  if (seen.size === 0) return inForce;
+  return seen.size === 1 ? [...seen][0] : null;
+};
 
 /** What a cached answer depends on besides the organisation's data: the caller's rights and the query. */
 const cacheKey = (kind: string, user: AuthUser, query: object): string =>
@@ -57,11 +87,16 @@ export class IndicatorsService {
       const freshness = await this.read.freshness(em, scope);
       const version = await this.versionInForce(em, user.organisationId);
       const masked = await this.isMasked(em, user, scope);
+      const conventions = conventionsOf(rows, version?.conventions ?? 1);
       const cells = byScenario(rows, '*');
-      const headline = formatAggregate(aggregate(cells('central')));
+      const headline = present(cells('central'), conventions);
+      const sensitivity = conventions === 2 && scope.basis === 'current' && !masked ? await this.sensitivity(em, user.organisationId, scope, query) : null;
       return {
-        ...(masked ? maskAggregate(headline) : headline),
-        ranges: { low: maybeMask(formatAggregate(aggregate(cells('low'))), masked), high: maybeMask(formatAggregate(aggregate(cells('high'))), masked) },
+        ...maybeMask(headline, masked),
+        ...(conventions === 2 ? { outcomeLabels: await this.outcomeLabels(em, user.organisationId) } : {}),
+        ...(sensitivity !== null ? { sensitivity } : {}),
+        ranges: { low: maybeMask(present(cells('low'), conventions), masked), high: maybeMask(present(cells('high'), conventions), masked) },
+        conventions,
         methodologyVersion: version,
         computedAt: freshness.computedAt,
         dataAsOf: freshness.dataAsOf,
@@ -72,35 +107,74 @@ export class IndicatorsService {
     });
   }
 
+  /**
+   * Which assumption moves the scope's net result most (vectors README 2.8), with each parameter in words: the engine
+   * run on the scope's figures summed over its units, under the method in force; null when the method has no range.
+   */
+  private async sensitivity(em: EntityManager, organisationId: string, scope: ResolvedScope, query: IndicatorScopeQuery) {
+    const document = await this.documentFor(em, organisationId, scope, query);
+    const parsed = parseScenario(document);
+    if (!parsed.ok || !scenarioHasRanges(parsed.scenario)) return null;
+    const inputs = await this.inputs.load(em, organisationId);
+    const labels = {
+      services: new Map(inputs.services.map((s) => [s.code, s.label])),
+      outcomes: new Map(inputs.services.flatMap((s) => s.outcomes.map((o) => [`${s.code}/${o.code}`, o.label] as const))),
+      unitCosts: new Map(inputs.unitCosts.map((u) => [u.code, u.label])),
+    };
+    return computeSensitivity(parsed.scenario).map((entry) => ({ ...formatSensitivity(entry), label: parameterLabel(entry.parameter, labels) }));
+  }
+
+  /** Outcome code → label (the same code in two services is the same kind of event: the first label found). */
+  private async outcomeLabels(em: EntityManager, organisationId: string): Promise<Record<string, string>> {
+    const rows: { code: string; label: string }[] = await em.query(
+      `SELECT DISTINCT ON (code) code, label FROM outcome_assumption WHERE organisation_id = $1 ORDER BY code, label`,
+      [organisationId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.code, r.label]));
+  }
+
   private computeSeries(user: AuthUser, query: IndicatorSeriesQuery) {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
       const groupBy = query.groupBy ?? 'period';
       const masked = await this.isMasked(em, user, scope);
       if (groupBy === 'payer') {
-        const cells = byScenario(await this.read.cells(em, scope, { by: 'none' }), '*');
-        const [central, low, high] = (['central', 'low', 'high'] as const).map((s) => formatAggregate(aggregate(cells(s))).byPayer);
-        const items = PAYERS.filter((p) => central[p] !== undefined).map((payer) => ({
+        const rows = await this.read.cells(em, scope, { by: 'none' });
+        const version = await this.versionInForce(em, user.organisationId);
+        const conventions = conventionsOf(rows, version?.conventions ?? 1);
+        const cells = byScenario(rows, '*');
+        const [central, low, high] = (['central', 'low', 'high'] as const).map((s) => present(cells(s), conventions));
+        const ledger = 'ledger' in central ? central.ledger : null;
+        const items = ALL_PAYERS.filter((p) => central.byPayer[p] !== undefined || ledger?.[p] !== undefined).map((payer) => ({
           key: payer,
-          amount: masked ? null : central[payer],
-          low: masked ? null : (low[payer] ?? '0.00'),
-          high: masked ? null : (high[payer] ?? '0.00'),
+          amount: masked ? null : (central.byPayer[payer] ?? '0.00'),
+          low: masked ? null : (low.byPayer[payer] ?? '0.00'),
+          high: masked ? null : (high.byPayer[payer] ?? '0.00'),
+          // conventions 2: what the payer bears of the services' cost, and its net (avoided − borne), negative shown as such
+          ...(ledger ? { cost: masked ? null : (ledger[payer]?.cost ?? '0.00'), net: masked ? null : (ledger[payer]?.net ?? '0.00') } : {}),
         }));
-        return { groupBy, items, masked };
+        return { groupBy, conventions, items, masked };
       }
       const bucket: Bucket = query.granularity ?? (await this.defaultBucket(em, scope));
       const rows = await this.read.cells(em, scope, groupBy === 'service' ? { by: 'service' } : { by: 'period', bucket });
-      const labels = groupBy === 'service' ? await this.serviceLabels(em, user.organisationId) : new Map<string, { code: string; label: string }>();
+      const labels =
+        groupBy === 'service' ? await this.serviceLabels(em, user.organisationId) : new Map<string, { code: string; label: string; note: string | null }>();
       const keys = [...new Set(rows.map((r) => r.key))].sort();
       const items = keys.map((key) => {
         const cells = byScenario(rows, key);
-        const central = maybeMask(formatAggregate(aggregate(cells('central'))), masked);
+        const conventions = conventionsOf(
+          rows.filter((r) => r.key === key),
+          1,
+        );
+        const central = maybeMask(present(cells('central'), conventions), masked);
         return {
           key: labels.get(key)?.code ?? key,
           label: labels.get(key)?.label ?? key,
+          ...(groupBy === 'service' ? { note: labels.get(key)?.note ?? null } : {}),
           ...central,
-          low: maybeMask(formatAggregate(aggregate(cells('low'))), masked).grossSavings,
-          high: maybeMask(formatAggregate(aggregate(cells('high'))), masked).grossSavings,
+          conventions,
+          low: maybeMask(present(cells('low'), conventions), masked).grossSavings,
+          high: maybeMask(present(cells('high'), conventions), masked).grossSavings,
         };
       });
       return { groupBy, granularity: groupBy === 'period' ? bucket : undefined, items, masked };
@@ -119,41 +193,40 @@ export class IndicatorsService {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
       const inputs = await this.inputs.load(em, user.organisationId);
-      const document = await this.documentFor(em, user.organisationId, scope, query);
-      const serviceCodes = new Set(document.figures.map((f) => f.service));
+      const { document, serviceCodes } = await this.scopeDocument(em, user.organisationId, scope, query);
       const current = await this.read.cells(em, { ...scope, basis: 'current' }, { by: 'none' });
       const reported = await this.read.cells(em, { ...scope, basis: 'reported' }, { by: 'none' });
       const freshness = await this.read.freshness(em, scope);
+      const version = await this.versionInForce(em, user.organisationId);
       const indicator = query.indicator ?? 'grossSavings';
-      const currentValue = formatAggregate(aggregate(byScenario(current, '*')('central')));
-      const reportedValue = formatAggregate(aggregate(byScenario(reported, '*')('central')));
-      const usedUnitCosts = new Set(
-        inputs.assumptions
-          .filter((a) => serviceCodes.has(inputs.services.find((s) => s.id === a.serviceId)?.code ?? ''))
-          .flatMap((a) =>
-            typeof a.params.unitCost === 'string'
-              ? [a.params.unitCost]
-              : Array.isArray(a.params.unitCost)
-                ? (a.params.unitCost as { code: string }[]).map((c) => c.code)
-                : [],
-          ),
-      );
+      const currentValue = present(byScenario(current, '*')('central'), conventionsOf(current, version?.conventions ?? 1)) as unknown as Record<
+        string,
+        unknown
+      >;
+      const reportedValue = present(byScenario(reported, '*')('central'), conventionsOf(reported, version?.conventions ?? 1)) as unknown as Record<
+        string,
+        unknown
+      >;
+      const inScope = inputs.assumptions.filter((a) => serviceCodes.has(inputs.services.find((s) => s.id === a.serviceId)?.code ?? ''));
+      const codes = (ref: unknown): string[] => (typeof ref === 'string' ? [ref] : Array.isArray(ref) ? (ref as { code: string }[]).map((c) => c.code) : []);
+      const usedUnitCosts = new Set(inScope.flatMap((a) => [...codes(a.params.unitCost), ...codes(a.params.substitutionCost)]));
+      const years = [...new Set(document.figures.map((f) => Number(f.period.slice(0, 4))))].sort();
       return {
         indicator,
         formula: INDICATOR_FORMULAS[indicator],
         scope: { orgUnit: scope.orgUnit.code, from: scope.from, to: scope.to },
-        methodology: { ...(await this.versionInForce(em, user.organisationId)), parameters: inputs.methodology.parameters },
+        methodology: { ...version, parameters: inputs.methodology.parameters },
+        conventions: version?.conventions ?? 1,
         inputs: document.figures,
-        assumptions: inputs.assumptions
-          .filter((a) => serviceCodes.has(inputs.services.find((s) => s.id === a.serviceId)?.code ?? ''))
-          .map((a) => ({
-            service: inputs.services.find((s) => s.id === a.serviceId)!.code,
-            code: a.code,
-            label: a.label,
-            parameters: a.params,
-            justification: a.justification,
-            evidence: a.evidence,
-          })),
+        assumptions: inScope.map((a) => ({
+          service: inputs.services.find((s) => s.id === a.serviceId)!.code,
+          code: a.code,
+          label: a.label,
+          parameters: a.params,
+          substitutionCost: a.params.substitutionCost ?? null,
+          justification: a.justification,
+          evidence: a.evidence,
+        })),
         unitCosts: inputs.unitCostSources
           .filter((u) => usedUnitCosts.has(u.code))
           .map((u) => ({
@@ -161,15 +234,22 @@ export class IndicatorsService {
             label: u.label,
             unit: u.unit,
             amount: u.amount.toFixed(),
+            amountLow: u.amountLow?.toFixed() ?? null,
+            amountHigh: u.amountHigh?.toFixed() ?? null,
             priceYear: u.priceYear,
             payers: u.payers,
             cashableShare: u.cashableShare.toFixed(),
             source: { title: u.sourceTitle, publisher: u.sourcePublisher, url: u.sourceUrl },
           })),
+        // conventions 2: who pays each service's spend, per year of the scope (no plan = all to the commune / CCAS)
+        funding:
+          version?.conventions === 2
+            ? [...serviceCodes].sort().flatMap((service) => years.map((year) => ({ service, year, shares: fundingFor(inputs.funding, service, year) })))
+            : [],
         priceIndex: inputs.priceIndex,
         values: {
-          current: currentValue[indicator],
-          reported: reportedValue[indicator],
+          current: currentValue[indicator] ?? null,
+          reported: reportedValue[indicator] ?? null,
           differs: JSON.stringify(currentValue[indicator]) !== JSON.stringify(reportedValue[indicator]),
         },
         computedAt: freshness.computedAt,
@@ -179,13 +259,23 @@ export class IndicatorsService {
   }
 
   private async documentFor(em: EntityManager, organisationId: string, scope: ResolvedScope, query: IndicatorScopeQuery): Promise<ScenarioDocument> {
+    return (await this.scopeDocument(em, organisationId, scope, query)).document;
+  }
+
+  /** The scenario of a scope, and the codes of the services with figures in it (before any split of a service by year). */
+  private async scopeDocument(
+    em: EntityManager,
+    organisationId: string,
+    scope: ResolvedScope,
+    query: IndicatorScopeQuery,
+  ): Promise<{ document: ScenarioDocument; serviceCodes: Set<string> }> {
     const inputs = await this.inputs.load(em, organisationId);
-    const figures = (await this.inputs.figures(em, organisationId, scope.orgUnitIds, [])).filter((f) => {
+    const figures = (await this.inputs.figures(em, organisationId, scope.orgUnitIds, periodsWithin(scope.from, scope.to))).filter((f) => {
       const bounds = periodBounds(f.period);
       return bounds.start >= scope.start && bounds.end <= scope.end && (query.service === undefined || f.service === query.service);
     });
     const services = inputs.services.filter((s) => query.service === undefined || s.code === query.service);
-    return buildScenarioDocument({
+    const document = buildScenarioDocument({
       name: `${scope.orgUnit.name}${scope.from ? ` — ${scope.from} à ${scope.to}` : ''}`,
       description: `Export Levier : ${scope.orgUnit.code}, ${scope.from ?? 'toutes périodes'}${scope.to ? ` → ${scope.to}` : ''}, méthodologie ${inputs.methodology.label}. Chiffres sommés sur les unités du périmètre.`,
       methodology: inputs.methodology.parameters,
@@ -193,7 +283,9 @@ export class IndicatorsService {
       unitCosts: inputs.unitCosts,
       services,
       figures: sumFiguresOverUnits(figures),
+      funding: inputs.funding,
     });
+    return { document, serviceCodes: new Set(figures.map((f) => f.service)) };
   }
 
   private async resolve(em: EntityManager, user: AuthUser, query: IndicatorScopeQuery): Promise<ResolvedScope> {
@@ -228,9 +320,12 @@ export class IndicatorsService {
     };
   }
 
+  /** The method in force today, by effective date (not the highest number), with its conventions. */
   private async versionInForce(em: EntityManager, organisationId: string) {
-    const version = await em.findOne(MethodologyVersion, { where: { organisationId }, order: { version: 'DESC' } });
-    return version ? { id: version.id, version: version.version, label: version.label, effectiveFrom: version.effectiveFrom } : null;
+    const version = versionInForce(await em.find(MethodologyVersion, { where: { organisationId } }), new Date());
+    if (!version) return null;
+    const conventions: 1 | 2 = (version.parameters as { conventions?: number }).conventions === 2 ? 2 : 1;
+    return { id: version.id, version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, conventions };
   }
 
   /**
@@ -256,11 +351,12 @@ export class IndicatorsService {
     return rows.some((r) => r.g === 'year') ? 'year' : rows.some((r) => r.g === 'quarter') ? 'quarter' : 'month';
   }
 
-  private async serviceLabels(em: EntityManager, organisationId: string): Promise<Map<string, { code: string; label: string }>> {
-    const rows: { id: string; code: string; label: string }[] = await em.query(`SELECT id, code, label FROM service WHERE organisation_id = $1`, [
-      organisationId,
-    ]);
-    return new Map(rows.map((r) => [r.id, { code: r.code, label: r.label }]));
+  private async serviceLabels(em: EntityManager, organisationId: string): Promise<Map<string, { code: string; label: string; note: string | null }>> {
+    const rows: { id: string; code: string; label: string; note: string | null }[] = await em.query(
+      `SELECT id, code, label, to_jsonb(service) ->> 'note' AS note FROM service WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return new Map(rows.map((r) => [r.id, { code: r.code, label: r.label, note: r.note }]));
   }
 }
 
@@ -276,6 +372,29 @@ const MASKED_KEYS: (keyof AggregateOutput)[] = [
   'nonCashable',
 ];
 
-const maskAggregate = (value: AggregateOutput): AggregateOutput =>
-  ({ ...value, ...Object.fromEntries(MASKED_KEYS.map((k) => [k, null])), byPayer: {} }) as AggregateOutput;
-const maybeMask = (value: AggregateOutput, masked: boolean): AggregateOutput => (masked ? maskAggregate(value) : value);
+/** Conventions-2 keys masked with the others: public figures to null, payer and event maps emptied. */
+const MASKED_KEYS_2 = ['publicSavings', 'publicCost', 'publicNetSavings', 'publicOffsetRatio'] as const;
+
+const maskAggregate = <T extends Presented>(value: T): T =>
+  ({
+    ...value,
+    ...Object.fromEntries(MASKED_KEYS.map((k) => [k, null])),
+    byPayer: {},
+    ...('ledger' in value ? { ...Object.fromEntries(MASKED_KEYS_2.map((k) => [k, null])), costByPayer: {}, ledger: {}, eventsByOutcome: {} } : {}),
+  }) as T;
+const maybeMask = <T extends Presented>(value: T, masked: boolean): T => (masked ? maskAggregate(value) : value);
+
+/**
+ * Period codes that can lie within a scope's bounds (every month, quarter and year from `from` to `to`), so a scope's
+ * figures are read for its periods only; empty (= all periods) when the scope is not bounded.
+ */
+const periodsWithin = (from: string | null, to: string | null): string[] => {
+  if (from === null || to === null) return [];
+  const [first, last] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))];
+  if (!(last >= first) || last - first > 50) return [];
+  const codes: string[] = [];
+  for (let year = first; year <= last; year++) {
+    codes.push(String(year), ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`), ...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`));
+  }
+  return codes;
+};

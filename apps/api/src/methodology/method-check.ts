@@ -61,6 +61,8 @@ export const checkMethod = (method: OrganisationMethod, focus: MethodFocus): Val
       label: u.label,
       unit: u.unit,
       amount: u.amount.toFixed(),
+      amountLow: u.amountLow?.toFixed() ?? null,
+      amountHigh: u.amountHigh?.toFixed() ?? null,
       priceYear: u.priceYear,
       payers: u.payers,
       cashableShare: u.cashableShare.toFixed(),
@@ -72,6 +74,7 @@ export const checkMethod = (method: OrganisationMethod, focus: MethodFocus): Val
       outcomes: assumptions.map((a) => ({ code: a.code, label: a.label, params: a.params })),
     })),
     figures: [],
+    funding: null,
   });
   const parsed = parseScenario(document);
   if (parsed.ok) return [];

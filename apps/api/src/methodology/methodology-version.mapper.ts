@@ -5,6 +5,8 @@ export interface MethodologyVersionResponse {
   version: number;
   label: string;
   effectiveFrom: string;
+  /** The engine's calculation rules the version computes under (1 unless its parameters say 2). */
+  conventions: 1 | 2;
   parameters: Record<string, unknown>;
   snapshot: Record<string, unknown>;
   publishedBy: string | null;
@@ -16,6 +18,7 @@ export const toMethodologyVersionResponse = (v: MethodologyVersion): Methodology
   version: v.version,
   label: v.label,
   effectiveFrom: v.effectiveFrom,
+  conventions: (v.parameters as { conventions?: number }).conventions === 2 ? 2 : 1,
   parameters: v.parameters,
   snapshot: v.snapshot,
   publishedBy: v.publishedBy,

@@ -49,6 +49,7 @@ export class MethodologyVersionsService {
       discountRate: dto.parameters.discountRate,
       discountConvention: dto.parameters.discountConvention,
       ...(dto.parameters.optimismBias !== undefined ? { optimismBias: dto.parameters.optimismBias } : {}),
+      ...(dto.parameters.conventions !== undefined ? { conventions: dto.parameters.conventions } : {}),
     };
     return this.writer.write(user, 'methodology_version', 'publish', async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('methodology-version-' || $1))`, [organisationId]);

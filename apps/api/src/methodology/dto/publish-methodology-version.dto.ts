@@ -25,6 +25,15 @@ export class MethodologyParametersDto {
   @IsOptional()
   @IsObject({ message: 'parameters.optimismBias : objet { grade: "réduction" } attendu' })
   optimismBias?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    enum: [1, 2],
+    description:
+      'Règles de calcul : 1 (par défaut, celles des chiffres déjà publiés) ; 2 : coûts de substitution, plans de financement, finances publiques à part, événements par type',
+  })
+  @IsOptional()
+  @IsIn([1, 2], { message: 'parameters.conventions : 1 ou 2' })
+  conventions?: 1 | 2;
 }
 
 export class PublishMethodologyVersionDto {
