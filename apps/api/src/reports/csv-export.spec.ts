@@ -4,6 +4,15 @@ describe(csvCell.name, () => {
   it.each(['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])('neutralises a formula-looking cell %j with a leading quote', (value) => {
     expect(csvCell(value).replace(/^"/, '').startsWith("'")).toBe(true);
   });
+  it.each(['-6 014,80', '-6\u202f014,80', '-6\u00a0014,80 €', '-12,5 %', '-0,5', '-6,014.80', '-€6,014.80', '-1'])(
+    'leaves the plain negative number %j a number (no leading quote)',
+    (value) => {
+      expect(csvCell(value).replace(/^"|"$/g, '')).toBe(value);
+    },
+  );
+  it.each(['-1+1', '-2-3', '-1e3', '-SUM(A1)', '- 1', '-1;cmd', '-€', '-'])('still neutralises %j, which is not a plain number', (value) => {
+    expect(csvCell(value).replace(/^"/, '').startsWith("'")).toBe(true);
+  });
   it('quotes separators and doubles quotes, leaves plain text alone', () => {
     expect(csvCell('a;b')).toBe('"a;b"');
     expect(csvCell('dit "non"')).toBe('"dit ""non"""');
@@ -33,6 +42,6 @@ describe(`${toCsv.name} with a comma separator`, () => {
         ],
         ',',
       ),
-    ).toBe('\uFEFFUnit,Gross savings\r\nVALMONT,"12,345.67"\r\na;b,\'-1\r\n');
+    ).toBe('\uFEFFUnit,Gross savings\r\nVALMONT,"12,345.67"\r\na;b,-1\r\n');
   });
 });

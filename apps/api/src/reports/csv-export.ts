@@ -1,9 +1,18 @@
 /** Cells that a spreadsheet would run as a formula (OWASP CSV injection): `=`, `+`, `-`, `@`, tab, carriage return. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Neutralises a formula-looking cell with a leading quote, then quotes for CSV when it holds the separator, a quote or a line end. */
+/**
+ * A plain negative amount as the reports write it (`-6 014,80`, `-6,014.80`, `-€6,014.80`, `-12,5 %`): digits, group
+ * and decimal separators, an optional € or % — nothing a spreadsheet could run, so it stays a number.
+ */
+const PLAIN_NEGATIVE = /^-€?\d[\d \u00a0\u202f.,]*(?:[ \u00a0\u202f]?[€%])?$/u;
+
+/**
+ * Neutralises a formula-looking cell with a leading quote (a plain negative number is left as is), then quotes for CSV
+ * when it holds the separator, a quote or a line end.
+ */
 export const csvCell = (value: string, separator = ';'): string => {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) && !PLAIN_NEGATIVE.test(value) ? `'${value}` : value;
   return /["\n\r]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 

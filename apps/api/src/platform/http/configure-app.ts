@@ -53,6 +53,12 @@ export const configureApp = (app: NestExpressApplication, config: AppConfig, log
     credentials: true,
     exposedHeaders: ['Content-Range', 'X-Request-Id'],
   });
+  // API answers (tokens, figures, personal data) are never stored by a browser or a shared cache; a route that wants
+  // caching (none today) sets its own header after this one
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
