@@ -36,7 +36,14 @@ describe('/api/org-units, /api/services, /api/metrics', () => {
   it('lists services with their granularity and units, and metrics with their constraints', async () => {
     const services = await http().get('/api/services').query({ sort: '["code","ASC"]', range: '[0,1]' }).set(viewer).expect(200);
     expect(services.headers['content-range']).toBe('services 0-1/4');
-    expect(services.body[0]).toMatchObject({ code: 'AED', granularity: 'month', functionCode: '4213', orgUnits: ['VALMONT-NORD', 'VALMONT-SUD'] });
+    expect(services.body[0]).toMatchObject({
+      code: 'AED',
+      granularity: 'month',
+      functionCode: '4213',
+      functionLabel: 'Aides sociales à l’enfance',
+      note: expect.stringContaining('Placements évités'),
+      orgUnits: ['VALMONT-NORD', 'VALMONT-SUD'],
+    });
     const metrics = await http().get('/api/metrics').query({ filter: '{"code":["spend","beneficiaries"]}' }).set(viewer).expect(200);
     expect(metrics.body).toEqual([
       expect.objectContaining({ code: 'beneficiaries', integer: true, minValue: '0' }),

@@ -67,7 +67,8 @@ export const demoFiguresForUnit = (orgUnit: string, services: readonly string[],
       const personMonths = 36 * size * noise(0.08);
       push('LOGEMENT_DABORD', 'spend', period, money(7800 * size * noise(0.04)));
       push('LOGEMENT_DABORD', 'person_months', period, count(personMonths));
-      push('LOGEMENT_DABORD', 'observed.nuitee_hotel_evitee', period, count(personMonths * 4.2 * noise(0.15)));
+      // nights at the 115 hotel ended by rehousing: up to 30 a month for a person who was at the hotel, about 60 % of them
+      push('LOGEMENT_DABORD', 'observed.nuitee_hotel_evitee', period, count(personMonths * 18 * noise(0.15)));
     }
   }
   return out;

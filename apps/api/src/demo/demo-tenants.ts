@@ -5,13 +5,24 @@
 import type { Granularity, ServiceKind } from '../catalogue/service.entity';
 import type { Role } from '../tenancy/role-assignment.entity';
 
+export interface DemoOutcome {
+  code: string;
+  label: string;
+  params: Record<string, unknown>;
+  justification: string;
+  evidence: string;
+}
 export interface DemoService {
   code: string;
   label: string;
+  /** A code of the M57 functional nomenclature (`catalogue/m57-functions.ts`). */
   functionCode: string;
   kind: ServiceKind;
   granularity: Granularity;
-  outcomes: { code: string; label: string; params: Record<string, unknown>; justification: string; evidence: string }[];
+  /** Shown on the dashboard beside the service's figures. */
+  note: string;
+  /** The assumptions of method 1 (conventions 1), under which 2023 was approved; method 2's are in `demo-methods.ts`. */
+  outcomes: DemoOutcome[];
 }
 export interface DemoTenant {
   name: string;
@@ -39,9 +50,15 @@ const VALMONT_SERVICES: DemoService[] = [
   {
     code: 'PORTAGE_REPAS',
     label: 'Portage de repas à domicile',
-    functionCode: '4232',
+    // M57 4238 « Autres actions pour les personnes âgées » (4232 « Autres actions de prévention » is the conférence des financeurs' line)
+    functionCode: '4238',
     kind: 'PREVENTION',
     granularity: 'month',
+    note:
+      'Service déficitaire assumé : le portage de repas est d’abord une prestation alimentaire, payée en majeure partie par les ' +
+      'usagers. Les coûts évités chiffrés ici (passages aux urgences et hospitalisations après une chute ou une dénutrition repérée ' +
+      'par le livreur) n’en couvrent qu’une faible part ; son intérêt (repérage de la fragilité, lien social, maintien à domicile) ' +
+      'n’est pas valorisé en euros.',
     outcomes: [
       {
         code: 'CHUTE_GRAVE',
@@ -70,6 +87,10 @@ const VALMONT_SERVICES: DemoService[] = [
     functionCode: '423',
     kind: 'PREVENTION',
     granularity: 'month',
+    note:
+      'Une entrée en EHPAD retardée économise surtout le prix d’hébergement payé par le résident (ménages, jamais compté en ' +
+      'finances publiques) et le forfait soins de l’assurance maladie ; le Département paie l’APA à domicile qui remplace les ' +
+      'journées d’EHPAD et la plus grande part du service : son solde est négatif. Voir « qui paie, qui économise ».',
     outcomes: [
       {
         code: 'ENTREE_EHPAD',
@@ -96,6 +117,7 @@ const VALMONT_SERVICES: DemoService[] = [
     functionCode: '4213',
     kind: 'PREVENTION',
     granularity: 'month',
+    note: 'Placements évités constatés en synthèse, valorisés au coût moyen national d’une journée d’accueil à l’ASE (DREES, 2022) ; économie du Département.',
     outcomes: [
       {
         code: 'placement_evite',
@@ -122,6 +144,9 @@ const VALMONT_SERVICES: DemoService[] = [
     functionCode: '424',
     kind: 'SUPPORT',
     granularity: 'quarter',
+    note:
+      'Économies pour l’État (nuitées d’hôtel du 115) et pour l’assurance maladie (journées d’hospitalisation psychiatrique, ' +
+      'd’après l’essai « Un chez-soi d’abord ») ; le CCAS et le bailleur social portent une part du coût sans économie propre.',
     outcomes: [
       {
         code: 'nuitee_hotel_evitee',
@@ -164,8 +189,10 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
 ];
 
 /**
- * Approximate annual averages of the consumer price index excluding tobacco (base 2015 = 100), for the demo
- * only: check and replace them with the published INSEE series before any real use.
+ * Annual averages of the INSEE consumer price index excluding tobacco (« ensemble des ménages, hors tabac », base 2015 = 100),
+ * by year, with where each value comes from (`DEMO_PRICE_INDEX_SOURCES`). 2023 and 2024 are the means of the published
+ * monthly indices found; the other years are approximations for the demo, to be replaced with the INSEE series
+ * (insee.fr, série « IPC ensemble hors tabac », moyenne annuelle) before any real use.
  */
 export const DEMO_PRICE_INDEX: Record<number, string> = {
   2010: '94.6',
@@ -181,6 +208,24 @@ export const DEMO_PRICE_INDEX: Record<number, string> = {
   2020: '104.5',
   2021: '106.2',
   2022: '111.7',
-  2023: '117.2',
-  2024: '119.5',
+  // (113.86 + 115.06 + 115.92 + 116.61 + 116.54 + 116.75 + 116.81 + 118.00 + 117.37 + 117.54 + 117.33 + 117.45) / 12 = 116.603
+  2023: '116.60',
+  // (117.16 + 118.15 + 118.40 + 119.01 + 119.05 + 119.14 + 119.37 + 120.01 + 118.50 + 118.83 + 118.71 + 118.95) / 12 = 118.773
+  2024: '118.77',
+  2025: '119.8',
+  2026: '121.0',
+};
+
+const APPROXIMATE = 'Valeur approchée pour la démonstration (IPC hors tabac, base 2015) : à remplacer par la moyenne annuelle publiée par l’Insee';
+
+export const DEMO_PRICE_INDEX_SOURCES: Record<number, string> = {
+  ...Object.fromEntries(Object.keys(DEMO_PRICE_INDEX).map((year) => [Number(year), APPROXIMATE])),
+  2023:
+    'Moyenne des indices mensuels hors tabac 2023 (Insee) : janvier à novembre relevés sur https://www.emargence.fr/indice-des-prix-a-la-consommation-annee-2023-15/ ; ' +
+    'décembre estimé à 117,45 (+ 0,1 % sur le mois, estimation provisoire de l’Insee pour l’ensemble des ménages)',
+  2024:
+    'Moyenne des indices mensuels hors tabac 2024 (Insee) : janvier à septembre sur https://secvergnaud.com/index.php/les-infos-du-jour/indice-des-prix-a-la-consommation-annee-2024-3, ' +
+    'octobre sur http://avocats-normandie.fr/chiffres/prix_consommation%202.html ; novembre (− 0,1 %) et décembre (+ 0,2 %) estimés d’après les variations publiées',
+  2025: 'Estimation provisoire pour la démonstration (2024 + 0,9 %) : à remplacer par la moyenne annuelle publiée par l’Insee',
+  2026: 'Projection pour la démonstration (année en cours) : à remplacer par la moyenne annuelle publiée par l’Insee',
 };

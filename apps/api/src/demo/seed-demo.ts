@@ -12,22 +12,109 @@ import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { MethodologyVersion } from '../methodology/methodology-version.entity';
 import { PeriodStatus } from '../figures/period-status.entity';
-
-/** Demo periods of this year are approved (closed); the next year is still open for entry and imports. */
-const APPROVED_YEAR = '2023';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
 import { referenceUnitCostFields } from '../methodology/reference-unit-cost.row';
+import { MethodCheck } from '../methodology/method-check';
+import { toUnitCostResponse } from '../methodology/unit-cost.mapper';
+import { toPriceIndexResponse } from '../methodology/price-index.mapper';
+import { toOutcomeAssumptionResponse } from '../methodology/outcome-assumption.mapper';
+import { auditCopy } from '../platform/database/tenant-crud';
+import { TenantDb } from '../platform/database/tenant-db';
+import { IndicatorInputsRepository } from '../indicators/indicator-inputs.repository';
+import { RecomputeService } from '../indicators/recompute.service';
+import { ServiceFundingRepository } from '../funding/service-funding.repository';
+import { CustomIndicatorRecomputeService } from '../methodology/custom/custom-indicator-recompute.service';
+import { CustomIndicatorRepository } from '../methodology/custom/custom-indicator.repository';
+import { ReallocationRecomputeService } from '../reallocation/reallocation-recompute.service';
+import { ReallocationRepository } from '../reallocation/reallocation.repository';
 import { hashPassword } from '../tenancy/password-hasher';
-import { DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_TENANTS, DemoTenant } from './demo-tenants';
+import { DEMO_METRICS, DEMO_PASSWORD, DEMO_PRICE_INDEX, DEMO_PRICE_INDEX_SOURCES, DEMO_TENANTS, DemoTenant } from './demo-tenants';
+import { DEMO_METHOD_1, DEMO_METHOD_2, DEMO_SUBSTITUTION_UNIT_COSTS, DemoMethod, METHOD_2_OUTCOMES } from './demo-methods';
 import { demoFiguresForUnit } from './demo-figures';
 import { seedDemoReallocation } from './demo-reallocation';
 import { seedDemoFundings } from './demo-fundings';
 import Decimal from 'decimal.js';
 
+/** Demo periods of this year are approved (closed) under method 1; the next year is still open for entry and imports. */
+const APPROVED_YEAR = '2023';
+
 export interface SeedResult {
   organisations: { name: string; id: string; figures: number }[];
   skipped: string[];
 }
+
+/** The inputs repository of the recompute and of the method check, wired by hand as `levier recompute` does. */
+const inputsRepository = (): IndicatorInputsRepository => new IndicatorInputsRepository(new ServiceFundingRepository());
+
+/**
+ * Writes one version of the demo's method with the same full snapshot as `MethodologyVersionsService.publish`: the unit
+ * costs, price indices and outcome assumptions stored at this point of the transaction, as their API responses.
+ */
+const writeVersion = async (em: EntityManager, organisationId: string, method: DemoMethod): Promise<MethodologyVersion> => {
+  const stored = await new MethodCheck(inputsRepository()).load(em, organisationId);
+  const serviceCode = (id: string): string => stored.services.find((s) => s.id === id)?.code ?? '';
+  const snapshot = {
+    unitCosts: stored.unitCosts.map(toUnitCostResponse),
+    priceIndices: stored.priceIndices.map(toPriceIndexResponse),
+    assumptions: stored.assumptions.map((a) => toOutcomeAssumptionResponse(a, serviceCode(a.serviceId))),
+  };
+  const version = await em.save(
+    MethodologyVersion,
+    em.create(MethodologyVersion, {
+      organisationId,
+      version: method.version,
+      label: method.label,
+      effectiveFrom: method.effectiveFrom,
+      parameters: { ...method.parameters },
+      snapshot: auditCopy(snapshot),
+      publishedBy: null,
+    }),
+  );
+  await em.insert(AuditLog, {
+    organisationId,
+    action: 'publish',
+    entity: 'methodology_version',
+    entityId: version.id,
+    after: { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, parameters: version.parameters },
+    reason: 'Données de démonstration',
+  });
+  return version;
+};
+
+/**
+ * Method 2 becomes current: the substitution unit cost it needs is added, each service's outcome assumptions are replaced
+ * by the reviewed ones (same code: updated in place; new code: added; gone: removed), and version 2 is written with its
+ * snapshot. Periods approved under method 1 keep their frozen « tel que publié » values.
+ */
+const adoptMethod2 = async (em: EntityManager, organisationId: string, tenant: DemoTenant): Promise<void> => {
+  await em.save(
+    UnitCost,
+    DEMO_SUBSTITUTION_UNIT_COSTS.map((u) => em.create(UnitCost, referenceUnitCostFields(u, organisationId))),
+  );
+  const services = await em.find(Service, { where: { organisationId } });
+  const existing = await em.find(OutcomeAssumption, { where: { organisationId } });
+  for (const service of tenant.services) {
+    const serviceId = services.find((s) => s.code === service.code)!.id;
+    const reviewed = METHOD_2_OUTCOMES[service.code] ?? service.outcomes;
+    const current = existing.filter((a) => a.serviceId === serviceId);
+    const gone = current.filter((a) => !reviewed.some((o) => o.code === a.code));
+    if (gone.length > 0) await em.remove(gone);
+    for (const o of reviewed) {
+      const row = current.find((a) => a.code === o.code) ?? em.create(OutcomeAssumption, { organisationId, serviceId, code: o.code });
+      Object.assign(row, { label: o.label, params: o.params, justification: o.justification, evidence: o.evidence });
+      await em.save(OutcomeAssumption, row);
+    }
+  }
+  await writeVersion(em, organisationId, DEMO_METHOD_2);
+};
+
+/** Full recompute of an organisation's read models (savings, custom indicators, reallocation), without the queue. */
+const recomputeAll = async (dataSource: DataSource, organisationId: string): Promise<void> => {
+  const tenantDb = new TenantDb(dataSource);
+  await new RecomputeService(tenantDb, inputsRepository()).recompute(organisationId, []);
+  await new CustomIndicatorRecomputeService(tenantDb, new CustomIndicatorRepository()).recompute(organisationId, []);
+  await new ReallocationRecomputeService(tenantDb, new ReallocationRepository()).recompute(organisationId);
+};
 
 const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, passwordHash: string): Promise<{ id: string; figures: number }> => {
   const org = await em.save(
@@ -65,6 +152,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
         functionCode: s.functionCode,
         kind: s.kind,
         granularity: s.granularity,
+        note: s.note,
         orgUnits: leaves,
       }),
     ),
@@ -81,7 +169,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
         year: Number(year),
         value: new Decimal(value),
         base: '2015=100',
-        source: 'Valeurs approchées pour la démonstration (IPC hors tabac) : à vérifier sur insee.fr',
+        source: DEMO_PRICE_INDEX_SOURCES[Number(year)],
       }),
     ),
   );
@@ -102,17 +190,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       ),
     ),
   );
-  const version = await em.save(
-    MethodologyVersion,
-    em.create(MethodologyVersion, {
-      organisationId,
-      version: 1,
-      label: 'Méthode 2024 (France Stratégie 3,2 %, euros constants 2024)',
-      effectiveFrom: '2024-01-01',
-      parameters: { baseYear: 2024, discountRate: '0.032', discountConvention: 0 },
-      snapshot: { unitCosts: REFERENCE_UNIT_COSTS.map((u) => u.code), priceIndex: DEMO_PRICE_INDEX },
-    }),
-  );
+  const version = await writeVersion(em, organisationId, DEMO_METHOD_1);
   const users = await em.save(
     User,
     tenant.users.map((u) => em.create(User, { email: u.email, displayName: u.displayName, passwordHash, organisationId, isDemo: true })),
@@ -163,7 +241,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       period,
       status: 'approved',
       approvedMethodologyVersionId: version.id,
-      reason: 'Exercice clos (démonstration)',
+      reason: 'Exercice clos, approuvé sous la méthode 1 (démonstration)',
     });
   });
   await em.insert(PeriodStatus, approved);
@@ -180,7 +258,13 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   return { id: organisationId, figures: rows.length };
 };
 
-/** Creates the demo tenants that do not exist yet, each in its own transaction. */
+/**
+ * Creates the demo tenants that do not exist yet. Each one in three steps, so that « tel que publié » keeps method 1:
+ * (a) one transaction writes the tenant with method 1 (version 1, its assumptions) and approves 2023 under it; (b) a
+ * recompute after that commit computes every period under method 1 and freezes the approved ones (2023) as reported;
+ * (c) a second transaction adopts method 2 (reviewed assumptions, version 2), and a last recompute makes it the current
+ * method of every period.
+ */
 export const seedDemo = async (dataSource: DataSource): Promise<SeedResult> => {
   const result: SeedResult = { organisations: [], skipped: [] };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -191,6 +275,9 @@ export const seedDemo = async (dataSource: DataSource): Promise<SeedResult> => {
       continue;
     }
     const seeded = await dataSource.transaction((em) => seedTenant(em, tenant, index, passwordHash));
+    await new RecomputeService(new TenantDb(dataSource), inputsRepository()).recompute(seeded.id, []);
+    await dataSource.transaction((em) => adoptMethod2(em, seeded.id, tenant));
+    await recomputeAll(dataSource, seeded.id);
     result.organisations.push({ name: tenant.name, ...seeded });
   }
   return result;
