@@ -27,3 +27,19 @@ describe('GET /api/health', () => {
     await request(sut.app.getHttpServer()).get('/api/docs').expect(200);
   });
 });
+
+describe('/api/docs with API_DOCS=false (the production default)', () => {
+  let sut: TestApi;
+  beforeAll(async () => {
+    sut = await createTestApi({ API_DOCS: 'false' });
+  });
+  afterAll(async () => {
+    await sut.close();
+    delete process.env.API_DOCS;
+  });
+
+  it('does not publish the map of every route', async () => {
+    await request(sut.app.getHttpServer()).get('/api/docs').expect(404);
+    await request(sut.app.getHttpServer()).get('/api/docs-json').expect(404);
+  });
+});

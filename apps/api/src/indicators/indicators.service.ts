@@ -353,7 +353,7 @@ export class IndicatorsService {
 
   private async serviceLabels(em: EntityManager, organisationId: string): Promise<Map<string, { code: string; label: string; note: string | null }>> {
     const rows: { id: string; code: string; label: string; note: string | null }[] = await em.query(
-      `SELECT id, code, label, to_jsonb(service) ->> 'note' AS note FROM service WHERE organisation_id = $1`,
+      `SELECT id, code, label, note FROM service WHERE organisation_id = $1`,
       [organisationId],
     );
     return new Map(rows.map((r) => [r.id, { code: r.code, label: r.label, note: r.note }]));

@@ -70,7 +70,8 @@ export const configureApp = (app: NestExpressApplication, config: AppConfig, log
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  // the OpenAPI description is a map of every route: public in development and demo, off in production unless API_DOCS=true
+  if (config.apiDocs) SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
   const ADMIN_DIST = path.join(repoRoot(), 'apps', 'admin', 'dist');
   if (existsSync(ADMIN_DIST)) {
