@@ -29,6 +29,7 @@ const HeadlineCard = ({ headline, onExplain }: { headline: Headline; onExplain?:
           variant="h5"
           sx={{ fontWeight: 700, my: 0.5, fontVariantNumeric: 'tabular-nums', color: negative ? 'error.dark' : 'text.primary' }}
           data-testid={`headline-${headline.key}-value`}
+          data-exact={headline.masked ? undefined : headline.exact}
         >
           {headline.masked ? <MaskedValue /> : headline.value}
         </Typography>
