@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { ReallocationSection } from './ReallocationSection';
 import type { Reallocation } from './indicators.types';
@@ -61,5 +61,29 @@ describe(ReallocationSection.name, () => {
     });
     const tile = await screen.findByTestId('realloc-budget');
     expect(within(tile).getByText('base : dépenses des services saisies, faute de budget voté pour 2023')).toBeTruthy();
+  });
+
+  it('draws Sankey labels outside the nodes, wrapped and abbreviated, with the full name as tooltip', async () => {
+    const partner = 'Partenaire : Centre communal d’action sociale de Bellerive';
+    const rect = jest
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ width: 800, height: 340, top: 0, left: 0, right: 800, bottom: 340, x: 0, y: 0, toJSON: () => ({}) });
+    renderAdmin(<ReallocationSection scope={{ orgUnit: 'VALMONT-NORD', from: '2024-01', to: '2024-12' }} />, {
+      dataProvider: {
+        getReallocation: async () => ({
+          ...payload,
+          flows: {
+            budget: payload.flows?.budget,
+            staff: { nodes: [{ name: 'Aide à domicile (SAAD)' }, { name: partner }], links: [{ source: 0, target: 1, value: '5' }] },
+          },
+        }),
+      } as never,
+    });
+    const staff = await screen.findByTestId('flows-staff');
+    await waitFor(() => expect(staff.querySelectorAll('title').length).toBeGreaterThan(0));
+    expect([...staff.querySelectorAll('title')].map((t) => t.textContent)).toContain(partner);
+    const lines = [...staff.querySelectorAll('tspan')].map((t) => t.textContent);
+    expect(lines).toEqual(expect.arrayContaining(['Partenaire : Centre', 'communal d’action…']));
+    rect.mockRestore();
   });
 });
