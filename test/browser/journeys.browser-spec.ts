@@ -108,9 +108,7 @@ describe('drill-down and explanation', () => {
     );
     // Under conventions 2 the first card shows public money first.
     const shown = api.conventions === 2 && api.publicSavings ? api.publicSavings : api.grossSavings;
-    const expected = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
-      .format(shown as Intl.StringNumericLiteral)
-      .replace(NBSP, ' ');
+    const expected = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(shown as Intl.StringNumericLiteral).replace(NBSP, ' ');
     await page.waitForFunction(
       (text) =>
         document
