@@ -174,11 +174,9 @@ describe('fuzzing every reachable write endpoint, formulas and CLI scenarios', (
 
   it('rejects every malformed custom-indicator formula with a 4xx naming the problem, never a 5xx', async () => {
     const preview = '/api/custom-indicators/preview';
+    // the route must exist and evaluate a valid formula, or the fuzzing below would only meet 404s and prove nothing
     const probe = await api.request('POST', preview, { headers: admin, json: { numerator: '#{spend}' } });
-    if (probe.status === 404) {
-      summary.note('POST /api/custom-indicators/preview absent : formules non testées');
-      return;
-    }
+    expect(probe.status).toBe(200);
     const metric = fc.constantFrom('#{spend}', '#{meals}', '#{hours.SAAD}', '#{inconnu}', '#{', '#{}', '#{spend.}', '#{a.b.c}');
     const token = fc.oneof(
       metric,
