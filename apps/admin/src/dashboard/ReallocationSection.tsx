@@ -45,7 +45,7 @@ const formatFteDays = (value: MaybeDecimal | undefined, locale: string): string 
   isDecimalString(value) ? new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value.trim() as Intl.StringNumericLiteral) : NO_VALUE;
 
 /** The graph with its nodes named in words: M57 functions by their label (`functionLabels`), else « Fonction 423 ». */
-const useNamedGraph = (graph: SankeyGraph | null | undefined, functionLabels: Record<string, string> | null | undefined): SankeyGraph | null => {
+const useNamedGraph = (graph: SankeyGraph | null | undefined, functionLabels: Record<string, string | null> | null | undefined): SankeyGraph | null => {
   const translate = useTranslate();
   return useMemo(() => {
     if (!graph) return null;
@@ -101,7 +101,7 @@ const FlowCard = ({
 }: {
   graph: SankeyGraph | null | undefined;
   kind: 'budget' | 'staff';
-  functionLabels?: Record<string, string> | null;
+  functionLabels?: Record<string, string | null> | null;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();

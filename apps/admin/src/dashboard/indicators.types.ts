@@ -185,7 +185,7 @@ export interface Reallocation {
   realExpenditureProxyYears?: string[];
   realExpenditureNote?: string | null;
   /** M57 function code → its label in the functional nomenclature, for the budget flows' « Fonction 423 » nodes. */
-  functionLabels?: Record<string, string> | null;
+  functionLabels?: Record<string, string | null> | null;
 }
 
 export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';

@@ -6,7 +6,7 @@
  */
 export const flowNodeName = (
   name: string,
-  functionLabels: Record<string, string> | null | undefined,
+  functionLabels: Record<string, string | null> | null | undefined,
   words: { label: (label: string, code: string) => string; code: (code: string) => string },
 ): string => {
   const match = /^(?:Fonction\s+)?(\d[\dA-Z.]*)$/i.exec(name.trim());
