@@ -40,7 +40,8 @@ describe('indicators read model', () => {
     expect(summary.body).toMatchObject(computed.totals);
     expect(summary.body.ranges).toEqual(computed.ranges);
     expect(Number(summary.body.grossSavings)).toBeGreaterThan(0);
-    expect(summary.body.methodologyVersion).toMatchObject({ version: 1 });
+    // the demo's method 2 (conventions 2, in force from 2024) is the current method
+    expect(summary.body.methodologyVersion).toMatchObject({ version: 2 });
     expect(summary.body.computedAt).toEqual(expect.any(String));
   });
 
@@ -80,7 +81,7 @@ describe('indicators read model', () => {
     expect(res.body.inputs.length).toBeGreaterThan(0);
     expect(res.body.assumptions[0]).toEqual(expect.objectContaining({ justification: expect.any(String) }));
     expect(res.body.unitCosts.find((u: { code: string }) => u.code === 'JOURNEE_EHPAD')).toMatchObject({ priceYear: 2013, source: { publisher: 'ATIH' } });
-    expect(res.body.methodology.version).toBe(1);
+    expect(res.body.methodology.version).toBe(2);
   });
 
   it('recomputes after a figure changes, through the queue', async () => {
@@ -118,8 +119,8 @@ describe('indicators read model', () => {
         .expect(200)
     ).body;
     await ds.query(
-      `INSERT INTO methodology_version (organisation_id, version, label, effective_from, parameters, snapshot) VALUES ($1, 2, 'Taux 4,5 %', '2025-01-01', $2, '{}')`,
-      [valmontId, JSON.stringify({ baseYear: 2024, discountRate: '0.045', discountConvention: 1 })],
+      `INSERT INTO methodology_version (organisation_id, version, label, effective_from, parameters, snapshot) VALUES ($1, 3, 'Taux 4,5 %', '2025-01-01', $2, '{}')`,
+      [valmontId, JSON.stringify({ conventions: 2, baseYear: 2024, discountRate: '0.045', discountConvention: 1 })],
     );
     await recompute.recompute(valmontId, []);
     const reportedAfter = (
@@ -132,7 +133,7 @@ describe('indicators read model', () => {
     const currentAfter = (await http().get('/api/indicators/summary').query(query).set(director).expect(200)).body;
     expect(reportedAfter.grossSavings).toBe(reportedBefore.grossSavings);
     expect(currentAfter.grossSavings).not.toBe(reportedBefore.grossSavings);
-    expect(currentAfter.methodologyVersion.version).toBe(2);
+    expect(currentAfter.methodologyVersion.version).toBe(3);
     const explained = (
       await http()
         .get('/api/indicators/explain')

@@ -34,7 +34,8 @@ describe('methodology resources', () => {
       .query({ sort: JSON.stringify(['amount', 'DESC']), range: JSON.stringify([0, 2]), filter: JSON.stringify({}) })
       .set(reader)
       .expect(200);
-    expect(res.headers['content-range']).toMatch(/^unit-costs 0-2\/16$/);
+    // the 16 reference entries and the demo's day at home with APA and SSIAD (method 2's substitution cost)
+    expect(res.headers['content-range']).toMatch(/^unit-costs 0-2\/17$/);
     expect(res.body).toHaveLength(3);
     expect(res.body[0]).toMatchObject({ code: 'PLACE_SSIAD', amount: '10500', priceYear: 2010 });
     const one = await http()
@@ -198,16 +199,21 @@ describe('methodology resources', () => {
       .expect(400);
     const published = await http()
       .post('/api/methodology-versions')
-      .send({ label: 'Méthode 2025 (4,5 %)', effectiveFrom: '2025-01-01', parameters: { baseYear: 2024, discountRate: '0.045', discountConvention: 1 } })
+      .send({
+        label: 'Méthode 2025 (4,5 %)',
+        effectiveFrom: '2025-01-01',
+        parameters: { conventions: 2, baseYear: 2024, discountRate: '0.045', discountConvention: 1 },
+      })
       .set(admin)
       .expect(201);
-    expect(published.body.version).toBe(2);
+    // the demo already has method 1 (2023) and method 2 (2024)
+    expect(published.body.version).toBe(3);
     expect(published.body.snapshot.unitCosts.length).toBeGreaterThanOrEqual(9);
     expect(published.body.snapshot.assumptions.map((a: { code: string }) => a.code)).toContain('ENTREE_EHPAD');
     const list = await http().get('/api/methodology-versions').set(reader).expect(200);
-    expect(list.headers['content-range']).toBe('methodology-versions 0-1/2');
-    expect(list.body[0].version).toBe(2);
+    expect(list.headers['content-range']).toBe('methodology-versions 0-2/3');
+    expect(list.body[0].version).toBe(3);
     const summary = await http().get('/api/indicators/summary').set(admin).expect(200);
-    expect(summary.body.methodologyVersion.version).toBe(2);
+    expect(summary.body.methodologyVersion.version).toBe(3);
   });
 });

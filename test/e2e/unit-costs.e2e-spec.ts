@@ -2,6 +2,7 @@ import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
 import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-unit-costs';
+import { DEMO_SUBSTITUTION_UNIT_COSTS } from '../../apps/api/src/demo/demo-methods';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
 
@@ -65,7 +66,7 @@ describe('unit costs: ranges and notes', () => {
       .query({ range: JSON.stringify([0, 99]) })
       .set(reader)
       .expect(200);
-    expect(all.body).toHaveLength(REFERENCE_UNIT_COSTS.length);
+    expect(all.body).toHaveLength(REFERENCE_UNIT_COSTS.length + DEMO_SUBSTITUTION_UNIT_COSTS.length);
     expect((all.body as UnitCostBody[]).every((u) => u.sourceUrl !== null || /source non retrouvée/.test(u.note ?? ''))).toBe(true);
   });
 
