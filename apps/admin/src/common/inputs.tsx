@@ -102,7 +102,19 @@ export const JsonInput = ({
   );
 };
 
-export const PAYERS = ['ASSURANCE_MALADIE', 'DEPARTEMENT', 'COMMUNE_CCAS', 'ETAT', 'CAF', 'USAGER', 'AUTRE'] as const;
+/** Payer codes of unit costs, in the engine's order; the last three exist under conventions 2 only (the method check refuses them under 1). */
+export const PAYERS = [
+  'ASSURANCE_MALADIE',
+  'DEPARTEMENT',
+  'COMMUNE_CCAS',
+  'ETAT',
+  'CAF',
+  'USAGER',
+  'AUTRE',
+  'CAISSES_RETRAITE',
+  'ARS',
+  'BAILLEUR_SOCIAL',
+] as const;
 
 const SHARE = /^(?:0(?:\.\d+)?|1(?:\.0+)?)$/;
 

@@ -125,7 +125,7 @@ describe(runCompute.name, () => {
     expect(substitution.stdout).toMatch(
       /Qui paie, qui économise[\s\S]*Département\s+-12\u202F320,65\u00A0€\s+208\u202F197,82\u00A0€\s+-220\u202F518,47\u00A0€/,
     );
-    expect(substitution.stdout).toMatch(/Épargne publique nette\s+-274\u202F993,41\u00A0€/);
+    expect(substitution.stdout).toMatch(/Épargne médico-sociale nette \(finances publiques\)\s+-274\u202F993,41\u00A0€/);
     const sensitivity = await run([path.join(V2_DIR, 'v2-sensitivity.json'), '--format', 'table']);
     expect(sensitivity.stdout).toMatch(/Sensibilité[\s\S]*unitCost\/HU_NUITEE\/amount[\s\S]*SORTIE_HOTEL\/RELOGEMENT\/deadweight/);
     expect(sensitivity.stdout).toMatch(/Événements évités \(nets\)\s+non additionnés/);

@@ -146,7 +146,15 @@ const table = ({ headers, rows, align }: { headers: string[]; rows: string[][]; 
   return [line(headers), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line)].map((text) => `  ${text}`).join('\n');
 };
 
-const AGGREGATE_HEADERS = ['Épargne brute', 'Coût', 'Épargne nette', 'Taux de compensation', 'Événements évités', 'Coût / événement', 'Retour'];
+const AGGREGATE_HEADERS = [
+  'Coûts évités (bruts)',
+  'Coût des services',
+  'Épargne médico-sociale nette',
+  'Coûts évités pour 1 € investi',
+  'Événements évités',
+  'Coût / événement',
+  'Retour',
+];
 /** Net events; null under conventions 2 when unlike events are summed (README 2.6): they are not added. */
 const frenchEvents = (value: string | null): string => (value === null ? 'non additionnés' : frenchNumber(value, 2));
 const aggregateCells = (aggregate: AggregateOutput | AggregateOutputConventions2): string[] => [
@@ -194,10 +202,10 @@ const renderConventions2Totals = (output: ScenarioOutputConventions2): string[] 
       table({
         headers: ['Indicateur', 'Valeur'],
         rows: [
-          ['Épargne publique', frenchMoney(totals.publicSavings)],
-          ['Coût public', frenchMoney(totals.publicCost)],
-          ['Épargne publique nette', frenchMoney(totals.publicNetSavings)],
-          ['Taux de compensation public', frenchRatio(totals.publicOffsetRatio)],
+          ['Coûts évités pour les finances publiques', frenchMoney(totals.publicSavings)],
+          ['Coût public des services', frenchMoney(totals.publicCost)],
+          ['Épargne médico-sociale nette (finances publiques)', frenchMoney(totals.publicNetSavings)],
+          ['Coûts évités pour 1 € public investi', frenchRatio(totals.publicOffsetRatio)],
         ],
       }),
     ),
@@ -209,7 +217,7 @@ const renderSensitivity = (output: ScenarioOutput): string[] =>
   isConventions2Output(output) && output.sensitivity !== undefined && output.sensitivity.length > 0
     ? [
         section(
-          'Sensibilité (épargne nette, une hypothèse à la fois)',
+          'Sensibilité (épargne médico-sociale nette, une hypothèse à la fois)',
           table({
             headers: ['Paramètre', 'Bas', 'Haut', 'Écart'],
             rows: output.sensitivity.map((entry) => [entry.parameter, frenchMoney(entry.low), frenchMoney(entry.high), frenchMoney(entry.swing)]),
@@ -227,10 +235,10 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
       table({
         headers: ['Indicateur', 'Valeur'],
         rows: [
-          ['Épargne brute (valeur actualisée)', frenchMoney(totals.grossSavings)],
+          ['Coûts évités (bruts, valeur actualisée)', frenchMoney(totals.grossSavings)],
           ["Coût de l'intervention", frenchMoney(totals.cost)],
-          ['Épargne nette', frenchMoney(totals.netSavings)],
-          ['Taux de compensation (€ évités pour 1 €)', frenchRatio(totals.offsetRatio)],
+          ['Épargne médico-sociale nette', frenchMoney(totals.netSavings)],
+          ['Coûts évités pour 1 € investi', frenchRatio(totals.offsetRatio)],
           ['Événements évités (nets)', frenchEvents(totals.eventsNet)],
           ['Coût par événement évité', frenchMoney(totals.costPerEventAvoided)],
           ['Délai de retour', frenchYears(totals.paybackYears)],
@@ -246,7 +254,7 @@ const renderSavings = (scenario: Scenario, output: ScenarioOutput): string[] => 
     parts.push(
       section(
         'Épargne par payeur',
-        table({ headers: ['Payeur', 'Épargne brute'], rows: payers.map((payer) => [PAYER_LABELS[payer], frenchMoney(totals.byPayer[payer] ?? null)]) }),
+        table({ headers: ['Payeur', 'Coûts évités (bruts)'], rows: payers.map((payer) => [PAYER_LABELS[payer], frenchMoney(totals.byPayer[payer] ?? null)]) }),
       ),
     );
   }

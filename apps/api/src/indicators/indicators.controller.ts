@@ -11,7 +11,10 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Épargne brute, coût, épargne nette, taux de compensation… du périmètre, avec fourchettes basse et haute' })
+  @ApiOperation({
+    summary:
+      'Coûts évités (bruts), coût des services, épargne médico-sociale nette, coûts évités pour 1 € investi… du périmètre (méthode 2 : finances publiques, qui paie / qui économise, événements par type, sensibilité), avec fourchettes basse et haute',
+  })
   summary(@CurrentUser() user: AuthUser, @Query() query: IndicatorScopeQuery) {
     return this.indicators.summary(user, query);
   }
