@@ -3,6 +3,21 @@ import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { loginAs } from '../setup/demo-session';
 import { createTestApi, TestApi } from '../setup/test-app';
 
+/** Fake only `Date` (jest's modern fake timers), so that "now" is under the test's control and nothing else stops. */
+type FakeTimersConfig = Extract<NonNullable<Parameters<typeof jest.useFakeTimers>[0]>, { doNotFake?: unknown }>;
+const DATE_ONLY: NonNullable<FakeTimersConfig['doNotFake']> = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+];
+
 describe('report subscriptions API', () => {
   let api: TestApi;
   let director: { Authorization: string };
@@ -95,24 +110,37 @@ describe('report subscriptions API', () => {
 
   it('accepts "send now" with 202, one delivery per recipient, idempotent within the minute', async () => {
     const { body } = await http().post('/api/report-subscriptions').set(director).send(valid).expect(201);
-    const sent = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
-    expect(sent.body).toMatchObject({ subscriptionId: body.id, period: '2024-12', runKey: expect.stringMatching(/^preview-\d{12}$/), recipients: 2 });
-    const log = await http()
-      .get('/api/report-deliveries')
-      .query({ filter: JSON.stringify({ subscriptionId: body.id }) })
-      .set(director)
-      .expect(200);
-    expect(log.headers['content-range']).toBe('report-deliveries 0-1/2');
-    expect(log.body[0]).toMatchObject({ subscriptionName: 'Bureau du CCAS', period: '2024-12', preview: true });
-    const again = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
-    if (again.body.runKey === sent.body.runKey) {
-      // same minute: the same two deliveries (their jobs have deterministic ids), nothing new
-      const after = await http()
+    const deliveriesRange = async (): Promise<string> =>
+      (
+        await http()
+          .get('/api/report-deliveries')
+          .query({ filter: JSON.stringify({ subscriptionId: body.id }) })
+          .set(director)
+          .expect(200)
+      ).headers['content-range'] as string;
+    // the clock (Date only: timers, I/O and the database run as usual) is frozen so both sends fall in the same minute
+    jest.useFakeTimers({ now: new Date(), doNotFake: DATE_ONLY });
+    try {
+      const sent = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
+      expect(sent.body).toMatchObject({ subscriptionId: body.id, period: '2024-12', runKey: expect.stringMatching(/^preview-\d{12}$/), recipients: 2 });
+      const log = await http()
         .get('/api/report-deliveries')
         .query({ filter: JSON.stringify({ subscriptionId: body.id }) })
         .set(director)
         .expect(200);
-      expect(after.headers['content-range']).toBe('report-deliveries 0-1/2');
+      expect(log.headers['content-range']).toBe('report-deliveries 0-1/2');
+      expect(log.body[0]).toMatchObject({ subscriptionName: 'Bureau du CCAS', period: '2024-12', preview: true });
+      // same minute: the same two deliveries (their jobs have deterministic ids), nothing new
+      const again = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
+      expect(again.body.runKey).toBe(sent.body.runKey);
+      expect(await deliveriesRange()).toBe('report-deliveries 0-1/2');
+      // a minute later: a new preview run, two more deliveries
+      jest.setSystemTime(Date.now() + 60_000);
+      const later = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-12' }).expect(202);
+      expect(later.body.runKey).not.toBe(sent.body.runKey);
+      expect(await deliveriesRange()).toBe('report-deliveries 0-3/4');
+    } finally {
+      jest.useRealTimers();
     }
     const defaulted = await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({}).expect(202);
     // seedDemo computes the demo's read model: the default is its latest computed month
