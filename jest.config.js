@@ -14,6 +14,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/test/integration'],
+      // a file's setup migrates nothing but seeds the demo tenants and computes their read models (≈ 2 s alone, more on a busy machine)
+      testTimeout: 30_000,
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
@@ -32,6 +34,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
+      testTimeout: 30_000,
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
