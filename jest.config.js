@@ -24,6 +24,8 @@ module.exports = {
       ...common,
       displayName: 'admin',
       roots: ['<rootDir>/apps/admin/src'],
+      // a full dashboard render in jsdom takes seconds on a loaded machine
+      testTimeout: 20_000,
       testMatch: ['**/*.spec.tsx', '**/*.spec.ts'],
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/apps/admin/test-setup.ts'],
