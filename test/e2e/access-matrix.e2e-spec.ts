@@ -87,7 +87,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'POST /api/budget-transfers': ['admin', 'finance'],
   'POST /api/budget-years': ['admin', 'finance'],
   'POST /api/custom-indicators': ['admin', 'finance'],
-  'POST /api/custom-indicators/preview': 'member',
+  'POST /api/custom-indicators/preview': ['admin', 'finance'],
   'POST /api/in-kind-loans': ['admin', 'director'],
   'POST /api/indicator-targets': ['admin', 'director', 'finance'],
   'POST /api/methodology-versions': ['admin'],

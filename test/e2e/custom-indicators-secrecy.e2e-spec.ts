@@ -36,11 +36,15 @@ describe('custom indicators under statistical secrecy', () => {
   let worker: TestingModule;
   let director: Auth;
   let reader: Auth;
+  let admin: Auth;
+  /** viewer of the organisation, finance of VALMONT-NORD only: may preview formulas, may not read VALMONT-MINI */
+  let northFinance: Auth;
   /** viewer of the organisation, director of VALMONT-NORD only */
   let northDirector: Auth;
   const http = () => request(api.app.getHttpServer());
   const SMALL = { orgUnit: 'VALMONT-MINI', from: '2024-11', to: '2024-12' };
-  const LARGE = { orgUnit: 'VALMONT', from: '2024', to: '2024' };
+  // 2023: before the small unit opened (a scope holding a masked unit masks its custom values, see secrecy-differencing)
+  const LARGE = { orgUnit: 'VALMONT', from: '2023', to: '2023' };
   const PREVIEW = { numerator: '#{spend.PORTAGE_REPAS}', denominator: '#{meals}' };
 
   const customValues = async (who: Auth, scope: object) =>
@@ -75,7 +79,7 @@ describe('custom indicators under statistical secrecy', () => {
     await addSmallUnit(ds, valmontId);
     worker = await startTestWorker(api.db.url, api.queuePrefix);
     await worker.get(RecomputeService).recompute(valmontId, []);
-    const admin = await loginAs(api.app, 'admin@valmont.demo');
+    admin = await loginAs(api.app, 'admin@valmont.demo');
     director = await loginAs(api.app, 'directeur@valmont.demo');
     reader = await loginAs(api.app, 'lecteur@valmont.demo');
     await createScopedUser(ds, 'CCAS de Valmont', 'directeur-nord@valmont.test', [
@@ -83,6 +87,11 @@ describe('custom indicators under statistical secrecy', () => {
       ['director', 'VALMONT-NORD'],
     ]);
     northDirector = await loginAs(api.app, 'directeur-nord@valmont.test');
+    await createScopedUser(ds, 'CCAS de Valmont', 'finance-nord@valmont.test', [
+      ['viewer', null],
+      ['finance', 'VALMONT-NORD'],
+    ]);
+    northFinance = await loginAs(api.app, 'finance-nord@valmont.test');
     await http()
       .post('/api/custom-indicators')
       .send({ code: 'COUT_REPAS', label: 'Coût par repas', unit: '€/repas', ...PREVIEW })
@@ -136,19 +145,29 @@ describe('custom indicators under statistical secrecy', () => {
     expect(body.items[0].series.map((s) => s.value)).toEqual(['5.376543', '5.376543']);
   });
 
-  it('masks the preview of a formula on the small scope for a viewer, not for a director', async () => {
-    const masked = await preview(reader, SMALL);
+  it('refuses the preview to a viewer and a director (only formula writers preview), masks it for a writer of another antenna', async () => {
+    await http()
+      .post('/api/custom-indicators/preview')
+      .send({ ...PREVIEW, ...SMALL })
+      .set(reader)
+      .expect(403);
+    await http()
+      .post('/api/custom-indicators/preview')
+      .send({ ...PREVIEW, ...SMALL })
+      .set(director)
+      .expect(403);
+    const masked = await preview(northFinance, SMALL);
     expect(masked).toMatchObject({ masked: true, numerator: null, denominator: null, value: null, cellsUsed: 2 });
     expect(masked.dependencies).toEqual(['spend.PORTAGE_REPAS', 'meals']);
-    const open = await preview(director, SMALL);
+    const open = await preview(admin, SMALL);
     expect(open).toMatchObject({ masked: false, numerator: '871', denominator: '162', value: '5.376543' });
   });
 
-  it('leaves a large scope unmasked for a viewer, values and preview alike', async () => {
+  it('leaves a large scope without any small unit unmasked for a viewer, and the preview agrees with the values', async () => {
     const values = await customValues(reader, LARGE);
     expect(values.masked).toBe(false);
     expect(values.items[0].value).toMatch(/^\d+\.\d{6}$/);
-    const open = await preview(reader, LARGE);
+    const open = await preview(admin, LARGE);
     expect(open).toMatchObject({ masked: false, value: values.items[0].value, numerator: values.items[0].numerator });
   });
 

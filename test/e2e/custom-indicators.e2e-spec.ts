@@ -68,7 +68,7 @@ describe('custom indicators, targets and alerts', () => {
     const res = await http()
       .post('/api/custom-indicators/preview')
       .send({ numerator: '#{spend.PORTAGE_REPAS}', denominator: '#{meals}', orgUnit: 'VALMONT', from: '2024-01', to: '2024-12' })
-      .set(reader)
+      .set(admin)
       .expect(200);
     const spend = await sumOf('spend', 'PORTAGE_REPAS', '2024-01', '2024-12');
     const meals = await sumOf('meals', 'PORTAGE_REPAS', '2024-01', '2024-12');

@@ -167,6 +167,25 @@ export class IndicatorReadRepository {
     return { computedAt: row.computed_at, dataAsOf: row.data_as_of, methodologyVersionIds: row.versions ?? [] };
   }
 
+  /**
+   * For statistical secrecy over some dates: the units holding any row of the read model (any service or all, either
+   * basis), and those holding a row of more than 0 and fewer than `threshold` beneficiaries.
+   */
+  async unitActivity(
+    em: EntityManager,
+    organisationId: string,
+    start: string,
+    end: string,
+    threshold: number,
+  ): Promise<{ active: Set<string>; small: Set<string> }> {
+    const rows: { id: string; small: boolean }[] = await em.query(
+      `SELECT org_unit_id AS id, bool_or(beneficiaries > 0 AND beneficiaries < $4) AS small
+         FROM indicator_value WHERE organisation_id = $1 AND period_start >= $2::date AND period_end <= $3::date GROUP BY org_unit_id`,
+      [organisationId, start, end, threshold],
+    );
+    return { active: new Set(rows.map((r) => r.id)), small: new Set(rows.filter((r) => r.small).map((r) => r.id)) };
+  }
+
   /** Largest number of beneficiaries of any single period of the scope (for small-number masking), null if unknown. */
   async peakBeneficiaries(em: EntityManager, scope: ReadScope): Promise<Decimal | null> {
     const { sql, params } = this.rowsCte(scope, false);

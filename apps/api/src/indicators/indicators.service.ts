@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   aggregate,
   AggregateOutput,
@@ -16,8 +16,8 @@ import {
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
-import { visibleUnitIds } from '../tenancy/unit-scope';
-import { leavesUnder } from '../catalogue/org-tree';
+import { unitIdsWithRole, visibleUnitIds } from '../tenancy/unit-scope';
+import { leavesUnder, subtree } from '../catalogue/org-tree';
 import { MethodologyVersion } from '../methodology/methodology-version.entity';
 import { IndicatorInputsRepository } from './indicator-inputs.repository';
 import { Bucket, CellRow, IndicatorReadRepository, ReadScope } from './indicator-read.repository';
@@ -28,7 +28,7 @@ import { sumFiguresOverUnits } from './sum-figures';
 import { INDICATOR_FORMULAS } from './indicator-formulas';
 import { fundingFor } from '../funding/funding-plan';
 import { ReadModelCache } from './read-model-cache';
-import { masksSmallNumbers, SecrecyScope } from './statistical-secrecy';
+import { complementaryMask, isSmallNumber, SecrecyScope, SMALL_NUMBER_THRESHOLD, UNMASKED_ROLES } from './statistical-secrecy';
 import type { TreeNode } from '../catalogue/org-tree';
 import { versionInForce } from './version-in-force';
 import { parameterLabel } from './parameter-labels';
@@ -185,6 +185,11 @@ export class IndicatorsService {
   scenario(user: AuthUser, query: IndicatorScopeQuery): Promise<ScenarioDocument> {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
+      if (await this.isMasked(em, user, scope)) {
+        throw new ForbiddenException(
+          `Téléchargement refusé : le périmètre « ${scope.orgUnit.code} » compte trop peu de bénéficiaires pour être lu à votre niveau d’accès (secret statistique).`,
+        );
+      }
       return this.documentFor(em, user.organisationId, scope, query);
     });
   }
@@ -198,6 +203,7 @@ export class IndicatorsService {
       const reported = await this.read.cells(em, { ...scope, basis: 'reported' }, { by: 'none' });
       const freshness = await this.read.freshness(em, scope);
       const version = await this.versionInForce(em, user.organisationId);
+      const masked = await this.isMasked(em, user, scope);
       const indicator = query.indicator ?? 'grossSavings';
       const currentValue = present(byScenario(current, '*')('central'), conventionsOf(current, version?.conventions ?? 1)) as unknown as Record<
         string,
@@ -217,7 +223,8 @@ export class IndicatorsService {
         scope: { orgUnit: scope.orgUnit.code, from: scope.from, to: scope.to },
         methodology: { ...version, parameters: inputs.methodology.parameters },
         conventions: version?.conventions ?? 1,
-        inputs: document.figures,
+        // masked: no figure of the scope and no value (statistical secrecy), the method and its sources stay readable
+        inputs: masked ? [] : document.figures,
         assumptions: inScope.map((a) => ({
           service: inputs.services.find((s) => s.id === a.serviceId)!.code,
           code: a.code,
@@ -247,11 +254,14 @@ export class IndicatorsService {
             ? [...serviceCodes].sort().flatMap((service) => years.map((year) => ({ service, year, shares: fundingFor(inputs.funding, service, year) })))
             : [],
         priceIndex: inputs.priceIndex,
-        values: {
-          current: currentValue[indicator] ?? null,
-          reported: reportedValue[indicator] ?? null,
-          differs: JSON.stringify(currentValue[indicator]) !== JSON.stringify(reportedValue[indicator]),
-        },
+        values: masked
+          ? { current: null, reported: null, differs: false }
+          : {
+              current: currentValue[indicator] ?? null,
+              reported: reportedValue[indicator] ?? null,
+              differs: JSON.stringify(currentValue[indicator]) !== JSON.stringify(reportedValue[indicator]),
+            },
+        masked,
         computedAt: freshness.computedAt,
         dataAsOf: freshness.dataAsOf,
       };
@@ -331,16 +341,27 @@ export class IndicatorsService {
   /**
    * Statistical secrecy of a scope for the caller, on the same beneficiaries as the summary (current method, all
    * services): for the custom indicators and alerts, which must mask exactly where the savings are masked.
+   * `cellwise`: the numbers are evaluated cell by cell (custom formulas, whose `if`, `min`, `max` can pick out single
+   * cells), so the scope is also masked when any unit under it is masked for the caller.
    */
-  masksSmallNumbers(em: EntityManager, user: AuthUser, scope: SecrecyScope): Promise<boolean> {
+  masksSmallNumbers(em: EntityManager, user: AuthUser, scope: SecrecyScope, options: { cellwise?: boolean } = {}): Promise<boolean> {
     const { organisationId, orgUnitId, leafIds, start, end } = scope;
-    return this.isMasked(em, user, { organisationId, orgUnitId, orgUnitIds: leafIds, start, end, basis: 'current' });
+    return this.isMasked(em, user, { organisationId, orgUnitId, orgUnitIds: leafIds, start, end, basis: 'current' }, options);
   }
 
-  private isMasked(em: EntityManager, user: AuthUser, scope: ReadScope): Promise<boolean> {
-    const units = (): Promise<TreeNode[]> =>
-      em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [scope.organisationId]) as Promise<TreeNode[]>;
-    return masksSmallNumbers(user, scope.orgUnitId, units, () => this.read.peakBeneficiaries(em, scope));
+  /**
+   * Masked for the caller: not read by right, and either the scope's busiest period counts fewer than 5 beneficiaries
+   * or complementary suppression hides the unit over those dates (statistical-secrecy.ts `complementaryMask`).
+   */
+  private async isMasked(em: EntityManager, user: AuthUser, scope: ReadScope, options: { cellwise?: boolean } = {}): Promise<boolean> {
+    const units = (await em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [scope.organisationId])) as TreeNode[];
+    const seen = unitIdsWithRole(user, units, UNMASKED_ROLES);
+    if (seen.has(scope.orgUnitId)) return false;
+    const activity = await this.read.unitActivity(em, scope.organisationId, scope.start, scope.end, SMALL_NUMBER_THRESHOLD);
+    const hidden = complementaryMask({ units, seen, activity });
+    if (hidden.has(scope.orgUnitId)) return true;
+    if (options.cellwise === true && subtree(units, scope.orgUnitId).some((u) => hidden.has(u.id))) return true;
+    return isSmallNumber(await this.read.peakBeneficiaries(em, scope));
   }
 
   private async defaultBucket(em: EntityManager, scope: ReadScope): Promise<Bucket> {

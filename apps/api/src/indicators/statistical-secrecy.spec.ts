@@ -1,7 +1,7 @@
-import { d, Decimal } from '@levier/indicators';
+import { d } from '@levier/indicators';
 import type { AuthUser } from '../tenancy/auth-user';
 import type { Role } from '../tenancy/role-assignment.entity';
-import { isSmallNumber, masksSmallNumbers, seesSmallNumbers, SMALL_NUMBER_THRESHOLD } from './statistical-secrecy';
+import { complementaryMask, isSmallNumber, seesSmallNumbers, SMALL_NUMBER_THRESHOLD } from './statistical-secrecy';
 
 const userWith = (...roles: Role[]): AuthUser => ({
   id: 'u1',
@@ -51,26 +51,35 @@ describe(seesSmallNumbers.name, () => {
   });
 });
 
-describe(masksSmallNumbers.name, () => {
-  const peakOf = (value: Decimal | null) => {
-    const peak = jest.fn(async () => value);
-    return peak;
-  };
+describe(complementaryMask.name, () => {
+  /** VALMONT ─┬─ NORD ─┬─ N1, N2 ; SUD ; MINI */
+  const tree = [
+    ...TREE,
+    { id: 'mini', code: 'VALMONT-MINI', parentId: 'valmont' },
+    { id: 'n1', code: 'N1', parentId: 'nord' },
+    { id: 'n2', code: 'N2', parentId: 'nord' },
+  ];
+  const all = ['valmont', 'nord', 'sud', 'mini', 'n1', 'n2'];
+  const sut = (seen: string[], small: string[], active = all) =>
+    [...complementaryMask({ units: tree, seen: new Set(seen), activity: { active: new Set(active), small: new Set(small) } })].sort();
 
-  it('masks a viewer on a scope of 3 beneficiaries', async () => {
-    await expect(masksSmallNumbers(userWith('viewer'), 'sud', unitsLoader(), peakOf(d('3')))).resolves.toBe(true);
+  it('masks nothing without a small unit', () => {
+    expect(sut([], [])).toEqual([]);
   });
-  it('does not mask a viewer on a scope of 5 beneficiaries or more', async () => {
-    await expect(masksSmallNumbers(userWith('viewer'), 'sud', unitsLoader(), peakOf(d('5')))).resolves.toBe(false);
+  it('masks a small leaf with all its unseen siblings and their subtrees, not the parent (VALMONT − others = a sum of masked ones)', () => {
+    expect(sut([], ['mini'])).toEqual(['mini', 'n1', 'n2', 'nord', 'sud']);
   });
-  it('does not read the beneficiaries for a director', async () => {
-    const peak = peakOf(d('3'));
-    await expect(masksSmallNumbers(userWith('director'), 'sud', unitsLoader(), peak)).resolves.toBe(false);
-    expect(peak).not.toHaveBeenCalled();
+  it('masks the small leaf’s siblings under its own parent only (N1 small: N2 masked, NORD and its siblings readable)', () => {
+    expect(sut([], ['n1'])).toEqual(['n1', 'n2']);
   });
-  it('masks another antenna for a director of one antenna', async () => {
-    const user = { roles: [on('viewer', null), on('director', 'nord')] };
-    await expect(masksSmallNumbers(user, 'sud', unitsLoader(), peakOf(d('3')))).resolves.toBe(true);
-    await expect(masksSmallNumbers(user, 'nord', unitsLoader(), peakOf(d('3')))).resolves.toBe(false);
+  it('masks the parent, and protects it in turn, when the small unit is the only masked sibling holding data', () => {
+    // N2 holds no row over the dates: NORD − N2 would be N1, so NORD is masked, and with it SUD and MINI
+    expect(sut([], ['n1'], ['valmont', 'nord', 'sud', 'mini', 'n1'])).toEqual(['mini', 'n1', 'n2', 'nord', 'sud']);
+  });
+  it('never masks what the reader reads by right, and masks the parent when the other siblings are all read by right', () => {
+    // director of NORD: NORD readable, SUD masked beside MINI
+    expect(sut(['nord', 'n1', 'n2'], ['mini'])).toEqual(['mini', 'sud']);
+    // director of NORD and SUD: MINI alone among unseen siblings, VALMONT masked (it is the root: nothing above)
+    expect(sut(['nord', 'n1', 'n2', 'sud'], ['mini'])).toEqual(['mini', 'valmont']);
   });
 });

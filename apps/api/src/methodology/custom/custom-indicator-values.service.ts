@@ -76,7 +76,7 @@ export class CustomIndicatorValuesService {
       const indicators = await em.find(CustomIndicator, { where: { organisationId, ...(query.code ? { code: query.code } : {}) }, order: { code: 'ASC' } });
       if (query.code && indicators.length === 0) throw new NotFoundException(`Indicateur personnalisé « ${query.code} » introuvable.`);
       const bucket: Bucket = query.granularity ?? 'year';
-      const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope));
+      const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope), { cellwise: true });
       const sums = await this.repository.sums(em, organisationId, {
         leafIds: scope.leafIds,
         start: scope.start,
@@ -125,7 +125,7 @@ export class CustomIndicatorValuesService {
     scope: Pick<UnitScope, 'orgUnit' | 'leafIds' | 'start' | 'end'>,
   ): Promise<{ masked: boolean; values: Map<string, Decimal | null> }> {
     const organisationId = user.organisationId;
-    const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope));
+    const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope), { cellwise: true });
     const indicators = await em.find(CustomIndicator, { where: { organisationId } });
     const sums = masked ? [] : await this.repository.sums(em, organisationId, scope);
     const value = (i: CustomIndicator): Decimal | null =>

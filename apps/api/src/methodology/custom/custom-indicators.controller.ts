@@ -24,9 +24,14 @@ export class CustomIndicatorsController {
     return page.rows;
   }
 
+  /**
+   * Only the roles that write formulas (admin, finance: the same as create and update) may evaluate one: a formula is
+   * evaluated cell by cell, so a free formula picks out single cells (`if(#{beneficiaries} < 5, …)`).
+   */
   @Post('preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Évalue une formule sur les chiffres réels du périmètre, sans l’enregistrer' })
+  @Roles('admin', 'finance')
+  @ApiOperation({ summary: 'Évalue une formule sur les chiffres réels du périmètre, sans l’enregistrer (admin, finance)' })
   preview(@CurrentUser() user: AuthUser, @Body() dto: PreviewCustomIndicatorDto): Promise<PreviewResponse> {
     return this.custom.preview(user, dto);
   }

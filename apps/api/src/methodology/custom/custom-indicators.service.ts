@@ -144,7 +144,7 @@ export class CustomIndicatorsService {
       const metrics = [...new Set([...compiled.references.values()].map((r) => r.metric))];
       const figures = await this.repository.figures(em, organisationId, { leafIds: scope.leafIds, metrics, start: scope.start, end: scope.end });
       const result = aggregateCustomIndicator({ indicator: compiled.indicator, cells: customCells(compiled, figures).map((c) => c.lookup) });
-      const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope));
+      const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope), { cellwise: true });
       const numbers = {
         numerator: result.numerator === null ? null : formatExact(result.numerator),
         denominator: result.denominator === null ? null : formatExact(result.denominator),
