@@ -14,6 +14,7 @@ import { AddUnitCostRanges1795693000000 } from './1795693000000-AddUnitCostRange
 import { CreateServiceFundings1795694000000 } from './1795694000000-CreateServiceFundings';
 import { AddServiceNote1795696000000 } from './1795696000000-AddServiceNote';
 import { ReadModelConventions21795695000000 } from './1795695000000-ReadModelConventions2';
+import { CreateSimulations1795697000000 } from './1795697000000-CreateSimulations';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateServiceFundings1795694000000,
   ReadModelConventions21795695000000,
   AddServiceNote1795696000000,
+  CreateSimulations1795697000000,
 ];

@@ -16,6 +16,7 @@ import { MethodologyModule } from './methodology/methodology.module';
 import { ReallocationModule } from './reallocation/reallocation.module';
 import { ReportsModule } from './reports/reports.module';
 import { FundingModule } from './funding/funding.module';
+import { SimulationsModule } from './simulations/simulations.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
@@ -33,6 +34,7 @@ import { FundingModule } from './funding/funding.module';
     ReallocationModule,
     ReportsModule,
     FundingModule,
+    SimulationsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: RejectNulBytesPipe },

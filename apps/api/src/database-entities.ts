@@ -25,6 +25,7 @@ import { BudgetYear } from './reallocation/budget-year.entity';
 import { ServiceFunding } from './funding/service-funding.entity';
 import { ReportSubscription } from './reports/report-subscription.entity';
 import { ReportDelivery } from './reports/report-delivery.entity';
+import { Simulation } from './simulations/simulation.entity';
 
 export const DATABASE_ENTITIES = [
   Organisation,
@@ -53,4 +54,5 @@ export const DATABASE_ENTITIES = [
   ServiceFunding,
   ReportSubscription,
   ReportDelivery,
+  Simulation,
 ];

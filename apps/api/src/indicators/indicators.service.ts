@@ -51,6 +51,16 @@ const conventionsOf = (rows: readonly CellRow[], inForce: 1 | 2): Conventions =>
 const cacheKey = (kind: string, user: AuthUser, query: object): string =>
   `${kind}|${JSON.stringify(user.roles)}|${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
 
+/** A scope's scenario document and what the lever simulator needs to read it (see `IndicatorsService.scopeScenario`). */
+export interface ScopeScenario {
+  document: ScenarioDocument;
+  groups: Record<string, string>;
+  orgUnit: { id: string; code: string; name: string };
+  orgUnitIds: readonly string[];
+  from: string | null;
+  to: string | null;
+}
+
 interface ResolvedScope extends ReadScope {
   orgUnit: { id: string; code: string; name: string };
   from: string | null;
@@ -192,6 +202,28 @@ export class IndicatorsService {
       }
       return this.documentFor(em, user.organisationId, scope, query);
     });
+  }
+
+  /**
+   * The scope's scenario for the lever simulator (issue 18): the document `GET /api/indicators/scenario` exports, with
+   * `groups` mapping each of its service codes to the service's own code (a service written once per year because its
+   * funding plan changes, `SAAD_2024`, maps back to `SAAD`), and the resolved scope. Cached with the dashboard's reads
+   * (dropped when a recompute commits), so the previews of one scope while a slider moves read the data once.
+   */
+  scopeScenario(user: AuthUser, query: IndicatorScopeQuery): Promise<ScopeScenario> {
+    return this.cache.getOrCompute(user.organisationId, cacheKey('scope-scenario', user, query), () =>
+      this.tenantDb.run(user.organisationId, async (em) => {
+        const scope = await this.resolve(em, user, query);
+        const { document, serviceCodes } = await this.scopeDocument(em, user.organisationId, scope, query);
+        const written = new Set(document.services.map((s) => s.code));
+        const groups: Record<string, string> = {};
+        for (const { code } of document.services) {
+          const split = /^(.+)_\d{4}$/.exec(code);
+          groups[code] = split !== null && !written.has(split[1]) && serviceCodes.has(split[1]) ? split[1] : code;
+        }
+        return { document, groups, orgUnit: scope.orgUnit, orgUnitIds: scope.orgUnitIds, from: scope.from, to: scope.to };
+      }),
+    );
   }
 
   explain(user: AuthUser, query: IndicatorExplainQuery) {

@@ -33,6 +33,6 @@ import { ReallocationController } from './reallocation.controller';
     ReallocationRecomputeService,
     ReallocationReadService,
   ],
-  exports: [ReallocationRecomputeService, ReallocationWriter],
+  exports: [ReallocationRecomputeService, ReallocationWriter, ReallocationRepository],
 })
 export class ReallocationModule {}

@@ -1,0 +1,292 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  AppliedMove,
+  d,
+  Lever,
+  leverChapter,
+  LeverError,
+  leverToJson,
+  parseLevers,
+  parseScenario,
+  Scenario,
+  simulate,
+  SimulationAggregate,
+  SimulationRanges,
+} from '@levier/indicators';
+import { EntityManager, In } from 'typeorm';
+import { AuditWriter } from '../audit/audit.writer';
+import { m57FunctionLabel } from '../catalogue/m57-functions';
+import type { TreeNode } from '../catalogue/org-tree';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { periodBounds } from '../indicators/period-bounds';
+import type { ScenarioDocument } from '../indicators/scenario-document';
+import { TenantDb } from '../platform/database/tenant-db';
+import { auditCopy, idFilter, UUID } from '../platform/database/tenant-crud';
+import { ListQuery } from '../platform/http/list-query';
+import { computeReallocationPayload, recordsIn } from '../reallocation/reallocation-input';
+import { ReallocationRepository } from '../reallocation/reallocation.repository';
+import { ReallocationComputeError } from '../reallocation/reallocation-recompute.service';
+import { realExpenditureOf } from '../reallocation/real-expenditure';
+import type { AuthUser } from '../tenancy/auth-user';
+import type { Role } from '../tenancy/role-assignment.entity';
+import { unitIdsWithRole } from '../tenancy/unit-scope';
+import { CreateSimulationDto } from './dto/simulation.dto';
+import { fongibiliteChecks, SimulationCheck, YearBudget } from './fongibilite-checks';
+import { Simulation } from './simulation.entity';
+
+/** Who may simulate and read saved simulations (a viewer may not: see the controller). */
+export const SIMULATION_ROLES: Role[] = ['admin', 'finance', 'director'];
+export const SIMULATION_SORTS = ['createdAt', 'name'] as const;
+const ENTITY = 'simulation';
+const NOT_FOUND = 'Simulation introuvable.';
+
+export interface SimulationScope {
+  orgUnit?: string;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** What a preview answers, and a saved simulation's figures when read. */
+export interface SimulationAnswer {
+  scope: { orgUnit: string; orgUnitName: string; from: string | null; to: string | null };
+  conventions: 1 | 2;
+  levers: Record<string, string>[];
+  baseline: SimulationAggregate;
+  simulated: SimulationAggregate;
+  delta: SimulationAggregate;
+  ranges: { baseline: SimulationRanges; simulated: SimulationRanges } | null;
+  checks: SimulationCheck[];
+  /** Code → label and M57 function of the services in the answer. */
+  services: Record<string, { label: string; functionCode: string | null; functionLabel: string | null }>;
+}
+
+export interface SimulationResponse {
+  id: string;
+  name: string;
+  scope: { orgUnit: string; orgUnitName: string; from: string | null; to: string | null };
+  levers: Record<string, string>[];
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+type Computed = { ok: true; answer: SimulationAnswer; orgUnitId: string } | { ok: false; errors: string[] };
+
+const refused = (errors: readonly string[]): BadRequestException =>
+  new BadRequestException({ detail: errors.length === 1 ? errors[0] : `${errors.length} leviers refusés : ${errors.join(' ; ')}`, errors });
+
+const toResponse = (row: Simulation): SimulationResponse => ({
+  id: row.id,
+  name: row.name,
+  scope: { orgUnit: row.orgUnit?.code ?? '', orgUnitName: row.orgUnit?.name ?? '', from: row.fromPeriod, to: row.toPeriod },
+  levers: row.levers,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt,
+});
+
+/**
+ * The lever simulator (issue 18): levers applied by the engine (`simulate`) to the scope's scenario, the one
+ * `GET /api/indicators/scenario` exports, under the method in force; and the legal checks of the money levers against the
+ * year's fongibilité as the reallocation module computes it. Saved simulations keep the question only (scope and levers)
+ * and are recomputed at each read. Tenant-scoped, then subtree-scoped: a simulation is read by those who hold a
+ * finance, director or admin role over its unit.
+ */
+@Injectable()
+export class SimulationsService {
+  /** Parsed scenarios by document: the scope's document is cached by the indicators (same object while valid). */
+  private readonly parsed = new WeakMap<ScenarioDocument, Scenario>();
+
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly indicators: IndicatorsService,
+    private readonly reallocation: ReallocationRepository,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async preview(user: AuthUser, dto: SimulationScope & { levers: unknown[] }): Promise<SimulationAnswer> {
+    const computed = await this.compute(user, dto, dto.levers);
+    if (!computed.ok) throw refused(computed.errors);
+    return computed.answer;
+  }
+
+  list(user: AuthUser, query: ListQuery<(typeof SIMULATION_SORTS)[number]>): Promise<{ rows: SimulationResponse[]; total: number }> {
+    const organisationId = user.organisationId;
+    return this.tenantDb.run(organisationId, async (em) => {
+      const units = await this.simulatingUnits(em, user);
+      const id = idFilter(query.filter);
+      const [rows, total] = await em.findAndCount(Simulation, {
+        where: { organisationId, orgUnitId: In([...units]), ...(id ? { id } : {}) },
+        relations: { orgUnit: true },
+        order: { [query.sort.field]: query.sort.order, id: 'ASC' },
+        skip: query.offset,
+        take: query.limit,
+      });
+      return { rows: rows.map(toResponse), total };
+    });
+  }
+
+  /** A saved simulation recomputed on today's data and method; `problems` (and no figures) when a lever no longer applies. */
+  async get(user: AuthUser, id: string) {
+    const row = await this.tenantDb.run(user.organisationId, async (em) => this.visible(em, user, id));
+    const saved = toResponse(row);
+    const computed = await this.compute(user, saved.scope, saved.levers);
+    return computed.ok
+      ? { ...saved, computedAt: new Date(), problems: [] as string[], ...computed.answer, scope: computed.answer.scope }
+      : { ...saved, computedAt: new Date(), problems: computed.errors, baseline: null, simulated: null, delta: null, ranges: null, checks: [] };
+  }
+
+  async create(user: AuthUser, dto: CreateSimulationDto): Promise<{ id: string }> {
+    const computed = await this.compute(user, dto.scope, dto.levers);
+    if (!computed.ok) throw refused(computed.errors);
+    const organisationId = user.organisationId;
+    return this.tenantDb.run(organisationId, async (em) => {
+      const { answer } = computed;
+      const saved = await em.save(
+        Simulation,
+        em.create(Simulation, {
+          organisationId,
+          name: dto.name.trim() || dto.name,
+          orgUnitId: computed.orgUnitId,
+          fromPeriod: answer.scope.from,
+          toPeriod: answer.scope.to,
+          levers: answer.levers,
+          createdBy: user.id,
+        }),
+      );
+      const after = auditCopy({ name: saved.name, scope: answer.scope, levers: saved.levers });
+      await this.audit.write(em, organisationId, [{ actorId: user.id, action: `${ENTITY}.create`, entity: ENTITY, entityId: saved.id, before: null, after }]);
+      return { id: saved.id };
+    });
+  }
+
+  remove(user: AuthUser, id: string): Promise<SimulationResponse> {
+    const organisationId = user.organisationId;
+    return this.tenantDb.run(organisationId, async (em) => {
+      const value = toResponse(await this.visible(em, user, id));
+      await em.delete(Simulation, { id, organisationId });
+      await this.audit.write(em, organisationId, [
+        { actorId: user.id, action: `${ENTITY}.delete`, entity: ENTITY, entityId: id, before: auditCopy({ ...value }), after: null },
+      ]);
+      return value;
+    });
+  }
+
+  /** Levers read, scope resolved (404 outside the caller's subtree), engine run, checks made; never a partial answer. */
+  private async compute(user: AuthUser, scope: SimulationScope, raw: unknown): Promise<Computed> {
+    const parsed = parseLevers(raw);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const from = scope.from ?? null;
+    const to = scope.to ?? scope.from ?? null;
+    if (from !== null && to !== null && periodBounds(from).start > periodBounds(to).end) {
+      return { ok: false, errors: ['to : la fin du périmètre doit suivre son début (from).'] };
+    }
+    const scoped = await this.indicators.scopeScenario(user, { orgUnit: scope.orgUnit, from: from ?? undefined, to: to ?? undefined });
+    const scenario = this.scenarioOf(scoped.document);
+    let result: ReturnType<typeof simulate>;
+    try {
+      result = simulate(scenario, parsed.levers, { groups: scoped.groups });
+    } catch (error) {
+      if (error instanceof LeverError) return { ok: false, errors: [...error.problems] };
+      throw error;
+    }
+    const { checks, services } = await this.tenantDb.run(user.organisationId, async (em) => {
+      if (!(await this.simulatingUnits(em, user)).has(scoped.orgUnit.id)) throw new NotFoundException(`Unité « ${scoped.orgUnit.code} » introuvable.`);
+      const catalogue = await this.services(em, user.organisationId);
+      const functions = new Map([...catalogue].map(([code, s]) => [code, s.functionCode]));
+      const budgets = result.moves.length === 0 ? () => unreachable() : await this.yearBudgets(em, user.organisationId, result.moves);
+      return {
+        checks: fongibiliteChecks({ moves: result.moves, chapters: chaptersOf(parsed.levers), functions, budgets, functionLabel: m57FunctionLabel }),
+        services: Object.fromEntries(
+          Object.keys(result.baseline.services).map((code) => {
+            const service = catalogue.get(code);
+            return [
+              code,
+              {
+                label: service?.label ?? code,
+                functionCode: service?.functionCode ?? null,
+                functionLabel: service ? m57FunctionLabel(service.functionCode) : null,
+              },
+            ];
+          }),
+        ),
+      };
+    });
+    return {
+      ok: true,
+      orgUnitId: scoped.orgUnit.id,
+      answer: {
+        scope: { orgUnit: scoped.orgUnit.code, orgUnitName: scoped.orgUnit.name, from: scoped.from, to: scoped.to },
+        conventions: scenario.methodology.conventions,
+        levers: parsed.levers.map(leverToJson),
+        baseline: result.baseline,
+        simulated: result.simulated,
+        delta: result.delta,
+        ranges: result.ranges,
+        checks,
+        services,
+      },
+    };
+  }
+
+  private scenarioOf(document: ScenarioDocument): Scenario {
+    const cached = this.parsed.get(document);
+    if (cached) return cached;
+    const parsed = parseScenario(document);
+    // the read model is computed from the same document: a scope whose data the engine refuses is a server-side fault
+    if (!parsed.ok) throw new Error(`Scénario du périmètre refusé par le moteur : ${parsed.errors.map((e) => `${e.path} : ${e.message}`).join(' ; ')}`);
+    this.parsed.set(document, parsed.scenario);
+    return parsed.scenario;
+  }
+
+  /**
+   * Each year's fongibilité as the reallocation summary computes it for that year: the voted limit, the real expenditure
+   * (voted budget, else Σ spend figures) and the volume of the allowed FONGIBILITE transfers decided in the year.
+   */
+  private async yearBudgets(em: EntityManager, organisationId: string, moves: readonly AppliedMove[]): Promise<(year: string) => YearBudget> {
+    const records = await this.reallocation.records(em, organisationId);
+    const refs = await this.reallocation.refs(em, organisationId);
+    const organisation = await this.reallocation.organisation(em, organisationId);
+    const spend = await this.reallocation.spendByYear(em, organisationId);
+    const budgets = await this.reallocation.budgetByYear(em, organisationId);
+    const years = new Map<string, YearBudget>();
+    for (const year of new Set(moves.flatMap((m) => Object.keys(m.byYear)))) {
+      const realExpenditure = realExpenditureOf({ years: [year], budgets, spend });
+      const result = computeReallocationPayload(recordsIn(records, periodBounds(year)), { ...organisation, realExpenditure, refs });
+      if (!result.ok) throw new ReallocationComputeError(result.errors.map((e) => `${year} ${e.path} : ${e.message}`));
+      years.set(year, {
+        limit: organisation.fongibiliteLimit,
+        realExpenditure: realExpenditure?.amount ?? null,
+        realExpenditureSource: realExpenditure?.source ?? null,
+        used: d(result.payload.fongibiliteVolume),
+      });
+    }
+    return (year) => years.get(year)!;
+  }
+
+  private async services(em: EntityManager, organisationId: string): Promise<Map<string, { label: string; functionCode: string }>> {
+    const rows: { code: string; label: string; function_code: string }[] = await em.query(
+      `SELECT code, label, function_code FROM service WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return new Map(rows.map((r) => [r.code, { label: r.label, functionCode: r.function_code }]));
+  }
+
+  /** The units where the caller may simulate: the subtrees of their finance, director and admin roles. */
+  private async simulatingUnits(em: EntityManager, user: AuthUser): Promise<Set<string>> {
+    const units = (await em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [user.organisationId])) as TreeNode[];
+    return unitIdsWithRole(user, units, SIMULATION_ROLES);
+  }
+
+  /** A saved simulation of the caller's organisation and subtree, or 404 (another tenant's, another subtree's, or none). */
+  private async visible(em: EntityManager, user: AuthUser, id: string): Promise<Simulation> {
+    const row = UUID.test(id) ? await em.findOne(Simulation, { where: { id, organisationId: user.organisationId }, relations: { orgUnit: true } }) : null;
+    if (!row || !(await this.simulatingUnits(em, user)).has(row.orgUnitId)) throw new NotFoundException(NOT_FOUND);
+    return row;
+  }
+}
+
+const chaptersOf = (levers: readonly Lever[]): Map<number, string | null> =>
+  new Map(levers.flatMap((lever, index) => (lever.kind === 'scale' ? [] : [[index, leverChapter(lever)] as const])));
+
+const unreachable = (): never => {
+  throw new Error('aucun mouvement : pas de budget à lire');
+};
