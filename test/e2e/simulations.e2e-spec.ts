@@ -54,7 +54,10 @@ describe('lever simulator (/api/simulations)', () => {
     const seeded = await seedDemo(ds);
     valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
     await addSmallUnit(ds, valmontId);
-    await createScopedUser(ds, 'CCAS de Valmont', 'nord@valmont.test', [['director', 'VALMONT-NORD']]);
+    await createScopedUser(ds, 'CCAS de Valmont', 'nord@valmont.test', [
+      ['director', 'VALMONT-NORD'],
+      ['viewer', null],
+    ]);
     worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
     await worker.get(RecomputeService).recompute(valmontId, []);
     // the reallocation read model takes the small unit's spend into the year's real expenditure (spend proxy)
@@ -252,6 +255,9 @@ describe('lever simulator (/api/simulations)', () => {
     await http().get(`/api/simulations/${id}`).set(north).expect(404);
     expect((await http().get('/api/simulations').set(north).expect(200)).body).toEqual([]);
     await preview(north, [move]).expect(404);
+    // reading the whole organisation as a viewer does not let a lever's error message tell its spend
+    await preview(north, [{ ...move, amount: '999999999' }]).expect(404);
+    await preview(north, [move], { ...scope, orgUnit: 'VALMONT-NORD' }).expect(200);
 
     await http().get('/api/simulations').set(viewer).expect(403);
     await http().get(`/api/simulations/${id}`).set(viewer).expect(403);

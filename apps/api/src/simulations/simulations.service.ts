@@ -180,6 +180,9 @@ export class SimulationsService {
       return { ok: false, errors: ['to : la fin du périmètre doit suivre son début (from).'] };
     }
     const scoped = await this.indicators.scopeScenario(user, { orgUnit: scope.orgUnit, from: from ?? undefined, to: to ?? undefined });
+    // before any figure is computed: a lever's error message names spend, so the scope must be the caller's to simulate
+    const allowed = await this.tenantDb.run(user.organisationId, async (em) => (await this.simulatingUnits(em, user)).has(scoped.orgUnit.id));
+    if (!allowed) throw new NotFoundException(`Unité « ${scoped.orgUnit.code} » introuvable.`);
     const scenario = this.scenarioOf(scoped.document);
     let result: ReturnType<typeof simulate>;
     try {
@@ -189,7 +192,6 @@ export class SimulationsService {
       throw error;
     }
     const { checks, services } = await this.tenantDb.run(user.organisationId, async (em) => {
-      if (!(await this.simulatingUnits(em, user)).has(scoped.orgUnit.id)) throw new NotFoundException(`Unité « ${scoped.orgUnit.code} » introuvable.`);
       const catalogue = await this.services(em, user.organisationId);
       const functions = new Map([...catalogue].map(([code, s]) => [code, s.functionCode]));
       const budgets = result.moves.length === 0 ? () => unreachable() : await this.yearBudgets(em, user.organisationId, result.moves);
