@@ -16,6 +16,7 @@ import { MethodologyModule } from './methodology/methodology.module';
 import { ReallocationModule } from './reallocation/reallocation.module';
 import { ReportsModule } from './reports/reports.module';
 import { FundingModule } from './funding/funding.module';
+import { DocumentsModule } from './documents/documents.module';
 import { SimulationsModule } from './simulations/simulations.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
@@ -35,6 +36,7 @@ import { SimulationsModule } from './simulations/simulations.module';
     ReportsModule,
     FundingModule,
     SimulationsModule,
+    DocumentsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: RejectNulBytesPipe },

@@ -2,7 +2,7 @@
  * A sensitivity parameter in words (vectors README 2.8 names them `<service>/<outcome>/<key>` and `unitCost/<code>/amount`):
  * « Aide à domicile renforcée (SAAD) — Entrée en EHPAD retardée : taux sans le service ». Codes only where no label is known.
  */
-const OUTCOME_KEYS: Record<string, string> = {
+export const OUTCOME_KEYS: Record<string, string> = {
   rateWithout: 'taux d’événements sans le service',
   rateWith: 'taux d’événements avec le service',
   engagement: 'part des bénéficiaires réellement engagés',
