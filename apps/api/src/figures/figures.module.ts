@@ -22,8 +22,6 @@ import { IngestionService } from './ingestion/ingestion.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 import { CompletenessController } from './completeness/completeness.controller';
 import { CompletenessService } from './completeness/completeness.service';
-import { ImportTemplateRepository } from './import-templates/import-template.repository';
-import { ImportTemplatesController } from './import-templates/import-templates.controller';
 
 /**
  * Ingestion (SPEC §7): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
@@ -42,7 +40,7 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
       }),
     }),
   ],
-  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController, ImportTemplatesController],
+  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController],
   providers: [
     SubmissionsService,
     SubmissionRepository,
@@ -57,7 +55,6 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
     IngestionService,
     UploadErrorsInterceptor,
     CompletenessService,
-    ImportTemplateRepository,
   ],
   exports: [IngestionService, SubmissionReconciler, CompletenessService],
 })
