@@ -38,15 +38,16 @@ const BUCKET_SQL: Record<Bucket, string> = {
 /**
  * Set-based reads of the read model: additive columns summed in PostgreSQL, payer maps and undiscounted streams
  * summed element-wise, ratios left to the engine's `aggregate` (ratios of sums, never averages).
- * "As reported" takes an approved period's frozen rows and the current rows everywhere else.
+ * "As reported" (« tel que publié ») takes approved periods' frozen rows only: a period not approved has no published
+ * figure and counts for nothing there (the dashboard names it « non approuvé »), never its current draft values.
  */
 @Injectable()
 export class IndicatorReadRepository {
   /**
    * The rows of a scope, one per range case. Current method: the unit's own rolled-up rows (written by the recompute
    * for every unit of the tree, per service and for all services together), so a read touches periods × scenarios rows
-   * whatever the size of the tree. As reported: the leaves' per-service rows, frozen rows where a period was approved,
-   * current ones elsewhere. Each stored row holds the three range cases (SCENARIO_ORDER); `v` spreads them out with
+   * whatever the size of the tree. As reported: the leaves' frozen per-service rows of approved
+   * periods, and nothing for the others. Each stored row holds the three range cases (SCENARIO_ORDER); `v` spreads them out with
    * the scenario's slice of the payer and stream vectors.
    */
   private rowsCte(scope: ReadScope, perService: boolean): { sql: string; params: unknown[] } {
@@ -73,11 +74,6 @@ export class IndicatorReadRepository {
                     AND ${t}.service_id IS NOT NULL AND (cardinality($6::uuid[]) = 0 OR ${t}.service_id = ANY($6::uuid[])) AND ($2::uuid IS NOT NULL OR $7)`;
     return {
       sql: `b AS (
-        SELECT c.* FROM indicator_value c
-         WHERE c.basis = 'current' AND ${filter('c')}
-           AND NOT EXISTS (SELECT 1 FROM indicator_value r WHERE r.basis = 'reported' AND r.org_unit_id = c.org_unit_id
-                             AND r.service_id = c.service_id AND r.period = c.period)
-        UNION ALL
         SELECT r.* FROM indicator_value r WHERE r.basis = 'reported' AND ${filter('r')}
       ), ${spread}`,
       params,

@@ -4,11 +4,16 @@ import { CurrentUser } from '../tenancy/current-user.decorator';
 import type { AuthUser } from '../tenancy/auth-user';
 import { IndicatorExplainQuery, IndicatorScopeQuery, IndicatorSeriesQuery } from './indicator-query.dto';
 import { IndicatorsService } from './indicators.service';
+import { ScopePeriodsService } from './scope-periods.service';
+import { ScopeRangeQuery } from '../platform/http/scope-range.query';
 
 @ApiTags('indicateurs')
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly periods: ScopePeriodsService,
+  ) {}
 
   @Get('summary')
   @ApiOperation({
@@ -17,6 +22,15 @@ export class IndicatorsController {
   })
   summary(@CurrentUser() user: AuthUser, @Query() query: IndicatorScopeQuery) {
     return this.indicators.summary(user, query);
+  }
+
+  @Get('periods')
+  @ApiOperation({
+    summary:
+      'Mois du périmètre : données présentes, complètes (chaque service attendu a répondu), approuvés ; et la période affichée par défaut (dernière année complète ou approuvée)',
+  })
+  scopePeriods(@CurrentUser() user: AuthUser, @Query() query: ScopeRangeQuery) {
+    return this.periods.overview(user, query.orgUnit);
   }
 
   @Get('series')

@@ -1,4 +1,5 @@
 import { Decimal } from '@levier/indicators';
+import { niceTicks } from './nice-ticks';
 import type { SeriesPoint } from './report-content';
 import type { ReportMessages } from './report-messages';
 
@@ -55,12 +56,13 @@ export const buildChartSvg = ({
     );
     return parts.join('');
   }
-  const max = Decimal.max(...values, 1);
-  const min = Decimal.min(...values, 0);
+  // round ticks (0 / 50 k€ / 100 k€ …): the axis spans from the first to the last one
+  const ticks = niceTicks(Decimal.min(...values, 0), Decimal.max(...values, 1));
+  const min = ticks[0];
+  const max = ticks[ticks.length - 1];
   const span = max.minus(min);
   const y = (v: Decimal): number => top + plotH - v.minus(min).div(span).times(plotH).toNumber();
-  for (let i = 0; i <= 4; i += 1) {
-    const v = min.plus(span.times(i).div(4));
+  for (const v of ticks) {
     const yy = y(v).toFixed(1);
     parts.push(
       `<line x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}" stroke="#e3e6ea"/>`,

@@ -32,7 +32,7 @@ export const formatChangeEn = (current: string | null, previous: string | null):
   const delta = new Decimal(current).minus(previous);
   const sign = delta.isPositive() && !delta.isZero() ? '+' : '';
   const base = new Decimal(previous);
-  const pct = base.isZero() ? '' : ` (${sign}${formatEnglishNumber(delta.div(base.abs()).times(100).toString(), 1)}%)`;
+  const pct = !base.isPositive() || base.isZero() ? '' : ` (${sign}${formatEnglishNumber(delta.div(base.abs()).times(100).toString(), 1)}%)`;
   return `${sign}${euroPrefixed(formatEnglishNumber(delta.toString(), 2))}${pct}`;
 };
 

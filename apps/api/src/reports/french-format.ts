@@ -32,7 +32,8 @@ export const formatChange = (current: string | null, previous: string | null): s
   const delta = new Decimal(current).minus(previous);
   const sign = delta.isPositive() && !delta.isZero() ? '+' : '';
   const base = new Decimal(previous);
-  const pct = base.isZero() ? '' : ` (${sign}${formatFrenchNumber(delta.div(base.abs()).times(100).toString(), 1)}${NBSP}%)`;
+  // a percentage only on a positive base: from zero or a negative base it says nothing
+  const pct = !base.isPositive() || base.isZero() ? '' : ` (${sign}${formatFrenchNumber(delta.div(base.abs()).times(100).toString(), 1)}${NBSP}%)`;
   return `${sign}${formatFrenchNumber(delta.toString(), 2)}${NBSP}€${pct}`;
 };
 

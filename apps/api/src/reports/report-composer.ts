@@ -19,7 +19,7 @@ import {
   TargetLine,
 } from './report-content';
 import { reportMessages } from './report-i18n';
-import { granularityOfPeriod, previousPeriod, trailingRange, yearToDate } from './report-period';
+import { granularityOfPeriod, previousPeriod, reportRange, ReportCoverage, trailingRange, yearToDate } from './report-period';
 import type { ReportSubscription } from './report-subscription.entity';
 
 /** The fields of `IndicatorsService.summary` that a report reads (values are null when masked). */
@@ -99,7 +99,7 @@ export class ReportComposer {
     const sections: ReportSection[] = [];
     const summaries: SummaryLike[] = [];
     for (const scope of scopes) {
-      const section = await this.section(user, scope.orgUnit, scope.service, period, language);
+      const section = await this.section(user, scope.orgUnit, scope.service, period, subscription.periodCovered ?? 'month', language);
       if (section) {
         sections.push(section.section);
         summaries.push(section.summary);
@@ -114,9 +114,12 @@ export class ReportComposer {
       (subscription.indicators.length === 0 ? DEFAULT_REPORT_INDICATORS : subscription.indicators).includes(i),
     );
     const version = summaries.find((s) => s.methodologyVersion !== null)?.methodologyVersion ?? null;
+    // the admin's hash route: `/#/?orgUnit=…&from=…&to=…` opens the dashboard on the report's scope and dates
+    const range = reportRange(subscription.periodCovered ?? 'month', period);
+    const search = new URLSearchParams({ orgUnit: sections[0].orgUnit.code, from: range.from, to: range.to });
+    if (subscription.services.length === 1) search.set('service', subscription.services[0]);
     const dashboard = new URL('/', this.config.appUrl);
-    dashboard.searchParams.set('orgUnit', sections[0].orgUnit.code);
-    dashboard.searchParams.set('period', period);
+    dashboard.hash = `/?${search.toString()}`;
     return {
       organisationName,
       subscriptionName: subscription.name,
@@ -139,19 +142,20 @@ export class ReportComposer {
     orgUnit: string,
     service: string | undefined,
     period: string,
+    coverage: ReportCoverage,
     language: ReportLanguage,
   ): Promise<{ section: ReportSection; summary: SummaryLike } | null> {
-    const previous = previousPeriod(period);
+    const range = reportRange(coverage, period);
     const trend = trailingRange(period);
     let current: SummaryLike;
     try {
-      current = (await this.indicators.summary(user, { orgUnit, service, from: period, to: period })) as unknown as SummaryLike;
+      current = (await this.indicators.summary(user, { orgUnit, service, from: range.from, to: range.to })) as unknown as SummaryLike;
     } catch (err) {
       if (err instanceof NotFoundException) return null;
       throw err;
     }
     const [before, series, targets] = await Promise.all([
-      this.indicators.summary(user, { orgUnit, service, from: previous, to: previous }) as unknown as Promise<SummaryLike>,
+      this.indicators.summary(user, { orgUnit, service, from: range.previous.from, to: range.previous.to }) as unknown as Promise<SummaryLike>,
       this.indicators.series(user, {
         orgUnit,
         service,
@@ -187,9 +191,10 @@ export class ReportComposer {
         orgUnit: { code: current.scope.orgUnit, name: current.scope.orgUnitName },
         service: service ?? null,
         masked: current.masked || before.masked || series.masked,
-        current: headlineOf(current),
-        previous: headlineOf(before),
-        previousPeriod: previous,
+        // a period without computed values has no figures (« non disponible »), never 0 € nor an « évolution » from 0
+        current: current.computedAt === null ? EMPTY_HEADLINE : headlineOf(current),
+        previous: before.computedAt === null ? EMPTY_HEADLINE : headlineOf(before),
+        previousPeriod: range.previous.label,
         hasData: current.computedAt !== null,
         series: points,
         targets,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ReportDeliveryRepository } from './report-delivery.repository';
 import { ReportJobs } from './report-jobs';
-import { lastCompleteMonth, SCHEDULE_RUN_KEY } from './report-period';
+import { coveredPeriod, SCHEDULE_RUN_KEY } from './report-period';
 import { dueOccurrence } from './report-schedule';
 import { ReportSubscriptionRepository } from './report-subscription.repository';
 
@@ -11,8 +11,8 @@ export const REQUEUE_PENDING_AFTER_SECONDS = 120;
 
 /**
  * The fan-out of `dispatch-due-reports`. A subscription is due when its cron (Europe/Paris) has an occurrence after its
- * high-water mark (`last_dispatched_at`, or its creation) and up to now. The report then covers the last complete month
- * before that occurrence. Claiming the occurrence moves the mark in the same transaction that creates one delivery row per
+ * high-water mark (`last_dispatched_at`, or its creation) and up to now. The report then covers the period the
+ * subscription chose (last complete month, quarter or year, or year to date) before that occurrence. Claiming the occurrence moves the mark in the same transaction that creates one delivery row per
  * recipient (unique per subscription, period, recipient and run): a second dispatcher, or a cron firing every second,
  * adds nothing for a period already dispatched. Each subscription is dispatched alone: one failing does not stop the others.
  */
@@ -34,7 +34,7 @@ export class ReportDispatcher {
       try {
         const occurrence = dueOccurrence({ expression: candidate.schedule, since: candidate.since, now });
         if (occurrence === null) continue;
-        const period = lastCompleteMonth(occurrence);
+        const period = coveredPeriod(candidate.periodCovered, occurrence);
         const ids = await this.tenantDb.run(candidate.organisationId, async (em) => {
           const recipients = await this.subscriptions.claimOccurrence(em, candidate.organisationId, candidate.id, occurrence);
           return recipients === null

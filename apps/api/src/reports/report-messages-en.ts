@@ -92,7 +92,7 @@ export const ENGLISH_MESSAGES: ReportMessages = {
     grossHigh: 'Avoided costs (high)',
     sheet: 'Series by period',
     moneyFormat: '"€"#,##0.00',
-    stamp: (m, dataAsOf, computedAt) => `Methodology ${m ? `v${m.version} (${m.label})` : 'not published'}; data as of ${dataAsOf}; computed on ${computedAt}`,
+    stamp: (m, dataAsOf, computedAt) => `Methodology ${m ? `v${m.version} — ${m.label}` : 'not published'}; data as of ${dataAsOf}; computed on ${computedAt}`,
   },
   pdf: {
     noData: (period) => `No data computed for ${period} in this scope.`,

@@ -81,7 +81,8 @@ export const FRENCH_MESSAGES: ReportMessages = {
     grossHigh: 'Coûts évités (hypothèse haute)',
     sheet: 'Série par période',
     moneyFormat: '#,##0.00 "€"',
-    stamp: (m, dataAsOf, computedAt) => `Méthodologie ${m ? `v${m.version} (${m.label})` : 'non publiée'} ; données au ${dataAsOf} ; calculé le ${computedAt}`,
+    // the label may hold parentheses itself (« … (conventions 2, 2024) »): a dash, never « …2024)) »
+    stamp: (m, dataAsOf, computedAt) => `Méthodologie ${m ? `v${m.version} — ${m.label}` : 'non publiée'} ; données au ${dataAsOf} ; calculé le ${computedAt}`,
   },
   pdf: {
     noData: (period) => `Aucune donnée calculée pour ${period} sur ce périmètre.`,

@@ -31,6 +31,47 @@ export const previousPeriod = (code: string): string => {
 
 export type ReportGranularity = 'month' | 'quarter' | 'year';
 
+/** What a subscription's reports cover: the last complete month, quarter or year, or the year to date (up to the last complete month). */
+export const REPORT_COVERAGES = ['month', 'quarter', 'year', 'year_to_date'] as const;
+export type ReportCoverage = (typeof REPORT_COVERAGES)[number];
+
+/** The last complete calendar quarter before `at` (Paris time): 5 Jan 2027 → `2026-Q4`. */
+export const lastCompleteQuarter = (at: Date): string => {
+  const month = lastCompleteMonth(at);
+  const m = Number(month.slice(5, 7));
+  // the quarter of last month is complete only when last month ends it
+  const quarter = Math.floor((m - 1) / 3) + 1;
+  if (m % 3 === 0) return `${month.slice(0, 4)}-Q${quarter}`;
+  return previousPeriod(`${month.slice(0, 4)}-Q${quarter}`);
+};
+
+/** The period a scheduled report covers for a cron occurrence: `2026-10`, `2026-Q3`, `2025`, or the month ending a year to date. */
+export const coveredPeriod = (coverage: ReportCoverage, at: Date): string => {
+  switch (coverage) {
+    case 'month':
+    case 'year_to_date':
+      return lastCompleteMonth(at);
+    case 'quarter':
+      return lastCompleteQuarter(at);
+    case 'year':
+      return String(Number(parisMonth(at).slice(0, 4)) - 1);
+  }
+};
+
+/**
+ * The dates a report reads for its period: the period itself, or for a year to date January to that month; and what
+ * it is compared with: the period just before, or the same months a year earlier.
+ */
+export const reportRange = (coverage: ReportCoverage, period: string): { from: string; to: string; previous: { from: string; to: string; label: string } } => {
+  if (coverage === 'year_to_date' && /^\d{4}-\d{2}$/.test(period)) {
+    const { from } = yearToDate(period);
+    const lastYear = (code: string): string => `${Number(code.slice(0, 4)) - 1}${code.slice(4)}`;
+    return { from, to: period, previous: { from: lastYear(from), to: lastYear(period), label: lastYear(period) } };
+  }
+  const previous = previousPeriod(period);
+  return { from: period, to: period, previous: { from: previous, to: previous, label: previous } };
+};
+
 export const granularityOfPeriod = (code: string): ReportGranularity => (/^\d{4}-\d{2}$/.test(code) ? 'month' : /-Q/.test(code) ? 'quarter' : 'year');
 
 /** The trend shown in the chart and the spreadsheet: 12 months, 4 quarters or 5 years ending with `code`. */

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import type { ReportCoverage } from './report-period';
 
 /** Who receives which indicators for which scope, on which schedule (cron, Europe/Paris). */
 @Entity('report_subscription')
@@ -24,6 +25,10 @@ export class ReportSubscription extends TenantOwned {
 
   @Column({ type: 'varchar', length: 64, default: '0 8 1 * *' })
   schedule: string;
+
+  /** The period each report covers: the last complete month, quarter or year, or the year to date (report-period.ts). */
+  @Column({ type: 'varchar', length: 16, default: 'month' })
+  periodCovered: ReportCoverage;
 
   @Column({ type: 'varchar', length: 2, default: 'fr' })
   language: string;

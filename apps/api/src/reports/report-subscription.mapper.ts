@@ -10,6 +10,8 @@ export interface ReportSubscriptionResponse {
   services: string[];
   indicators: string[];
   schedule: string;
+  /** month | quarter | year | year_to_date */
+  periodCovered: string;
   timezone: string;
   language: string;
   formats: string[];
@@ -36,6 +38,7 @@ export const toReportSubscriptionResponse = (s: ReportSubscription, now: Date = 
   services: s.services,
   indicators: s.indicators,
   schedule: s.schedule,
+  periodCovered: s.periodCovered,
   timezone: REPORT_TIMEZONE,
   language: s.language,
   formats: s.formats,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../platform/http/list-query';
+import type { ReportCoverage } from './report-period';
 import { ReportSubscription } from './report-subscription.entity';
 
 export const SUBSCRIPTION_SORTABLE = ['name', 'createdAt', 'schedule', 'active'] as const;
@@ -8,7 +9,7 @@ export type SubscriptionSortField = (typeof SUBSCRIPTION_SORTABLE)[number];
 
 export type SubscriptionFields = Pick<
   ReportSubscription,
-  'name' | 'recipients' | 'orgUnits' | 'services' | 'indicators' | 'schedule' | 'language' | 'formats' | 'active'
+  'name' | 'recipients' | 'orgUnits' | 'services' | 'indicators' | 'schedule' | 'periodCovered' | 'language' | 'formats' | 'active'
 >;
 
 /** A subscription as the fan-out sees it, across tenants: ids and schedule only. */
@@ -16,6 +17,7 @@ export interface DispatchCandidate {
   id: string;
   organisationId: string;
   schedule: string;
+  periodCovered: ReportCoverage;
   since: Date;
 }
 
@@ -75,10 +77,10 @@ export class ReportSubscriptionRepository {
 
   /** Active subscriptions of every tenant, with the instant from which an occurrence counts as due. */
   async dispatchCandidates(): Promise<DispatchCandidate[]> {
-    const rows: { id: string; organisation_id: string; schedule: string; since: Date }[] = await this.dataSource.query(
-      `SELECT id, organisation_id, schedule, COALESCE(last_dispatched_at, created_at) AS since FROM report_subscription WHERE active ORDER BY id`,
+    const rows: { id: string; organisation_id: string; schedule: string; period_covered: ReportCoverage; since: Date }[] = await this.dataSource.query(
+      `SELECT id, organisation_id, schedule, period_covered, COALESCE(last_dispatched_at, created_at) AS since FROM report_subscription WHERE active ORDER BY id`,
     );
-    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, schedule: r.schedule, since: new Date(r.since) }));
+    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, schedule: r.schedule, periodCovered: r.period_covered, since: new Date(r.since) }));
   }
 
   /**

@@ -109,6 +109,18 @@ export class ReportSubscriptionsController {
     return { id };
   }
 
+  @Get(':id/preview')
+  @Roles('director', 'admin')
+  @ApiOperation({ summary: 'Aperçu du courriel dans le navigateur (sous vos propres droits), sans rien envoyer : objet et HTML' })
+  async preview(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam(NOT_FOUND)) id: string,
+    @Query() query: SendReportDto,
+  ): Promise<{ period: string; subject: string; html: string }> {
+    const { period, subject, html } = await this.subscriptions.preview(user, id, query.period);
+    return { period, subject, html };
+  }
+
   @Post(':id/send')
   @HttpCode(202)
   @Roles('director', 'admin')

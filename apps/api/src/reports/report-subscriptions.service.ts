@@ -9,7 +9,10 @@ import { CreateReportSubscriptionDto, UpdateReportSubscriptionDto } from './dto/
 import { DEFAULT_REPORT_LANGUAGE } from './report-content';
 import { ReportDeliveryRepository } from './report-delivery.repository';
 import { ReportJobs } from './report-jobs';
-import { lastCompleteMonth, previewRunKey } from './report-period';
+import { coveredPeriod, previewRunKey, ReportCoverage } from './report-period';
+import { ScopePeriodsService } from '../indicators/scope-periods.service';
+import { ReportComposer } from './report-composer';
+import { buildReportMessage } from './report-message';
 import { DEFAULT_REPORT_SCHEDULE } from './report-schedule';
 import type { ReportSubscription } from './report-subscription.entity';
 import { ReportSubscriptionRepository, SubscriptionFields, SubscriptionSortField } from './report-subscription.repository';
@@ -21,6 +24,7 @@ const snapshot = (s: ReportSubscription): Record<string, unknown> => ({
   services: s.services,
   indicators: s.indicators,
   schedule: s.schedule,
+  periodCovered: s.periodCovered,
   language: s.language,
   formats: s.formats,
   active: s.active,
@@ -35,6 +39,8 @@ export class ReportSubscriptionsService {
     private readonly deliveries: ReportDeliveryRepository,
     private readonly audit: AuditWriter,
     private readonly jobs: ReportJobs,
+    private readonly periods: ScopePeriodsService,
+    private readonly composer: ReportComposer,
   ) {}
 
   create(user: AuthUser, dto: CreateReportSubscriptionDto): Promise<ReportSubscription> {
@@ -47,6 +53,7 @@ export class ReportSubscriptionsService {
         services: dto.services ?? [],
         indicators: dto.indicators ?? [],
         schedule: dto.schedule?.trim() ?? DEFAULT_REPORT_SCHEDULE,
+        periodCovered: dto.periodCovered ?? 'month',
         language: dto.language ?? DEFAULT_REPORT_LANGUAGE,
         formats: dto.formats ?? ['pdf', 'xlsx'],
         active: dto.active ?? true,
@@ -80,6 +87,7 @@ export class ReportSubscriptionsService {
         ...(dto.services !== undefined ? { services: dto.services } : {}),
         ...(dto.indicators !== undefined ? { indicators: dto.indicators } : {}),
         ...(dto.schedule !== undefined ? { schedule: dto.schedule.trim() } : {}),
+        ...(dto.periodCovered !== undefined ? { periodCovered: dto.periodCovered } : {}),
         ...(dto.language !== undefined ? { language: dto.language } : {}),
         ...(dto.formats !== undefined ? { formats: dto.formats } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
@@ -110,7 +118,7 @@ export class ReportSubscriptionsService {
     const runKey = previewRunKey(now);
     const result = await this.tenantDb.run(user.organisationId, async (em) => {
       const subscription = await this.load(em, user, id);
-      const period = requested ?? (await this.latestPeriodWithData(em, user.organisationId, now));
+      const period = requested ?? (await this.defaultPeriod(em, user, subscription, now));
       const ids = await this.deliveries.ensure(em, user.organisationId, { subscriptionId: id, period, runKey, recipients: subscription.recipients });
       await this.audit.write(em, user.organisationId, [
         {
@@ -127,14 +135,41 @@ export class ReportSubscriptionsService {
     return { subscriptionId: result.subscriptionId, period: result.period, runKey, enqueued: result.ids.length, recipients: result.recipients };
   }
 
-  /** The last complete month, or the latest month before it that has computed values (demo data end in the past). */
-  private async latestPeriodWithData(em: EntityManager, organisationId: string, now: Date): Promise<string> {
-    const fallback = lastCompleteMonth(now);
-    const rows: { period: string | null }[] = await em.query(
-      `SELECT to_char(max(period_start), 'YYYY-MM') AS period FROM indicator_value WHERE organisation_id = $1 AND period_start < ($2::text || '-01')::date + interval '1 month' AND period_end < ($2::text || '-01')::date + interval '1 month'`,
-      [organisationId, fallback],
-    );
-    return rows[0]?.period ?? fallback;
+  /**
+   * The period a report sent now covers: the subscription's choice, taken among complete periods of its first unit (every
+   * expected service reported), so a month just begun is never reported; the calendar's last complete one when the
+   * unit has no complete period yet (the report then says « pas de données », never 0 €).
+   */
+  private async defaultPeriod(em: EntityManager, user: AuthUser, subscription: ReportSubscription, now: Date): Promise<string> {
+    const overview = await this.periods.read(em, user, subscription.orgUnits[0]);
+    const complete: Record<ReportCoverage, string | null> = {
+      month: overview.lastCompleteMonth,
+      year_to_date: overview.lastCompleteMonth,
+      quarter: overview.lastCompleteQuarter,
+      year: overview.lastCompleteYear,
+    };
+    return complete[subscription.periodCovered] ?? coveredPeriod(subscription.periodCovered, now);
+  }
+
+  /**
+   * The report as its e-mail would read, rendered under the caller's own rights (never a recipient's): subject and
+   * HTML for the preview shown in the browser before sending; nothing is sent or logged.
+   */
+  async preview(user: AuthUser, id: string, requested: string | undefined, now: Date = new Date()): Promise<{ period: string; subject: string; html: string }> {
+    const { subscription, period } = await this.tenantDb.run(user.organisationId, async (em) => {
+      const found = await this.load(em, user, id);
+      return { subscription: found, period: requested ?? (await this.defaultPeriod(em, user, found, now)) };
+    });
+    const content = await this.composer.compose(subscription, user.email, period, { preview: true, now });
+    if (content === null) throw new NotFoundException('Aperçu impossible : aucune unité de l’abonnement n’est visible avec vos droits.');
+    const message = await buildReportMessage(content, []);
+    // charts are inline images (cid:) in the e-mail; in the browser they come as data: URIs
+    const attachments = (message.attachments ?? []) as { cid?: string; content?: unknown }[];
+    let html = message.html;
+    for (const a of attachments) {
+      if (a.cid && Buffer.isBuffer(a.content)) html = html.split(`cid:${a.cid}`).join(`data:image/png;base64,${a.content.toString('base64')}`);
+    }
+    return { period, subject: message.subject, html };
   }
 
   /** A subscription of the caller's organisation whose units the caller sees (else 404, like another tenant's). */

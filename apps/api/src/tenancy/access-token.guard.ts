@@ -7,6 +7,7 @@ import { TokenService } from './token.service';
 import { LiveSessionRepository } from './live-session.repository';
 import type { AuthUser } from './auth-user';
 import type { Role } from './role-assignment.entity';
+import { reservedActionMessage } from './role-names';
 
 /**
  * Global guard: every route needs a valid bearer access token unless marked `@Public()`, and the roles of
@@ -33,7 +34,7 @@ export class AccessTokenGuard implements CanActivate {
     request.user = user;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !user.roles.some((r) => required.includes(r.role))) {
-      throw new ForbiddenException(`Action réservée aux rôles : ${required.join(', ')}.`);
+      throw new ForbiddenException(reservedActionMessage(required));
     }
     return true;
   }

@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { DEFAULT_REPORT_LANGUAGE, REPORT_FORMATS, REPORT_INDICATORS, REPORT_LANGUAGES, ReportLanguage } from '../report-content';
 import { cronProblem, DEFAULT_REPORT_SCHEDULE } from '../report-schedule';
+import { REPORT_COVERAGES, ReportCoverage } from '../report-period';
 
 @ValidatorConstraint({ name: 'cron' })
 class CronConstraint implements ValidatorConstraintInterface {
@@ -95,6 +96,19 @@ export class CreateReportSubscriptionDto {
   @IsString({ message: 'schedule : une expression cron est attendue' })
   @Validate(CronConstraint)
   schedule?: string;
+
+  @ApiPropertyOptional({
+    enum: REPORT_COVERAGES,
+    default: 'month',
+    description:
+      'Période couverte par chaque rapport : month (dernier mois complet), quarter (dernier trimestre complet), year (dernière année complète), year_to_date (cumul depuis janvier)',
+  })
+  @IsOptional()
+  @IsIn(REPORT_COVERAGES, {
+    message:
+      'periodCovered : month (dernier mois complet), quarter (dernier trimestre complet), year (dernière année complète) ou year_to_date (depuis janvier)',
+  })
+  periodCovered?: ReportCoverage;
 
   @ApiPropertyOptional({
     enum: REPORT_LANGUAGES,
