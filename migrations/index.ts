@@ -15,6 +15,7 @@ import { CreateServiceFundings1795694000000 } from './1795694000000-CreateServic
 import { AddServiceNote1795696000000 } from './1795696000000-AddServiceNote';
 import { ReadModelConventions21795695000000 } from './1795695000000-ReadModelConventions2';
 import { CreateSimulations1795697000000 } from './1795697000000-CreateSimulations';
+import { AddImportPreviewAndFourEyes1795700000000 } from './1795700000000-AddImportPreviewAndFourEyes';
 import { AddReportPeriodCovered1795699500000 } from './1795699500000-AddReportPeriodCovered';
 
 export const MIGRATIONS = [
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   ReadModelConventions21795695000000,
   AddServiceNote1795696000000,
   CreateSimulations1795697000000,
+  AddImportPreviewAndFourEyes1795700000000,
   AddReportPeriodCovered1795699500000,
 ];

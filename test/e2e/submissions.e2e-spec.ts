@@ -23,6 +23,12 @@ const SUBMISSION_KEYS = [
   'fileName',
   'createdAt',
   'finishedAt',
+  'createdBy',
+  'createdByName',
+  'dryRun',
+  'preview',
+  'previewedAt',
+  'mapping',
 ].sort();
 const DETAIL_KEYS = [...SUBMISSION_KEYS, 'progress'].sort();
 

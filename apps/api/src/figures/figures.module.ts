@@ -22,6 +22,8 @@ import { IngestionService } from './ingestion/ingestion.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 import { CompletenessController } from './completeness/completeness.controller';
 import { CompletenessService } from './completeness/completeness.service';
+import { ImportTemplateRepository } from './import-templates/import-template.repository';
+import { ImportTemplatesController } from './import-templates/import-templates.controller';
 
 /**
  * Ingestion (SPEC §7): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
@@ -40,7 +42,7 @@ import { CompletenessService } from './completeness/completeness.service';
       }),
     }),
   ],
-  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController],
+  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController, ImportTemplatesController],
   providers: [
     SubmissionsService,
     SubmissionRepository,
@@ -55,6 +57,7 @@ import { CompletenessService } from './completeness/completeness.service';
     IngestionService,
     UploadErrorsInterceptor,
     CompletenessService,
+    ImportTemplateRepository,
   ],
   exports: [IngestionService, SubmissionReconciler, CompletenessService],
 })

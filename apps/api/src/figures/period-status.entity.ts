@@ -33,6 +33,10 @@ export class PeriodStatus extends TenantOwned {
   @Column({ type: 'uuid', nullable: true })
   updatedBy: string | null;
 
+  /** Who last submitted the period: under the four-eyes rule, someone else must approve it. */
+  @Column({ type: 'uuid', nullable: true })
+  submittedBy: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

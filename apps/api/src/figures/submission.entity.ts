@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import type { SubmissionSource } from './figure.entity';
+import type { ImportMapping } from './parsing/import-mapping';
 
-export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied'] as const;
+export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied', 'previewed', 'discarded'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** One rejected row: its line (header = line 1; JSON: index + 1), the column as headed in the file, the cell as written. */
@@ -14,7 +15,29 @@ export interface SubmissionRowError {
   readonly message: string;
   /** Machine-readable reason (`unknown_service`, `period_approved`, `file:missing_columns`…), not part of the API shape. */
   readonly code?: string;
+  /** The sheet of the row, in a workbook read from several sheets. */
+  readonly sheet?: string;
 }
+/** One stored value a submission changes, as its preview shows it (labels, not codes; values as decimal strings). */
+export interface PreviewChange {
+  readonly figureId: string;
+  readonly orgUnit: string;
+  readonly service: string;
+  readonly metric: string;
+  readonly period: string;
+  readonly old: string;
+  readonly new: string;
+}
+
+/** What applying a submission would do, computed by a dry run through the same pipeline, nothing written. */
+export interface SubmissionPreview {
+  readonly created: number;
+  readonly changed: PreviewChange[];
+  readonly unchanged: number;
+  readonly flagged: SubmissionFlag[];
+  readonly errors: SubmissionRowError[];
+}
+
 export interface SubmissionFlag {
   readonly line: number;
   readonly kind: 'outlier' | 'out_of_range';
@@ -69,6 +92,24 @@ export class Submission extends TenantOwned {
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
+
+  /** A dry run ends `previewed` with its preview and writes no figure, until `apply` turns it into a real run. */
+  @Column({ type: 'boolean', default: false })
+  dryRun: boolean;
+
+  /** Set by `apply` when the user confirmed replacing stored values: without it, an apply that changes values stops. */
+  @Column({ type: 'boolean', default: false })
+  confirmOverwrite: boolean;
+
+  @Column({ type: 'jsonb', nullable: true })
+  preview: SubmissionPreview | null;
+
+  /** The column mapping the file is read with (given, or a saved template's as it was when the file was sent). */
+  @Column({ type: 'jsonb', nullable: true })
+  mapping: ImportMapping | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  previewedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

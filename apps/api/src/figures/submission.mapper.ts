@@ -1,5 +1,15 @@
 import type { SubmissionView } from './submission.repository';
 import type { SubmissionDetail } from './submissions.service';
+import type { SubmissionPreview, SubmissionRowError } from './submission.entity';
+import type { ImportMapping } from './parsing/import-mapping';
+
+const toErrorResponse = (e: SubmissionRowError) => ({
+  line: e.line,
+  column: e.column,
+  value: e.value,
+  message: e.message,
+  ...(e.sheet === undefined ? {} : { sheet: e.sheet }),
+});
 
 /** A row of `GET /api/submissions`, and the SPEC §12 fields of `GET /api/submissions/:id`. */
 export interface SubmissionResponse {
@@ -8,12 +18,21 @@ export interface SubmissionResponse {
   rowCount: number;
   appliedCount: number;
   processedCount: number;
-  errors: { line: number; column: string | null; value: string | null; message: string }[];
+  errors: { line: number; column: string | null; value: string | null; message: string; sheet?: string }[];
   flags: { line: number; kind: string; message: string }[];
   source: string;
   fileName: string | null;
   createdAt: string;
   finishedAt: string | null;
+  createdBy: string | null;
+  /** The author's name (« modifié par »). */
+  createdByName: string | null;
+  dryRun: boolean;
+  /** What applying does (dry run): created, changed old → new (labels), unchanged, flagged, errors; null for a direct run. */
+  preview: SubmissionPreview | null;
+  previewedAt: string | null;
+  /** The column mapping the file was read with; null when detected. */
+  mapping: ImportMapping | null;
 }
 
 /** `GET /api/submissions/:id`: the row plus where an unfinished submission stands (`null` once applied or rejected). */
@@ -33,12 +52,27 @@ export const toSubmissionResponse = (s: SubmissionView): SubmissionResponse => (
   rowCount: s.rowCount,
   appliedCount: s.appliedCount,
   processedCount: s.processedCount,
-  errors: s.errors.map((e) => ({ line: e.line, column: e.column, value: e.value, message: e.message })),
+  errors: s.errors.map(toErrorResponse),
   flags: s.flags.map((f) => ({ line: f.line, kind: f.kind, message: f.message })),
   source: s.source,
   fileName: s.fileName,
   createdAt: new Date(s.createdAt).toISOString(),
   finishedAt: s.finishedAt === null ? null : new Date(s.finishedAt).toISOString(),
+  createdBy: s.createdBy,
+  createdByName: s.createdByName,
+  dryRun: s.dryRun,
+  preview:
+    s.preview === null
+      ? null
+      : {
+          created: s.preview.created,
+          changed: s.preview.changed,
+          unchanged: s.preview.unchanged,
+          flagged: s.preview.flagged.map((f) => ({ line: f.line, kind: f.kind, message: f.message })),
+          errors: s.preview.errors.map(toErrorResponse),
+        },
+  previewedAt: s.previewedAt === null ? null : new Date(s.previewedAt).toISOString(),
+  mapping: s.mapping,
 });
 
 export const toSubmissionDetailResponse = (s: SubmissionDetail): SubmissionDetailResponse => ({

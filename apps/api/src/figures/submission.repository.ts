@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { SqlWhere } from '../platform/database/sql-where';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SubmissionSource } from './figure.entity';
-import type { SubmissionFlag, SubmissionRowError, SubmissionStatus } from './submission.entity';
+import type { SubmissionFlag, SubmissionPreview, SubmissionRowError, SubmissionStatus } from './submission.entity';
+import type { ImportMapping } from './parsing/import-mapping';
 
 export interface SubmissionView {
   id: string;
@@ -15,8 +16,14 @@ export interface SubmissionView {
   errors: SubmissionRowError[];
   flags: SubmissionFlag[];
   createdBy: string | null;
+  /** The author's display name, for screens (« modifié par »). */
+  createdByName: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  dryRun: boolean;
+  preview: SubmissionPreview | null;
+  previewedAt: Date | null;
+  mapping: ImportMapping | null;
 }
 
 export interface NewSubmission {
@@ -26,6 +33,8 @@ export interface NewSubmission {
   contentType: string | null;
   payload: Buffer;
   createdBy: string | null;
+  dryRun?: boolean;
+  mapping?: ImportMapping | null;
 }
 
 export interface ClaimedSubmission {
@@ -36,6 +45,10 @@ export interface ClaimedSubmission {
   contentType: string | null;
   createdBy: string | null;
   attempts: number;
+  dryRun: boolean;
+  confirmOverwrite: boolean;
+  previewedAt: Date | null;
+  mapping: ImportMapping | null;
 }
 
 export interface SubmissionFilter {
@@ -55,7 +68,9 @@ const SORT_SQL: Record<SubmissionSortField, string> = {
 };
 
 const VIEW_COLUMNS = `id, status, source, file_name AS "fileName", row_count AS "rowCount", processed_count AS "processedCount",
-  applied_count AS "appliedCount", errors, flags, created_by AS "createdBy", created_at AS "createdAt", finished_at AS "finishedAt"`;
+  applied_count AS "appliedCount", errors, flags, created_by AS "createdBy", created_at AS "createdAt", finished_at AS "finishedAt",
+  dry_run AS "dryRun", preview, previewed_at AS "previewedAt", mapping,
+  (SELECT u.display_name FROM app_user u WHERE u.id = submission.created_by) AS "createdByName"`;
 
 /**
  * Submissions: tenant queries take the EntityManager of `TenantDb.run`; the two system queries (which tenant owns a
@@ -75,11 +90,11 @@ export class SubmissionRepository {
     s: NewSubmission,
   ): Promise<{ id: string; status: SubmissionStatus; created: boolean; sameContent: boolean }> {
     const inserted = (await em.query(
-      `INSERT INTO submission (organisation_id, source, idempotency_key, file_name, content_type, payload, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO submission (organisation_id, source, idempotency_key, file_name, content_type, payload, created_by, dry_run, mapping)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
        ON CONFLICT (organisation_id, idempotency_key) DO NOTHING
        RETURNING id, status`,
-      [organisationId, s.source, s.idempotencyKey, s.fileName, s.contentType, s.payload, s.createdBy],
+      [organisationId, s.source, s.idempotencyKey, s.fileName, s.contentType, s.payload, s.createdBy, s.dryRun ?? false, s.mapping ? JSON.stringify(s.mapping) : null],
     )) as { id: string; status: SubmissionStatus }[];
     if (inserted.length === 1) return { ...inserted[0], created: true, sameContent: true };
     const [existing] = (await em.query(
@@ -122,7 +137,8 @@ export class SubmissionRepository {
     const [rows] = (await em.query(
       `UPDATE submission SET status = 'validating', attempts = attempts + 1
         WHERE id = $1 AND status IN ('received', 'validating')
-        RETURNING id, source, payload, file_name AS "fileName", content_type AS "contentType", created_by AS "createdBy", attempts`,
+        RETURNING id, source, payload, file_name AS "fileName", content_type AS "contentType", created_by AS "createdBy", attempts,
+                  dry_run AS "dryRun", confirm_overwrite AS "confirmOverwrite", previewed_at AS "previewedAt", mapping`,
       [id],
     )) as [ClaimedSubmission[], number];
     return rows[0] ?? null;
@@ -152,6 +168,41 @@ export class SubmissionRepository {
         WHERE id = $1`,
       [id, rowCount, JSON.stringify(flags)],
     );
+  }
+
+  /** A dry run's end: its preview (row errors included), no figure written. */
+  async finishPreviewed(em: EntityManager, id: string, rowCount: number, preview: SubmissionPreview): Promise<void> {
+    await em.query(
+      `UPDATE submission SET status = 'previewed', dry_run = true, row_count = $2, processed_count = $2, applied_count = 0, errors = $3::jsonb,
+                             flags = $4::jsonb, preview = $5::jsonb, previewed_at = now(), finished_at = now()
+        WHERE id = $1 AND status IN ('received', 'validating')`,
+      [id, rowCount, JSON.stringify(preview.errors), JSON.stringify(preview.flagged), JSON.stringify(preview)],
+    );
+  }
+
+  /** The locked status and preview of a submission, for apply and discard. */
+  async lockPreview(
+    em: EntityManager,
+    organisationId: string,
+    id: string,
+  ): Promise<{ status: SubmissionStatus; createdBy: string | null; preview: SubmissionPreview | null } | null> {
+    const rows = (await em.query(`SELECT status, created_by AS "createdBy", preview FROM submission WHERE organisation_id = $1 AND id = $2 FOR UPDATE`, [
+      organisationId,
+      id,
+    ])) as { status: SubmissionStatus; createdBy: string | null; preview: SubmissionPreview | null }[];
+    return rows[0] ?? null;
+  }
+
+  /** A previewed submission back in the pipeline, this time to be applied. */
+  async startApply(em: EntityManager, id: string, confirmOverwrite: boolean): Promise<void> {
+    await em.query(
+      `UPDATE submission SET status = 'received', dry_run = false, confirm_overwrite = $2, finished_at = NULL WHERE id = $1 AND status = 'previewed'`,
+      [id, confirmOverwrite],
+    );
+  }
+
+  async discard(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE submission SET status = 'discarded', finished_at = now() WHERE id = $1 AND status = 'previewed'`, [id]);
   }
 
   /** A single edit (PUT /figures/:id) is recorded as a submission applied on the spot, in the edit's transaction. */

@@ -6,6 +6,7 @@ import type { AuthUser } from '../tenancy/auth-user';
 import type { SubmissionJobs } from './submission-jobs';
 import type { SubmissionRepository, SubmissionView } from './submission.repository';
 import { PROGRESS_TIMEOUT_MS, SubmissionsService } from './submissions.service';
+import type { ImportTemplateRepository } from './import-templates/import-template.repository';
 
 const finance: AuthUser = { id: 'u1', email: 'finance@valmont.demo', organisationId: 'org', roles: [{ role: 'finance', orgUnitId: null }] };
 
@@ -20,8 +21,13 @@ const viewOf = (overrides: Partial<SubmissionView> = {}): SubmissionView => ({
   errors: [],
   flags: [],
   createdBy: 'u1',
+  createdByName: 'Direction financière (démo)',
   createdAt: new Date('2024-12-02T09:00:00Z'),
   finishedAt: null,
+  dryRun: false,
+  preview: null,
+  previewedAt: null,
+  mapping: null,
   ...overrides,
 });
 
@@ -30,7 +36,7 @@ const sutWith = (view: SubmissionView, getJob: (id: string) => Promise<Pick<Job,
   const tenantDb = { run: <T>(_org: string, work: (em: EntityManager) => Promise<T>) => work({} as EntityManager) } as unknown as TenantDb;
   const submissions = { findView: async () => view } as unknown as SubmissionRepository;
   const queues = { queue: () => ({ getJob }) } as unknown as JobProducer;
-  return new SubmissionsService(tenantDb, submissions, {} as SubmissionJobs, queues);
+  return new SubmissionsService(tenantDb, submissions, {} as SubmissionJobs, queues, {} as ImportTemplateRepository);
 };
 
 describe(SubmissionsService.name, () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
@@ -7,11 +7,34 @@ import type { AuthUser } from '../tenancy/auth-user';
 import { isOrganisationWide } from '../tenancy/unit-scope';
 import { SUBMISSION_SOURCES } from './figure.entity';
 import { SUBMISSION_STATUSES, SubmissionStatus } from './submission.entity';
+import type { EntityManager } from 'typeorm';
+
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  received: 'reçue',
+  validating: 'en cours de vérification',
+  rejected: 'refusée',
+  applied: 'appliquée',
+  previewed: 'aperçu prêt',
+  discarded: 'abandonnée',
+};
 import { NewSubmission, SubmissionRepository, SubmissionSortField, SubmissionView } from './submission.repository';
 import { SubmissionJobs, submissionJobId } from './submission-jobs';
 import { JSON_CONTENT_TYPE, JsonSubmissionPayload } from './ingestion/submission-payload';
 import type { SubmitFiguresDto } from './dto/submit-figures.dto';
 import { enumList, uuidList } from './list-filters';
+import { MappingError, parseImportMapping, type ImportMapping } from './parsing/import-mapping';
+import { ImportTemplateRepository } from './import-templates/import-template.repository';
+
+/** How a submission is to be read and run: a dry run (preview), and the mapping or saved template of its columns. */
+export interface SubmitOptions {
+  dryRun?: boolean;
+  /** A saved import template's id. */
+  template?: string;
+  /** A column mapping as JSON text (multipart field) or object (JSON body). */
+  mapping?: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UploadedFigureFile {
   buffer: Buffer;
@@ -53,6 +76,8 @@ export const phaseOf = (s: Pick<SubmissionView, 'status' | 'rowCount' | 'process
       return s.rowCount > 0 && s.processedCount >= s.rowCount ? 'applying' : 'validating';
     case 'applied':
     case 'rejected':
+    case 'previewed':
+    case 'discarded':
       return null;
   }
 };
@@ -97,22 +122,110 @@ export class SubmissionsService {
     private readonly submissions: SubmissionRepository,
     private readonly jobs: SubmissionJobs,
     private readonly queues: JobProducer,
+    private readonly templates: ImportTemplateRepository,
   ) {}
 
-  submitFile(user: AuthUser, file: UploadedFigureFile, idempotencyKey: string | undefined): Promise<Accepted> {
+  async submitFile(user: AuthUser, file: UploadedFigureFile, idempotencyKey: string | undefined, options: SubmitOptions = {}): Promise<Accepted> {
     if (file.buffer.length === 0) throw new BadRequestException('Le fichier est vide : aucune ligne à importer.');
     const fileName = file.originalname.slice(0, 255) || null;
+    const mapping = await this.mappingOf(user, options);
+    const base = this.headerKey(idempotencyKey) ?? `file:${sha256(file.buffer)}`;
     return this.store(user, {
       source: 'import',
-      idempotencyKey: this.headerKey(idempotencyKey) ?? `file:${sha256(file.buffer)}`,
+      idempotencyKey: this.runKey(base, mapping, options.dryRun === true, idempotencyKey !== undefined && idempotencyKey !== ''),
       fileName,
       contentType: file.mimetype.slice(0, 128) || null,
       payload: file.buffer,
       createdBy: user.id,
+      dryRun: options.dryRun === true,
+      mapping,
     });
   }
 
-  submitJson(user: AuthUser, dto: SubmitFiguresDto, idempotencyKey: string | undefined): Promise<Accepted> {
+  /**
+   * Applies a previewed submission through the same pipeline (its job runs again, for real). Refused while its preview
+   * holds errors (422), and with 409 when it changes stored values without `confirmOverwrite`.
+   */
+  async apply(user: AuthUser, id: string, confirmOverwrite: boolean): Promise<Accepted> {
+    await this.tenantDb.run(user.organisationId, async (em) => {
+      const found = await this.previewOf(em, user, id);
+      const preview = found.preview;
+      if (preview === null) throw new ConflictException('Cette soumission n’a pas d’aperçu à appliquer.');
+      if (preview.errors.length > 0) {
+        throw new UnprocessableEntityException({
+          detail: `L’aperçu compte ${preview.errors.length} erreur${preview.errors.length > 1 ? 's' : ''} : corrigez le fichier et déposez-le de nouveau ; rien n’a été enregistré.`,
+        });
+      }
+      if (preview.changed.length > 0 && !confirmOverwrite) {
+        const n = preview.changed.length;
+        throw new ConflictException(
+          `Cette soumission remplace ${n} valeur${n > 1 ? 's' : ''} déjà saisie${n > 1 ? 's' : ''} : confirmez le remplacement (confirmOverwrite: true) pour l’appliquer.`,
+        );
+      }
+      await this.submissions.startApply(em, id, confirmOverwrite);
+    });
+    await this.jobs.enqueue(id);
+    return { id, status: 'received', created: false };
+  }
+
+  /** Abandons a previewed submission: nothing was written, nothing will be. */
+  async discard(user: AuthUser, id: string): Promise<void> {
+    await this.tenantDb.run(user.organisationId, async (em) => {
+      await this.previewOf(em, user, id);
+      await this.submissions.discard(em, id);
+    });
+  }
+
+  private async previewOf(em: EntityManager, user: AuthUser, id: string) {
+    const found = await this.submissions.lockPreview(em, user.organisationId, id);
+    if (!found || !(isOrganisationWide(user) || found.createdBy === user.id)) throw new NotFoundException('Soumission introuvable.');
+    if (found.status !== 'previewed') {
+      throw new ConflictException(
+        `Cette soumission n’est pas un aperçu en attente (statut : ${SUBMISSION_STATUS_LABELS[found.status]}) : rien à appliquer ni à abandonner.`,
+      );
+    }
+    return found;
+  }
+
+  /** The mapping a submission is read with: the saved template's (a snapshot), the one given, or none (detection). */
+  private async mappingOf(user: AuthUser, options: SubmitOptions): Promise<ImportMapping | null> {
+    if (options.template !== undefined && options.template !== '' && options.mapping !== undefined && options.mapping !== '') {
+      throw new BadRequestException('Indiquez soit un modèle d’import enregistré (template), soit une correspondance des colonnes (mapping), pas les deux.');
+    }
+    if (options.template !== undefined && options.template !== '') {
+      if (!UUID.test(options.template)) throw new BadRequestException('template doit être l’identifiant d’un modèle d’import enregistré.');
+      const template = await this.tenantDb.run(user.organisationId, (em) => this.templates.find(em, user.organisationId, options.template!));
+      if (!template) throw new BadRequestException('Modèle d’import introuvable : choisissez un modèle enregistré de votre organisation.');
+      return template.mapping;
+    }
+    if (options.mapping === undefined || options.mapping === '') return null;
+    let raw: unknown = options.mapping;
+    if (typeof raw === 'string') {
+      try {
+        raw = JSON.parse(raw);
+      } catch {
+        throw new BadRequestException('mapping doit être un objet JSON { layout, columns, … } : le texte envoyé n’est pas du JSON valide.');
+      }
+    }
+    try {
+      return parseImportMapping(raw);
+    } catch (error) {
+      if (error instanceof MappingError) throw new BadRequestException(error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * The idempotency key of a run: the mapping is part of it (the same file read another way is another submission);
+   * a dry run gets its own key, fresh each time unless the client gave one, so a preview never replays an import.
+   */
+  private runKey(base: string, mapping: ImportMapping | null, dryRun: boolean, fromHeader: boolean): string {
+    const withMapping = mapping === null ? base : `${base}|m:${sha256(Buffer.from(JSON.stringify(mapping))).slice(0, 16)}`;
+    if (!dryRun) return withMapping;
+    return fromHeader ? `${withMapping}|apercu` : `${withMapping}|apercu:${randomUUID()}`;
+  }
+
+  submitJson(user: AuthUser, dto: SubmitFiguresDto, idempotencyKey: string | undefined, options: SubmitOptions = {}): Promise<Accepted> {
     if (dto.figures === undefined) {
       throw new BadRequestException('Rien à enregistrer : envoyez un fichier CSV ou XLSX (champ multipart « file ») ou un JSON { "figures": [ … ] }.');
     }
@@ -126,13 +239,15 @@ export class SubmissionsService {
         ...(f.comment === undefined ? {} : { comment: f.comment }),
       })),
     };
+    const base = this.headerKey(idempotencyKey) ?? `json:${randomUUID()}`;
     return this.store(user, {
       source: dto.source ?? 'api',
-      idempotencyKey: this.headerKey(idempotencyKey) ?? `json:${randomUUID()}`,
+      idempotencyKey: options.dryRun === true ? `${base}|apercu` : base,
       fileName: null,
       contentType: JSON_CONTENT_TYPE,
       payload: Buffer.from(JSON.stringify(payload), 'utf8'),
       createdBy: user.id,
+      dryRun: options.dryRun === true,
     });
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DecimalInput } from './decimal-input';
 
 /** Most rows one JSON request may carry (the JSON body is also capped at 2 MB); bigger batches go as a file. */
@@ -59,4 +59,25 @@ export class SubmitFiguresDto {
   @IsOptional()
   @IsIn(JSON_SOURCES, { message: 'source doit valoir api, grid ou form.' })
   source?: JsonSource;
+
+  @ApiPropertyOptional({ description: 'Identifiant d’un modèle d’import enregistré (GET /api/import-templates), pour un fichier.' })
+  @IsOptional()
+  @IsString({ message: 'template doit être l’identifiant d’un modèle d’import enregistré.' })
+  @MaxLength(64)
+  template?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Correspondance des colonnes d’un fichier (objet JSON, ou texte JSON en multipart) : { layout: long | periods_as_columns | metrics_as_columns, headerLine?, columns: { service: "Prestation", … }, constants?: { orgUnit: "VALMONT-NORD" }, ignore?, skipLines? }',
+  })
+  @IsOptional()
+  mapping?: unknown;
+}
+
+/** Body of `POST /api/submissions/:id/apply`. */
+export class ApplySubmissionDto {
+  @ApiPropertyOptional({ description: 'Vrai pour confirmer le remplacement des valeurs déjà saisies que l’aperçu annonce.' })
+  @IsOptional()
+  @IsBoolean({ message: 'confirmOverwrite doit valoir true ou false.' })
+  confirmOverwrite?: boolean;
 }

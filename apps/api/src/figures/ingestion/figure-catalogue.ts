@@ -30,12 +30,13 @@ export const toIngestionCatalogue = (
   return {
     catalogue: {
       orgUnits: new Map(
-        rows.orgUnits.map((u) => [u.code, writableUnitIds && !writableUnitIds.has(u.id) ? { leaf: u.leaf, writable: false } : { leaf: u.leaf }]),
+        rows.orgUnits.map((u) => [u.code, { leaf: u.leaf, label: u.name, ...(writableUnitIds && !writableUnitIds.has(u.id) ? { writable: false } : {}) }]),
       ),
       services: new Map(
         rows.services.map((s) => [
           s.code,
           {
+            label: s.label,
             granularity: s.granularity,
             orgUnits: new Set(s.orgUnits.filter((code) => leaves.has(code))),
             metrics: new Set([...common, ...s.outcomes.map((o) => `${OUTCOME_PREFIX}${o.code}`).filter((code) => metricCodes.has(code))]),
@@ -45,7 +46,7 @@ export const toIngestionCatalogue = (
       metrics: new Map(
         rows.metrics.map((m) => [
           m.code,
-          { integer: m.integer, ...(m.minValue === null ? {} : { min: m.minValue }), ...(m.maxValue === null ? {} : { max: m.maxValue }) },
+          { label: m.label, integer: m.integer, ...(m.minValue === null ? {} : { min: m.minValue }), ...(m.maxValue === null ? {} : { max: m.maxValue }) },
         ]),
       ),
     },

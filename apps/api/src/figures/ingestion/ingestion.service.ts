@@ -15,13 +15,14 @@ import type { ResolvedFigure } from '../figure.repository';
 import { FigureWriter } from '../figure-writer';
 import { PeriodStatusRepository } from '../period-status.repository';
 import { SubmissionRepository, ClaimedSubmission } from '../submission.repository';
-import type { SubmissionRowError } from '../submission.entity';
+import type { SubmissionFlag, SubmissionPreview, SubmissionRowError } from '../submission.entity';
+import type { FigureChanges } from '../figure-changes';
 import { RecomputeScheduler } from '../recompute.scheduler';
 import { outlierFlag } from '../quality/outlier-flag';
 import { IngestionCatalogue, toIngestionCatalogue } from './figure-catalogue';
 import { readSubmissionRows } from './submission-payload';
 
-export type IngestionOutcome = 'missing' | 'finished' | 'rejected' | 'applied';
+export type IngestionOutcome = 'missing' | 'finished' | 'rejected' | 'applied' | 'previewed';
 
 /** A submission whose processing crashed this many times is rejected rather than retried forever. */
 export const MAX_ATTEMPTS = 10;
@@ -35,7 +36,14 @@ const fileErrorAsRow = (error: FileError): SubmissionRowError => ({
   message: error.message,
   code: `file:${error.code}`,
 });
-const rowErrorAsRow = (e: RowError): SubmissionRowError => ({ line: e.line, column: e.column, value: e.value, message: e.message, code: e.code });
+const rowErrorAsRow = (e: RowError): SubmissionRowError => ({
+  line: e.line,
+  column: e.column,
+  value: e.value,
+  message: e.message,
+  code: e.code,
+  ...(e.sheet === undefined ? {} : { sheet: e.sheet }),
+});
 /** An error as stored in jsonb, which refuses U+0000 wherever a file put it (a header, a message quoting a cell). */
 const storable = (e: SubmissionRowError): SubmissionRowError => ({
   ...e,
@@ -44,7 +52,11 @@ const storable = (e: SubmissionRowError): SubmissionRowError => ({
   message: withoutNul(e.message),
 });
 
-type ApplyResult = { kind: 'finished' } | { kind: 'approved'; errors: SubmissionRowError[] } | { kind: 'applied'; periods: string[] };
+type ApplyResult =
+  | { kind: 'finished' }
+  | { kind: 'approved'; errors: SubmissionRowError[] }
+  | { kind: 'applied'; periods: string[] }
+  | { kind: 'previewed' };
 
 /**
  * The worker's side of a submission (SPEC §7): claim it, read and validate every row against the tenant's catalogue,
@@ -73,18 +85,18 @@ export class IngestionService {
     if (claimed.attempts > MAX_ATTEMPTS) {
       this.logger.error(`Soumission ${submissionId} rejetée après ${MAX_ATTEMPTS} échecs de traitement (causes journalisées à chaque échec).`);
       const message = `Le traitement de cette soumission a échoué ${MAX_ATTEMPTS} fois : signalez-la au support avec son identifiant ${submissionId}.`;
-      return this.reject(organisationId, submissionId, 0, [{ line: 1, column: null, value: null, message, code: 'internal' }]);
+      return this.reject(organisationId, submissionId, 0, [{ line: 1, column: null, value: null, message, code: 'internal' }], false);
     }
     return this.validateAndApply(organisationId, claimed, onProgress);
   }
 
   private async validateAndApply(organisationId: string, claimed: ClaimedSubmission, onProgress: (share: number) => Promise<void>): Promise<IngestionOutcome> {
     const read = await readSubmissionRows(claimed);
-    if (!read.ok) return this.reject(organisationId, claimed.id, 0, [fileErrorAsRow(read.error)]);
+    if (!read.ok) return this.reject(organisationId, claimed.id, 0, [fileErrorAsRow(read.error)], claimed.dryRun);
     const { rows, headers } = read;
     if (rows.length > this.config.importMaxRows) {
       const message = `Le fichier compte ${rows.length} lignes, au-delà de la limite de ${this.config.importMaxRows} : découpez-le en plusieurs fichiers.`;
-      return this.reject(organisationId, claimed.id, rows.length, [{ line: 1, column: null, value: null, message, code: 'file:too_many_rows' }]);
+      return this.reject(organisationId, claimed.id, rows.length, [{ line: 1, column: null, value: null, message, code: 'file:too_many_rows' }], claimed.dryRun);
     }
     await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, 0));
 
@@ -93,17 +105,19 @@ export class IngestionService {
       return toIngestionCatalogue(rows, await this.writeScope(em, organisationId, claimed.createdBy, rows.orgUnits));
     });
     const validated = validateRows({ rows, catalogue: catalogue.catalogue, headers });
-    if (!validated.ok) return this.reject(organisationId, claimed.id, rows.length, validated.errors.map(rowErrorAsRow));
+    if (!validated.ok) return this.reject(organisationId, claimed.id, rows.length, validated.errors.map(rowErrorAsRow), claimed.dryRun);
     const resolved = validated.rows.map((row) => resolve(row, catalogue));
     const lines = validated.rows.map((row) => row.line);
     await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, rows.length));
 
-    const outcome = await this.apply(organisationId, claimed, resolved, lines, rows, headers, onProgress);
+    const outcome = await this.apply(organisationId, claimed, resolved, lines, rows, headers, catalogue, onProgress);
     switch (outcome.kind) {
       case 'finished':
         return 'finished';
+      case 'previewed':
+        return 'previewed';
       case 'approved':
-        return this.reject(organisationId, claimed.id, rows.length, outcome.errors);
+        return this.reject(organisationId, claimed.id, rows.length, outcome.errors, claimed.dryRun);
       case 'applied':
         await this.recompute.periodsChanged(organisationId, outcome.periods);
         return 'applied';
@@ -127,6 +141,7 @@ export class IngestionService {
     lines: number[],
     rawRows: readonly RawRow[],
     headers: Partial<Record<FigureField, string>>,
+    catalogue: IngestionCatalogue,
     onProgress: (share: number) => Promise<void>,
   ): Promise<ApplyResult> {
     return this.tenantDb.run(organisationId, async (em): Promise<ApplyResult> => {
@@ -140,6 +155,14 @@ export class IngestionService {
       const stored = await this.writer.storedSeries(em, organisationId, resolved);
       const flags = resolved.flatMap((row, i) => outlierFlag(row, lines[i], stored.history(row)) ?? []);
       const changes = this.writer.plan(resolved, stored);
+      // A dry run stops here, as does an apply whose preview changed nothing stored but that now would (values changed
+      // meanwhile) without the user's confirmation: the preview is refreshed, nothing is written.
+      const unconfirmed = claimed.previewedAt !== null && !claimed.confirmOverwrite && changes.updates.length > 0;
+      if (claimed.dryRun || unconfirmed) {
+        await this.submissions.finishPreviewed(em, claimed.id, resolved.length, previewOf(changes, flags, catalogue));
+        this.logger.log(`Soumission ${claimed.id} : aperçu de ${resolved.length} lignes, ${changes.updates.length} valeur(s) modifiée(s).`);
+        return { kind: 'previewed' };
+      }
       const ctx = { submissionId: claimed.id, actorId: claimed.createdBy, source: claimed.source };
       const toWrite = changes.inserts.length + changes.updates.length;
       const { periods } = await this.writer.write(em, organisationId, ctx, changes, (written) => onProgress(written / toWrite));
@@ -149,7 +172,7 @@ export class IngestionService {
     });
   }
 
-  private async reject(organisationId: string, submissionId: string, rowCount: number, found: SubmissionRowError[]): Promise<IngestionOutcome> {
+  private async reject(organisationId: string, submissionId: string, rowCount: number, found: SubmissionRowError[], dryRun: boolean): Promise<IngestionOutcome> {
     const all = found.map(storable);
     const errors =
       all.length <= MAX_STORED_ERRORS
@@ -167,12 +190,36 @@ export class IngestionService {
     return this.tenantDb.run(organisationId, async (em) => {
       const status = await this.submissions.lock(em, submissionId);
       if (status !== 'received' && status !== 'validating') return 'finished';
+      if (dryRun) {
+        await this.submissions.finishPreviewed(em, submissionId, rowCount, { created: 0, changed: [], unchanged: 0, flagged: [], errors });
+        return 'previewed';
+      }
       await this.submissions.finishRejected(em, submissionId, rowCount, errors);
       this.logger.log(`Soumission ${submissionId} refusée : ${all.length} erreur(s), la première ligne ${all[0]?.line ?? '?'} (${all[0]?.code ?? '?'}).`);
       return 'rejected';
     });
   }
 }
+
+/** What applying would do, in words: labels of units, services and indicators, values before and after. */
+const previewOf = (changes: FigureChanges, flags: SubmissionFlag[], catalogue: IngestionCatalogue): SubmissionPreview => {
+  const { orgUnits, services, metrics } = catalogue.catalogue;
+  return {
+    created: changes.inserts.length,
+    changed: changes.updates.map(({ row, before }) => ({
+      figureId: before.id,
+      orgUnit: orgUnits.get(row.orgUnit)?.label ?? row.orgUnit,
+      service: services.get(row.service)?.label ?? row.service,
+      metric: metrics.get(row.metric)?.label ?? row.metric,
+      period: row.period,
+      old: before.value,
+      new: row.value,
+    })),
+    unchanged: changes.unchanged,
+    flagged: flags,
+    errors: [],
+  };
+};
 
 const resolve = (row: NormalisedRow, catalogue: IngestionCatalogue): ResolvedFigure => ({
   orgUnitId: catalogue.orgUnitIds.get(row.orgUnit)!,

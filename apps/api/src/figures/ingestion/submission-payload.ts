@@ -1,5 +1,6 @@
 import { parseFigureFile } from '../parsing/parse-figure-file';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
+import type { ImportMapping } from '../parsing/import-mapping';
 
 /** A JSON submission as stored in `submission.payload`: values already decimal strings (see SubmitFiguresDto). */
 export interface JsonSubmissionPayload {
@@ -13,6 +14,7 @@ export interface StoredPayload {
   payload: Buffer;
   fileName: string | null;
   contentType: string | null;
+  mapping?: ImportMapping | null;
 }
 
 export const JSON_CONTENT_TYPE = 'application/json';
@@ -34,6 +36,11 @@ export const readSubmissionRows = async (stored: StoredPayload): Promise<Submiss
       return { ok: false, error: { code: 'unsupported_format', message: 'Le contenu JSON enregistré est illisible : renvoyez la saisie.' } };
     }
   }
-  const read = await parseFigureFile({ bytes: stored.payload, filename: stored.fileName ?? undefined, mimeType: stored.contentType ?? undefined });
+  const read = await parseFigureFile({
+    bytes: stored.payload,
+    filename: stored.fileName ?? undefined,
+    mimeType: stored.contentType ?? undefined,
+    mapping: stored.mapping ?? undefined,
+  });
   return read.ok ? { ok: true, rows: read.rows, headers: read.headers } : read;
 };

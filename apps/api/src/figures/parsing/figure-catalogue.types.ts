@@ -6,12 +6,14 @@ export interface FigureCatalogue {
    * Every org unit of the tenant; figures are entered at leaves only, a parent unit is an error. `writable: false`
    * marks a unit outside the submitter's write scope (their finance or admin roles' subtrees); absent means writable.
    */
-  orgUnits: ReadonlyMap<string, { leaf: boolean; writable?: boolean }>;
+  orgUnits: ReadonlyMap<string, { leaf: boolean; writable?: boolean; label?: string }>;
   services: ReadonlyMap<string, CatalogueService>;
   metrics: ReadonlyMap<string, CatalogueMetric>;
 }
 
 export interface CatalogueService {
+  /** Its French label: a file may name the service by it (accent- and case-insensitive). */
+  label?: string;
   /** The service's entry period type: a figure of another granularity is an error. */
   granularity: Granularity;
   /** Codes of the leaf units that run the service. */
@@ -21,6 +23,7 @@ export interface CatalogueService {
 }
 
 export interface CatalogueMetric {
+  label?: string;
   /** Inclusive bounds, decimal strings. */
   min?: string;
   max?: string;

@@ -3,6 +3,10 @@
 /** The granularity of a period code: `YYYY-MM`, `YYYY-Qn`, `YYYY`. */
 export type Granularity = 'month' | 'quarter' | 'year';
 
+/** How a sheet holds its figures: one per row, periods as columns, or indicators as columns (see import-mapping.ts). */
+export const IMPORT_LAYOUTS = ['long', 'periods_as_columns', 'metrics_as_columns'] as const;
+export type ImportLayout = (typeof IMPORT_LAYOUTS)[number];
+
 /** The fields a figure file maps its columns to. */
 export type FigureField = 'orgUnit' | 'service' | 'metric' | 'period' | 'value' | 'comment';
 
@@ -12,7 +16,12 @@ export type CellValue = string | number | Date | null;
 export interface RawRow {
   /** 1-based physical line of the record's first line in a CSV file (header = line 1 when first), or the sheet row number in XLSX. */
   line: number;
+  /** A field absent from `cells` (not merely blank) has no column in the file: see validate-row for what fills it. */
   cells: Partial<Record<FigureField, CellValue>>;
+  /** The sheet of an XLSX row, when the workbook has several. */
+  sheet?: string;
+  /** Per-row column headers, in wide layouts where the value (and its period or indicator) comes from a column's title. */
+  columns?: Partial<Record<FigureField, string>>;
 }
 
 export type FileErrorCode = 'empty_file' | 'unsupported_format' | 'unreadable_xlsx' | 'malformed_csv' | 'missing_columns' | 'duplicate_columns' | 'no_rows';
@@ -36,8 +45,10 @@ export interface ReadFigures {
   headers: Partial<Record<FigureField, string>>;
   /** Header texts that map to no field: they are ignored (see header-aliases.ts). */
   ignoredHeaders: string[];
-  /** Data rows, blank rows left out, in file order. */
+  /** Data rows, blank rows left out, in file order; in wide layouts one per non-blank value cell. */
   rows: RawRow[];
+  /** How the sheet holds its figures, detected or as the mapping said. */
+  layout: ImportLayout;
   encoding?: string;
   delimiter?: string;
   sheet?: string;

@@ -1,5 +1,7 @@
-import { FIELD_LABELS, mapHeader, type HeaderMapping } from './header-aliases';
-import type { CellValue, FigureField, FileError, RawRow, ReadFigures, ReadFiguresResult } from './figure-file.types';
+import { FIELD_LABELS, mapHeader, normaliseHeader, type HeaderMapping } from './header-aliases';
+import { parseFrenchPeriod } from './french-period';
+import type { CellValue, FigureField, FileError, ImportLayout, RawRow, ReadFigures, ReadFiguresResult } from './figure-file.types';
+import type { ImportMapping } from './import-mapping';
 
 /** One record of a CSV file or one row of a sheet, before the header is known. */
 export interface TableRecord {
@@ -12,16 +14,17 @@ const HEADER_SEARCH_ROWS = 20;
 
 const isBlank = (cell: CellValue): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
 
+/** A header cell as text: a date cell (a period column of a wide sheet) as the spreadsheet shows it, dd/mm/yyyy. */
 const headerText = (cell: CellValue): string => {
   if (cell === null) return '';
-  if (cell instanceof Date) return cell.toISOString();
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10).split('-').reverse().join('/');
   return String(cell);
 };
 
 const quoteList = (items: readonly string[]): string => items.map((item) => `« ${item} »`).join(', ');
 
 const missingColumnsError = (mapping: HeaderMapping | null, line: number | undefined): FileError => {
-  const missing = mapping?.missing ?? (['orgUnit', 'service', 'metric', 'period', 'value'] as FigureField[]);
+  const missing = (mapping?.missing ?? (['service', 'metric', 'period', 'value'] as FigureField[])).filter((field) => field !== 'orgUnit');
   const labels = missing.map((field) => FIELD_LABELS[field]);
   return {
     code: 'missing_columns',
@@ -29,60 +32,186 @@ const missingColumnsError = (mapping: HeaderMapping | null, line: number | undef
     columns: missing,
     message:
       `Colonne${missing.length > 1 ? 's' : ''} obligatoire${missing.length > 1 ? 's' : ''} introuvable${missing.length > 1 ? 's' : ''} : ` +
-      `${quoteList(labels)}. La ligne d'en-tête doit nommer les colonnes unité, service, indicateur, période et valeur ` +
-      `(en français ou en anglais : unite/org_unit, service, indicateur/metric, periode/period, valeur/value).`,
+      `${quoteList(labels)}. La ligne d'en-tête doit nommer les colonnes service, indicateur, période et valeur ` +
+      `(en français ou en anglais : unite/org_unit, service, indicateur/metric, periode/period, valeur/value), ` +
+      `ou garder les services en lignes avec les périodes (« janv. 2024 ») ou les indicateurs en colonnes ; ` +
+      `sinon, indiquez quelle colonne est quoi à l’étape « Correspondance des colonnes » de l’assistant d’import.`,
   };
 };
 
+/** Header texts of columns that never hold figures in a wide sheet. */
+const NEVER_VALUES = new Set(['total', 'totaux', 'total general', 'cumul', 'moyenne', 'libelle', 'code']);
+
+/** A period written as a column title: `janv. 2024`, `2024-01`, `T1 2024`, `2024`, or an Excel date cell. */
+const isPeriodHeader = (cell: CellValue): boolean => {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return false;
+  if (typeof cell === 'number' && !(Number.isInteger(cell) && cell >= 1900 && cell <= 2200)) return false;
+  return parseFrenchPeriod(cell).ok;
+};
+
+interface TableLayout {
+  record: TableRecord;
+  layout: ImportLayout;
+  /** Column index of each field read from a column. */
+  columns: Partial<Record<FigureField, number>>;
+  /** Header text per mapped field, as written. */
+  headers: Partial<Record<FigureField, string>>;
+  /** Wide layouts: the columns whose cells are values, their title giving the period or the indicator. */
+  valueColumns: number[];
+  ignored: string[];
+  constants: Partial<Record<FigureField, string>>;
+  skipLines: ReadonlySet<number>;
+}
+
+/** The layout a header row announces, if any: long when every field has a column, wide when periods or indicators head the columns. */
+const detectLayout = (record: TableRecord, mapping: HeaderMapping): TableLayout | null => {
+  const { columns, headers } = mapping;
+  const base = { record, columns, headers, constants: {}, skipLines: new Set<number>() };
+  const unmapped = record.cells.map((cell, index) => ({ cell, index })).filter(({ cell, index }) => !isBlank(cell) && !Object.values(columns).includes(index));
+  const missing = mapping.missing.filter((field) => field !== 'orgUnit');
+  if (missing.length === 0) return { ...base, layout: 'long', valueColumns: [], ignored: mapping.ignored };
+  if (columns.value !== undefined || columns.service === undefined) return null;
+  if (columns.period === undefined && columns.metric !== undefined) {
+    const periods = unmapped.filter(({ cell }) => isPeriodHeader(cell));
+    if (periods.length === 0) return null;
+    const ignored = unmapped.filter(({ cell }) => !isPeriodHeader(cell)).map(({ cell }) => headerText(cell));
+    return { ...base, layout: 'periods_as_columns', valueColumns: periods.map(({ index }) => index), ignored };
+  }
+  if (columns.metric === undefined && columns.period !== undefined) {
+    const values = unmapped.filter(({ cell }) => !NEVER_VALUES.has(normaliseHeader(headerText(cell))));
+    if (values.length === 0) return null;
+    const ignored = unmapped.filter(({ cell }) => NEVER_VALUES.has(normaliseHeader(headerText(cell)))).map(({ cell }) => headerText(cell));
+    return { ...base, layout: 'metrics_as_columns', valueColumns: values.map(({ index }) => index), ignored };
+  }
+  return null;
+};
+
+/** The layout a mapping names, read against a header row; `null` when a named column is not in that row. */
+const mappedLayout = (record: TableRecord, mapping: ImportMapping): TableLayout | { missing: string[] } => {
+  const texts = record.cells.map((cell) => normaliseHeader(headerText(cell)));
+  const columns: Partial<Record<FigureField, number>> = {};
+  const headers: Partial<Record<FigureField, string>> = {};
+  const missing: string[] = [];
+  for (const [field, header] of Object.entries(mapping.columns) as [FigureField, string][]) {
+    const index = texts.indexOf(normaliseHeader(header));
+    if (index < 0) missing.push(header);
+    else {
+      columns[field] = index;
+      headers[field] = headerText(record.cells[index]);
+    }
+  }
+  if (missing.length > 0) return { missing };
+  const ignore = new Set((mapping.ignore ?? []).map(normaliseHeader));
+  const used = new Set(Object.values(columns));
+  const others = record.cells
+    .map((cell, index) => ({ cell, index }))
+    .filter(({ cell, index }) => !isBlank(cell) && !used.has(index) && !ignore.has(normaliseHeader(headerText(cell))));
+  const wide = mapping.layout !== 'long';
+  return {
+    record,
+    layout: mapping.layout,
+    columns,
+    headers,
+    valueColumns: wide ? others.map(({ index }) => index) : [],
+    ignored: wide ? (mapping.ignore ?? []) : others.map(({ cell }) => headerText(cell)),
+    constants: mapping.constants ?? {},
+    skipLines: new Set(mapping.skipLines ?? []),
+  };
+};
+
+const duplicatesError = (mapping: HeaderMapping, line: number): FileError => ({
+  code: 'duplicate_columns',
+  line,
+  columns: mapping.duplicated.flatMap((d) => d.headers),
+  message: `Plusieurs colonnes désignent la même donnée : ${mapping.duplicated
+    .map((d) => `${FIELD_LABELS[d.field]} (${quoteList(d.headers)})`)
+    .join(' ; ')}. Gardez-en une seule ou renommez les autres.`,
+});
+
+/** The figures of one data record: one row in the long layout, one per non-blank value cell in a wide one. */
+const recordRows = (record: TableRecord, table: TableLayout, sheet: string | undefined): RawRow[] => {
+  const cells: Partial<Record<FigureField, CellValue>> = {};
+  for (const [field, value] of Object.entries(table.constants) as [FigureField, string][]) cells[field] = value;
+  for (const [field, index] of Object.entries(table.columns) as [FigureField, number][]) cells[field] = record.cells[index] ?? null;
+  const where = sheet === undefined ? {} : { sheet };
+  if (table.layout === 'long') return [{ line: record.line, cells, ...where }];
+  const titled: FigureField = table.layout === 'periods_as_columns' ? 'period' : 'metric';
+  return table.valueColumns.flatMap((index) => {
+    const value = record.cells[index] ?? null;
+    if (isBlank(value)) return [];
+    const title = table.record.cells[index] ?? null;
+    const header = headerText(title);
+    return [{ line: record.line, cells: { ...cells, [titled]: title, value }, columns: { [titled]: header, value: header }, ...where }];
+  });
+};
+
 /**
- * Finds the header (the first of the first rows that maps every required column: title rows and blank rows above it
- * are skipped), then turns every later non-blank record into a RawRow keyed by field. Unmapped columns are dropped.
+ * Finds the header (among the first rows: title rows and blank rows above it are skipped) and the layout it announces
+ * — one figure per row, periods as columns, or indicators as columns — or reads the file as `mapping` says, then turns
+ * every later non-blank record into RawRows keyed by field. Unmapped columns of the long layout are dropped; a file
+ * without a unit column leaves `orgUnit` out of its rows (see validate-row).
  */
-export const readFigureTable = (records: readonly TableRecord[], meta: Pick<ReadFigures, 'format' | 'encoding' | 'delimiter' | 'sheet'>): ReadFiguresResult => {
+export const readFigureTable = (
+  records: readonly TableRecord[],
+  meta: Pick<ReadFigures, 'format' | 'encoding' | 'delimiter' | 'sheet'>,
+  mapping?: ImportMapping,
+): ReadFiguresResult => {
   const candidates = records.filter((record) => !record.cells.every(isBlank)).slice(0, HEADER_SEARCH_ROWS);
   if (candidates.length === 0) {
     return { ok: false, error: { code: 'empty_file', message: 'Le fichier est vide : aucune ligne à importer.' } };
   }
-  let best: { record: TableRecord; mapping: HeaderMapping } | null = null;
-  let header: { record: TableRecord; mapping: HeaderMapping } | null = null;
-  for (const record of candidates) {
-    const mapping = mapHeader(record.cells.map(headerText));
-    if (mapping.missing.length === 0) {
-      header = { record, mapping };
+  let table: TableLayout | null = null;
+  if (mapping) {
+    const rows = mapping.headerLine === undefined ? candidates : records.filter((r) => r.line === mapping.headerLine);
+    let missing: string[] = Object.values(mapping.columns);
+    for (const record of rows) {
+      const found = mappedLayout(record, mapping);
+      if ('missing' in found) {
+        if (found.missing.length < missing.length) missing = found.missing;
+        continue;
+      }
+      table = found;
       break;
     }
-    if (best === null || mapping.missing.length < best.mapping.missing.length) best = { record, mapping };
+    if (table === null) {
+      return {
+        ok: false,
+        error: {
+          code: 'missing_columns',
+          line: mapping.headerLine,
+          columns: missing,
+          message:
+            `Colonne${missing.length > 1 ? 's' : ''} de la correspondance introuvable${missing.length > 1 ? 's' : ''} ` +
+            `${mapping.headerLine === undefined ? 'dans les premières lignes' : `à la ligne ${mapping.headerLine}`} : ${quoteList(missing)}. ` +
+            'Vérifiez la ligne d’en-tête ou reprenez la correspondance des colonnes.',
+        },
+      };
+    }
+  } else {
+    let best: { record: TableRecord; mapping: HeaderMapping } | null = null;
+    for (const record of candidates) {
+      const mapped = mapHeader(record.cells.map(headerText));
+      const detected = detectLayout(record, mapped);
+      if (detected !== null) {
+        if (mapped.duplicated.length > 0) return { ok: false, error: duplicatesError(mapped, record.line) };
+        table = detected;
+        break;
+      }
+      const missingCount = (m: HeaderMapping): number => m.missing.filter((f) => f !== 'orgUnit').length;
+      if (best === null || missingCount(mapped) < missingCount(best.mapping)) best = { record, mapping: mapped };
+    }
+    if (table === null) return { ok: false, error: missingColumnsError(best?.mapping ?? null, best?.record.line) };
   }
-  if (header === null) return { ok: false, error: missingColumnsError(best?.mapping ?? null, best?.record.line) };
 
-  const { mapping, record: headerRecord } = header;
-  if (mapping.duplicated.length > 0) {
-    const named = mapping.duplicated.flatMap((d) => d.headers);
-    return {
-      ok: false,
-      error: {
-        code: 'duplicate_columns',
-        line: headerRecord.line,
-        columns: named,
-        message: `Plusieurs colonnes désignent la même donnée : ${mapping.duplicated
-          .map((d) => `${FIELD_LABELS[d.field]} (${quoteList(d.headers)})`)
-          .join(' ; ')}. Gardez-en une seule ou renommez les autres.`,
-      },
-    };
-  }
-
-  const fields = Object.entries(mapping.columns) as [FigureField, number][];
+  const header = table;
   const rows: RawRow[] = records
-    .filter((record) => record.line > headerRecord.line && !record.cells.every(isBlank))
-    .map((record) => ({
-      line: record.line,
-      cells: Object.fromEntries(fields.map(([field, index]) => [field, record.cells[index] ?? null])),
-    }));
+    .filter((record) => record.line > header.record.line && !record.cells.every(isBlank) && !header.skipLines.has(record.line))
+    .flatMap((record) => recordRows(record, header, meta.sheet));
   if (rows.length === 0) {
     return {
       ok: false,
-      error: { code: 'no_rows', line: headerRecord.line, message: "Le fichier n'a aucune ligne de données sous la ligne d'en-tête." },
+      error: { code: 'no_rows', line: header.record.line, message: "Le fichier n'a aucune ligne de données sous la ligne d'en-tête." },
     };
   }
-  return { ok: true, ...meta, headerLine: headerRecord.line, headers: mapping.headers, ignoredHeaders: mapping.ignored, rows };
+  return { ok: true, ...meta, headerLine: header.record.line, headers: header.headers, ignoredHeaders: header.ignored, rows, layout: header.layout };
 };

@@ -2,11 +2,14 @@ import { decodeText } from './decode-text';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import type { ReadFiguresResult } from './figure-file.types';
+import type { ImportMapping } from './import-mapping';
 
 export interface FigureFileInput {
   bytes: Uint8Array;
   filename?: string;
   mimeType?: string;
+  /** Which column is what, when the user said so (mapping step, saved template); detected otherwise. */
+  mapping?: ImportMapping;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const; // "PK\3\4": XLSX is a zip
@@ -34,7 +37,7 @@ export const parseFigureFile = async (input: FigureFileInput): Promise<ReadFigur
     if (isOpenDocument(bytes)) {
       return unsupported('Fichier OpenDocument (.ods) : enregistrez-le au format Excel (.xlsx) ou CSV avant de l’importer.');
     }
-    return readXlsx(bytes);
+    return readXlsx(bytes, input.mapping);
   }
   if (startsWith(bytes, OLE_MAGIC)) {
     return unsupported('Ancien format Excel 97-2003 (.xls) : enregistrez le fichier au format .xlsx ou CSV avant de l’importer.');
@@ -49,5 +52,5 @@ export const parseFigureFile = async (input: FigureFileInput): Promise<ReadFigur
     };
   }
   const { text, encoding } = decodeText(bytes);
-  return readCsv(text, { encoding });
+  return readCsv(text, { encoding, mapping: input.mapping });
 };

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
 import { readFigureTable, type TableRecord } from './figure-table';
 import type { ReadFiguresResult } from './figure-file.types';
+import type { ImportMapping } from './import-mapping';
 
 /** Excel's `sep=;` first line, which names the delimiter (the line itself is then skipped as a non-header row). */
 const excelSeparatorHint = (text: string): Delimiter | undefined => {
@@ -23,7 +24,7 @@ const innerNewlines = (cells: readonly string[]): number => {
  * when it is the first line, blank lines and newlines inside quoted fields counted. Never throws: a malformed file
  * (an unclosed quote) is a `malformed_csv` file error with its line.
  */
-export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding?: string } = {}): ReadFiguresResult => {
+export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding?: string; mapping?: ImportMapping } = {}): ReadFiguresResult => {
   const normalised = text.replace(/\r\n?/gu, '\n');
   const delimiter = options.delimiter ?? excelSeparatorHint(normalised) ?? detectDelimiter(normalised);
   let parsed: string[][];
@@ -57,5 +58,5 @@ export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding
     line += 1 + innerNewlines(cells);
     return record;
   });
-  return readFigureTable(records, { format: 'csv', delimiter, encoding: options.encoding });
+  return readFigureTable(records, { format: 'csv', delimiter, encoding: options.encoding }, options.mapping);
 };

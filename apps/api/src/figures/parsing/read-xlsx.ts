@@ -1,6 +1,7 @@
 import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from 'exceljs';
 import { readFigureTable, type TableRecord } from './figure-table';
-import type { CellValue, ReadFiguresResult } from './figure-file.types';
+import type { CellValue, FileError, ReadFigures, ReadFiguresResult } from './figure-file.types';
+import type { ImportMapping } from './import-mapping';
 
 /**
  * A spreadsheet cell as exceljs gives it → a plain cell: numbers stay numbers, date cells stay Dates (exceljs builds
@@ -31,11 +32,17 @@ const sheetRecords = (sheet: Worksheet): TableRecord[] => {
   return records;
 };
 
+/** A sheet's rows as plain cells, before any header is looked for. */
+export interface SheetRecords {
+  name: string;
+  records: TableRecord[];
+}
+
 /**
- * XLSX bytes → RawRows of the first visible sheet that has a figure header (title and blank rows above it skipped).
- * `line` is the sheet row number, as the spreadsheet shows it. Never throws: an unreadable workbook is a file error.
+ * XLSX bytes → the visible sheets' rows as plain cells. The only place that reads cells: swap it for a streaming
+ * reader without touching the table interpretation. Never throws: an unreadable workbook is a file error.
  */
-export const readXlsx = async (bytes: Uint8Array): Promise<ReadFiguresResult> => {
+export const readXlsxSheets = async (bytes: Uint8Array): Promise<{ ok: true; sheets: SheetRecords[] } | { ok: false; error: FileError }> => {
   const workbook = new Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy also detaches us from the caller's buffer.
@@ -50,11 +57,32 @@ export const readXlsx = async (bytes: Uint8Array): Promise<ReadFiguresResult> =>
     };
   }
   const sheets = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
+  return { ok: true, sheets: sheets.map((sheet) => ({ name: sheet.name, records: sheetRecords(sheet) })) };
+};
+
+/**
+ * XLSX bytes → RawRows of every visible sheet that has a figure header (title and blank rows above it skipped), in
+ * sheet order; sheets without one (notes, a cover) are left out. With several sheets, each row names its sheet.
+ * `line` is the sheet row number, as the spreadsheet shows it. Never throws: an unreadable workbook is a file error.
+ */
+export const readXlsx = async (bytes: Uint8Array, mapping?: ImportMapping): Promise<ReadFiguresResult> => {
+  const read = await readXlsxSheets(bytes);
+  if (!read.ok) return read;
   let first: ReadFiguresResult | null = null;
-  for (const sheet of sheets) {
-    const result = readFigureTable(sheetRecords(sheet), { format: 'xlsx', sheet: sheet.name });
-    if (result.ok) return result;
-    first ??= result;
+  const found: ReadFigures[] = [];
+  for (const sheet of read.sheets) {
+    const result = readFigureTable(sheet.records, { format: 'xlsx', sheet: sheet.name }, mapping);
+    if (result.ok) found.push(result);
+    else first ??= result;
   }
-  return first ?? { ok: false, error: { code: 'empty_file', message: "Le classeur n'a aucune feuille visible à importer." } };
+  if (found.length === 0) {
+    return first ?? { ok: false, error: { code: 'empty_file', message: "Le classeur n'a aucune feuille visible à importer." } };
+  }
+  if (found.length === 1) return { ...found[0], rows: found[0].rows.map(({ sheet: _sheet, ...row }) => row) };
+  return {
+    ...found[0],
+    sheet: found.map((f) => f.sheet).join(', '),
+    ignoredHeaders: [...new Set(found.flatMap((f) => f.ignoredHeaders))],
+    rows: found.flatMap((f) => f.rows),
+  };
 };

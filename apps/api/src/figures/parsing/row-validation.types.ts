@@ -42,6 +42,8 @@ export interface RowError {
   value: string | null;
   code: RowErrorCode;
   message: string;
+  /** The sheet of the row, in a workbook read from several sheets. */
+  sheet?: string;
 }
 
 export type ValidateRowsResult = { ok: true; rows: NormalisedRow[] } | { ok: false; errors: RowError[] };

@@ -8,22 +8,76 @@ import type { CatalogueService, FigureCatalogue } from './figure-catalogue.types
 import type { CellValue, FigureField, Granularity, RawRow } from './figure-file.types';
 import type { NormalisedRow, RowError, RowErrorCode } from './row-validation.types';
 
-/** Catalogue codes, matched exactly or else case-insensitively (`valmont-nord` → `VALMONT-NORD`) when unambiguous. */
+/** Lower case, accents and apostrophes' variants folded, `_ - . ’ '` as spaces: how codes and labels are compared. */
+export const foldName = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[_\-.’'()«»,;:/]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+
+const tokens = (folded: string): string[] => folded.split(' ').filter((t) => t !== '');
+
+/**
+ * Catalogue codes, matched exactly, else case-insensitively (`valmont-nord` → `VALMONT-NORD`) when unambiguous, else
+ * by code or French label accent- and case-insensitively (« portage de repas a domicile », « Antenne Valmont Nord »),
+ * else by a label that holds every word written, when only one does (« Portage de repas », « Antenne Nord »).
+ */
 export class CodeIndex {
   private readonly exact: ReadonlySet<string>;
   private readonly byLowerCase = new Map<string, string | null>();
+  private readonly byFolded = new Map<string, string | null>();
+  private readonly labelWords: { code: string; words: ReadonlySet<string> }[] = [];
 
-  constructor(readonly codes: readonly string[]) {
+  constructor(
+    readonly codes: readonly string[],
+    private readonly labels: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.exact = new Set(codes);
-    for (const code of codes) {
-      const lower = code.toLowerCase();
-      this.byLowerCase.set(lower, this.byLowerCase.has(lower) ? null : code);
+    const add = (map: Map<string, string | null>, key: string, code: string): void => {
+      map.set(key, map.has(key) && map.get(key) !== code ? null : code);
+    };
+    for (const code of codes) add(this.byLowerCase, code.toLowerCase(), code);
+    for (const code of codes) add(this.byFolded, foldName(code), code);
+    for (const [code, label] of labels) {
+      add(this.byFolded, foldName(label), code);
+      this.labelWords.push({ code, words: new Set(tokens(foldName(label))) });
     }
   }
 
   resolve(text: string): string | null {
     if (this.exact.has(text)) return text;
-    return this.byLowerCase.get(text.toLowerCase()) ?? null;
+    const lower = this.byLowerCase.get(text.toLowerCase());
+    if (lower !== undefined) return lower;
+    const folded = foldName(text);
+    if (folded === '') return null;
+    const byName = this.byFolded.get(folded);
+    if (byName !== undefined) return byName;
+    const words = tokens(folded);
+    const matches = this.labelWords.filter((l) => words.every((w) => l.words.has(w)));
+    return matches.length === 1 ? matches[0].code : null;
+  }
+
+  label(code: string): string | undefined {
+    return this.labels.get(code);
+  }
+
+  /** « Label » (CODE), or the code alone when it has no label. */
+  named(code: string): string {
+    const label = this.labels.get(code);
+    return label === undefined ? code : `« ${label} » (${code})`;
+  }
+
+  /** The nearest code or label to a mistyped name (a single best), as « label » (CODE). */
+  suggest(typed: string, among: readonly string[] = this.codes): string | null {
+    const byCode = closestCode(typed, among);
+    if (byCode !== null) return this.named(byCode);
+    const folded = foldName(typed);
+    const candidates = new Map(among.flatMap((code) => (this.labels.has(code) ? [[foldName(this.labels.get(code)!), code] as const] : [])));
+    const nearest = closestCode(folded, candidates.keys());
+    return nearest === null ? null : this.named(candidates.get(nearest)!);
   }
 }
 
@@ -42,12 +96,15 @@ export interface RowContext {
 export const rowContext = (catalogue: FigureCatalogue, headers: Partial<Record<FigureField, string>>): RowContext => ({
   catalogue,
   column: (field) => headers[field] ?? field,
-  orgUnits: new CodeIndex([...catalogue.orgUnits.keys()]),
+  orgUnits: new CodeIndex([...catalogue.orgUnits.keys()], labelsOf(catalogue.orgUnits)),
   leafUnits: [...catalogue.orgUnits].filter(([, unit]) => unit.leaf).map(([code]) => code),
   writableLeaves: [...catalogue.orgUnits].filter(([, unit]) => unit.leaf && unit.writable !== false).map(([code]) => code),
-  services: new CodeIndex([...catalogue.services.keys()]),
-  metrics: new CodeIndex([...catalogue.metrics.keys()]),
+  services: new CodeIndex([...catalogue.services.keys()], labelsOf(catalogue.services)),
+  metrics: new CodeIndex([...catalogue.metrics.keys()], labelsOf(catalogue.metrics)),
 });
+
+const labelsOf = (entries: ReadonlyMap<string, { label?: string }>): Map<string, string> =>
+  new Map([...entries].flatMap(([code, entry]) => (entry.label === undefined ? [] : [[code, entry.label] as const])));
 
 export interface RowOutcome {
   errors: RowError[];
@@ -72,9 +129,25 @@ const listCodes = (codes: readonly string[]): string => {
   return sorted.length > 12 ? `${sorted.slice(0, 12).join(', ')}…` : sorted.join(', ');
 };
 
-const didYouMean = (typed: string, codes: readonly string[]): string => {
-  const closest = closestCode(typed, codes);
+const didYouMean = (typed: string, index: CodeIndex, among: readonly string[]): string => {
+  const closest = index.suggest(typed, among);
   return closest === null ? '' : ` Vouliez-vous dire ${closest} ?`;
+};
+
+/**
+ * The unit of a row from a file without a unit column: its sheet's name when that names a unit (a workbook with a sheet
+ * per antenna), else the one unit of the submitter's scope that runs the row's service; `null` when neither settles it.
+ */
+const implicitUnit = (row: RawRow, ctx: RowContext): string | null => {
+  if (row.sheet !== undefined) {
+    const code = ctx.orgUnits.resolve(row.sheet);
+    if (code !== null && ctx.catalogue.orgUnits.get(code)?.leaf) return code;
+  }
+  const serviceCode = ctx.services.resolve(cellText(row.cells.service).trim());
+  const def = serviceCode === null ? undefined : ctx.catalogue.services.get(serviceCode);
+  if (def === undefined) return null;
+  const units = ctx.writableLeaves.filter((code) => def.orgUnits.has(code));
+  return units.length === 1 ? units[0] : null;
 };
 
 const GRANULARITY: Record<Granularity, { adverb: string; adjective: string; example: (year: string) => string }> = {
@@ -98,8 +171,10 @@ const PERIOD_FORMS = 'écrivez par exemple 2024-03, 03/2024, mars 2024, 2024-T1 
 export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
   const errors: RowError[] = [];
   const raw = (field: FigureField): string => withoutNul(cellText(row.cells[field]));
+  const columnOf = (field: FigureField): string => row.columns?.[field] ?? ctx.column(field);
+  const where = row.sheet === undefined ? {} : { sheet: withoutNul(row.sheet) };
   const report = (field: FigureField, code: RowErrorCode, message: string): void => {
-    errors.push({ line: row.line, column: withoutNul(ctx.column(field)), value: raw(field), code, message });
+    errors.push({ line: row.line, column: withoutNul(columnOf(field)), value: raw(field), code, message, ...where });
   };
 
   // A NUL byte (U+0000, shown ␀) in any cell: an error of its row, like any other (it would fail every write otherwise).
@@ -108,16 +183,24 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
       report(
         field,
         'nul_byte',
-        `Caractère nul (octet 0x00, affiché ␀) dans la colonne « ${withoutNul(ctx.column(field))} » : ce caractère invisible n'est pas admis. ` +
+        `Caractère nul (octet 0x00, affiché ␀) dans la colonne « ${withoutNul(columnOf(field))} » : ce caractère invisible n'est pas admis. ` +
           'Retirez-le, ou ré-enregistrez le fichier depuis le tableur en CSV UTF-8.',
       );
     }
   }
 
   // Org unit
-  const unitText = raw('orgUnit').trim();
+  const withoutUnitColumn = !('orgUnit' in row.cells);
+  const unitText = withoutUnitColumn ? (implicitUnit(row, ctx) ?? '') : raw('orgUnit').trim();
   let orgUnit: string | null = null;
-  if (unitText === '') {
+  if (unitText === '' && withoutUnitColumn) {
+    report(
+      'orgUnit',
+      'missing_org_unit',
+      `Unité inconnue : le fichier n'a pas de colonne Unité et le service de cette ligne ne se rattache pas à une seule de vos unités. ` +
+        `Ajoutez une colonne Unité, nommez chaque feuille d'après son unité, ou choisissez l'unité à l'étape « Correspondance des colonnes » (${listCodes(ctx.writableLeaves)}).`,
+    );
+  } else if (unitText === '') {
     report('orgUnit', 'missing_org_unit', `Unité manquante : indiquez le code de l'unité de saisie (${listCodes(ctx.leafUnits)}).`);
   } else {
     const code = ctx.orgUnits.resolve(unitText);
@@ -125,7 +208,7 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
       report(
         'orgUnit',
         'unknown_org_unit',
-        `Unité « ${unitText} » inconnue.${didYouMean(unitText, ctx.leafUnits)} Unités de saisie : ${listCodes(ctx.leafUnits)}.`,
+        `Unité « ${unitText} » inconnue.${didYouMean(unitText, ctx.orgUnits, ctx.leafUnits)} Unités de saisie : ${listCodes(ctx.leafUnits)}.`,
       );
     } else if (!ctx.catalogue.orgUnits.get(code)?.leaf) {
       report(
@@ -159,7 +242,7 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
       report(
         'service',
         'unknown_service',
-        `Service « ${serviceText} » inconnu.${didYouMean(serviceText, serviceCodes)} Services : ${listCodes(serviceCodes)}.`,
+        `Service « ${serviceText} » inconnu.${didYouMean(serviceText, ctx.services, serviceCodes)} Services : ${listCodes(serviceCodes)}.`,
       );
     } else if (orgUnit !== null && !def.orgUnits.has(orgUnit)) {
       report(
@@ -185,13 +268,13 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
       report(
         'metric',
         'unknown_metric',
-        `Indicateur « ${metricText} » inconnu.${didYouMean(metricText, metricCodes)} Indicateurs : ${listCodes(metricCodes)}.`,
+        `Indicateur « ${metricText} » inconnu.${didYouMean(metricText, ctx.metrics, metricCodes)} Indicateurs : ${listCodes(metricCodes)}.`,
       );
     } else if (service !== null && allowed !== undefined && !allowed.has(code)) {
       report(
         'metric',
         'metric_not_for_service',
-        `L'indicateur ${code} ne concerne pas le service ${service.code} (indicateurs de ce service : ${listCodes([...allowed])}).`,
+        `L'indicateur ${ctx.metrics.named(code)} ne concerne pas le service ${ctx.services.named(service.code)} (indicateurs de ce service : ${listCodes([...allowed])}).`,
       );
     } else {
       metric = code;
@@ -254,7 +337,11 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
   if (value !== null && metric !== null && constraints !== undefined) {
     const decimal = new Decimal(value);
     if (constraints.integer && !decimal.isInteger()) {
-      report('value', 'not_an_integer', `L'indicateur ${metric} se compte en nombre entier : « ${valueText.trim()} » a des décimales.`);
+      report(
+        'value',
+        'not_an_integer',
+        `${ctx.metrics.label(metric) ?? `L'indicateur ${metric}`} doit être un nombre entier : « ${valueText.trim()} » a des décimales.`,
+      );
     }
     if (constraints.min !== undefined && decimal.lt(constraints.min)) {
       report(
