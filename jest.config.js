@@ -8,14 +8,15 @@ const common = {
   rootDir: __dirname,
 };
 module.exports = {
+  // a global option (projects cannot set it): e2e and integration files seed the demo tenants and compute their read models
+  // (≈ 2 s alone, more on a busy machine), a dashboard render in jsdom takes seconds
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps/api'], testMatch: ['**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/test/integration'],
-      // a file's setup migrates nothing but seeds the demo tenants and computes their read models (≈ 2 s alone, more on a busy machine)
-      testTimeout: 30_000,
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
@@ -24,8 +25,6 @@ module.exports = {
       ...common,
       displayName: 'admin',
       roots: ['<rootDir>/apps/admin/src'],
-      // a full dashboard render in jsdom takes seconds on a loaded machine
-      testTimeout: 20_000,
       testMatch: ['**/*.spec.tsx', '**/*.spec.ts'],
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/apps/admin/test-setup.ts'],
@@ -36,7 +35,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
-      testTimeout: 30_000,
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

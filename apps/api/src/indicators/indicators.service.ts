@@ -107,7 +107,9 @@ export class IndicatorsService {
         ...(sensitivity !== null ? { sensitivity } : {}),
         ranges: { low: maybeMask(present(cells('low'), conventions), masked), high: maybeMask(present(cells('high'), conventions), masked) },
         conventions,
-        methodologyVersion: version,
+        // the method the figures shown were computed with: « tel que publié » names the version of the approval, not today's
+        methodologyVersion: (await this.versionOfRows(em, user.organisationId, freshness.methodologyVersionIds)) ?? version,
+        methodologyVersions: freshness.methodologyVersionIds.length,
         computedAt: freshness.computedAt,
         dataAsOf: freshness.dataAsOf,
         basis: scope.basis,
@@ -365,9 +367,14 @@ export class IndicatorsService {
   /** The method in force today, by effective date (not the highest number), with its conventions. */
   private async versionInForce(em: EntityManager, organisationId: string) {
     const version = versionInForce(await em.find(MethodologyVersion, { where: { organisationId } }), new Date());
-    if (!version) return null;
-    const conventions: 1 | 2 = (version.parameters as { conventions?: number }).conventions === 2 ? 2 : 1;
-    return { id: version.id, version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, conventions };
+    return version ? describeVersion(version) : null;
+  }
+
+  /** The one version the rows of a scope were computed with, or null when they mix versions (or there is none). */
+  private async versionOfRows(em: EntityManager, organisationId: string, ids: readonly string[]) {
+    if (ids.length !== 1) return null;
+    const version = await em.findOne(MethodologyVersion, { where: { organisationId, id: ids[0] } });
+    return version ? describeVersion(version) : null;
   }
 
   /**
@@ -424,6 +431,14 @@ const MASKED_KEYS: (keyof AggregateOutput)[] = [
   'cashable',
   'nonCashable',
 ];
+
+const describeVersion = (version: MethodologyVersion) => ({
+  id: version.id,
+  version: version.version,
+  label: version.label,
+  effectiveFrom: version.effectiveFrom,
+  conventions: ((version.parameters as { conventions?: number }).conventions === 2 ? 2 : 1) as 1 | 2,
+});
 
 /** Conventions-2 keys masked with the others: public figures to null, payer and event maps emptied. */
 const MASKED_KEYS_2 = ['publicSavings', 'publicCost', 'publicNetSavings', 'publicOffsetRatio'] as const;
