@@ -1,7 +1,5 @@
-import { assertNever } from '../assert-never';
-import { ZERO } from '../money/decimal';
-import { eventsGross, EventsGrossInput, eventsNet, unitsAvoided } from './events';
-import { exposurePersonYears } from './exposure';
+import { eventsGross, eventsNet, unitsAvoided } from './events';
+import { eventsGrossInput } from './events-gross-input';
 import { harmAwareBiasFactor } from './harm-bias-factor';
 import { netUnitCost } from './net-unit-cost';
 import { presentValueOfStream } from './present-value';
@@ -10,23 +8,6 @@ import { DiscountParameters, OutcomePeriodFigures, OutcomePeriodResult, Resolved
 import { signedComponents, splitSignedParts } from './signed-parts';
 import { ResolvedUnitCost } from './unit-cost';
 import { valueStream } from './value-stream';
-
-const grossInput = ({ outcome, figures }: { outcome: ResolvedOutcome; figures: OutcomePeriodFigures }): EventsGrossInput => {
-  switch (outcome.mode) {
-    case 'counterfactual':
-      return {
-        mode: 'counterfactual',
-        exposure: exposurePersonYears(figures),
-        engagement: outcome.engagement,
-        rateWithout: outcome.rateWithout,
-        rateWith: outcome.rateWith,
-      };
-    case 'observed':
-      return { mode: 'observed', observed: figures.observed ?? ZERO, deadweight: outcome.deadweight };
-    default:
-      return assertNever(outcome, 'mode');
-  }
-};
 
 /**
  * One service, outcome and period under conventions 2 (vectors README § Conventions 2):
@@ -50,7 +31,7 @@ export const computeOutcomePeriodConventions2 = ({
   figures: OutcomePeriodFigures;
   discount: DiscountParameters;
 }): OutcomePeriodResult => {
-  const gross = eventsGross(grossInput({ outcome, figures }));
+  const gross = eventsGross(eventsGrossInput({ outcome, figures }));
   const net = eventsNet({ eventsGross: gross, attribution: outcome.attribution, displacement: outcome.displacement });
   const units = unitsAvoided({ eventsNet: net, quantityPerEvent: outcome.quantityPerEvent });
   const unitCostNet = netUnitCost({ unitCost, substitution });

@@ -1,31 +1,12 @@
-import { assertNever } from '../assert-never';
-import { ZERO } from '../money/decimal';
 import { splitCashable } from './cashable-split';
-import { eventsGross, EventsGrossInput, eventsNet, unitsAvoided } from './events';
-import { exposurePersonYears } from './exposure';
+import { eventsGross, eventsNet, unitsAvoided } from './events';
+import { eventsGrossInput } from './events-gross-input';
 import { applyOptimismBias } from './optimism-bias';
 import { splitByPayer } from './payer-split';
 import { presentValueOfStream } from './present-value';
 import { DiscountParameters, OutcomePeriodFigures, OutcomePeriodResult, ResolvedOutcome } from './savings.types';
 import { ResolvedUnitCost } from './unit-cost';
 import { valueStream } from './value-stream';
-
-const grossInput = ({ outcome, figures }: { outcome: ResolvedOutcome; figures: OutcomePeriodFigures }): EventsGrossInput => {
-  switch (outcome.mode) {
-    case 'counterfactual':
-      return {
-        mode: 'counterfactual',
-        exposure: exposurePersonYears(figures),
-        engagement: outcome.engagement,
-        rateWithout: outcome.rateWithout,
-        rateWith: outcome.rateWith,
-      };
-    case 'observed':
-      return { mode: 'observed', observed: figures.observed ?? ZERO, deadweight: outcome.deadweight };
-    default:
-      return assertNever(outcome, 'mode');
-  }
-};
 
 /**
  * One service, outcome and period (vectors README § The computation):
@@ -44,7 +25,7 @@ export const computeOutcomePeriod = ({
   figures: OutcomePeriodFigures;
   discount: DiscountParameters;
 }): OutcomePeriodResult => {
-  const gross = eventsGross(grossInput({ outcome, figures }));
+  const gross = eventsGross(eventsGrossInput({ outcome, figures }));
   const net = eventsNet({ eventsGross: gross, attribution: outcome.attribution, displacement: outcome.displacement });
   const units = unitsAvoided({ eventsNet: net, quantityPerEvent: outcome.quantityPerEvent });
   const valueGross = units.times(unitCost.amount);
