@@ -14,6 +14,7 @@ import { AddUnitCostRanges1795693000000 } from './1795693000000-AddUnitCostRange
 import { CreateServiceFundings1795694000000 } from './1795694000000-CreateServiceFundings';
 import { AddServiceNote1795696000000 } from './1795696000000-AddServiceNote';
 import { ReadModelConventions21795695000000 } from './1795695000000-ReadModelConventions2';
+import { CreateLoginThrottle1795699000000 } from './1795699000000-CreateLoginThrottle';
 import { CreateSimulations1795697000000 } from './1795697000000-CreateSimulations';
 import { AddImportPreviewAndFourEyes1795700000000 } from './1795700000000-AddImportPreviewAndFourEyes';
 import { AddReportPeriodCovered1795699500000 } from './1795699500000-AddReportPeriodCovered';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   CreateServiceFundings1795694000000,
   ReadModelConventions21795695000000,
   AddServiceNote1795696000000,
+  CreateLoginThrottle1795699000000,
   CreateSimulations1795697000000,
   AddImportPreviewAndFourEyes1795700000000,
   AddReportPeriodCovered1795699500000,

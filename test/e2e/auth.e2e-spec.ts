@@ -59,10 +59,14 @@ describe('authentication', () => {
     await http().post('/api/auth/refresh').set('Cookie', cookie).set('X-Requested-With', 'levier').expect(401);
   });
 
-  it('locks an account after 5 failed attempts, even for the right password', async () => {
+  it('delays an address after 5 failed attempts instead of locking it: 429 with Retry-After, then the right password works', async () => {
     for (let i = 0; i < 5; i += 1) await http().post('/api/auth/login').send({ email: 'admin@valmont.demo', password: 'wrong' }).expect(401);
-    const res = await http().post('/api/auth/login').send({ email: 'admin@valmont.demo', password: DEMO_PASSWORD }).expect(401);
-    expect(res.body.detail).toMatch(/verrouillé/);
+    const res = await http().post('/api/auth/login').send({ email: 'admin@valmont.demo', password: DEMO_PASSWORD }).expect(429);
+    expect(res.body.detail).toBe('Trop de tentatives pour cette adresse : réessayez dans 1 seconde.');
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.detail).not.toMatch(/verrouillé/);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await http().post('/api/auth/login').send({ email: 'admin@valmont.demo', password: DEMO_PASSWORD }).expect(200);
   });
 });
 

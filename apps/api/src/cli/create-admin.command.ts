@@ -7,6 +7,7 @@ import { User } from '../tenancy/user.entity';
 import { RoleAssignment } from '../tenancy/role-assignment.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { hashPassword } from '../tenancy/password-hasher';
+import { passwordProblem } from '../tenancy/password-policy';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -34,7 +35,7 @@ export const runCreateAdmin = async (config: AppConfig, argv: string[], io: Io, 
     ...(code && /^[A-Z0-9-]{2,64}$/.test(code) ? [] : ['--code est requis (majuscules, chiffres, tirets)']),
     ...(email && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? [] : ['--email doit être une adresse valide']),
     ...(ORGANISATION_TYPES.includes(type) ? [] : [`--type doit valoir ${ORGANISATION_TYPES.join(', ')}`]),
-    ...(password.length >= 12 ? [] : ['LEVIER_ADMIN_PASSWORD doit contenir au moins 12 caractères']),
+    ...((problem) => (problem === null ? [] : [`LEVIER_ADMIN_PASSWORD refusé : ${problem}`]))(passwordProblem(password, email ?? '')),
   ];
   if (problems.length > 0) {
     io.stderr(`${problems.join('\n')}\n\n${CREATE_ADMIN_USAGE}`);

@@ -10,6 +10,7 @@ import { ChangePasswordDto, LoginDto, PasswordResetConfirmDto, PasswordResetRequ
 import { Public } from './public.decorator';
 import { CurrentUser } from './current-user.decorator';
 import type { AuthUser } from './auth-user';
+import { withRetryAfter } from './too-many-attempts.exception';
 
 export const REFRESH_COOKIE = 'levier_refresh';
 /** Cookie-authenticated calls must carry this header: a cross-site form cannot set it (CSRF protection). */
@@ -32,7 +33,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Connexion par e-mail et mot de passe ; pose le cookie de rafraîchissement' })
   async login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }, @Res({ passthrough: true }) res: Response) {
-    const session = await this.auth.login(dto.email, dto.password, { ip: req.ip, requestId: req.id });
+    const session = await withRetryAfter(res, () => this.auth.login(dto.email, dto.password, { ip: req.ip, requestId: req.id }));
     this.setRefreshCookie(res, session);
     return sessionBody(session);
   }
@@ -63,18 +64,19 @@ export class AuthController {
     return this.auth.profile(user);
   }
 
+  @UseGuards(ThrottlerGuard)
   @Post('password')
   @HttpCode(204)
-  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await withRetryAfter(res, () => this.auth.changePassword(user, dto.currentPassword, dto.newPassword));
   }
 
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('password-reset/request')
   @HttpCode(202)
-  async requestReset(@Body() dto: PasswordResetRequestDto): Promise<{ status: string }> {
-    await this.resets.request(dto.email);
+  requestReset(@Body() dto: PasswordResetRequestDto): { status: string } {
+    this.resets.request(dto.email);
     return { status: 'Si un compte existe pour cette adresse, un lien de réinitialisation a été envoyé.' };
   }
 

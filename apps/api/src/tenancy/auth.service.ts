@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
@@ -11,9 +11,9 @@ import { Organisation } from './organisation.entity';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { TokenService } from './token.service';
 import type { AuthUser } from './auth-user';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { TooManyAttemptsException } from './too-many-attempts.exception';
+import { passwordProblem } from './password-policy';
 
 export interface Session {
   accessToken: string;
@@ -40,33 +40,36 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Progressive delays per address instead of a lock-out (issue 15, finding 5): the same steps, the same answers and
+   * the same work (one password check, one write) for an address with an account and one without. After 5 failures
+   * in a row an address waits 1 s, then 2 s, 4 s … up to 60 s (429 with Retry-After); the right password works as soon
+   * as the wait is over, so nobody can lock someone else out for long.
+   */
   async login(emailInput: string, password: string, meta: { ip?: string; requestId?: string }): Promise<Session> {
     const email = emailInput.trim().toLowerCase();
+    const now = new Date();
+    const wait = await this.throttle.waitSeconds(email, now);
+    if (wait > 0) throw new TooManyAttemptsException(wait);
     const users = this.dataSource.getRepository(User);
     const user = await users.findOne({ where: { email } });
     if (!user || !user.active) {
       // same work as a real check, so timing does not reveal which addresses exist
       await verifyPassword(await (dummyHash ??= hashPassword('levier-dummy-password')), password);
+      await this.throttle.recordFailure(email, now);
       throw new UnauthorizedException(INVALID);
-    }
-    const now = new Date();
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new UnauthorizedException(
-        `Compte verrouillé après ${MAX_FAILED_LOGINS} échecs : réessayez dans ${LOCKOUT_MINUTES} minutes ou réinitialisez le mot de passe.`,
-      );
     }
     if (user.isDemo && !this.config.demoMode) throw new UnauthorizedException('Les comptes de démonstration ne fonctionnent qu’en mode démo.');
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const failed = user.failedLogins + 1;
-      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-      await users.update(user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
-      await this.audit(user, lockedUntil ? 'auth.lockout' : 'auth.login_failed', meta);
+      const delay = await this.throttle.recordFailure(email, now);
+      await this.audit(user, delay > 0 ? 'auth.login_delayed' : 'auth.login_failed', meta);
       throw new UnauthorizedException(INVALID);
     }
-    await users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.throttle.clear(email);
     await this.audit(user, 'auth.login', meta);
     return this.openSession(user, randomUUID());
   }
@@ -106,7 +109,15 @@ export class AuthService {
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const users = this.dataSource.getRepository(User);
     const row = await users.findOneOrFail({ where: { id: user.id } });
-    if (!(await verifyPassword(row.passwordHash, currentPassword))) throw new UnauthorizedException('Mot de passe actuel incorrect.');
+    // a stolen access token does not give unlimited guesses of the current password: the login's delays apply
+    const wait = await this.throttle.waitSeconds(row.email, new Date());
+    if (wait > 0) throw new TooManyAttemptsException(wait);
+    if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(row.email, new Date());
+      throw new UnauthorizedException('Mot de passe actuel incorrect.');
+    }
+    const problem = passwordProblem(newPassword, row.email);
+    if (problem !== null) throw new BadRequestException(problem);
     await users.update(row.id, { passwordHash: await hashPassword(newPassword) });
     await this.dataSource.getRepository(RefreshToken).update({ userId: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.audit(row, 'auth.password_changed', {});

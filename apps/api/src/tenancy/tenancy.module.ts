@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 import { LiveSessionRepository } from './live-session.repository';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 /** Authentication, roles and the tenant context. The access-token guard protects every route by default. */
 @Global()
@@ -22,7 +23,14 @@ import { LiveSessionRepository } from './live-session.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordResetService, TokenService, LiveSessionRepository, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  providers: [
+    AuthService,
+    PasswordResetService,
+    TokenService,
+    LiveSessionRepository,
+    LoginThrottleRepository,
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+  ],
   exports: [TokenService],
 })
 export class TenancyModule {}

@@ -8,17 +8,18 @@ export interface UserResponse {
   role: Role | null;
   orgUnit: string | null;
   active: boolean;
+  /** A login delay is running for the address (after 5 failures in a row): no lock, a wait of 1 to 60 s. */
   locked: boolean;
   createdAt: string;
 }
 
-export const toUserResponse = (user: User, assignment: { role: Role; orgUnit: string | null } | undefined, now: Date): UserResponse => ({
+export const toUserResponse = (user: User, assignment: { role: Role; orgUnit: string | null } | undefined, loginDelayed: boolean): UserResponse => ({
   id: user.id,
   email: user.email,
   displayName: user.displayName,
   role: assignment?.role ?? null,
   orgUnit: assignment?.orgUnit ?? null,
   active: user.active,
-  locked: user.lockedUntil !== null && user.lockedUntil > now,
+  locked: loginDelayed,
   createdAt: user.createdAt.toISOString(),
 });

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { AuditWriter } from '../audit/audit.writer';
@@ -7,6 +7,8 @@ import { User } from '../tenancy/user.entity';
 import { RoleAssignment } from '../tenancy/role-assignment.entity';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { hashPassword } from '../tenancy/password-hasher';
+import { passwordProblem } from '../tenancy/password-policy';
+import { LoginThrottleRepository } from '../tenancy/login-throttle.repository';
 import { ListQuery } from '../platform/http/list-query';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { toUserResponse, UserResponse } from './user.mapper';
@@ -27,8 +29,14 @@ export class UsersService {
         skip: query.offset,
         take: query.limit,
       });
+      const now = new Date();
+      const waiting = await LoginThrottleRepository.waiting(
+        em,
+        users.map((u) => u.email),
+        now,
+      );
       const rows: UserResponse[] = [];
-      for (const u of users) rows.push(toUserResponse(u, await this.assignment(em, u), new Date()));
+      for (const u of users) rows.push(toUserResponse(u, await this.assignment(em, u), waiting.has(u.email)));
       return { rows, total };
     });
   }
@@ -36,13 +44,16 @@ export class UsersService {
   get(user: AuthUser, id: string): Promise<UserResponse> {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const found = await this.find(em, user, id);
-      return toUserResponse(found, await this.assignment(em, found), new Date());
+      const waiting = await LoginThrottleRepository.waiting(em, [found.email], new Date());
+      return toUserResponse(found, await this.assignment(em, found), waiting.has(found.email));
     });
   }
 
   create(user: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const email = dto.email.trim().toLowerCase();
+      const problem = passwordProblem(dto.password, email);
+      if (problem !== null) throw new BadRequestException({ detail: problem, errors: [{ field: 'password', message: problem }] });
       const orgUnitId = await this.unitId(em, user, dto.orgUnit);
       // an address is unique across tenants, and row-level security hides the others' accounts: the unique index decides,
       // and the message does not say whether the address belongs to another organisation
@@ -59,17 +70,21 @@ export class UsersService {
       await this.audit.write(em, user.organisationId, [
         { actorId: user.id, action: 'user.create', entity: 'user', entityId: created.id, after: { email, role: dto.role, orgUnit: dto.orgUnit ?? null } },
       ]);
-      return toUserResponse(created, { role: dto.role, orgUnit: dto.orgUnit ?? null }, new Date());
+      return toUserResponse(created, { role: dto.role, orgUnit: dto.orgUnit ?? null }, false);
     });
   }
 
   update(user: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const found = await this.find(em, user, id);
-      const before = { ...toUserResponse(found, await this.assignment(em, found), new Date()) };
+      const before = { ...toUserResponse(found, await this.assignment(em, found), false) };
       if (dto.displayName !== undefined) found.displayName = dto.displayName;
       if (dto.active !== undefined) found.active = dto.active;
-      if (dto.password !== undefined) found.passwordHash = await hashPassword(dto.password);
+      if (dto.password !== undefined) {
+        const problem = passwordProblem(dto.password, found.email);
+        if (problem !== null) throw new BadRequestException({ detail: problem, errors: [{ field: 'password', message: problem }] });
+        found.passwordHash = await hashPassword(dto.password);
+      }
       await em.save(User, found);
       if (dto.role !== undefined || dto.orgUnit !== undefined) {
         const orgUnitId = await this.unitId(em, user, dto.orgUnit ?? before.orgUnit ?? undefined);
@@ -79,7 +94,7 @@ export class UsersService {
           em.create(RoleAssignment, { organisationId: user.organisationId, userId: found.id, role: dto.role ?? before.role ?? 'viewer', orgUnitId }),
         );
       }
-      const after = toUserResponse(found, await this.assignment(em, found), new Date());
+      const after = toUserResponse(found, await this.assignment(em, found), false);
       if (dto.password !== undefined || before.active !== after.active || before.role !== after.role || before.orgUnit !== after.orgUnit) {
         // the user's open sessions end now: their access tokens stop at the next request (LiveSessionRepository)
         await em.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [found.id]);
