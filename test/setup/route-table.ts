@@ -12,6 +12,8 @@ export interface RouteInfo {
   path: string;
   isPublic: boolean;
   roles: Role[] | null;
+  /** The controller method, to read its parameters' metadata (the body DTO). */
+  handler: unknown;
 }
 
 const join = (...parts: string[]): string =>
@@ -45,6 +47,7 @@ export const routeTable = (app: INestApplication): RouteInfo[] => {
             path: full,
             isPublic: classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true,
             roles: (Reflect.getMetadata(REQUIRED_ROLES, handler) as Role[] | undefined) ?? classRoles,
+            handler,
           });
         }
       }
