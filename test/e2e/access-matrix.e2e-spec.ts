@@ -105,7 +105,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'POST /api/redeployments': ['admin', 'director'],
   'POST /api/report-subscriptions': ['admin', 'director'],
   'POST /api/report-subscriptions/:id/send': ['admin', 'director'],
-  'GET /api/report-subscriptions/:id/preview': ['admin', 'director'],
+  'GET /api/report-subscriptions/:id/preview': ['admin', 'director', 'finance'],
   'POST /api/report-subscriptions/unsubscribe': 'public',
   'POST /api/service-fundings': ['admin', 'finance'],
   'POST /api/simulations': ['admin', 'finance', 'director'],

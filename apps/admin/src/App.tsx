@@ -4,6 +4,7 @@ import { Route } from 'react-router-dom';
 import { DataEntryGrid, ImportWizard } from './data-entry';
 import { createAuthProvider } from './authProvider';
 import { browserSession, type Session } from './auth/session';
+import { RestrictedRoute } from './auth/RestrictedRoute';
 import { createDataProvider } from './dataProvider';
 import { createHttpClient } from './http/http-client';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -60,8 +61,22 @@ export const App = ({ session = defaultSession }: AppProps) => {
       theme={levierTheme}
     >
       <CustomRoutes>
-        <Route path="/saisie" element={<DataEntryGrid />} />
-        <Route path="/import" element={<ImportWizard />} />
+        <Route
+          path="/saisie"
+          element={
+            <RestrictedRoute resource="figures" action="edit" holdersKey="levier.access.holders_data_entry">
+              <DataEntryGrid />
+            </RestrictedRoute>
+          }
+        />
+        <Route
+          path="/import"
+          element={
+            <RestrictedRoute resource="submissions" action="create" holdersKey="levier.access.holders_data_entry">
+              <ImportWizard />
+            </RestrictedRoute>
+          }
+        />
       </CustomRoutes>
       <Resource name="figures" {...figures} />
       <Resource name="submissions" {...submissions} />

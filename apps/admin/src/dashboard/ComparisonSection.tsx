@@ -1,33 +1,49 @@
 import { Alert, Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useId, useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { intlLocale } from '../format/decimal-format';
-import { toComparisons } from './chart-data';
+import { formatMoney, formatPerEuro, intlLocale } from '../format/decimal-format';
+import { comparisonColumns, comparisonRows, type Change, type ComparedKey } from './comparison-rules';
 import { formatIndicatorValue } from './ExplainDialog';
 import type { IndicatorSummary, Scope } from './indicators.types';
-import { comparisonScopes } from './scope';
+import { periodRangeLabel } from './scope-periods';
 import { useIndicatorSummary } from './use-indicators';
 
-const formatChange = (pct: number | null, locale: string): string =>
-  pct === null ? '—' : `${pct > 0 ? '+' : ''}${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(pct)} %`;
+const isRatio = (key: ComparedKey): boolean => key === 'offsetRatio' || key === 'publicOffsetRatio';
 
-/** The headline against the previous period of the same length and the same period a year earlier. */
+/** « +15,7 % », or on a zero or negative base the difference itself: « +12 345,00 € », « +0,04 € ». */
+export const formatChange = (change: Change, key: ComparedKey, locale: string): string => {
+  if (change.kind === 'none') return '—';
+  if (change.kind === 'percent')
+    return `${change.value > 0 ? '+' : ''}${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(change.value)} %`;
+  const text = isRatio(key) ? formatPerEuro(change.value, locale) : formatMoney(change.value, locale);
+  return change.value.trim().startsWith('-') ? text : `+${text}`;
+};
+
+/**
+ * The headline against the previous period of the same length and the same period a year earlier — one column when
+ * both are the same months; public money first under conventions 2; no percentage on a zero or negative base.
+ */
 export const ComparisonSection = ({ scope, summary }: { scope: Scope; summary: IndicatorSummary }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const titleId = useId();
-  const { previous, lastYear } = useMemo(() => comparisonScopes(scope), [scope]);
-  const prev = useIndicatorSummary(previous);
-  const yoy = useIndicatorSummary(lastYear);
-  const rows = toComparisons(summary, prev.data, yoy.data);
+  const columns = useMemo(() => comparisonColumns(scope), [scope]);
+  const first = useIndicatorSummary(columns[0]?.scope ?? null);
+  const second = useIndicatorSummary(columns[1]?.scope ?? null);
+  const queries = [first, second].slice(0, columns.length);
+  const rows = comparisonRows(
+    summary,
+    queries.map((q) => q.data),
+  );
   const num = { align: 'right' as const, sx: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } };
+  const differenceUsed = rows.some((r) => r.changes.some((c) => c.kind === 'difference'));
   return (
     <Card component="section" aria-labelledby={titleId} variant="outlined" sx={{ mb: 2, breakInside: 'avoid' }} data-testid="comparison">
       <CardContent>
         <Typography id={titleId} component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
           {translate('levier.comparison.title')}
         </Typography>
-        {!previous || !lastYear ? (
+        {columns.length === 0 ? (
           <Alert severity="info">{translate('levier.comparison.mixed_periods')}</Alert>
         ) : (
           <TableContainer tabIndex={0}>
@@ -36,39 +52,51 @@ export const ComparisonSection = ({ scope, summary }: { scope: Scope; summary: I
                 <TableRow>
                   <TableCell scope="col">{translate('levier.comparison.indicator')}</TableCell>
                   <TableCell scope="col" align="right">
-                    {translate('levier.comparison.current', { from: scope.from, to: scope.to })}
+                    {periodRangeLabel(scope.from, scope.to, locale)}
                   </TableCell>
-                  <TableCell scope="col" align="right">
-                    {translate('levier.comparison.previous', { from: previous.from, to: previous.to })}
-                  </TableCell>
-                  <TableCell scope="col" align="right">
-                    {translate('levier.comparison.change')}
-                  </TableCell>
-                  <TableCell scope="col" align="right">
-                    {translate('levier.comparison.last_year', { from: lastYear.from, to: lastYear.to })}
-                  </TableCell>
-                  <TableCell scope="col" align="right">
-                    {translate('levier.comparison.change')}
-                  </TableCell>
+                  {columns.map((c) => [
+                    <TableCell key={`${c.key}-value`} scope="col" align="right" data-testid={`comparison-column-${c.key}`}>
+                      {translate(
+                        c.key === 'lastYear'
+                          ? 'levier.comparison_rules.last_year'
+                          : c.alsoLastYear
+                            ? 'levier.comparison_rules.previous_same_as_last_year'
+                            : 'levier.comparison_rules.previous',
+                        { range: periodRangeLabel(c.scope.from, c.scope.to, locale) },
+                      )}
+                    </TableCell>,
+                    <TableCell key={`${c.key}-change`} scope="col" align="right">
+                      {translate('levier.comparison.change')}
+                    </TableCell>,
+                  ])}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {rows.map((r) => (
-                  <TableRow key={r.key}>
+                  <TableRow key={r.key} data-testid={`comparison-row-${r.key}`}>
                     <TableCell component="th" scope="row">
                       {translate(`levier.headline.${r.key}`)}
                     </TableCell>
                     <TableCell {...num}>{formatIndicatorValue(r.key, r.current, locale)}</TableCell>
-                    <TableCell {...num}>{prev.isPending ? '…' : formatIndicatorValue(r.key, r.previous, locale)}</TableCell>
-                    <TableCell {...num}>{formatChange(r.vsPrevious, locale)}</TableCell>
-                    <TableCell {...num}>{yoy.isPending ? '…' : formatIndicatorValue(r.key, r.lastYear, locale)}</TableCell>
-                    <TableCell {...num}>{formatChange(r.vsLastYear, locale)}</TableCell>
+                    {columns.map((c, i) => [
+                      <TableCell key={`${c.key}-value`} {...num}>
+                        {queries[i].isPending ? '…' : formatIndicatorValue(r.key, r.bases[i], locale)}
+                      </TableCell>,
+                      <TableCell key={`${c.key}-change`} {...num} data-testid={`comparison-change-${r.key}-${c.key}`}>
+                        {queries[i].isPending ? '…' : formatChange(r.changes[i], r.key, locale)}
+                      </TableCell>,
+                    ])}
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           </TableContainer>
         )}
+        {differenceUsed ? (
+          <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 1 }}>
+            {translate('levier.comparison_rules.difference_note')}
+          </Typography>
+        ) : null}
       </CardContent>
     </Card>
   );

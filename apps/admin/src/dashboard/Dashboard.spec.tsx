@@ -54,7 +54,31 @@ describe(Dashboard.name, () => {
     await screen.findByTestId('headline-grossSavings-value');
     expect(dataProvider.getIndicatorSummary.mock.calls.map((c) => c[0])).toContainEqual({ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' });
     expect(dataProvider.getIndicatorSeries.mock.calls[0].slice(0, 2)).toEqual([{ orgUnit: 'CCAS-VAL', from: '2025-Q1', to: '2025-Q4' }, 'period']);
-    expect(screen.getByTestId('scope-summary').textContent).toBe('Périmètre : CCAS-VAL, de 2025-Q1 à 2025-Q4');
+    // the range in words, never « de 2025-Q1 à 2025-Q4 »
+    expect(screen.getByTestId('scope-summary').textContent).toBe('Périmètre : CCAS-VAL, de 1er trimestre 2025 à 4e trimestre 2025');
+  });
+
+  it('opens on the last complete year the API names, and says a newer month is incomplete and a draft', async () => {
+    const months = [
+      ...Array.from({ length: 12 }, (_, i) => ({ period: `2024-${String(i + 1).padStart(2, '0')}`, hasData: true, complete: true, status: 'draft' })),
+      { period: '2025-01', hasData: true, complete: false, status: 'draft' },
+    ];
+    const apiGet = jest.fn(async () => ({
+      orgUnit: 'VALMONT',
+      orgUnitName: 'CCAS de Valmont',
+      months,
+      defaultScope: { from: '2024-01', to: '2024-12', reason: 'complete_year' },
+      latestMonth: '2025-01',
+      lastCompleteMonth: '2024-12',
+    }));
+    const dataProvider = { ...providers(), apiGet };
+    renderAdmin(<Dashboard />, { dataProvider });
+
+    await screen.findByTestId('headline-grossSavings-value');
+    expect(screen.getByTestId('scope-summary').textContent).toBe("Périmètre : toute l'organisation, année 2024");
+    expect(dataProvider.getIndicatorSummary.mock.calls.map((c) => c[0])).toContainEqual({ orgUnit: '', from: '2024-01', to: '2024-12' });
+    expect(screen.getByTestId('periods-notice-newer').textContent).toBe('Plus récent, hors de la période affichée : janvier 2025');
+    expect(screen.getByTestId('periods-notice-unapproved').textContent).toContain('12 mois pas encore approuvés');
   });
 
   it('explains a blank ratio instead of showing zero', async () => {

@@ -20,6 +20,9 @@ import { ServicesSection } from './ServicesSection';
 import { SummaryDetails } from './SummaryDetails';
 import { defaultScope, scopeEndingAt, scopeFromSearch, scopeToSearch } from './scope';
 import { useIndicatorSummary, useLatestDataMonth } from './use-indicators';
+import { PeriodsNotice } from './PeriodsNotice';
+import { periodRangeLabel } from './scope-periods';
+import { useScopePeriods } from './use-scope-periods';
 
 const methodologyText = (m: IndicatorSummary['methodologyVersion']): string | null => {
   if (!m) return null;
@@ -149,17 +152,27 @@ const DrillDown = ({ scope, options, onPick }: { scope: Scope; options: TreeOpti
 /** Home: scope (in the URL, remembered per user), headline, explanations, charts with tables, reallocation, alerts. */
 export const Dashboard = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const location = useLocation();
   const navigate = useNavigate();
   const { identity } = useGetIdentity();
   const [saved, setSaved] = useStore<Scope | undefined>(`levier.dashboard.scope.${identity?.id ?? 'anonymous'}`, undefined);
-  // Without a saved or linked period: the last twelve months that have data (demo data may stop before today).
-  const linked = /[?&](from|to)=/.test(location.search);
-  const latest = useLatestDataMonth(true);
-  const dataDefault = useMemo(() => (latest.data ? scopeEndingAt(latest.data) : defaultScope(new Date())), [latest.data]);
+  // Without a saved or linked period: the last complete period range (the last year whose every month is complete or
+  // approved, else the twelve months ending with the last complete month), never the latest month alone.
+  const linked = /[?&](from|to|period)=/.test(location.search);
+  const linkedUnit = new URLSearchParams(location.search).get('orgUnit');
+  const periods = useScopePeriods(linkedUnit ?? saved?.orgUnit ?? '');
+  // the older fallback (the twelve months ending with the latest month with data), asked at once for servers without the periods endpoint
+  const latest = useLatestDataMonth(!saved && !linked);
+  const dataDefault = useMemo<Scope>(() => {
+    const range = periods.data?.defaultScope;
+    if (range) return { orgUnit: '', from: range.from, to: range.to };
+    return latest.data ? scopeEndingAt(latest.data) : defaultScope(new Date());
+  }, [periods.data, latest.data]);
   const fallback = useMemo(() => saved ?? dataDefault, [saved, dataDefault]);
-  const waiting = !saved && !linked && latest.isPending;
+  const waiting = !saved && !linked && (periods.isLoading || (!periods.data?.defaultScope && latest.isPending));
   const scope = useMemo(() => scopeFromSearch(location.search, fallback), [location.search, fallback]);
+  const scopePeriods = useScopePeriods(scope.orgUnit);
   const [explaining, setExplaining] = useState<ExplainableIndicator | null>(null);
   const tree = useOrgUnitTree();
 
@@ -195,10 +208,9 @@ export const Dashboard = () => {
             {translate('levier.dashboard.heading')}
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }} data-testid="scope-summary">
-            {translate('levier.dashboard.scope_summary', {
+            {translate('levier.period_words.scope_summary', {
               orgUnit: unitName || translate('levier.dashboard.whole_organisation'),
-              from: scope.from,
-              to: scope.to,
+              range: periodRangeLabel(scope.from, scope.to, locale),
             })}
             {scope.service ? ` · ${translate('levier.scope.service')} : ${scope.service}` : null}
           </Typography>
@@ -209,6 +221,7 @@ export const Dashboard = () => {
       </Box>
       <DrillDown scope={scope} options={tree.options} onPick={(code) => apply({ ...scope, orgUnit: code })} />
       <ScopeBar scope={scope} onApply={apply} onReset={reset} />
+      <PeriodsNotice scope={scope} periods={scopePeriods.data} />
       <SummarySection scope={scope} onExplain={setExplaining} />
       <SeriesSection scope={scope} />
       <ServicesSection scope={scope} onExplain={setExplaining} />

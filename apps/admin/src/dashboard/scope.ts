@@ -42,8 +42,10 @@ export const lastMonthWithData = (items: ReadonlyArray<{ key: string; grossSavin
 /** Reads the scope from `?orgUnit=…&from=…&to=…`; missing or malformed periods fall back. */
 export const scopeFromSearch = (search: string, fallback: Scope): Scope => {
   const params = new URLSearchParams(search);
-  const from = params.get('from')?.trim() ?? '';
-  const to = params.get('to')?.trim() ?? '';
+  // `period=` (older report links): that one period
+  const period = params.get('period')?.trim() ?? '';
+  const from = params.get('from')?.trim() ?? period;
+  const to = params.get('to')?.trim() ?? period;
   const scope: Scope = {
     orgUnit: params.get('orgUnit')?.trim() ?? fallback.orgUnit,
     from: isPeriod(from) ? from : fallback.from,
@@ -67,6 +69,7 @@ export const scopeToSearch = (scope: Scope, currentSearch = ''): string => {
   }
   if (scope.basis === 'reported') params.set('basis', 'reported');
   else params.delete('basis');
+  params.delete('period');
   const s = params.toString();
   return s ? `?${s}` : '';
 };

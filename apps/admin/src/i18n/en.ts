@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import type { LevierMessages } from './fr';
 import { mergeMessages } from './merge';
 import { screensEn } from './screens-en';
+import { firstHourEn } from './first-hour-en';
 
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
 
@@ -451,6 +452,7 @@ const baseEn = {
 };
 
 export const levierEn: MessageShape<LevierMessages> = mergeMessages(baseEn, screensEn);
+export const levierEn: MessageShape<LevierMessages> = mergeMessages(mergeMessages(baseEn, screensEn), firstHourEn);
 
 export const en: TranslationMessages = {
   ...englishMessages,

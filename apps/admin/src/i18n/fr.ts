@@ -3,6 +3,7 @@ import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { screensFr } from './screens-fr';
+import { firstHourFr } from './first-hour-fr';
 
 const baseFr = {
   ra: {
@@ -468,6 +469,7 @@ const baseFr = {
 };
 
 export const levierFr = mergeMessages(baseFr, screensFr);
+export const levierFr = mergeMessages(mergeMessages(baseFr, screensFr), firstHourFr);
 
 export type LevierMessages = typeof levierFr;
 

@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { AppBar, LoadingIndicator, TitlePortal, useGetIdentity } from 'react-admin';
 import { LocaleSwitcher } from './LocaleSwitcher';
+import { LevierUserMenu } from './LevierUserMenu';
 
 /** Page title, the user's organisation, the language switcher (fr / en) and the refresh button. */
 export const LevierAppBar = () => {
@@ -9,6 +10,7 @@ export const LevierAppBar = () => {
   return (
     <AppBar
       color="primary"
+      userMenu={<LevierUserMenu />}
       toolbar={
         <Box sx={{ display: 'flex', alignItems: 'center' }}>
           <LocaleSwitcher />

@@ -1,12 +1,11 @@
 /** Report subscriptions (scheduled e-mails of the dashboard) and their delivery log. */
 import SendIcon from '@mui/icons-material/Send';
-import { Button } from '@mui/material';
+import { Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanField,
   BooleanInput,
   CheckboxGroupInput,
-  ChipField,
   Create,
   DataTable,
   DateField,
@@ -36,9 +35,20 @@ import { LevierList } from '../common/LevierList';
 import { ListTextInput } from '../common/ListTextInput';
 import { enumChoices } from '../common/validators';
 import type { LevierDataProvider } from '../dataProvider';
+import { ReportPreviewButton } from './ReportPreviewButton';
+import { SchedulePicker, ScheduleText } from './SchedulePicker';
 
 export const REPORT_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'cashable'] as const;
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export const REPORT_COVERAGES = ['month', 'quarter', 'year', 'year_to_date'] as const;
+/** The label of each indicator a report can show (the encaissable share is a detail, not a headline). */
+export const REPORT_INDICATOR_LABELS: Record<(typeof REPORT_INDICATORS)[number], string> = {
+  grossSavings: 'levier.headline.grossSavings',
+  cost: 'levier.headline.cost',
+  netSavings: 'levier.headline.netSavings',
+  offsetRatio: 'levier.headline.offsetRatio',
+  cashable: 'levier.details.cashable',
+};
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unsubscribed', 'skipped'] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -85,7 +95,9 @@ export const ReportSubscriptionList = () => (
       <DataTable.Col source="name" />
       <DataTable.Col source="recipients" disableSort />
       <DataTable.Col source="orgUnits" disableSort />
-      <DataTable.Col source="schedule" />
+      <DataTable.Col source="schedule">
+        <ScheduleField />
+      </DataTable.Col>
       <DataTable.Col source="active">
         <BooleanField source="active" />
       </DataTable.Col>
@@ -96,8 +108,39 @@ export const ReportSubscriptionList = () => (
   </LevierList>
 );
 
+/** The record's schedule in words. */
+const ScheduleField = (_props: { label?: string }) => {
+  const record = useRecordContext<{ schedule?: string }>();
+  return record?.schedule ? <ScheduleText cron={record.schedule} /> : null;
+};
+
+/** Each list of codes of a record in words: indicator labels, « Tous les services », « PDF, XLSX », the language's name. */
+const WordsField = ({ source }: { source: 'services' | 'indicators' | 'formats' | 'language' | 'periodCovered'; label?: string }) => {
+  const record = useRecordContext<Record<string, unknown>>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const value = record[source];
+  const list = Array.isArray(value) ? value.map(String) : [];
+  let text: string;
+  if (source === 'services') text = list.length === 0 ? translate('levier.report_fields.all_services') : list.join(', ');
+  else if (source === 'indicators')
+    text =
+      list.length === 0
+        ? translate('levier.report_fields.default_indicators')
+        : list.map((i) => translate(REPORT_INDICATOR_LABELS[i as (typeof REPORT_INDICATORS)[number]] ?? i)).join(', ');
+  else if (source === 'formats') text = list.map((f) => f.toUpperCase()).join(', ');
+  else if (source === 'language') text = translate(`levier.report_fields.language.${String(value ?? 'fr')}`);
+  else text = translate(`levier.coverage.${String(value ?? 'month')}`);
+  return (
+    <Typography variant="body2" data-testid={`report-${source}`}>
+      {text}
+    </Typography>
+  );
+};
+
 const ShowActions = () => (
   <TopToolbar>
+    <ReportPreviewButton />
     <SendPreviewButton />
     <EditButton />
   </TopToolbar>
@@ -109,12 +152,13 @@ export const ReportSubscriptionShow = () => (
       <TextField source="name" />
       <TextField source="recipients" />
       <TextField source="orgUnits" />
-      <TextField source="services" emptyText="—" />
-      <TextField source="indicators" emptyText="—" />
-      <TextField source="schedule" />
+      <WordsField source="services" label="resources.report-subscriptions.fields.services" />
+      <WordsField source="indicators" label="resources.report-subscriptions.fields.indicators" />
+      <ScheduleField label="resources.report-subscriptions.fields.schedule" />
+      <WordsField source="periodCovered" label="resources.report-subscriptions.fields.periodCovered" />
       <TextField source="timezone" />
-      <ChipField source="language" />
-      <TextField source="formats" />
+      <WordsField source="language" label="resources.report-subscriptions.fields.language" />
+      <WordsField source="formats" label="resources.report-subscriptions.fields.formats" />
       <BooleanField source="active" />
       <DateField source="nextRunAt" showTime emptyText="—" />
       <DateField source="lastDispatchedAt" showTime emptyText="—" />
@@ -144,15 +188,22 @@ const ReportSubscriptionForm = () => {
       <SelectArrayInput source="services" choices={services} helperText="levier.reports.services_help" />
       <CheckboxGroupInput
         source="indicators"
-        choices={REPORT_INDICATORS.map((i) => ({ id: i, name: `levier.headline.${i}` }))}
+        choices={REPORT_INDICATORS.map((i) => ({ id: i, name: REPORT_INDICATOR_LABELS[i] }))}
         helperText="levier.reports.indicators_help"
       />
-      <TextInput source="schedule" validate={required()} helperText="levier.reports.schedule_help" />
+      <SchedulePicker source="schedule" />
+      <SelectInput
+        source="periodCovered"
+        label="levier.coverage.label"
+        helperText="levier.coverage.help"
+        choices={REPORT_COVERAGES.map((c) => ({ id: c, name: `levier.coverage.${c}` }))}
+        validate={required()}
+      />
       <SelectInput
         source="language"
         choices={[
-          { id: 'fr', name: 'levier.locale.fr' },
-          { id: 'en', name: 'levier.locale.en' },
+          { id: 'fr', name: 'levier.report_fields.language.fr' },
+          { id: 'en', name: 'levier.report_fields.language.en' },
         ]}
       />
       <CheckboxGroupInput source="formats" choices={REPORT_FORMATS.map((f) => ({ id: f, name: f.toUpperCase() }))} translateChoice={false} />
@@ -170,7 +221,17 @@ export const ReportSubscriptionEdit = () => (
 export const ReportSubscriptionCreate = () => (
   <Create
     redirect="show"
-    record={{ schedule: '0 8 1 * *', language: 'fr', formats: ['pdf', 'xlsx'], active: true, recipients: [], orgUnits: [], services: [], indicators: [] }}
+    record={{
+      schedule: '0 8 5 * *',
+      periodCovered: 'month',
+      language: 'fr',
+      formats: ['pdf', 'xlsx'],
+      active: true,
+      recipients: [],
+      orgUnits: [],
+      services: [],
+      indicators: [],
+    }}
   >
     <ReportSubscriptionForm />
   </Create>

@@ -110,7 +110,7 @@ export class ReportSubscriptionsController {
   }
 
   @Get(':id/preview')
-  @Roles('director', 'admin')
+  @Roles('admin', 'director', 'finance')
   @ApiOperation({ summary: 'Aperçu du courriel dans le navigateur (sous vos propres droits), sans rien envoyer : objet et HTML' })
   async preview(
     @CurrentUser() user: AuthUser,
