@@ -7,6 +7,7 @@ import { browserSession, type Session } from './auth/session';
 import { RestrictedRoute } from './auth/RestrictedRoute';
 import { createDataProvider } from './dataProvider';
 import { createHttpClient } from './http/http-client';
+import { DocumentsPage } from './documents/DocumentsPage';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Dashboard } from './dashboard';
 import { LevierLayout } from './layout/LevierLayout';
@@ -77,6 +78,7 @@ export const App = ({ session = defaultSession }: AppProps) => {
             </RestrictedRoute>
           }
         />
+        <Route path="/documents" element={<DocumentsPage />} />
       </CustomRoutes>
       <Resource name="figures" {...figures} />
       <Resource name="submissions" {...submissions} />

@@ -29,6 +29,8 @@ export interface IndicatorDataProvider {
   getIndicatorPayers?(scope: Scope, options?: Options): Promise<PayerItem[]>;
   getIndicatorExplain?(scope: Scope, indicator: ExplainableIndicator, options?: Options): Promise<Explanation>;
   getScenario?(scope: Scope): Promise<{ blob: Blob; filename: string }>;
+  /** A generated file (document PDF/HTML, chart CSV/XLSX): `path` under the API, its query, the reader's language. */
+  getFile?(path: string, query: Record<string, string>, language?: string): Promise<{ blob: Blob; filename: string }>;
   getReallocation?(scope: Scope, options?: Options): Promise<Reallocation>;
   getAlerts?(scope: Scope, options?: Options): Promise<IndicatorAlert[]>;
 }
@@ -113,6 +115,17 @@ export const createDataProvider = (httpClient: HttpClient, apiUrl: string = API_
     async getIndicatorExplain(scope, indicator, options = {}) {
       const { json } = await httpClient(`${apiUrl}/indicators/explain?${scopeQuery(scope, { indicator })}`, { signal: options.signal });
       return json as Explanation;
+    },
+    async getFile(path, query, language) {
+      const { blob, headers } = await httpClient(`${apiUrl}${path}?${new URLSearchParams(query).toString()}`, {
+        headers: {
+          Accept: 'application/pdf, text/html, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ...(language ? { 'Accept-Language': language } : {}),
+        },
+      });
+      const disposition = headers.get('Content-Disposition') ?? '';
+      const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+      return { blob: blob ?? new Blob([]), filename: named ? decodeURIComponent(named) : (path.split('/').pop() ?? 'levier') };
     },
     async getScenario(scope) {
       const { body, headers } = await httpClient(`${apiUrl}/indicators/scenario?${scopeQuery(scope)}`);

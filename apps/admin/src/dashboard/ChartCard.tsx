@@ -2,6 +2,8 @@ import { Alert, Box, Card, CardContent, CircularProgress, Tab, Tabs, Typography 
 import { Suspense, useId, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { errorText } from './error-text';
+import { ChartExportButtons, type ExportChart } from '../documents/ChartExportButtons';
+import type { Scope } from './indicators.types';
 
 type View = 'chart' | 'table';
 
@@ -20,13 +22,28 @@ export interface ChartCardProps {
   actions?: ReactNode;
   testId?: string;
   chartHeight?: number;
+  /** The chart's data to download as CSV and XLSX (stamped by the API), for this scope. */
+  exportChart?: { chart: ExportChart; scope: Scope };
 }
 
 const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
 
 /** A chart with its table alternative (RGAA 1.8 / WCAG 1.1.1) in two tabs, plus loading, empty and error states. */
-export const ChartCard = ({ title, subtitle, chart, table, isPending, error, empty, unavailable, actions, testId, chartHeight = 300 }: ChartCardProps) => {
+export const ChartCard = ({
+  title,
+  subtitle,
+  chart,
+  table,
+  isPending,
+  error,
+  empty,
+  unavailable,
+  actions,
+  testId,
+  chartHeight = 300,
+  exportChart,
+}: ChartCardProps) => {
   const translate = useTranslate();
   const [view, setView] = useState<View>('chart');
   const titleId = useId();
@@ -87,6 +104,7 @@ export const ChartCard = ({ title, subtitle, chart, table, isPending, error, emp
               </Typography>
             ) : null}
           </Box>
+          {exportChart && !isPending && !error && !empty ? <ChartExportButtons chart={exportChart.chart} scope={exportChart.scope} title={title} /> : null}
           {actions}
         </Box>
         {body}

@@ -23,6 +23,7 @@ import { useIndicatorSummary, useLatestDataMonth } from './use-indicators';
 import { PeriodsNotice } from './PeriodsNotice';
 import { periodRangeLabel } from './scope-periods';
 import { useScopePeriods } from './use-scope-periods';
+import { DownloadButton } from '../documents/DownloadButton';
 
 const methodologyText = (m: IndicatorSummary['methodologyVersion']): string | null => {
   if (!m) return null;
@@ -218,6 +219,12 @@ export const Dashboard = () => {
         <Button startIcon={<PrintIcon />} onClick={() => window.print()} variant="outlined" className="levier-no-print">
           {translate('levier.dashboard.print')}
         </Button>
+        <DownloadButton
+          path="/documents/dossier-methodologique"
+          query={{ ...(scope.orgUnit ? { orgUnit: scope.orgUnit } : {}), from: scope.from, to: scope.to, format: 'pdf' }}
+          label={translate('levier.documents.dossier_button')}
+          testId="download-dossier"
+        />
       </Box>
       <DrillDown scope={scope} options={tree.options} onPick={(code) => apply({ ...scope, orgUnit: code })} />
       <ScopeBar scope={scope} onApply={apply} onReset={reset} />

@@ -40,6 +40,7 @@ export const PayersSection = ({ scope, summary, onExplain }: { scope: Scope; sum
     return (
       <ChartCard
         testId="payers"
+        exportChart={{ chart: 'ledger', scope }}
         title={translate('levier.payers.ledger_title')}
         subtitle={translate('levier.payers.ledger_subtitle')}
         isPending={isPending && !summary}
@@ -99,6 +100,7 @@ export const PayersSection = ({ scope, summary, onExplain }: { scope: Scope; sum
   return (
     <ChartCard
       testId="payers"
+      exportChart={{ chart: 'payers', scope }}
       title={translate('levier.payers.title')}
       subtitle={translate('levier.payers.subtitle')}
       isPending={isPending && !summary}

@@ -21,6 +21,7 @@ export const SeriesSection = ({ scope }: { scope: Scope }) => {
   return (
     <ChartCard
       testId="series"
+      exportChart={{ chart: 'series', scope }}
       title={translate('levier.chart.title')}
       isPending={isPending}
       error={error}

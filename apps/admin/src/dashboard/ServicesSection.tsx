@@ -51,6 +51,7 @@ export const ServicesSection = ({ scope, onExplain }: { scope: Scope; onExplain?
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' } }}>
       <ChartCard
         testId="by-service"
+        exportChart={{ chart: 'services', scope }}
         title={translate('levier.services.title')}
         subtitle={translate('levier.services.subtitle')}
         isPending={isPending}

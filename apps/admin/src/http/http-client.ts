@@ -11,6 +11,8 @@ export interface HttpResponse {
   headers: Headers;
   body: string;
   json: unknown;
+  /** The raw body of a binary answer (PDF, XLSX…): asked for with an `Accept` header that names no JSON type. */
+  blob?: Blob;
 }
 
 export type HttpClient = (url: string, options?: RequestInit) => Promise<HttpResponse>;
@@ -37,6 +39,9 @@ export const createHttpClient = (session: Session, fetchImpl: typeof fetch = (i,
     if (res.status === 401 && (await session.refresh())) {
       res = await send(url, options, await session.getToken());
     }
+    const accept = new Headers(options.headers).get('Accept');
+    if (res.ok && accept !== null && !accept.includes('json'))
+      return { status: res.status, headers: res.headers, body: '', json: undefined, blob: await res.blob() };
     const body = await res.text();
     let json: unknown = undefined;
     if (body) {

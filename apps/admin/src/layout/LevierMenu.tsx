@@ -1,5 +1,6 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import DescriptionIcon from '@mui/icons-material/Description';
 import { Divider, ListSubheader } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
@@ -40,6 +41,8 @@ export const LevierMenu = () => {
         items.push(<Menu.Item key="import" to="/import" primaryText={translate('levier.menu.import')} leftIcon={<UploadFileIcon />} />);
     }
     for (const name of section.resources) items.push(<Menu.ResourceItem key={name} name={name} />);
+    if (section.label === 'levier.menu.reports')
+      items.push(<Menu.Item key="documents" to="/documents" primaryText={translate('levier.documents.title')} leftIcon={<DescriptionIcon />} />);
   }
   return <Menu>{items}</Menu>;
 };
