@@ -2,7 +2,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { canAccess } from './auth/access-rules';
 import type { RoleAssignment } from './auth/auth.types';
-import type { Session } from './auth/session';
+import { AuthError, type Session } from './auth/session';
 
 const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;
@@ -15,7 +15,14 @@ export const createAuthProvider = (session: Session): AuthProvider => ({
     await session.logout();
   },
   async checkAuth() {
-    if (await session.getUser()) return;
+    try {
+      if (await session.getUser()) return;
+    } catch (err) {
+      // the rate limit still refused after the retries: the login page says so (French, from the API), never silently;
+      // the refresh cookie is kept (no server logout: the session is not in memory), so a later reload restores it
+      if (err instanceof AuthError) throw { message: err.message };
+      throw err;
+    }
     // No notification on a plain visit without a session: just show the login page.
     throw { message: false };
   },

@@ -1,7 +1,10 @@
 /**
  * The signed-in session, kept in memory only: the access token never touches localStorage.
- * On page load the session is restored from the httpOnly refresh cookie (`POST /api/auth/refresh`).
- * Concurrent refreshes share one request, because the refresh token rotates.
+ * On page load the session is restored from the httpOnly refresh cookie (`POST /api/auth/refresh`), only when the
+ * API's companion cookie `levier_session` says there is one (a signed-out page never spends refreshes).
+ * Concurrent refreshes share one request, because the refresh token rotates. A refresh answered 429 (rate limit) is
+ * retried after its Retry-After, a few times at most, and then fails with the API's French message: never a silent
+ * sign-out.
  */
 import type { AuthResponse, SessionUser } from './auth.types';
 import { problemMessage } from '../http/problem';
@@ -10,7 +13,26 @@ export interface SessionDeps {
   fetch: typeof fetch;
   now: () => number;
   apiUrl: string;
+  /** Whether the API's non-httpOnly `levier_session` cookie is there (no secret in it); absent → no refresh attempt. */
+  hasSessionCookie?: () => boolean;
+  /** Waits before retrying a refresh answered 429 (tests: resolves at once). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** The companion cookie the API sets with the refresh cookie and clears with it. */
+export const SESSION_COOKIE = 'levier_session';
+/** Refreshes answered 429 retried at most this many times, each after Retry-After (capped). */
+export const MAX_REFRESH_RETRIES = 3;
+const MAX_RETRY_WAIT_MS = 10_000;
+
+/** Whether `cookieHeader` (`document.cookie`) holds `levier_session=1`. */
+export const hasSessionCookieIn = (cookieHeader: string): boolean => cookieHeader.split(';').some((c) => c.trim() === `${SESSION_COOKIE}=1`);
+
+/** Milliseconds to wait from a Retry-After header (seconds), between 1 s and 10 s. */
+const retryWaitMs = (header: string | null): number => {
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(MAX_RETRY_WAIT_MS, Math.ceil(seconds) * 1000) : 1000;
+};
 
 interface SessionState {
   accessToken: string;
@@ -36,7 +58,10 @@ export const CSRF_HEADER = { 'X-Requested-With': 'levier' } as const;
 export interface Session {
   login(email: string, password: string): Promise<SessionUser>;
   logout(): Promise<void>;
-  /** Uses the refresh cookie; resolves null when there is no valid session. */
+  /**
+   * Uses the refresh cookie; resolves null when there is no valid session (no companion cookie: no request at all).
+   * Rejects with an AuthError (status 429, the API's French message) when the rate limit still refuses after retries.
+   */
   refresh(): Promise<SessionUser | null>;
   /** A valid access token, refreshed if expired; null when signed out. */
   getToken(): Promise<string | null>;
@@ -76,17 +101,33 @@ export const createSession = (deps: SessionDeps): Session => {
     }
   };
 
+  const hasSessionCookie = deps.hasSessionCookie ?? (() => true);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
   const doRefresh = async (): Promise<SessionUser | null> => {
-    try {
-      const res = await post('/auth/refresh');
+    if (!hasSessionCookie()) {
+      state = null;
+      return null;
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      let res: Response;
+      try {
+        res = await post('/auth/refresh');
+      } catch {
+        // Network failure: keep whatever we had, the caller decides.
+        return null;
+      }
+      if (res.status === 429) {
+        const message = problemMessage(await readJson(res), 'levier.auth.too_many_requests');
+        if (attempt >= MAX_REFRESH_RETRIES) throw new AuthError(message, 429);
+        await sleep(retryWaitMs(res.headers.get('Retry-After')));
+        continue;
+      }
       if (!res.ok) {
         state = null;
         return null;
       }
       return store((await readJson(res)) as AuthResponse);
-    } catch {
-      // Network failure: keep whatever we had, the caller decides.
-      return null;
     }
   };
 
@@ -136,4 +177,10 @@ export const createSession = (deps: SessionDeps): Session => {
 };
 
 /** The browser's session, shared by the auth and data providers. */
-export const browserSession = (): Session => createSession({ fetch: (input, init) => globalThis.fetch(input, init), now: () => Date.now(), apiUrl: '/api' });
+export const browserSession = (): Session =>
+  createSession({
+    fetch: (input, init) => globalThis.fetch(input, init),
+    now: () => Date.now(),
+    apiUrl: '/api',
+    hasSessionCookie: () => hasSessionCookieIn(globalThis.document?.cookie ?? ''),
+  });

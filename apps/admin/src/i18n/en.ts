@@ -25,6 +25,7 @@ const baseEn = {
       invalid_credentials: 'Wrong email address or password.',
       login_failed: 'Sign-in failed. Please try again in a moment.',
       session_expired: 'Your session has expired. Please sign in again.',
+      too_many_requests: 'Too many requests from your network: try again in a few seconds.',
     },
     errors: {
       unauthorized: 'Authentication required.',

@@ -23,6 +23,7 @@ const baseFr = {
       invalid_credentials: 'Adresse électronique ou mot de passe incorrect.',
       login_failed: 'La connexion a échoué. Réessayez dans un instant.',
       session_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
+      too_many_requests: 'Trop de demandes depuis votre réseau : réessayez dans quelques secondes.',
     },
     errors: {
       unauthorized: 'Authentification requise.',

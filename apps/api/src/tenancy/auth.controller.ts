@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -11,8 +11,14 @@ import { Public } from './public.decorator';
 import { CurrentUser } from './current-user.decorator';
 import type { AuthUser } from './auth-user';
 import { withRetryAfter } from './too-many-attempts.exception';
+import { REFRESH_COOKIE, refreshCookieOf, RefreshThrottlerGuard } from './refresh-throttler.guard';
 
-export const REFRESH_COOKIE = 'levier_refresh';
+export { REFRESH_COOKIE } from './refresh-throttler.guard';
+/**
+ * Set and cleared with the refresh cookie, readable by the admin's script (not httpOnly) and holding no secret (`1`):
+ * the admin asks for a refresh only when it is there, so a signed-out page never spends refreshes (issue 15, finding 6).
+ */
+export const SESSION_COOKIE = 'levier_session';
 /** Cookie-authenticated calls must carry this header: a cross-site form cannot set it (CSRF protection). */
 export const CSRF_HEADER = 'x-requested-with';
 
@@ -38,16 +44,28 @@ export class AuthController {
     return sessionBody(session);
   }
 
+  /** Limited per session (hash of the refresh cookie), not per address; without the cookie: 401 at once, not counted. */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RefreshThrottlerGuard)
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Nouveau jeton d’accès à partir du cookie de rafraîchissement (rotation)' })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     this.requireCsrfHeader(req);
-    const session = await this.auth.refresh(this.cookie(req) ?? '');
-    this.setRefreshCookie(res, session);
-    return sessionBody(session);
+    const cookie = this.cookie(req);
+    if (cookie === undefined) {
+      this.clearCookies(res);
+      throw new UnauthorizedException('Aucune session ouverte : connectez-vous.');
+    }
+    try {
+      const session = await this.auth.refresh(cookie);
+      this.setRefreshCookie(res, session);
+      return sessionBody(session);
+    } catch (err) {
+      // an expired, revoked or unknown session: the page stops asking
+      if (err instanceof UnauthorizedException) this.clearCookies(res);
+      throw err;
+    }
   }
 
   @Public()
@@ -56,7 +74,7 @@ export class AuthController {
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     this.requireCsrfHeader(req);
     await this.auth.logout(this.cookie(req));
-    res.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+    this.clearCookies(res);
   }
 
   @Get('me')
@@ -89,8 +107,12 @@ export class AuthController {
   }
 
   private cookie(req: Request): string | undefined {
-    const value = (req.cookies as Record<string, string> | undefined)?.[REFRESH_COOKIE];
-    return typeof value === 'string' ? value : undefined;
+    return refreshCookieOf(req);
+  }
+
+  private clearCookies(res: Response): void {
+    res.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
   private requireCsrfHeader(req: Request): void {
@@ -103,6 +125,13 @@ export class AuthController {
       sameSite: 'strict',
       secure: this.config.appUrl.startsWith('https:'),
       path: '/api/auth',
+      expires: session.refreshExpiresAt,
+    });
+    res.cookie(SESSION_COOKIE, '1', {
+      httpOnly: false,
+      sameSite: 'strict',
+      secure: this.config.appUrl.startsWith('https:'),
+      path: '/',
       expires: session.refreshExpiresAt,
     });
   }

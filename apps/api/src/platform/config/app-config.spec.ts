@@ -29,4 +29,21 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE ne peut pas valoir true en production/);
     expect(loadConfig({}).apiDocs).toBe(true);
   });
+
+  it('trusts X-Forwarded-For from loopback only by default, and from the listed proxies when TRUSTED_PROXIES is set', () => {
+    expect(loadConfig({}).trustedProxies).toEqual(['loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16 ,fd00::/8,loopback' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address, a CIDR range or a keyword, naming it', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.5, tout-le-monde, 10.0.0.0/33' })).toThrow(
+      /TRUSTED_PROXIES doit lister des adresses IP, des plages CIDR .*« tout-le-monde, 10\.0\.0\.0\/33 »/,
+    );
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'true' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

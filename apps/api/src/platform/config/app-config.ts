@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Application configuration, read once from the environment and validated at start.
  * A wrong or missing value stops the process with a message that names the variable.
@@ -24,7 +26,25 @@ export interface AppConfig {
   readonly logLevel: string;
   /** Attempts per minute and client address on login, refresh and password-reset routes. */
   readonly authRateLimitPerMinute: number;
+  /**
+   * The proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): addresses, CIDR ranges, or `loopback`,
+   * `linklocal`, `uniquelocal` (`TRUSTED_PROXIES`, comma-separated; default `loopback`). The client address used by the
+   * rate limits comes from there: a header from any other peer is ignored.
+   */
+  readonly trustedProxies: readonly string[];
 }
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An entry of TRUSTED_PROXIES: a keyword, an IPv4 / IPv6 address, or one with a prefix length (`10.0.0.0/8`). */
+const isProxyEntry = (entry: string): boolean => {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -104,6 +124,20 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     importConcurrency: int('IMPORT_CONCURRENCY', 3, 1, 32),
     logLevel: str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100000),
+    trustedProxies: ((entries: string[]) => {
+      const wrong = entries.filter((e) => !isProxyEntry(e));
+      if (wrong.length > 0) {
+        problems.push(
+          `TRUSTED_PROXIES doit lister des adresses IP, des plages CIDR ou loopback, linklocal, uniquelocal, séparées par des virgules (reçu « ${wrong.join(', ')} »)`,
+        );
+      }
+      return entries.length === 0 ? ['loopback'] : entries;
+    })(
+      str('TRUSTED_PROXIES', 'loopback')
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -23,7 +23,8 @@ import { periodYearRange } from './period-years';
 export const configureApp = (app: NestExpressApplication, config: AppConfig, logger?: Logger): INestApplication => {
   periodYearRange(); // a malformed PERIOD_YEAR_MIN / PERIOD_YEAR_MAX stops the start here, not at the first request
   app.setGlobalPrefix('api');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES, default loopback)
+  app.set('trust proxy', [...config.trustedProxies]);
   app.disable('x-powered-by');
   app.use(
     pinoHttp({
