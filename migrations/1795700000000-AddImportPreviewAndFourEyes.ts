@@ -16,7 +16,6 @@ const tenantTable = async (q: QueryRunner, table: string): Promise<void> => {
  * - `import_template`: an organisation's saved mappings, offered again next month.
  * - `period_status.submitted_by`: who submitted the period, for the four-eyes rule.
  * - `approval_setting`: the four-eyes rule per organisation (on when no row), turned off only with a logged reason.
- * - `service_metric`: the metrics each service expects, editable by admins (the built-in rule when a service has none).
  */
 export class AddImportPreviewAndFourEyes1795700000000 implements MigrationInterface {
   name = 'AddImportPreviewAndFourEyes1795700000000';
@@ -45,21 +44,10 @@ export class AddImportPreviewAndFourEyes1795700000000 implements MigrationInterf
       `ALTER TABLE "approval_setting" ADD CONSTRAINT "FK_approval_setting_organisation" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE`,
     );
     await tenantTable(q, 'approval_setting');
-
-    await q.query(
-      `CREATE TABLE "service_metric" ("organisation_id" uuid NOT NULL, "service_id" uuid NOT NULL, "metric_id" uuid NOT NULL, CONSTRAINT "PK_service_metric" PRIMARY KEY ("service_id", "metric_id"))`,
-    );
-    await q.query(`CREATE INDEX "IDX_service_metric_organisation" ON "service_metric" ("organisation_id")`);
-    await q.query(
-      `ALTER TABLE "service_metric" ADD CONSTRAINT "FK_service_metric_organisation" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE`,
-    );
-    await q.query(`ALTER TABLE "service_metric" ADD CONSTRAINT "FK_service_metric_service" FOREIGN KEY ("service_id") REFERENCES "service"("id") ON DELETE CASCADE`);
-    await q.query(`ALTER TABLE "service_metric" ADD CONSTRAINT "FK_service_metric_metric" FOREIGN KEY ("metric_id") REFERENCES "metric"("id") ON DELETE CASCADE`);
-    await tenantTable(q, 'service_metric');
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const table of ['service_metric', 'approval_setting', 'import_template']) {
+    for (const table of ['approval_setting', 'import_template']) {
       await q.query(`DROP POLICY IF EXISTS tenant_isolation ON "${table}"`);
       await q.query(`DROP TABLE "${table}"`);
     }

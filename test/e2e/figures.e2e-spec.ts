@@ -4,7 +4,25 @@ import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
 
 type Auth = { Authorization: string };
-const FIGURE_KEYS = ['id', 'orgUnit', 'service', 'metric', 'period', 'value', 'status', 'source', 'comment', 'submissionId', 'updatedAt'].sort();
+const FIGURE_KEYS = [
+  'id',
+  'orgUnit',
+  'service',
+  'metric',
+  'period',
+  'value',
+  'status',
+  'source',
+  'comment',
+  'submissionId',
+  'updatedAt',
+  'orgUnitLabel',
+  'serviceLabel',
+  'metricLabel',
+  'metricUnit',
+  'updatedBy',
+  'updatedByName',
+].sort();
 
 describe('/api/figures, /api/periods, /api/completeness', () => {
   let api: TestApi;
@@ -73,7 +91,10 @@ describe('/api/figures, /api/periods, /api/completeness', () => {
     const target = { orgUnit: 'VALMONT-NORD', period: '2024-12' };
     const submitted = await http().post('/api/periods/submit').set(finance).send(target).expect(200);
     expect(submitted.body).toEqual([expect.objectContaining({ orgUnit: 'VALMONT-NORD', period: '2024-12', status: 'submitted' })]);
-    await http().post('/api/periods/approve').set(finance).send(target).expect(200);
+    // four eyes (on by default): the submitter may not approve; someone else does
+    const own = await http().post('/api/periods/approve').set(finance).send(target).expect(403);
+    expect(own.body.detail).toMatch(/vous avez soumis la période déc\. 2024/);
+    await http().post('/api/periods/approve').set(admin).send(target).expect(200);
     await http().post('/api/periods/approve').set(viewer).send(target).expect(403);
 
     const [figure] = (

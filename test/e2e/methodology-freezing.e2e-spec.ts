@@ -50,6 +50,13 @@ describe('methodology freezing through the API', () => {
         .set(admin)
         .expect(200)
     ).body as Summary;
+  /** Under the four-eyes rule (on by default) a period is submitted, here by the finance director, before the admin approves it. */
+  const submitted = async () =>
+    http()
+      .post('/api/periods/submit')
+      .set(await loginAs(api.app, 'finance@valmont.demo'))
+      .send({ orgUnit: scope.orgUnit, period: scope.from })
+      .expect(200);
   const period = (action: 'approve' | 'reopen', reason?: string) =>
     http()
       .post(`/api/periods/${action}`)
@@ -91,6 +98,7 @@ describe('methodology freezing through the API', () => {
     const version = (published.body as { version: number }).version;
     expect(version).toBe(3);
     await recomputed();
+    await submitted();
     await period('approve').expect(200);
     await recomputed();
     const approved = { reported: await summary('reported'), current: await summary('current') };
@@ -133,6 +141,7 @@ describe('methodology freezing through the API', () => {
     await period('reopen').expect(400);
     await period('reopen', 'Coût unitaire corrigé : tarif 2024 doublé').expect(200);
     await recomputed();
+    await submitted();
     await period('approve').expect(200);
     await recomputed();
     const reapproved = { reported: await summary('reported'), current: await summary('current') };

@@ -103,7 +103,9 @@ describe('roles on an org-unit subtree: figures, periods, submissions', () => {
     const target = { orgUnit: 'VALMONT-NORD', period: '2024-12' };
     const submitted = await http().post('/api/periods/submit').set(nord).send(target).expect(200);
     expect(submitted.body).toEqual([expect.objectContaining({ orgUnit: 'VALMONT-NORD', status: 'submitted' })]);
-    await http().post('/api/periods/approve').set(nord).send(target).expect(200);
+    // four eyes: nord submitted it, the organisation-wide finance director approves it
+    await http().post('/api/periods/approve').set(nord).send(target).expect(403);
+    await http().post('/api/periods/approve').set(finance).send(target).expect(200);
     await http()
       .post('/api/periods/reopen')
       .set(nord)

@@ -57,14 +57,14 @@ export interface SubmissionState {
   flags: { line: number; kind: string; message: string }[];
 }
 
-/** Polls the database (as the owner, no tenant context) until the submission is applied or rejected. */
+/** Polls the database (as the owner, no tenant context) until the submission is applied, rejected or previewed (a dry run). */
 export const waitForSubmission = async (ds: DataSource, id: string, timeoutMs = 20_000): Promise<SubmissionState> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = (await ds.query(`SELECT id, status, row_count AS "rowCount", applied_count AS "appliedCount", errors, flags FROM submission WHERE id = $1`, [
       id,
     ])) as SubmissionState[];
-    if (row && (row.status === 'applied' || row.status === 'rejected')) return row;
+    if (row && (row.status === 'applied' || row.status === 'rejected' || row.status === 'previewed')) return row;
     if (Date.now() > deadline) throw new Error(`submission ${id} still ${row?.status ?? 'missing'} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }

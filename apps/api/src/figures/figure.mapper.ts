@@ -13,6 +13,12 @@ export interface FigureResponse {
   comment: string | null;
   submissionId: string | null;
   updatedAt: string;
+  orgUnitLabel: string;
+  serviceLabel: string;
+  metricLabel: string;
+  metricUnit: string;
+  updatedBy: string | null;
+  updatedByName: string | null;
 }
 
 export const toFigureResponse = (f: FigureView): FigureResponse => ({
@@ -27,4 +33,10 @@ export const toFigureResponse = (f: FigureView): FigureResponse => ({
   comment: f.comment,
   submissionId: f.submissionId,
   updatedAt: new Date(f.updatedAt).toISOString(),
+  orgUnitLabel: f.orgUnitLabel,
+  serviceLabel: f.serviceLabel,
+  metricLabel: f.metricLabel,
+  metricUnit: f.metricUnit,
+  updatedBy: f.updatedBy,
+  updatedByName: f.updatedByName,
 });

@@ -37,6 +37,12 @@ export interface FigureView {
   submissionId: string | null;
   updatedBy: string | null;
   updatedAt: Date;
+  orgUnitLabel: string;
+  serviceLabel: string;
+  metricLabel: string;
+  metricUnit: string;
+  /** Who last changed it (« modifié par »). */
+  updatedByName: string | null;
 }
 
 export interface FigureFilter {
@@ -64,7 +70,9 @@ const SORT_SQL: Record<FigureSortField, string> = {
 };
 
 const VIEW = `SELECT f.id, u.code AS "orgUnit", s.code AS service, m.code AS metric, f.period, f.value::text AS value, f.status, f.source,
-                     f.comment, f.submission_id AS "submissionId", f.updated_by AS "updatedBy", f.updated_at AS "updatedAt"
+                     f.comment, f.submission_id AS "submissionId", f.updated_by AS "updatedBy", f.updated_at AS "updatedAt",
+                     u.name AS "orgUnitLabel", s.label AS "serviceLabel", m.label AS "metricLabel", m.unit AS "metricUnit",
+                     (SELECT a.display_name FROM app_user a WHERE a.id = f.updated_by) AS "updatedByName"
                 FROM figure f
                 JOIN org_unit u ON u.id = f.org_unit_id
                 JOIN service s ON s.id = f.service_id

@@ -10,6 +10,7 @@ import { FiguresService } from './figures.service';
 import { FigureResponse, toFigureResponse } from './figure.mapper';
 import { UpdateFigureDto } from './dto/update-figure.dto';
 import { FIGURE_WRITER_ROLES } from './figure.entity';
+import { FigureChangeResponse, toFigureChangeResponse } from './history.repository';
 
 @ApiTags('saisie')
 @ApiBearerAuth()
@@ -35,6 +36,12 @@ export class FiguresController {
   @Get(':id')
   async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Chiffre introuvable.')) id: string): Promise<FigureResponse> {
     return toFigureResponse(await this.figures.get(user, id));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Historique d’un chiffre : qui, quand, ancienne → nouvelle valeur, par quelle soumission, avec le motif de réouverture' })
+  async history(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Chiffre introuvable.')) id: string): Promise<FigureChangeResponse[]> {
+    return (await this.figures.history(user, id)).map(toFigureChangeResponse);
   }
 
   @Put(':id')

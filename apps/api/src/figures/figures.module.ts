@@ -22,6 +22,9 @@ import { IngestionService } from './ingestion/ingestion.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 import { CompletenessController } from './completeness/completeness.controller';
 import { CompletenessService } from './completeness/completeness.service';
+import { ApprovalSettingsController } from './approval/approval-settings.controller';
+import { ApprovalSettingsService } from './approval/approval-settings.service';
+import { HistoryRepository } from './history.repository';
 import { ImportTemplateRepository } from './import-templates/import-template.repository';
 import { ImportTemplatesController } from './import-templates/import-templates.controller';
 
@@ -42,7 +45,7 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
       }),
     }),
   ],
-  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController, ImportTemplatesController],
+  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController, ImportTemplatesController, ApprovalSettingsController],
   providers: [
     SubmissionsService,
     SubmissionRepository,
@@ -58,6 +61,8 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
     UploadErrorsInterceptor,
     CompletenessService,
     ImportTemplateRepository,
+    HistoryRepository,
+    ApprovalSettingsService,
   ],
   exports: [IngestionService, SubmissionReconciler, CompletenessService],
 })

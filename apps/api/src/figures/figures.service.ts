@@ -19,6 +19,7 @@ import { outlierFlag } from './quality/outlier-flag';
 import { FigureWriter } from './figure-writer';
 import { enumList, uuidList } from './list-filters';
 import type { UpdateFigureDto } from './dto/update-figure.dto';
+import { FigureChangeView, HistoryRepository } from './history.repository';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/;
 
@@ -48,6 +49,7 @@ export class FiguresService {
     private readonly periods: PeriodStatusRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly recompute: RecomputeScheduler,
+    private readonly changes: HistoryRepository,
   ) {}
 
   list(user: AuthUser, query: ListQuery<FigureSortField>): Promise<{ rows: FigureView[]; total: number }> {
@@ -89,6 +91,12 @@ export class FiguresService {
     });
     if (!found) throw new NotFoundException('Chiffre introuvable.');
     return found;
+  }
+
+  /** The figure's changes, newest first, for whoever may read the figure. */
+  async history(user: AuthUser, id: string): Promise<FigureChangeView[]> {
+    await this.get(user, id);
+    return this.tenantDb.run(user.organisationId, (em) => this.changes.figure(em, user.organisationId, id));
   }
 
   async update(user: AuthUser, id: string, dto: UpdateFigureDto): Promise<FigureView> {

@@ -7,6 +7,10 @@ export interface PeriodStatusResponse {
   status: string;
   reason: string | null;
   updatedBy: string | null;
+  updatedByName: string | null;
+  /** Who submitted it: under the four-eyes rule, someone else approves. */
+  submittedBy: string | null;
+  submittedByName: string | null;
   updatedAt: string;
 }
 
@@ -17,5 +21,8 @@ export const toPeriodStatusResponse = (p: PeriodStatusView): PeriodStatusRespons
   status: p.status,
   reason: p.reason,
   updatedBy: p.updatedBy,
+  updatedByName: p.updatedByName,
+  submittedBy: p.submittedBy,
+  submittedByName: p.submittedByName,
   updatedAt: new Date(p.updatedAt).toISOString(),
 });

@@ -11,6 +11,9 @@ export interface PeriodStatusView {
   status: FigureStatus;
   reason: string | null;
   updatedBy: string | null;
+  updatedByName: string | null;
+  submittedBy: string | null;
+  submittedByName: string | null;
   updatedAt: Date;
 }
 
@@ -25,7 +28,10 @@ export interface PeriodStatusFilter {
 export type PeriodSortField = 'period' | 'orgUnit' | 'status' | 'updatedAt';
 const SORT_SQL: Record<PeriodSortField, string> = { period: 'p.period', orgUnit: 'u.code', status: 'p.status', updatedAt: 'p.updated_at' };
 
-const VIEW = `SELECT p.id, p.org_unit_id AS "orgUnitId", u.code AS "orgUnit", p.period, p.status, p.reason, p.updated_by AS "updatedBy", p.updated_at AS "updatedAt"
+const VIEW = `SELECT p.id, p.org_unit_id AS "orgUnitId", u.code AS "orgUnit", p.period, p.status, p.reason, p.updated_by AS "updatedBy", p.updated_at AS "updatedAt",
+                     p.submitted_by AS "submittedBy",
+                     (SELECT a.display_name FROM app_user a WHERE a.id = p.updated_by) AS "updatedByName",
+                     (SELECT a.display_name FROM app_user a WHERE a.id = p.submitted_by) AS "submittedByName"
                 FROM period_status p JOIN org_unit u ON u.id = p.org_unit_id`;
 
 /** Workflow state of (leaf unit, period): draft → submitted → approved (locked); reopened with a reason. */
@@ -51,11 +57,39 @@ export class PeriodStatusRepository {
 
   /** Current rows of some units for one period, locked for update. */
   async lockRows(em: EntityManager, organisationId: string, orgUnitIds: readonly string[], period: string): Promise<Map<string, FigureStatus>> {
+    return new Map([...(await this.lockRowsWithSubmitter(em, organisationId, orgUnitIds, period))].map(([id, r]) => [id, r.status]));
+  }
+
+  /** Current rows of some units for one period, locked for update, with who submitted each (four-eyes rule). */
+  async lockRowsWithSubmitter(
+    em: EntityManager,
+    organisationId: string,
+    orgUnitIds: readonly string[],
+    period: string,
+  ): Promise<Map<string, { status: FigureStatus; submittedBy: string | null }>> {
     const rows = (await em.query(
-      `SELECT org_unit_id AS "orgUnitId", status FROM period_status WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[]) AND period = $3 FOR UPDATE`,
+      `SELECT org_unit_id AS "orgUnitId", status, submitted_by AS "submittedBy" FROM period_status
+        WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[]) AND period = $3 FOR UPDATE`,
       [organisationId, orgUnitIds, period],
-    )) as { orgUnitId: string; status: FigureStatus }[];
-    return new Map(rows.map((r) => [r.orgUnitId, r.status]));
+    )) as { orgUnitId: string; status: FigureStatus; submittedBy: string | null }[];
+    return new Map(rows.map((r) => [r.orgUnitId, { status: r.status, submittedBy: r.submittedBy }]));
+  }
+
+  async setSubmitter(em: EntityManager, organisationId: string, orgUnitIds: readonly string[], period: string, userId: string): Promise<void> {
+    await em.query(`UPDATE period_status SET submitted_by = $4 WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[]) AND period = $3`, [
+      organisationId,
+      orgUnitIds,
+      period,
+      userId,
+    ]);
+  }
+
+  /** Whether approvals need someone other than the submitter: on unless an admin turned it off (approval_setting). */
+  async fourEyes(em: EntityManager, organisationId: string): Promise<boolean> {
+    const rows = (await em.query(`SELECT four_eyes AS "fourEyes" FROM approval_setting WHERE organisation_id = $1`, [organisationId])) as {
+      fourEyes: boolean;
+    }[];
+    return rows[0]?.fourEyes ?? true;
   }
 
   async upsert(

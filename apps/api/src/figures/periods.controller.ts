@@ -9,6 +9,8 @@ import { PeriodAction, PeriodsService } from './periods.service';
 import { PeriodStatusResponse, toPeriodStatusResponse } from './period-status.mapper';
 import { PeriodActionDto } from './dto/period-action.dto';
 import { FIGURE_WRITER_ROLES } from './figure.entity';
+import { uuidParam } from '../platform/http/uuid-param.pipe';
+import { PeriodChangeResponse, toPeriodChangeResponse } from './history.repository';
 
 enum PeriodActionParam {
   submit = 'submit',
@@ -29,6 +31,12 @@ export class PeriodsController {
     const page = await this.periods.list(user, query);
     setContentRange(res, 'periods', query.offset, page.rows.length, page.total);
     return page.rows.map(toPeriodStatusResponse);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Historique d’une période d’une unité : soumise, approuvée, rouverte (avec motif), par qui, quand' })
+  async history(@CurrentUser() user: AuthUser, @Param('id', uuidParam('Période introuvable.')) id: string): Promise<PeriodChangeResponse[]> {
+    return (await this.periods.history(user, id)).map(toPeriodChangeResponse);
   }
 
   @Post(':action')

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
@@ -12,6 +12,8 @@ import { PeriodSortField, PeriodStatusRepository, PeriodStatusView } from './per
 import { RecomputeScheduler } from './recompute.scheduler';
 import { enumList, uuidList } from './list-filters';
 import type { PeriodActionDto } from './dto/period-action.dto';
+import { periodLabel } from './period-label';
+import { HistoryRepository, PeriodChangeView } from './history.repository';
 
 export type PeriodAction = 'submit' | 'approve' | 'reopen';
 
@@ -32,6 +34,7 @@ export class PeriodsService {
     private readonly catalogue: CatalogueRepository,
     private readonly audit: AuditWriter,
     private readonly recompute: RecomputeScheduler,
+    private readonly changes: HistoryRepository,
   ) {}
 
   async act(user: AuthUser, action: PeriodAction, dto: PeriodActionDto): Promise<PeriodStatusView[]> {
@@ -52,8 +55,8 @@ export class PeriodsService {
       }
       const leaves = leavesUnder(units, root.id);
       const ids = leaves.map((l) => l.id);
-      const before = await this.periods.lockRows(em, organisationId, ids, period);
-      const statusOf = (id: string): FigureStatus => before.get(id) ?? 'draft';
+      const before = await this.periods.lockRowsWithSubmitter(em, organisationId, ids, period);
+      const statusOf = (id: string): FigureStatus => before.get(id)?.status ?? 'draft';
       const approved = leaves.filter((l) => statusOf(l.id) === 'approved');
       if (action === 'submit' && approved.length > 0) {
         throw new ConflictException(
@@ -65,6 +68,23 @@ export class PeriodsService {
         throw new ConflictException(`Période ${period} non approuvée pour ${dto.orgUnit} : rien à rouvrir, corrigez directement.`);
       const targets = action === 'reopen' ? approved : leaves;
       const target = TARGET[action];
+      if (action === 'approve' && (await this.periods.fourEyes(em, organisationId))) {
+        const pending = targets.filter((l) => statusOf(l.id) !== 'approved');
+        const unsubmitted = pending.filter((l) => statusOf(l.id) !== 'submitted');
+        if (unsubmitted.length > 0) {
+          throw new ConflictException(
+            `Période ${periodLabel(period)} non soumise pour ${unsubmitted.map((l) => l.name).join(', ')} : soumettez-la d’abord ; ` +
+              'la règle des quatre yeux demande qu’une autre personne que celle qui l’a soumise l’approuve.',
+          );
+        }
+        const own = pending.filter((l) => before.get(l.id)?.submittedBy === user.id);
+        if (own.length > 0) {
+          throw new ForbiddenException(
+            `Approbation refusée : vous avez soumis la période ${periodLabel(period)} pour ${own.map((l) => l.name).join(', ')}. ` +
+              'La règle des quatre yeux demande qu’une autre personne l’approuve ; un administrateur peut la désactiver avec un motif.',
+          );
+        }
+      }
       await this.periods.upsert(
         em,
         organisationId,
@@ -74,6 +94,15 @@ export class PeriodsService {
         reason,
         user.id,
       );
+      if (action === 'submit') {
+        await this.periods.setSubmitter(
+          em,
+          organisationId,
+          targets.map((l) => l.id),
+          period,
+          user.id,
+        );
+      }
       await this.figures.setStatus(
         em,
         organisationId,
@@ -90,7 +119,7 @@ export class PeriodsService {
           entity: 'period_status',
           entityId: `${l.code}/${period}`.slice(0, 64),
           before: { status: statusOf(l.id) },
-          after: { status: target, orgUnit: l.code, period },
+          after: { status: target, orgUnit: l.code, period, ...(action === 'approve' ? { submittedBy: before.get(l.id)?.submittedBy ?? null } : {}) },
           reason,
         })),
       );
@@ -105,6 +134,22 @@ export class PeriodsService {
     });
     await this.recompute.periodsChanged(organisationId, [period]);
     return views;
+  }
+
+  /** The status history of a (unit, period) row the caller may see: submitted, approved, reopened with its reason. */
+  async history(user: AuthUser, id: string): Promise<PeriodChangeView[]> {
+    return this.tenantDb.run(user.organisationId, async (em) => {
+      const orgUnitIds = isOrganisationWide(user) ? undefined : [...visibleUnitIds(user, await this.catalogue.orgUnits(em, user.organisationId))];
+      const page = await this.periods.list(
+        em,
+        user.organisationId,
+        { ids: [id], orgUnitIds },
+        { sort: { field: 'period', order: 'ASC' }, offset: 0, limit: 1 },
+      );
+      const found = page.rows[0];
+      if (!found) throw new NotFoundException('Période introuvable.');
+      return this.changes.period(em, user.organisationId, found.orgUnit, found.period);
+    });
   }
 
   list(user: AuthUser, query: ListQuery<PeriodSortField>): Promise<{ rows: PeriodStatusView[]; total: number }> {

@@ -94,7 +94,17 @@ export class SubmissionRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
        ON CONFLICT (organisation_id, idempotency_key) DO NOTHING
        RETURNING id, status`,
-      [organisationId, s.source, s.idempotencyKey, s.fileName, s.contentType, s.payload, s.createdBy, s.dryRun ?? false, s.mapping ? JSON.stringify(s.mapping) : null],
+      [
+        organisationId,
+        s.source,
+        s.idempotencyKey,
+        s.fileName,
+        s.contentType,
+        s.payload,
+        s.createdBy,
+        s.dryRun ?? false,
+        s.mapping ? JSON.stringify(s.mapping) : null,
+      ],
     )) as { id: string; status: SubmissionStatus }[];
     if (inserted.length === 1) return { ...inserted[0], created: true, sameContent: true };
     const [existing] = (await em.query(

@@ -164,7 +164,12 @@ export class SubmissionsService {
       }
       await this.submissions.startApply(em, id, confirmOverwrite);
     });
-    await this.jobs.enqueue(id);
+    // its dry run's job is completed under the same id: it goes, so that the apply's job is not taken for a replay
+    try {
+      await this.jobs.requeue(id);
+    } catch {
+      // Redis unavailable: the submission is committed as received, the reconciler will enqueue it
+    }
     return { id, status: 'received', created: false };
   }
 

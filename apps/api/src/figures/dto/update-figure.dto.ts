@@ -34,4 +34,9 @@ export class UpdateFigureDto {
   @IsOptional() updatedAt?: unknown;
   @IsOptional() submissionId?: unknown;
   @IsOptional() updatedBy?: unknown;
+  @IsOptional() updatedByName?: unknown;
+  @IsOptional() orgUnitLabel?: unknown;
+  @IsOptional() serviceLabel?: unknown;
+  @IsOptional() metricLabel?: unknown;
+  @IsOptional() metricUnit?: unknown;
 }

@@ -73,7 +73,15 @@ export class ImportTemplatesController {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const { id, replaced } = await this.templates.save(em, user.organisationId, name, mapping, user.id);
       await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: replaced ? 'import_template.update' : 'import_template.create', entity: 'import_template', entityId: id, before: null, after: { name, mapping }, reason: null },
+        {
+          actorId: user.id,
+          action: replaced ? 'import_template.update' : 'import_template.create',
+          entity: 'import_template',
+          entityId: id,
+          before: null,
+          after: { name, mapping },
+          reason: null,
+        },
       ]);
       return toResponse((await this.templates.find(em, user.organisationId, id))!);
     });
@@ -87,7 +95,15 @@ export class ImportTemplatesController {
       const removed = await this.templates.remove(em, user.organisationId, id);
       if (!removed) throw new NotFoundException('Modèle d’import introuvable.');
       await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: 'import_template.delete', entity: 'import_template', entityId: id, before: { name: removed.name }, after: null, reason: null },
+        {
+          actorId: user.id,
+          action: 'import_template.delete',
+          entity: 'import_template',
+          entityId: id,
+          before: { name: removed.name },
+          after: null,
+          reason: null,
+        },
       ]);
     });
   }

@@ -52,11 +52,7 @@ const storable = (e: SubmissionRowError): SubmissionRowError => ({
   message: withoutNul(e.message),
 });
 
-type ApplyResult =
-  | { kind: 'finished' }
-  | { kind: 'approved'; errors: SubmissionRowError[] }
-  | { kind: 'applied'; periods: string[] }
-  | { kind: 'previewed' };
+type ApplyResult = { kind: 'finished' } | { kind: 'approved'; errors: SubmissionRowError[] } | { kind: 'applied'; periods: string[] } | { kind: 'previewed' };
 
 /**
  * The worker's side of a submission (SPEC §7): claim it, read and validate every row against the tenant's catalogue,
@@ -96,7 +92,13 @@ export class IngestionService {
     const { rows, headers } = read;
     if (rows.length > this.config.importMaxRows) {
       const message = `Le fichier compte ${rows.length} lignes, au-delà de la limite de ${this.config.importMaxRows} : découpez-le en plusieurs fichiers.`;
-      return this.reject(organisationId, claimed.id, rows.length, [{ line: 1, column: null, value: null, message, code: 'file:too_many_rows' }], claimed.dryRun);
+      return this.reject(
+        organisationId,
+        claimed.id,
+        rows.length,
+        [{ line: 1, column: null, value: null, message, code: 'file:too_many_rows' }],
+        claimed.dryRun,
+      );
     }
     await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, 0));
 
@@ -172,7 +174,13 @@ export class IngestionService {
     });
   }
 
-  private async reject(organisationId: string, submissionId: string, rowCount: number, found: SubmissionRowError[], dryRun: boolean): Promise<IngestionOutcome> {
+  private async reject(
+    organisationId: string,
+    submissionId: string,
+    rowCount: number,
+    found: SubmissionRowError[],
+    dryRun: boolean,
+  ): Promise<IngestionOutcome> {
     const all = found.map(storable);
     const errors =
       all.length <= MAX_STORED_ERRORS

@@ -56,7 +56,8 @@ export const parseImportMapping = (input: unknown): ImportMapping => {
   if (!isRecord(input)) throw new MappingError('La correspondance des colonnes doit être un objet JSON { layout, columns, … }.');
   const allowed = new Set(['layout', 'headerLine', 'columns', 'constants', 'ignore', 'skipLines']);
   const unknown = Object.keys(input).filter((key) => !allowed.has(key));
-  if (unknown.length > 0) throw new MappingError(`Correspondance des colonnes : clé${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new MappingError(`Correspondance des colonnes : clé${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}.`);
   const layout = input.layout ?? 'long';
   if (typeof layout !== 'string' || !(IMPORT_LAYOUTS as readonly string[]).includes(layout)) {
     throw new MappingError(`Disposition « ${String(layout)} » inconnue : choisissez ${IMPORT_LAYOUTS.map((l) => `${l} (${LAYOUT_LABELS[l]})`).join(', ')}.`);
@@ -69,16 +70,19 @@ export const parseImportMapping = (input: unknown): ImportMapping => {
     mapping.headerLine = input.headerLine;
   }
   const columns = input.columns ?? {};
-  if (!isRecord(columns)) throw new MappingError('columns doit associer à chaque donnée (orgUnit, service, metric, period, value, comment) le titre de sa colonne.');
+  if (!isRecord(columns))
+    throw new MappingError('columns doit associer à chaque donnée (orgUnit, service, metric, period, value, comment) le titre de sa colonne.');
   for (const [field, header] of Object.entries(columns)) {
-    if (!(FIGURE_FIELDS as readonly string[]).includes(field)) throw new MappingError(`Donnée « ${field} » inconnue dans columns : ${FIGURE_FIELDS.join(', ')}.`);
+    if (!(FIGURE_FIELDS as readonly string[]).includes(field))
+      throw new MappingError(`Donnée « ${field} » inconnue dans columns : ${FIGURE_FIELDS.join(', ')}.`);
     mapping.columns[field as FigureField] = textOf(header, `Colonne de ${field}`);
   }
   if (input.constants !== undefined) {
     if (!isRecord(input.constants)) throw new MappingError('constants doit associer une valeur à orgUnit, service, metric ou period.');
     mapping.constants = {};
     for (const [field, value] of Object.entries(input.constants)) {
-      if (!(CONSTANT_FIELDS as readonly string[]).includes(field)) throw new MappingError(`Donnée « ${field} » inconnue dans constants : ${CONSTANT_FIELDS.join(', ')}.`);
+      if (!(CONSTANT_FIELDS as readonly string[]).includes(field))
+        throw new MappingError(`Donnée « ${field} » inconnue dans constants : ${CONSTANT_FIELDS.join(', ')}.`);
       mapping.constants[field as ConstantField] = textOf(value, `Valeur fixe de ${field}`);
     }
   }
@@ -87,13 +91,21 @@ export const parseImportMapping = (input: unknown): ImportMapping => {
     mapping.ignore = input.ignore.map((header, i) => textOf(header, `Colonne ignorée n° ${i + 1}`));
   }
   if (input.skipLines !== undefined) {
-    if (!Array.isArray(input.skipLines) || input.skipLines.length > 1000 || !input.skipLines.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1)) {
+    if (
+      !Array.isArray(input.skipLines) ||
+      input.skipLines.length > 1000 ||
+      !input.skipLines.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1)
+    ) {
       throw new MappingError('skipLines doit lister des numéros de lignes (entiers à partir de 1).');
     }
     mapping.skipLines = input.skipLines as number[];
   }
   const needed: FigureField[] =
-    mapping.layout === 'long' ? ['service', 'metric', 'period', 'value'] : mapping.layout === 'periods_as_columns' ? ['service', 'metric'] : ['service', 'period'];
+    mapping.layout === 'long'
+      ? ['service', 'metric', 'period', 'value']
+      : mapping.layout === 'periods_as_columns'
+        ? ['service', 'metric']
+        : ['service', 'period'];
   const absent = needed.filter((field) => mapping.columns[field] === undefined && mapping.constants?.[field as ConstantField] === undefined);
   if (absent.length > 0) {
     throw new MappingError(

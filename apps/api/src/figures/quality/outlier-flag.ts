@@ -22,8 +22,9 @@ export const outlierFlag = (row: ResolvedFigure, line: number, history: readonly
     line,
     kind: 'outlier',
     message:
-      `Valeur inhabituelle : ${formatFrenchDecimal(row.value)} pour ${row.orgUnit} · ${row.service} · ${row.metric} (${row.period}), ` +
-      `alors que la médiane des ${history.length} périodes précédentes est ${formatFrenchDecimal(score.median.toDecimalPlaces(2).toFixed())} ` +
-      `(écart robuste z = ${score.z.toFixed(1).replace('.', ',')}). Le chiffre est enregistré : vérifiez le montant et l’unité.`,
+      `Valeur inhabituelle : ${score.z.abs().toDecimalPlaces(0).toFixed()} fois l’écart habituel ${score.z.isNegative() ? 'en dessous' : 'au-dessus'} de la médiane. ` +
+      `${formatFrenchDecimal(row.value)} pour ${row.orgUnit} · ${row.service} · ${row.metric} (${row.period}), ` +
+      `alors que la médiane des ${history.length} périodes précédentes est ${formatFrenchDecimal(score.median.toDecimalPlaces(2).toFixed())}. ` +
+      'Le chiffre est enregistré : vérifiez le montant et l’unité.',
   };
 };
