@@ -131,10 +131,11 @@ describe('drill-down and explanation', () => {
   it('opens "Comment est-ce calculé ?" with formula, inputs, assumptions, unit costs, and downloads the calculation', async () => {
     const page = await signedIn('lecteur@valmont.demo');
     await page.goto(`${base()}/#/?orgUnit=VALMONT-NORD&from=2024-01&to=2024-03`);
-    await page.getByTestId('explain-grossSavings').click();
-    const dialog = page.getByRole('dialog', { name: /Comment est-ce calculé \? — Coûts évités \(bruts\)/ });
+    // 2024 is computed under method 2: the public card explains the public indicator it shows
+    await page.getByTestId('explain-publicSavings').click();
+    const dialog = page.getByRole('dialog', { name: /Comment est-ce calculé \? — Coûts évités pour les finances publiques/ });
     await dialog.getByTestId('explain-formula').waitFor();
-    expect(await dialog.getByTestId('explain-formula').textContent()).toContain('Coûts évités (bruts) =');
+    expect(await dialog.getByTestId('explain-formula').textContent()).toContain('Coûts évités pour les finances publiques =');
     await dialog
       .getByRole('table', { name: /Données utilisées/ })
       .getByRole('cell', { name: 'SAAD' })
@@ -247,7 +248,7 @@ describe('accessibility (axe-core)', () => {
     if (!source) return;
     const page = await signedIn('lecteur@valmont.demo');
     await page.goto(`${base()}/#/?orgUnit=VALMONT-NORD&from=2024-01&to=2024-03`);
-    await page.getByTestId('explain-cost').click();
+    await page.getByTestId('explain-publicCost').click();
     await page.getByTestId('explain-formula').waitFor();
     expect(await seriousViolations(page, source)).toEqual([]);
     await page.context().close();

@@ -26,6 +26,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
 import { formatDateTime, formatDecimal, formatMoney, formatPerEuro, formatShare } from '../format/decimal-format';
+import { parameterSentences } from '../common/parameter-sentences';
 import { errorText } from './error-text';
 import type { ExplainableIndicator, Explanation, Scope } from './indicators.types';
 import { periodLabel } from './series-rows';
@@ -36,16 +37,6 @@ export const formatIndicatorValue = (indicator: string, value: string | null | u
   if (indicator === 'offsetRatio' || indicator === 'publicOffsetRatio') return formatPerEuro(value, locale);
   if (indicator === 'paybackYears') return formatDecimal(value, locale);
   return formatMoney(value, locale);
-};
-
-/** "{ rateWithout: 0.30, … }" in one readable line: key = value, nested objects flattened. */
-export const describeParameters = (parameters: unknown, prefix = ''): string[] => {
-  if (parameters === null || parameters === undefined) return [];
-  if (Array.isArray(parameters)) return parameters.flatMap((p, i) => describeParameters(p, `${prefix}[${i + 1}]`));
-  if (typeof parameters === 'object') {
-    return Object.entries(parameters as Record<string, unknown>).flatMap(([k, v]) => describeParameters(v, prefix ? `${prefix}.${k}` : k));
-  }
-  return [`${prefix} = ${String(parameters)}`];
 };
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -65,6 +56,7 @@ const num = { align: 'right' as const, sx: { fontVariantNumeric: 'tabular-nums',
 export const ExplanationBody = ({ explanation }: { explanation: Explanation }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const costLabels = new Map(explanation.unitCosts.map((u) => [u.code, u.label]));
   const t = (key: string, options?: Record<string, unknown>) => translate(`levier.explain.${key}`, options);
   const values = explanation.values;
   return (
@@ -104,9 +96,13 @@ export const ExplanationBody = ({ explanation }: { explanation: Explanation }) =
             {explanation.methodology.effectiveFrom ? ` — ${t('effective_from', { date: explanation.methodology.effectiveFrom })}` : null}
           </Typography>
           {explanation.methodology.parameters ? (
-            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              {describeParameters(explanation.methodology.parameters).join(' ; ')}
-            </Typography>
+            <Box component="ul" sx={{ m: 0, pl: 2.5, color: 'text.secondary' }} data-testid="explain-methodology-parameters">
+              {parameterSentences(explanation.methodology.parameters, costLabels, locale).map((line) => (
+                <Typography key={line} component="li" variant="body2">
+                  {line}
+                </Typography>
+              ))}
+            </Box>
           ) : null}
         </Section>
       ) : null}
@@ -152,9 +148,13 @@ export const ExplanationBody = ({ explanation }: { explanation: Explanation }) =
               {a.justification ? <Typography variant="body2">{t('justification', { text: a.justification })}</Typography> : null}
               {a.evidence ? <Typography variant="body2">{t('evidence', { text: a.evidence })}</Typography> : null}
               {a.parameters ? (
-                <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }}>
-                  {describeParameters(a.parameters).join(' ; ')}
-                </Typography>
+                <Box component="ul" sx={{ m: 0, pl: 2.5, color: 'text.secondary' }} data-testid="explain-assumption-parameters">
+                  {parameterSentences(a.parameters, costLabels, locale).map((line) => (
+                    <Typography key={line} component="li" variant="caption">
+                      {line}
+                    </Typography>
+                  ))}
+                </Box>
               ) : null}
             </Box>
           ))

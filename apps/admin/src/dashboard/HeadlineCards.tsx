@@ -64,7 +64,8 @@ const HeadlineCard = ({ headline, onExplain }: { headline: Headline; onExplain?:
             )}
           </>
         )}
-        {onExplain ? <ExplainButton indicator={headline.key} onExplain={onExplain} /> : null}
+        {/* a public card explains the public indicator it shows */}
+        {onExplain ? <ExplainButton indicator={headline.shown} onExplain={onExplain} /> : null}
       </CardContent>
     </Card>
   );

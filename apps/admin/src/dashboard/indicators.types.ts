@@ -111,7 +111,21 @@ export interface PayerItem {
   net?: MaybeDecimal;
 }
 
-export const EXPLAINABLE = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'costPerEventAvoided', 'paybackYears', 'cashable', 'byPayer'] as const;
+export const EXPLAINABLE = [
+  'grossSavings',
+  'cost',
+  'netSavings',
+  'offsetRatio',
+  'costPerEventAvoided',
+  'paybackYears',
+  'cashable',
+  'byPayer',
+  'publicSavings',
+  'publicCost',
+  'publicNetSavings',
+  'publicOffsetRatio',
+  'ledger',
+] as const;
 export type ExplainableIndicator = (typeof EXPLAINABLE)[number];
 
 export interface Explanation {

@@ -5,6 +5,27 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** English messages of the director's and the viewer's first hour (issue 14). */
 export const firstHourEn: Shape<typeof firstHourFr> = {
   levier: {
+    indicators: {
+      publicSavings: 'Avoided costs for public finances',
+      publicCost: 'Public cost of services',
+      publicNetSavings: 'Net medico-social savings (public finances)',
+      publicOffsetRatio: 'Avoided costs per €1 of public money invested',
+      ledger: 'Who pays, who saves',
+    },
+    parameters_table: {
+      parameter: 'Parameter',
+      value: 'Value',
+      parameters: 'Parameters',
+      params: 'Assumption parameters',
+      snapshot: 'Frozen data',
+      unit_costs: 'Frozen unit costs',
+      unit_cost: 'Unit cost',
+      amount: 'Amount',
+      price_year: 'Price year',
+      source: 'Source',
+      assumptions: 'Frozen assumptions',
+      assumption: 'Assumption',
+    },
     period_words: {
       scope_summary: 'Scope: %{orgUnit}, %{range}',
     },

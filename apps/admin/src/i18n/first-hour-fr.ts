@@ -1,6 +1,27 @@
 /** French messages of the director's and the viewer's first hour (issue 14): periods, comparison, schedule, access, user menu. */
 export const firstHourFr = {
   levier: {
+    indicators: {
+      publicSavings: 'Coûts évités pour les finances publiques',
+      publicCost: 'Coût public des services',
+      publicNetSavings: 'Épargne médico-sociale nette (finances publiques)',
+      publicOffsetRatio: 'Coûts évités pour 1 € public investi',
+      ledger: 'Qui paie, qui économise',
+    },
+    parameters_table: {
+      parameter: 'Paramètre',
+      value: 'Valeur',
+      parameters: 'Paramètres',
+      params: 'Paramètres de l’hypothèse',
+      snapshot: 'Données figées',
+      unit_costs: 'Coûts unitaires figés',
+      unit_cost: 'Coût unitaire',
+      amount: 'Montant',
+      price_year: 'Année des prix',
+      source: 'Source',
+      assumptions: 'Hypothèses figées',
+      assumption: 'Hypothèse',
+    },
     period_words: {
       scope_summary: 'Périmètre : %{orgUnit}, %{range}',
     },

@@ -19,7 +19,8 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
-import { DecimalField, JsonField } from '../common/fields';
+import { DecimalField } from '../common/fields';
+import { ParametersTable, SnapshotTables } from '../common/ParametersTable';
 import { JsonInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal } from '../common/validators';
@@ -55,7 +56,7 @@ export const OutcomeAssumptionShow = () => (
       <TextField source="code" />
       <TextField source="label" />
       <TextField source="service" />
-      <JsonField source="params" />
+      <ParametersTable source="params" label="resources.outcome-assumptions.fields.params" />
       <TextField source="justification" />
       <TextField source="evidence" emptyText="—" />
     </SimpleShowLayout>
@@ -174,8 +175,8 @@ export const MethodologyVersionShow = () => (
       <NumberField source="version" />
       <TextField source="label" />
       <TextField source="effectiveFrom" />
-      <JsonField source="parameters" />
-      <JsonField source="snapshot" />
+      <ParametersTable source="parameters" label="resources.methodology-versions.fields.parameters" />
+      <SnapshotTables source="snapshot" label="resources.methodology-versions.fields.snapshot" />
       <DateField source="publishedAt" showTime />
     </SimpleShowLayout>
   </Show>

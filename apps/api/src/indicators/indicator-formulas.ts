@@ -11,6 +11,17 @@ export const INDICATOR_FORMULAS = {
   paybackYears: 'Délai de retour = premier instant où la somme des valeurs annuelles non actualisées atteint les dépenses.',
   cashable: 'Part encaissable = Σ valeur actualisée × part encaissable de chaque coût unitaire (budget réellement libéré).',
   byPayer: 'Répartition par payeur = valeur actualisée de chaque coût évité répartie selon les parts des payeurs du coût unitaire.',
+  // méthode 2 (conventions 2) : les finances publiques d’abord, les ménages (USAGER) à part
+  publicSavings:
+    'Coûts évités pour les finances publiques = Σ, pour chaque payeur public (Assurance maladie, Département, commune / CCAS, État, CAF, caisses de retraite, ARS, bailleurs sociaux, autre), des coûts évités qu’il aurait supportés, moins sa part des coûts de substitution (par exemple une journée à domicile avec APA et SSIAD à la place d’une journée en EHPAD). La part des ménages (usagers) est exclue.',
+  publicCost:
+    'Coût public des services = dépenses de la période en euros constants de l’année de base × part des financeurs publics selon le plan de financement de chaque service et de chaque année (sans plan : tout à la commune / au CCAS) ; la part payée par les ménages est exclue.',
+  publicNetSavings:
+    'Épargne médico-sociale nette (finances publiques) = coûts évités pour les finances publiques − coût public des services (peut être négative).',
+  publicOffsetRatio:
+    'Coûts évités pour 1 € public investi = coûts évités pour les finances publiques / coût public des services, calculé sur les sommes du périmètre, jamais en moyenne de ratios.',
+  ledger:
+    'Qui paie, qui économise = pour chaque payeur : coûts évités qu’il aurait supportés (coûts de substitution déduits), coût des services qu’il finance (plans de financement), et solde net = coûts évités − coût supporté.',
 } as const;
 
 export type HeadlineIndicator = keyof typeof INDICATOR_FORMULAS;
