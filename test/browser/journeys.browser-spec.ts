@@ -163,7 +163,7 @@ describe('data entry', () => {
     await page.goto(`${base()}/#/import`);
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     await page.getByText('figures-errors-semicolon.csv').waitFor();
-    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
     const errors = page.getByTestId('row-errors');
     await errors.waitFor({ timeout: 30_000 });
     const text = (await errors.textContent()) ?? '';

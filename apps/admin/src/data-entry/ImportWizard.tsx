@@ -1,5 +1,21 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Box, Button, Paper, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  Step,
+  StepLabel,
+  Stepper,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -7,12 +23,22 @@ import { Link as RouterLink } from 'react-router-dom';
 import { errorText } from '../dashboard/error-text';
 import type { LevierDataProvider } from '../dataProvider';
 import { SubmissionReport } from './SubmissionReport';
+import { SubmissionPreview } from './SubmissionPreview';
 import { isFinished, useSubmissionPolling } from './submission-status';
 
 export const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** Import wizard: choose a CSV/XLSX file, upload it (multipart), follow its progress, read row errors and outlier flags. */
+interface ImportTemplate {
+  id: string;
+  name: string;
+}
+
+/**
+ * Import wizard: choose a CSV/XLSX file (and a saved import template if its columns need one), send it as a dry run,
+ * read the preview (new, changed old → new, errors, flags), then apply it — confirming how many stored values it
+ * replaces — or discard it; follow the apply's progress.
+ */
 export const ImportWizard = () => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -22,8 +48,21 @@ export const ImportWizard = () => {
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [submissionId, setSubmissionId] = useState<string | null>(null);
-  const { state, error } = useSubmissionPolling(submissionId);
-  const step = !submissionId ? 0 : !isFinished(state) ? 1 : 2;
+  const [round, setRound] = useState(0);
+  const [templates, setTemplates] = useState<ImportTemplate[]>([]);
+  const [template, setTemplate] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const { state, error } = useSubmissionPolling(submissionId, 700, 120_000, round);
+  const step = !submissionId ? 0 : state?.status === 'previewed' ? 1 : !isFinished(state) ? (round === 0 ? 0 : 2) : 2;
+
+  useEffect(() => {
+    if (!dataProvider.apiGet) return;
+    dataProvider
+      .apiGet<ImportTemplate[]>('/import-templates')
+      .then((list) => setTemplates(Array.isArray(list) ? list : []))
+      .catch(() => setTemplates([]));
+  }, [dataProvider]);
 
   useEffect(() => {
     if (state?.status === 'applied') void queryClient.invalidateQueries({ queryKey: ['indicators'] });
@@ -39,8 +78,10 @@ export const ImportWizard = () => {
     setUploading(true);
     try {
       const body = new FormData();
+      if (template) body.append('template', template);
       body.append('file', file, file.name);
-      const { json } = await dataProvider.apiPost<{ id: string }>('/submissions', body);
+      const { json } = await dataProvider.apiPost<{ id: string }>('/submissions?dryRun=true', body);
+      setRound(0);
       setSubmissionId(json.id);
     } catch (err) {
       notify(errorText(err, translate), { type: 'error' });
@@ -51,6 +92,31 @@ export const ImportWizard = () => {
   const restart = () => {
     setFile(null);
     setSubmissionId(null);
+    setRound(0);
+  };
+  const changedCount = state?.preview?.changed.length ?? 0;
+  const apply = async (confirmOverwrite: boolean) => {
+    if (!submissionId || !dataProvider.apiPost) return;
+    setConfirming(false);
+    setBusy(true);
+    try {
+      await dataProvider.apiPost(`/submissions/${encodeURIComponent(submissionId)}/apply`, { confirmOverwrite });
+      setRound((r) => r + 1);
+    } catch (err) {
+      notify(errorText(err, translate), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const discard = async () => {
+    if (!submissionId || !dataProvider.apiPost) return;
+    try {
+      await dataProvider.apiPost(`/submissions/${encodeURIComponent(submissionId)}/discard`, {});
+      notify('Aperçu abandonné : rien n’a été enregistré.', { type: 'info' });
+      restart();
+    } catch (err) {
+      notify(errorText(err, translate), { type: 'error' });
+    }
   };
 
   return (
@@ -60,14 +126,16 @@ export const ImportWizard = () => {
         {translate('levier.import.title')}
       </Typography>
       <Stepper activeStep={step} sx={{ mb: 3 }} aria-label={translate('levier.import.steps')}>
-        {['choose', 'progress', 'done'].map((s) => (
-          <Step key={s}>
-            <StepLabel>{translate(`levier.import.step_${s}`)}</StepLabel>
+        {['Choisir le fichier', 'Vérifier l’aperçu', 'Enregistrement'].map((label) => (
+          <Step key={label}>
+            <StepLabel>{label}</StepLabel>
           </Step>
         ))}
       </Stepper>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        {step === 0 ? (
+        {step === 0 && submissionId ? (
+          <Typography role="status">Lecture du fichier et calcul de l’aperçu…</Typography>
+        ) : step === 0 ? (
           <Box component="form" onSubmit={upload}>
             <Typography variant="body2" sx={{ mb: 2 }}>
               {translate('levier.import.help')}
@@ -103,10 +171,59 @@ export const ImportWizard = () => {
                 {translate('levier.import.wrong_type')}
               </Alert>
             ) : null}
+            <MuiTextField
+              select
+              size="small"
+              label="Modèle d’import (colonnes)"
+              value={template}
+              onChange={(e) => setTemplate(e.target.value)}
+              sx={{ minWidth: 320, mb: 2, display: 'flex' }}
+              helperText="Sans modèle, les colonnes sont reconnues seules : une ligne par chiffre, ou les mois ou les indicateurs en colonnes, par codes ou libellés."
+              slotProps={{ htmlInput: { 'data-testid': 'import-template' } }}
+            >
+              <MenuItem value="">Reconnaissance automatique</MenuItem>
+              {templates.map((t) => (
+                <MenuItem key={t.id} value={t.id}>
+                  {t.name}
+                </MenuItem>
+              ))}
+            </MuiTextField>
             <Button type="submit" variant="contained" disabled={!file || uploading || tooBig || wrongType}>
-              {translate('levier.import.upload')}
+              Voir l’aperçu
             </Button>
           </Box>
+        ) : step === 1 && state?.preview ? (
+          <>
+            <SubmissionPreview preview={state.preview} fileName={state.fileName ?? null} />
+            <Box sx={{ display: 'flex', gap: 2, mt: 2 }}>
+              <Button
+                variant="contained"
+                disabled={busy || state.preview.errors.length > 0}
+                onClick={() => (changedCount > 0 ? setConfirming(true) : void apply(false))}
+                data-testid="apply-preview"
+              >
+                Appliquer
+              </Button>
+              <Button onClick={() => void discard()} data-testid="discard-preview">
+                Abandonner
+              </Button>
+            </Box>
+            <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="overwrite-title">
+              <DialogTitle id="overwrite-title">Remplacer des valeurs déjà saisies ?</DialogTitle>
+              <DialogContent>
+                <DialogContentText>
+                  Ce fichier remplace {changedCount} valeur{changedCount > 1 ? 's' : ''} déjà saisie{changedCount > 1 ? 's' : ''} (listée
+                  {changedCount > 1 ? 's' : ''} dans l’aperçu, avant → après). L’ancienne valeur reste visible dans l’historique de chaque chiffre.
+                </DialogContentText>
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setConfirming(false)}>Annuler</Button>
+                <Button variant="contained" onClick={() => void apply(true)} data-testid="confirm-overwrite">
+                  Remplacer {changedCount} valeur{changedCount > 1 ? 's' : ''}
+                </Button>
+              </DialogActions>
+            </Dialog>
+          </>
         ) : (
           <>
             {error ? <Alert severity="warning">{errorText(error, translate)}</Alert> : null}

@@ -10,18 +10,30 @@ export interface SubmissionProgress {
   percent: number | null;
 }
 
+/** What applying a dry run would do (POST /api/submissions?dryRun=true). */
+export interface SubmissionPreviewData {
+  created: number;
+  changed: Array<{ figureId: string; orgUnit: string; service: string; metric: string; period: string; old: string; new: string }>;
+  unchanged: number;
+  flagged: Array<{ line: number | null; kind: string; message: string }>;
+  errors: Array<{ line: number | null; column: string | null; value: string | null; message: string; sheet?: string }>;
+}
+
 export interface SubmissionState {
   id: string;
-  status: 'received' | 'validating' | 'rejected' | 'applied';
+  status: 'received' | 'validating' | 'rejected' | 'applied' | 'previewed' | 'discarded';
+  fileName?: string | null;
+  preview?: SubmissionPreviewData | null;
   rowCount?: number | null;
   processedCount?: number | null;
   appliedCount?: number | null;
-  errors?: Array<{ line: number | null; column: string | null; value: string | null; message: string }>;
+  errors?: Array<{ line: number | null; column: string | null; value: string | null; message: string; sheet?: string }>;
   flags?: Array<{ line: number | null; kind: string; message: string }>;
   progress?: SubmissionProgress | null;
 }
 
-export const isFinished = (s: SubmissionState | null | undefined): boolean => s?.status === 'applied' || s?.status === 'rejected';
+export const isFinished = (s: SubmissionState | null | undefined): boolean =>
+  s?.status === 'applied' || s?.status === 'rejected' || s?.status === 'previewed' || s?.status === 'discarded';
 
 /** The API's progress of an unfinished submission, else one read from processedCount / rowCount; null once finished. */
 export const progressOf = (s: SubmissionState | null | undefined): SubmissionProgress | null => {
@@ -32,7 +44,8 @@ export const progressOf = (s: SubmissionState | null | undefined): SubmissionPro
   return { phase: 'validating', percent: known ? Math.min(100, Math.floor(((s.processedCount ?? 0) / (s.rowCount ?? 1)) * 100)) : null };
 };
 
-export const useSubmissionPolling = (id: string | null, intervalMs = 700, timeoutMs = 120_000) => {
+/** `round` restarts the polling of the same submission (after an apply sends it through the pipeline again). */
+export const useSubmissionPolling = (id: string | null, intervalMs = 700, timeoutMs = 120_000, round = 0) => {
   const dataProvider = useDataProvider<LevierDataProvider>();
   const [state, setState] = useState<SubmissionState | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -59,6 +72,6 @@ export const useSubmissionPolling = (id: string | null, intervalMs = 700, timeou
     return () => {
       cancelled = true;
     };
-  }, [id, dataProvider, intervalMs, timeoutMs]);
+  }, [id, dataProvider, intervalMs, timeoutMs, round]);
   return { state, error };
 };

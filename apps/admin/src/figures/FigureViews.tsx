@@ -2,6 +2,7 @@ import { DataTable, DateField, Edit, SelectInput, Show, SimpleForm, SimpleShowLa
 import { DecimalField, EnumField } from '../common/fields';
 import { decimal, enumChoices, period } from '../common/validators';
 import { LevierList } from '../common/LevierList';
+import { FigureHistory } from './FigureHistory';
 
 export const FIGURE_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export const FIGURE_SOURCES = ['form', 'grid', 'import', 'api'] as const;
@@ -18,9 +19,9 @@ const filters = [
 export const FigureList = () => (
   <LevierList filters={filters} sort={{ field: 'period', order: 'DESC' }} perPage={50}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="orgUnit" />
-      <DataTable.Col source="service" />
-      <DataTable.Col source="metric" />
+      <DataTable.Col source="orgUnitLabel" label="Unité" />
+      <DataTable.Col source="serviceLabel" label="Service" />
+      <DataTable.Col source="metricLabel" label="Indicateur" />
       <DataTable.Col source="period" />
       <DataTable.Col source="value" align="right">
         <DecimalField source="value" />
@@ -31,8 +32,9 @@ export const FigureList = () => (
       <DataTable.Col source="source">
         <EnumField source="source" enumName="source" />
       </DataTable.Col>
-      <DataTable.Col source="updatedAt">
-        <DateField source="updatedAt" showTime />
+      <DataTable.Col source="updatedByName" label="Modifié par" disableSort />
+      <DataTable.Col source="updatedAt" label="Modifié le">
+        <DateField source="updatedAt" showTime locales="fr-FR" />
       </DataTable.Col>
     </DataTable>
   </LevierList>
@@ -41,15 +43,17 @@ export const FigureList = () => (
 export const FigureShow = () => (
   <Show>
     <SimpleShowLayout>
-      <TextField source="orgUnit" />
-      <TextField source="service" />
-      <TextField source="metric" />
+      <TextField source="orgUnitLabel" label="Unité" />
+      <TextField source="serviceLabel" label="Service" />
+      <TextField source="metricLabel" label="Indicateur" />
       <TextField source="period" />
       <DecimalField source="value" />
       <EnumField source="status" enumName="figure_status" />
       <EnumField source="source" enumName="source" />
       <TextField source="comment" emptyText="—" />
-      <DateField source="updatedAt" showTime />
+      <TextField source="updatedByName" label="Modifié par" emptyText="—" />
+      <DateField source="updatedAt" label="Modifié le" showTime locales="fr-FR" />
+      <FigureHistory />
     </SimpleShowLayout>
   </Show>
 );

@@ -5,7 +5,19 @@
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import SendIcon from '@mui/icons-material/Send';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Paper, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { useId, useState } from 'react';
 import {
   DataTable,
@@ -136,6 +148,7 @@ const PeriodActionPanel = () => {
   const [orgUnit, setOrgUnit] = useState('');
   const [period, setPeriod] = useState('');
   const [reopening, setReopening] = useState(false);
+  const [confirming, setConfirming] = useState<'submit' | 'approve' | null>(null);
   if (!canAccess) return null;
   const ready = orgUnit !== '' && isPeriod(period.trim());
   const body = { orgUnit, period: period.trim() };
@@ -177,13 +190,61 @@ const PeriodActionPanel = () => {
               variant={action === 'approve' ? 'contained' : 'outlined'}
               startIcon={<Icon />}
               disabled={!ready}
-              onClick={() => (action === 'reopen' ? setReopening(true) : void act(action, body))}
+              onClick={() => (action === 'reopen' ? setReopening(true) : setConfirming(action))}
             >
               {translate(`levier.periods.action_${action}`)}
             </Button>
           );
         })}
       </Box>
+      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="period-confirm-title">
+        <DialogTitle id="period-confirm-title">{confirming === 'approve' ? 'Approuver la période ?' : 'Soumettre la période ?'}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {confirming === 'approve'
+              ? `Approuver ${orgUnit} ${period} la verrouille : plus aucune correction sans la rouvrir avec un motif. Une autre personne que celle qui l’a soumise doit l’approuver.`
+              : `Soumettre ${orgUnit} ${period} pour approbation : une autre personne devra l’approuver.`}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(null)}>Annuler</Button>
+          <Button
+            variant="contained"
+            data-testid="period-confirm"
+            onClick={() => {
+              const action = confirming;
+              setConfirming(null);
+              if (action) void act(action, body);
+            }}
+          >
+            {confirming === 'approve' ? 'Approuver' : 'Soumettre'}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="period-confirm-title">
+        <DialogTitle id="period-confirm-title">{confirming === 'approve' ? 'Approuver la période ?' : 'Soumettre la période ?'}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {confirming === 'approve'
+              ? `Approuver ${orgUnit} ${period} la verrouille : plus aucune correction sans la rouvrir avec un motif. Une autre personne que celle qui l’a soumise doit l’approuver.`
+              : `Soumettre ${orgUnit} ${period} pour approbation : une autre personne devra l’approuver.`}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(null)}>Annuler</Button>
+          <Button
+            variant="contained"
+            data-testid="period-confirm"
+            onClick={() => {
+              const action = confirming;
+              setConfirming(null);
+              if (action) void act(action, body);
+            }}
+          >
+            {confirming === 'approve' ? 'Approuver' : 'Soumettre'}
+          </Button>
+        </DialogActions>
+      </Dialog>
       <ReopenDialog
         open={reopening}
         what={`${orgUnit} ${period}`}

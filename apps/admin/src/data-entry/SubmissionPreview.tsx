@@ -1,0 +1,84 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Alert, Box, Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { toCsv } from '../common/export';
+import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
+import { frenchDecimal, periodLabel } from './period-label';
+import type { SubmissionPreviewData, SubmissionState } from './submission-status';
+
+/** The row-error report as a CSV the user can open in the spreadsheet (header row first, `;`, UTF-8 with BOM). */
+export const errorReportCsv = (errors: NonNullable<SubmissionState['errors']>): string =>
+  `\ufeff${toCsv([['Feuille', 'Ligne', 'Colonne', 'Valeur lue', 'Problème'], ...errors.map((e) => [e.sheet ?? '', e.line ?? '', e.column ?? '', e.value ?? '', e.message])])}\r\n`;
+
+const download = (name: string, text: string): void => {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+};
+
+/** What applying the file would do: counts, every stored value it changes (old → new, in words), its errors and flags. */
+export const SubmissionPreview = ({ preview, fileName }: { preview: SubmissionPreviewData; fileName: string | null }) => {
+  const { created, changed, unchanged, flagged, errors } = preview;
+  return (
+    <Box data-testid="submission-preview" aria-live="polite">
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+        Aperçu avant enregistrement{fileName ? ` — ${fileName}` : ''}
+      </Typography>
+      <Typography variant="body2" data-testid="preview-counts" sx={{ mb: 2 }}>
+        {created} nouvelle{created > 1 ? 's' : ''} valeur{created > 1 ? 's' : ''}, {changed.length} valeur{changed.length > 1 ? 's' : ''} modifiée
+        {changed.length > 1 ? 's' : ''}, {unchanged} inchangée{unchanged > 1 ? 's' : ''}, {flagged.length} signalement{flagged.length > 1 ? 's' : ''},{' '}
+        {errors.length} erreur{errors.length > 1 ? 's' : ''}. Rien n’est enregistré tant que vous n’avez pas appliqué.
+      </Typography>
+      {errors.length > 0 ? (
+        <>
+          <Alert severity="error" sx={{ mb: 2 }}>
+            Le fichier ne peut pas être enregistré : corrigez les {errors.length} erreur{errors.length > 1 ? 's' : ''} ci-dessous, puis déposez-le de nouveau.
+          </Alert>
+          <Button
+            startIcon={<DownloadIcon />}
+            onClick={() => download(`erreurs-${(fileName ?? 'saisie').replace(/\.[^.]+$/u, '')}.csv`, errorReportCsv(errors))}
+            sx={{ mb: 1 }}
+          >
+            Télécharger le rapport d’erreurs (CSV)
+          </Button>
+          <SubmissionErrorsTable errors={errors} />
+        </>
+      ) : null}
+      {changed.length > 0 ? (
+        <TableContainer sx={{ maxHeight: 360, mb: 2 }} tabIndex={0}>
+          <Table size="small" stickyHeader aria-label="Valeurs modifiées" data-testid="preview-changes">
+            <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>Valeurs déjà saisies que ce fichier remplace</caption>
+            <TableHead>
+              <TableRow>
+                {['Unité', 'Service', 'Indicateur', 'Période', 'Avant', 'Après', ''].map((h) => (
+                  <TableCell key={h} scope="col">
+                    {h}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {changed.map((c) => (
+                <TableRow key={c.figureId}>
+                  <TableCell>{c.orgUnit}</TableCell>
+                  <TableCell>{c.service}</TableCell>
+                  <TableCell>{c.metric}</TableCell>
+                  <TableCell>{periodLabel(c.period)}</TableCell>
+                  <TableCell align="right">{frenchDecimal(c.old)}</TableCell>
+                  <TableCell align="right">{frenchDecimal(c.new)}</TableCell>
+                  <TableCell>
+                    <RouterLink to={`/figures/${c.figureId}/show`}>Historique</RouterLink>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ) : null}
+      {flagged.length > 0 ? <SubmissionFlagsTable flags={flagged} /> : null}
+    </Box>
+  );
+};

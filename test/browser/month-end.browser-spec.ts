@@ -1,0 +1,116 @@
+/**
+ * The finance director's month-end (issue 13) in a real browser against the running product with demo data: a wide
+ * sheet with labels, its preview, the overwrite confirmed, the history of a changed figure, and the four-eyes rule.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, newContext, screenshot } from './browser';
+import { apiGet, apiLogin } from './product';
+
+let browser: Browser;
+const base = (): string => {
+  const url = process.env.BROWSER_BASE_URL;
+  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
+  return url;
+};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const signedIn = async (email: string): Promise<Page> => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await login(page, base(), email);
+  return page;
+};
+
+interface Figure {
+  id: string;
+  value: string;
+}
+
+describe('month-end, as the finance director', () => {
+  it('imports a wide sheet with labels, previews it, confirms the overwrite, reads the history, and cannot approve their own submission', async () => {
+    const token = await apiLogin(base(), 'finance@valmont.demo');
+    const figureOf = async (period: string): Promise<Figure> => {
+      const filter = encodeURIComponent(JSON.stringify({ orgUnit: 'VALMONT-NORD', service: 'PORTAGE_REPAS', metric: 'spend', period }));
+      const [figure] = await apiGet<Figure[]>(base(), token, `/api/figures?filter=${filter}`);
+      return figure;
+    };
+    const january = await figureOf('2024-01');
+    expect(january).toBeDefined();
+
+    // months as columns, units, services and indicators by their labels, as a finance team keeps them
+    const dir = mkdtempSync(path.join(tmpdir(), 'levier-month-end-'));
+    const file = path.join(dir, 'portage-nord-t1-2024.csv');
+    writeFileSync(
+      file,
+      [
+        'Unité;Service;Indicateur;janv. 2024;févr. 2024',
+        'Antenne Nord;Portage de repas;Dépenses;12 345,67;12 400,00',
+        'Antenne Nord;Portage de repas;Bénéficiaires;;',
+      ].join('\r\n'),
+      'utf8',
+    );
+
+    const page = await signedIn('finance@valmont.demo');
+    await page.goto(`${base()}/#/import`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByText('portage-nord-t1-2024.csv').waitFor();
+    await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+
+    const changes = page.getByTestId('preview-changes');
+    await changes.waitFor({ timeout: 30_000 });
+    const counts = (await page.getByTestId('preview-counts').textContent()) ?? '';
+    expect(counts).toMatch(/0 nouvelle valeur, 2 valeurs modifiées, 0 inchangée, \d+ signalements?, 0 erreur\./);
+    const changesText = (await changes.textContent()) ?? '';
+    expect(changesText).toContain('Antenne Valmont Nord');
+    expect(changesText).toContain('Portage de repas à domicile');
+    expect(changesText).toContain('janv. 2024');
+    expect(changesText).toContain('12\u202f345,67');
+    // nothing is written before applying
+    expect((await figureOf('2024-01')).value).toBe(january.value);
+    await screenshot(page, 'month-end-preview');
+
+    await page.getByTestId('apply-preview').click();
+    const dialog = page.getByRole('dialog', { name: 'Remplacer des valeurs déjà saisies ?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('remplace 2 valeurs déjà saisies');
+    await dialog.getByTestId('confirm-overwrite').click();
+    await page.getByText(/Import terminé : 2 chiffre/).waitFor({ timeout: 30_000 });
+    expect((await figureOf('2024-01')).value).toBe('12345.67');
+
+    await page.goto(`${base()}/#/figures/${january.id}/show`);
+    const history = page.getByTestId('figure-history');
+    await history.waitFor({ timeout: 30_000 });
+    const latest = history.getByRole('row').nth(1);
+    await latest.getByText('12\u202f345,67').waitFor();
+    const latestText = (await latest.textContent()) ?? '';
+    expect(latestText).toContain('Direction financière (démo)');
+    expect(latestText).toContain('portage-nord-t1-2024.csv');
+    await screenshot(page, 'month-end-history');
+
+    // submit the period, then try to approve it: four eyes refuses
+    await page.goto(`${base()}/#/periods`);
+    await page.getByRole('combobox').first().click();
+    await page.getByRole('option', { name: /VALMONT-NORD/ }).click();
+    await page.getByTestId('period-code').fill('2024-01');
+    await page.getByRole('button', { name: 'Soumettre' }).first().click();
+    await page.getByTestId('period-confirm').click();
+    await page
+      .getByText(/Période 2024-01 soumise/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Approuver' }).first().click();
+    await page.getByTestId('period-confirm').click();
+    await page.getByText(/vous avez soumis la période janv\. 2024/).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'month-end-four-eyes');
+    await page.context().close();
+  });
+});
