@@ -22,6 +22,7 @@ import { login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
 import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
 import { measureEmails, startCountingSmtp } from './email-measures';
+import { measureDossier } from './document-measures';
 import { figureCount, Scale, SCALES } from './scales';
 
 const arg = (name: string, fallback: string): string => {
@@ -85,6 +86,7 @@ const main = async (): Promise<void> => {
       const edits = await measureEditToDashboard(product.url, token, main, 20);
       const load = await measureApiLoad(product.url, token, main, scale.clients, scale.loadSeconds);
       const directorToken = await login(product.url, main.directorEmail, BENCH_PASSWORD);
+      const dossier = await measureDossier(product.url, directorToken, main).catch((err: Error) => ({ error: err.message }));
       const emails = await measureEmails(product.url, directorToken, main, scale, smtp).catch((err: Error) => ({ error: err.message }));
       smtp.close();
       const bundle = adminBundleGzipKb(root);
@@ -122,6 +124,10 @@ const main = async (): Promise<void> => {
         apiP95Ms: Math.round(api.p95),
         apiRequests: load.requests,
         apiErrors: load.errors,
+        dossierSeconds: 'seconds' in dossier ? Number(dossier.seconds.toFixed(2)) : null,
+        dossierPages: 'pages' in dossier ? dossier.pages : null,
+        dossierHealthMaxMs: 'healthMaxMs' in dossier ? Math.round(dossier.healthMaxMs) : null,
+        dossierNote: 'error' in dossier ? dossier.error : undefined,
         emailsPerMinute: 'emailsPerMinute' in emails ? emails.emailsPerMinute : null,
         emailsNote: 'error' in emails ? emails.error : undefined,
         adminBundleGzipKb: bundle?.mainKb ?? null,
@@ -161,6 +167,14 @@ const main = async (): Promise<void> => {
       'p95 < 100, 0 errors',
       `p50 ${r.apiP50Ms}, p95 ${r.apiP95Ms}, ${r.apiErrors} errors / ${r.apiRequests}`,
       100 / (r.apiP95Ms as number),
+    ],
+    [
+      `dossier méthodologique, scope ${scale.name}, year (s; API /health worst latency meanwhile)`,
+      '< 15 s',
+      r.dossierSeconds === null
+        ? `n/a (${String((results as { dossierNote?: string }).dossierNote)})`
+        : `${r.dossierSeconds} s, ${r.dossierPages} pages; /health max ${r.dossierHealthMaxMs} ms`,
+      r.dossierSeconds === null ? null : 15 / (r.dossierSeconds as number),
     ],
     [
       'report emails (per minute)',
