@@ -87,7 +87,10 @@ export class IngestionService {
   }
 
   private async validateAndApply(organisationId: string, claimed: ClaimedSubmission, onProgress: (share: number) => Promise<void>): Promise<IngestionOutcome> {
-    const read = await readSubmissionRows(claimed);
+    const read = await readSubmissionRows(claimed, {
+      maxUncompressedBytes: this.config.xlsxMaxUncompressedBytes,
+      maxCells: this.config.importMaxCells,
+    });
     if (!read.ok) return this.reject(organisationId, claimed.id, 0, [fileErrorAsRow(read.error)], claimed.dryRun);
     const { rows, headers } = read;
     if (rows.length > this.config.importMaxRows) {

@@ -1,6 +1,7 @@
 import { parseFigureFile } from '../parsing/parse-figure-file';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
 import type { ImportMapping } from '../parsing/import-mapping';
+import type { XlsxLimits } from '../parsing/xlsx-zip-limits';
 
 /** A JSON submission as stored in `submission.payload`: values already decimal strings (see SubmitFiguresDto). */
 export interface JsonSubmissionPayload {
@@ -27,7 +28,7 @@ export const jsonRows = (payload: JsonSubmissionPayload): RawRow[] =>
   }));
 
 /** The rows of a stored submission: a file through the parsing readers, JSON by array index. Never throws. */
-export const readSubmissionRows = async (stored: StoredPayload): Promise<SubmissionRows> => {
+export const readSubmissionRows = async (stored: StoredPayload, xlsxLimits?: XlsxLimits): Promise<SubmissionRows> => {
   if (stored.contentType === JSON_CONTENT_TYPE && stored.fileName === null) {
     try {
       const parsed = JSON.parse(stored.payload.toString('utf8')) as JsonSubmissionPayload;
@@ -41,6 +42,7 @@ export const readSubmissionRows = async (stored: StoredPayload): Promise<Submiss
     filename: stored.fileName ?? undefined,
     mimeType: stored.contentType ?? undefined,
     mapping: stored.mapping ?? undefined,
+    xlsxLimits,
   });
   return read.ok ? { ok: true, rows: read.rows, headers: read.headers } : read;
 };

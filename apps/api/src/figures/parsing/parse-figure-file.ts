@@ -3,6 +3,7 @@ import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import type { ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
+import type { XlsxLimits } from './xlsx-zip-limits';
 
 export interface FigureFileInput {
   bytes: Uint8Array;
@@ -10,6 +11,8 @@ export interface FigureFileInput {
   mimeType?: string;
   /** Which column is what, when the user said so (mapping step, saved template); detected otherwise. */
   mapping?: ImportMapping;
+  /** Size and cell caps of an XLSX (configuration); the defaults of xlsx-zip-limits.ts otherwise. */
+  xlsxLimits?: XlsxLimits;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const; // "PK\3\4": XLSX is a zip
@@ -37,7 +40,7 @@ export const parseFigureFile = async (input: FigureFileInput): Promise<ReadFigur
     if (isOpenDocument(bytes)) {
       return unsupported('Fichier OpenDocument (.ods) : enregistrez-le au format Excel (.xlsx) ou CSV avant de l’importer.');
     }
-    return readXlsx(bytes, input.mapping);
+    return readXlsx(bytes, input.mapping, input.xlsxLimits);
   }
   if (startsWith(bytes, OLE_MAGIC)) {
     return unsupported('Ancien format Excel 97-2003 (.xls) : enregistrez le fichier au format .xlsx ou CSV avant de l’importer.');

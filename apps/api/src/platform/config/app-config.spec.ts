@@ -21,6 +21,17 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it('caps XLSX imports at 100 MiB uncompressed and 5 000 000 cells by default, and refuses a cap that is not a whole number', () => {
+    expect(loadConfig({})).toMatchObject({ xlsxMaxUncompressedBytes: 104_857_600, importMaxCells: 5_000_000 });
+    expect(loadConfig({ XLSX_MAX_UNCOMPRESSED_BYTES: '1048576', IMPORT_MAX_CELLS: '2000' })).toMatchObject({
+      xlsxMaxUncompressedBytes: 1_048_576,
+      importMaxCells: 2_000,
+    });
+    expect(() => loadConfig({ XLSX_MAX_UNCOMPRESSED_BYTES: '100Mo', IMPORT_MAX_CELLS: '0' })).toThrow(
+      /XLSX_MAX_UNCOMPRESSED_BYTES doit être un entier[^\n]*\n.*IMPORT_MAX_CELLS doit être un entier/,
+    );
+  });
+
   it('turns demo mode and the API docs off in production, and refuses demo mode there', () => {
     const production = loadConfig({ NODE_ENV: 'production' });
     expect(production.demoMode).toBe(false);

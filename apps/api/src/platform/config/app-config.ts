@@ -21,6 +21,10 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   readonly uploadMaxBytes: number;
   readonly importMaxRows: number;
+  /** An XLSX whose parts add up to more once decompressed is refused before any parsing (zip bombs, huge exports). */
+  readonly xlsxMaxUncompressedBytes: number;
+  /** Non-empty cells an XLSX may hold over its visible sheets: reading stops and the file is refused beyond. */
+  readonly importMaxCells: number;
   /** Submissions a worker applies at once: while one parses and validates in Node, the others write in PostgreSQL. */
   readonly importConcurrency: number;
   readonly logLevel: string;
@@ -121,6 +125,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       .filter((o) => o !== ''),
     uploadMaxBytes: int('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int('IMPORT_MAX_ROWS', 500_000, 1, 50_000_000),
+    xlsxMaxUncompressedBytes: int('XLSX_MAX_UNCOMPRESSED_BYTES', 100 * 1024 * 1024, 64 * 1024, 2 * 1024 * 1024 * 1024),
+    importMaxCells: int('IMPORT_MAX_CELLS', 5_000_000, 1, 500_000_000),
     importConcurrency: int('IMPORT_CONCURRENCY', 3, 1, 32),
     logLevel: str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     authRateLimitPerMinute: int('AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 100000),
