@@ -22,6 +22,7 @@ import { login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
 import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
 import { measureEmails, startCountingSmtp } from './email-measures';
+import { measureSimulationPreview } from './simulation-measures';
 import { measureDossier } from './document-measures';
 import { figureCount, Scale, SCALES } from './scales';
 
@@ -86,6 +87,7 @@ const main = async (): Promise<void> => {
       const edits = await measureEditToDashboard(product.url, token, main, 20);
       const load = await measureApiLoad(product.url, token, main, scale.clients, scale.loadSeconds);
       const directorToken = await login(product.url, main.directorEmail, BENCH_PASSWORD);
+      const simulation = await measureSimulationPreview(product.url, directorToken, main, 40).catch((err: Error) => ({ error: err.message }));
       const dossier = await measureDossier(product.url, directorToken, main).catch((err: Error) => ({ error: err.message }));
       const emails = await measureEmails(product.url, directorToken, main, scale, smtp).catch((err: Error) => ({ error: err.message }));
       smtp.close();
@@ -124,6 +126,10 @@ const main = async (): Promise<void> => {
         apiP95Ms: Math.round(api.p95),
         apiRequests: load.requests,
         apiErrors: load.errors,
+        simulationPreviewP50Ms: 'latencies' in simulation ? Math.round(summarise(simulation.latencies).p50) : null,
+        simulationPreviewP95Ms: 'latencies' in simulation ? Math.round(summarise(simulation.latencies).p95) : null,
+        simulationPreviewColdMs: 'coldMs' in simulation ? Math.round(simulation.coldMs) : null,
+        simulationNote: 'error' in simulation ? simulation.error : undefined,
         dossierSeconds: 'seconds' in dossier ? Number(dossier.seconds.toFixed(2)) : null,
         dossierPages: 'pages' in dossier ? dossier.pages : null,
         dossierHealthMaxMs: 'healthMaxMs' in dossier ? Math.round(dossier.healthMaxMs) : null,
@@ -167,6 +173,14 @@ const main = async (): Promise<void> => {
       'p95 < 100, 0 errors',
       `p50 ${r.apiP50Ms}, p95 ${r.apiP95Ms}, ${r.apiErrors} errors / ${r.apiRequests}`,
       100 / (r.apiP95Ms as number),
+    ],
+    [
+      `lever simulator preview, scope ${scale.name === 'M' ? 'M (département)' : scale.name}, year (ms)`,
+      'p95 < 300',
+      r.simulationPreviewP95Ms === null
+        ? `n/a (${String((results as { simulationNote?: string }).simulationNote)})`
+        : `p50 ${r.simulationPreviewP50Ms}, p95 ${r.simulationPreviewP95Ms} (first, cold: ${r.simulationPreviewColdMs})`,
+      r.simulationPreviewP95Ms === null ? null : 300 / (r.simulationPreviewP95Ms as number),
     ],
     [
       `dossier méthodologique, scope ${scale.name}, year (s; API /health worst latency meanwhile)`,

@@ -13,6 +13,6 @@ import { ScopePeriodsService } from './scope-periods.service';
   imports: [FundingModule],
   controllers: [IndicatorsController],
   providers: [ReadModelCache, IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService, ScopePeriodsService],
-  exports: [IndicatorsService, ScopePeriodsService, RecomputeService, IndicatorInputsRepository],
+  exports: [IndicatorsService, ScopePeriodsService, RecomputeService, IndicatorInputsRepository, ReadModelCache],
 })
 export class IndicatorsModule {}

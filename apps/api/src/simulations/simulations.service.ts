@@ -18,6 +18,7 @@ import { AuditWriter } from '../audit/audit.writer';
 import { m57FunctionLabel } from '../catalogue/m57-functions';
 import type { TreeNode } from '../catalogue/org-tree';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { ReadModelCache } from '../indicators/read-model-cache';
 import { periodBounds } from '../indicators/period-bounds';
 import type { ScenarioDocument } from '../indicators/scenario-document';
 import { TenantDb } from '../platform/database/tenant-db';
@@ -100,6 +101,7 @@ export class SimulationsService {
     private readonly indicators: IndicatorsService,
     private readonly reallocation: ReallocationRepository,
     private readonly audit: AuditWriter,
+    private readonly cache: ReadModelCache,
   ) {}
 
   async preview(user: AuthUser, dto: SimulationScope & { levers: unknown[] }): Promise<SimulationAnswer> {
@@ -247,7 +249,15 @@ export class SimulationsService {
     const records = await this.reallocation.records(em, organisationId);
     const refs = await this.reallocation.refs(em, organisationId);
     const organisation = await this.reallocation.organisation(em, organisationId);
-    const spend = await this.reallocation.spendByYear(em, organisationId);
+    // Σ spend per year scans every figure (≈ 1 s at scale M): kept with the dashboard's reads, dropped when a recompute
+    // commits (what changes figures); budgets and transfers, few, are read fresh
+    const spend = new Map(
+      Object.entries(
+        await this.cache.getOrCompute(organisationId, 'simulation|spend-by-year', async () =>
+          Object.fromEntries([...(await this.reallocation.spendByYear(em, organisationId))].map(([y, v]) => [y, v.toFixed()])),
+        ),
+      ).map(([y, v]) => [y, d(v)]),
+    );
     const budgets = await this.reallocation.budgetByYear(em, organisationId);
     const years = new Map<string, YearBudget>();
     for (const year of new Set(moves.flatMap((m) => Object.keys(m.byYear)))) {

@@ -216,6 +216,19 @@ describe('lever simulator', () => {
     expect(errorsOf(() => applyLevers(scenario, levers([{ kind: 'move', fromService: 'PORTAGE_REPAS', toService: 'SAAD', amount: '150000' }])))).toEqual([]);
   });
 
+  it('recomputes only the services a lever touches, to the same figures as a full computation of the changed scenario', () => {
+    const scenario = parse();
+    const moves = levers([
+      { kind: 'move', fromService: 'PORTAGE_REPAS', toService: 'SAAD', amount: '50000' },
+      { kind: 'scale', service: 'SAAD', factor: '0.8' },
+    ]);
+    const sut = simulate(scenario, moves);
+    const full = applyLevers(scenario, moves);
+    expect(sut.simulated).toEqual(simulationAggregate(full, 'central'));
+    expect(sut.ranges!.simulated.low).toEqual(simulationAggregate(full, 'low'));
+    expect(sut.baseline).toEqual(simulationAggregate(scenario, 'central'));
+  });
+
   it('applies levers in order, each on what the previous ones left', () => {
     const scenario = parse();
     const twice = levers([
