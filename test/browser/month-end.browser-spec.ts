@@ -98,16 +98,17 @@ describe('month-end, as the finance director', () => {
 
     // submit the period, then try to approve it: four eyes refuses
     await page.goto(`${base()}/#/periods`);
-    await page.getByRole('combobox').first().click();
+    const panel = page.locator('.MuiPaper-root', { has: page.getByTestId('period-code') }).last();
+    await panel.getByRole('combobox').first().click();
     await page.getByRole('option', { name: /VALMONT-NORD/ }).click();
-    await page.getByTestId('period-code').fill('2024-01');
-    await page.getByRole('button', { name: 'Soumettre' }).first().click();
+    await panel.getByTestId('period-code').fill('2024-01');
+    await panel.getByRole('button', { name: 'Soumettre' }).click();
     await page.getByTestId('period-confirm').click();
     await page
       .getByText(/Période 2024-01 soumise/)
       .first()
       .waitFor({ timeout: 15_000 });
-    await page.getByRole('button', { name: 'Approuver' }).first().click();
+    await panel.getByRole('button', { name: 'Approuver' }).click();
     await page.getByTestId('period-confirm').click();
     await page.getByText(/vous avez soumis la période janv\. 2024/).waitFor({ timeout: 15_000 });
     await screenshot(page, 'month-end-four-eyes');

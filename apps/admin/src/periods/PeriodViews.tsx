@@ -221,30 +221,6 @@ const PeriodActionPanel = () => {
           </Button>
         </DialogActions>
       </Dialog>
-      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="period-confirm-title">
-        <DialogTitle id="period-confirm-title">{confirming === 'approve' ? 'Approuver la période ?' : 'Soumettre la période ?'}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {confirming === 'approve'
-              ? `Approuver ${orgUnit} ${period} la verrouille : plus aucune correction sans la rouvrir avec un motif. Une autre personne que celle qui l’a soumise doit l’approuver.`
-              : `Soumettre ${orgUnit} ${period} pour approbation : une autre personne devra l’approuver.`}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(null)}>Annuler</Button>
-          <Button
-            variant="contained"
-            data-testid="period-confirm"
-            onClick={() => {
-              const action = confirming;
-              setConfirming(null);
-              if (action) void act(action, body);
-            }}
-          >
-            {confirming === 'approve' ? 'Approuver' : 'Soumettre'}
-          </Button>
-        </DialogActions>
-      </Dialog>
       <ReopenDialog
         open={reopening}
         what={`${orgUnit} ${period}`}
