@@ -10,6 +10,7 @@ import { createHttpClient } from './http/http-client';
 import { DocumentsPage } from './documents/DocumentsPage';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Dashboard } from './dashboard';
+import { SimulationsPage } from './simulations';
 import { LevierLayout } from './layout/LevierLayout';
 import { LoginPage } from './layout/LoginPage';
 import auditLog from './audit-log';
@@ -79,6 +80,7 @@ export const App = ({ session = defaultSession }: AppProps) => {
           }
         />
         <Route path="/documents" element={<DocumentsPage />} />
+        <Route path="/simulations" element={<SimulationsPage />} />
       </CustomRoutes>
       <Resource name="figures" {...figures} />
       <Resource name="submissions" {...submissions} />

@@ -1,5 +1,6 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import TuneIcon from '@mui/icons-material/Tune';
 import DescriptionIcon from '@mui/icons-material/Description';
 import { Divider, ListSubheader } from '@mui/material';
 import type { ReactElement } from 'react';
@@ -7,6 +8,7 @@ import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin
 import { canAccess } from '../auth/access-rules';
 import type { RoleAssignment } from '../auth/auth.types';
 import { visibleSections } from './menu-sections';
+import { useSimulationText } from '../simulations/messages';
 
 /**
  * Dashboard, then the resources grouped by section, only those the user's roles can list.
@@ -14,10 +16,15 @@ import { visibleSections } from './menu-sections';
  */
 export const LevierMenu = () => {
   const translate = useTranslate();
+  const { t: simulationText } = useSimulationText();
   const [open] = useSidebarState();
   const { permissions, isPending } = usePermissions<RoleAssignment[]>();
   const sections = isPending ? [] : visibleSections(Array.isArray(permissions) ? permissions : []);
   const items: ReactElement[] = [<Menu.DashboardItem key="dashboard" />];
+  // the lever simulator (issue 18): finance, director and admin roles, as the API allows
+  if (!isPending && Array.isArray(permissions) && permissions.some((r) => ['admin', 'finance', 'director'].includes(r.role))) {
+    items.push(<Menu.Item key="simulations" to="/simulations" primaryText={simulationText('menu')} leftIcon={<TuneIcon />} />);
+  }
   for (const section of sections) {
     items.push(<Divider key={`${section.label}-divider`} component="li" sx={{ my: 0.5 }} />);
     if (open) {

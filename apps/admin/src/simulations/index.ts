@@ -1,0 +1,1 @@
+export { SimulationsPage, PREVIEW_DEBOUNCE_MS, SIMULATION_ROLES } from './SimulationsPage';
