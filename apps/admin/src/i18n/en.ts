@@ -46,7 +46,8 @@ const baseEn = {
     },
     documents: {
       title: 'Documents',
-      intro: 'Documents for the board and the assembly, for the chosen scope: each is stamped and carries a SHA-256 fingerprint of its content, as PDF (A4) or accessible HTML.',
+      intro:
+        'Documents for the board and the assembly, for the chosen scope: each is stamped and carries a SHA-256 fingerprint of its content, as PDF (A4) or accessible HTML.',
       org_unit: 'Unit (code, empty = whole organisation)',
       from: 'From (period)',
       to: 'To (period)',
@@ -57,8 +58,14 @@ const baseEn = {
       invalid: 'Invalid period or year',
       dossier_button: 'Methodology dossier (PDF)',
       export_aria: 'Download the data of “%{title}” as %{format}',
-      dossier: { name: 'Methodology dossier', description: 'Method, assumptions, unit costs and sources, results and ranges, who pays who saves, completeness, limits, glossary.' },
-      fongibilite: { name: 'Statement of fongibilité transfers', description: 'Every transfer of the year with its M57 chapters and functions, the volume against the voted limit.' },
+      dossier: {
+        name: 'Methodology dossier',
+        description: 'Method, assumptions, unit costs and sources, results and ranges, who pays who saves, completeness, limits, glossary.',
+      },
+      fongibilite: {
+        name: 'Statement of fongibilité transfers',
+        description: 'Every transfer of the year with its M57 chapters and functions, the volume against the voted limit.',
+      },
       in_kind: { name: 'Annex of in-kind loans', description: 'Rooms, vehicles, equipment and staff time lent, by partner, with their value.' },
     },
     dashboard: {
@@ -469,7 +476,6 @@ const baseEn = {
   },
 };
 
-export const levierEn: MessageShape<LevierMessages> = mergeMessages(baseEn, screensEn);
 export const levierEn: MessageShape<LevierMessages> = mergeMessages(mergeMessages(baseEn, screensEn), firstHourEn);
 
 export const en: TranslationMessages = {

@@ -44,7 +44,8 @@ const baseFr = {
     },
     documents: {
       title: 'Documents',
-      intro: 'Documents pour le conseil d’administration et l’assemblée, pour le périmètre choisi : chacun est horodaté et porte une empreinte SHA-256 de son contenu, en PDF (A4) ou en HTML accessible.',
+      intro:
+        'Documents pour le conseil d’administration et l’assemblée, pour le périmètre choisi : chacun est horodaté et porte une empreinte SHA-256 de son contenu, en PDF (A4) ou en HTML accessible.',
       org_unit: 'Unité (code, vide = toute l’organisation)',
       from: 'Du (période)',
       to: 'Au (période)',
@@ -55,8 +56,14 @@ const baseFr = {
       invalid: 'Période ou exercice invalide',
       dossier_button: 'Dossier méthodologique (PDF)',
       export_aria: 'Télécharger les données de « %{title} » en %{format}',
-      dossier: { name: 'Dossier méthodologique', description: 'Méthode, hypothèses, coûts unitaires et sources, résultats et fourchettes, qui paie qui économise, complétude, limites, glossaire.' },
-      fongibilite: { name: 'État des mouvements de fongibilité', description: 'Chaque virement de l’exercice avec ses chapitres et fonctions M57, le volume contre la limite votée (art. L.5217-10-6 CGCT).' },
+      dossier: {
+        name: 'Dossier méthodologique',
+        description: 'Méthode, hypothèses, coûts unitaires et sources, résultats et fourchettes, qui paie qui économise, complétude, limites, glossaire.',
+      },
+      fongibilite: {
+        name: 'État des mouvements de fongibilité',
+        description: 'Chaque virement de l’exercice avec ses chapitres et fonctions M57, le volume contre la limite votée (art. L.5217-10-6 CGCT).',
+      },
       in_kind: { name: 'Annexe des prêts en nature', description: 'Prêts de locaux, véhicules, matériel et temps d’agents par partenaire, avec leur valeur.' },
     },
     dashboard: {
@@ -486,7 +493,6 @@ const baseFr = {
   },
 };
 
-export const levierFr = mergeMessages(baseFr, screensFr);
 export const levierFr = mergeMessages(mergeMessages(baseFr, screensFr), firstHourFr);
 
 export type LevierMessages = typeof levierFr;
