@@ -14,8 +14,10 @@ export interface SmtpCatcher {
   messages: CaughtMail[];
   /** Resolves once `count` messages arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<CaughtMail[]>;
-  /** Refuse the next `n` messages with a temporary SMTP error (451), to exercise retries. */
-  failNext(n: number): void;
+  /** Refuse the next `n` messages with an SMTP error: 451 (temporary, the default) to exercise retries, 5xx (permanent). */
+  failNext(n: number, code?: number): void;
+  /** Runs when a message has arrived, before the server answers 250: a test can act at that instant (take a lock, kill). */
+  beforeAccept(hook: ((mail: CaughtMail) => Promise<void>) | null): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,8 @@ export interface SmtpCatcher {
 export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
   const messages: CaughtMail[] = [];
   let failures = 0;
+  let failureCode = 451;
+  let hook: ((mail: CaughtMail) => Promise<void>) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -34,15 +38,18 @@ export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
       stream.on('end', () => {
         if (failures > 0) {
           failures -= 1;
-          const err = new Error('Boîte temporairement indisponible') as Error & { responseCode: number };
-          err.responseCode = 451;
+          const text = failureCode >= 500 ? 'Boîte aux lettres inconnue' : 'Boîte temporairement indisponible';
+          const err = new Error(text) as Error & { responseCode: number };
+          err.responseCode = failureCode;
           callback(err);
           return;
         }
         const raw = Buffer.concat(chunks);
         simpleParser(raw, { keepCidLinks: true })
-          .then((parsed) => {
-            messages.push({ to: session.envelope.rcptTo.map((r) => r.address), parsed, raw });
+          .then(async (parsed) => {
+            const mail = { to: session.envelope.rcptTo.map((r) => r.address), parsed, raw };
+            messages.push(mail);
+            if (hook) await hook(mail);
             callback();
           })
           .catch((err: Error) => callback(err));
@@ -54,8 +61,12 @@ export const startSmtpCatcher = async (): Promise<SmtpCatcher> => {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    failNext(n: number) {
+    failNext(n: number, code = 451) {
       failures = n;
+      failureCode = code;
+    },
+    beforeAccept(next) {
+      hook = next;
     },
     async waitFor(count: number, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

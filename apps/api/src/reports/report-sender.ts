@@ -18,6 +18,29 @@ export type SendOutcome = 'sent' | 'already-sent' | 'skipped' | 'unsubscribed' |
  */
 export const deliveryMessageId = (deliveryId: string, appUrl: string): string => `<report-${deliveryId}@${new URL(appUrl).hostname}>`;
 
+/** A refusal the SMTP server gives for good (5xx: unknown mailbox, policy): the job is not retried. */
+export class PermanentDeliveryError extends Error {}
+
+/**
+ * The reason kept on the delivery row, in French, for an SMTP refusal (nodemailer's `responseCode` and `response`):
+ * 5xx is final, 4xx is retried until the job's last attempt. Anything else keeps its own message.
+ */
+export const deliveryFailureReason = (err: unknown, lastAttempt: boolean): { reason: string; permanent: boolean } => {
+  const { responseCode, response, message } = err as { responseCode?: unknown; response?: unknown; message?: unknown };
+  const server = typeof response === 'string' && response !== '' ? response : String(message ?? err);
+  if (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600) {
+    return {
+      reason: `Refusé définitivement par le serveur de messagerie (${server}) : vérifiez l’adresse du destinataire ; aucun nouvel essai.`,
+      permanent: true,
+    };
+  }
+  if (typeof responseCode === 'number' && responseCode >= 400 && responseCode < 500) {
+    const next = lastAttempt ? 'dernier essai, envoi abandonné.' : 'nouvel essai automatique.';
+    return { reason: `Refusé temporairement par le serveur de messagerie (${server}) : ${next}`, permanent: false };
+  }
+  return { reason: err instanceof Error ? err.message : String(err), permanent: false };
+};
+
 /**
  * The `send-report` job: claim the delivery row (so a retry or a second worker never sends twice), compose under the
  * recipient's rights, render, send through SMTP, record the message id. A failure is recorded on the row and thrown,
@@ -36,7 +59,7 @@ export class ReportSender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async deliver(deliveryId: string, now: Date = new Date()): Promise<SendOutcome> {
+  async deliver(deliveryId: string, now: Date = new Date(), options: { lastAttempt?: boolean } = {}): Promise<SendOutcome> {
     const organisationId = await this.deliveries.organisationOf(deliveryId);
     if (organisationId === null) return 'missing';
     const claim = await this.tenantDb.run(organisationId, (em) => this.deliveries.claim(em, deliveryId));
@@ -74,10 +97,10 @@ export class ReportSender {
       await this.tenantDb.run(organisationId, (em) => this.deliveries.markSent(em, deliveryId, messageId));
       return 'sent';
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.logger.warn(`Envoi du rapport ${deliveryId} (essai ${delivery.attempts}) en échec : ${message}`);
-      await this.tenantDb.run(organisationId, (em) => this.deliveries.markFailed(em, deliveryId, message));
-      throw err;
+      const { reason, permanent } = deliveryFailureReason(err, options.lastAttempt === true);
+      this.logger.warn(`Envoi du rapport ${deliveryId} (essai ${delivery.attempts}) en échec : ${reason}`);
+      await this.tenantDb.run(organisationId, (em) => this.deliveries.markFailed(em, deliveryId, reason));
+      throw permanent ? new PermanentDeliveryError(reason) : err;
     }
   }
 }

@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { assertNever } from '@levier/indicators';
 import { JobMap } from '../platform/queue/job-map';
 import { ReportDispatcher } from './report-dispatcher';
-import { ReportSender, SendOutcome } from './report-sender';
+import { PermanentDeliveryError, ReportSender, SendOutcome } from './report-sender';
 
 type ReportsJob = { [N in keyof JobMap['reports']]: Job<JobMap['reports'][N], unknown, N> }[keyof JobMap['reports']];
 
@@ -22,7 +22,14 @@ export class ReportsProcessor extends WorkerHost {
       case 'dispatch-due-reports':
         return this.dispatcher.dispatchDue();
       case 'send-report':
-        return { outcome: await this.sender.deliver(job.data.deliveryId) };
+        try {
+          const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          return { outcome: await this.sender.deliver(job.data.deliveryId, new Date(), { lastAttempt }) };
+        } catch (err) {
+          // a permanent SMTP refusal: BullMQ fails the job now instead of retrying it
+          if (err instanceof PermanentDeliveryError) throw new UnrecoverableError(err.message);
+          throw err;
+        }
       default:
         return assertNever(job);
     }
