@@ -68,7 +68,7 @@ describe('documents for the board, from the dashboard', () => {
     await page.waitForTimeout(500);
     const charts = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('svg.recharts-surface')].map((svg) => {
+      return [...document.querySelectorAll('.recharts-wrapper > svg.recharts-surface')].map((svg) => {
         const box = svg.getBoundingClientRect();
         const ticks = [...svg.querySelectorAll('.recharts-cartesian-axis-tick text, .recharts-text')].map((t) => t.getBoundingClientRect());
         const card = svg.closest('[data-testid]')?.getAttribute('data-testid') ?? '?';
