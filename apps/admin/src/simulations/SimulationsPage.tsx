@@ -176,7 +176,7 @@ export const SimulationsPage = () => {
             <Typography variant="subtitle1" component="h2" gutterBottom>
               {t('scope')}
             </Typography>
-            <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
               {(['orgUnit', 'from', 'to'] as const).map((key) => (
                 <TextField
                   key={key}
@@ -188,7 +188,7 @@ export const SimulationsPage = () => {
                   slotProps={{ htmlInput: { 'data-testid': `scope-${key}` } }}
                 />
               ))}
-            </Stack>
+            </Box>
           </CardContent>
         </Card>
 
