@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { SimulationsPage } from './SimulationsPage';
-import type { SavedSimulationAnswer, SimulationAggregate, SimulationAnswer } from './simulation.types';
+import type { LeverJson, SavedSimulationAnswer, SimulationAggregate, SimulationAnswer } from './simulation.types';
 
 const aggregate = (net: string, ledger: Record<string, string>, services: Record<string, [string, string]> = {}): SimulationAggregate => ({
   grossSavings: '900000.00',
@@ -61,7 +61,7 @@ const answer: SimulationAnswer = {
   },
 };
 
-const saved = [
+const saved: { id: string; name: string; scope: SimulationAnswer['scope']; levers: LeverJson[]; createdAt: string }[] = [
   { id: 's1', name: 'Portage → SAAD', scope: answer.scope, levers: answer.levers, createdAt: '2026-01-05T10:00:00Z' },
   { id: 's2', name: 'SAAD × 1,2', scope: answer.scope, levers: [{ kind: 'scale', service: 'SAAD', factor: '1.2' }], createdAt: '2026-01-06T10:00:00Z' },
 ];
