@@ -18,6 +18,7 @@ import { CreateLoginThrottle1795699000000 } from './1795699000000-CreateLoginThr
 import { CreateSimulations1795697000000 } from './1795697000000-CreateSimulations';
 import { AddImportPreviewAndFourEyes1795700000000 } from './1795700000000-AddImportPreviewAndFourEyes';
 import { AddReportPeriodCovered1795699500000 } from './1795699500000-AddReportPeriodCovered';
+import { AddUnitCostNature1795699600000 } from './1795699600000-AddUnitCostNature';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CreateSimulations1795697000000,
   AddImportPreviewAndFourEyes1795700000000,
   AddReportPeriodCovered1795699500000,
+  AddUnitCostNature1795699600000,
 ];

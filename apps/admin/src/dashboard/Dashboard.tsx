@@ -1,7 +1,7 @@
 import PrintIcon from '@mui/icons-material/Print';
 import SubdirectoryArrowRightIcon from '@mui/icons-material/SubdirectoryArrowRight';
 import { Alert, AlertTitle, Box, Breadcrumbs, Button, Chip, CircularProgress, Link, Typography } from '@mui/material';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, useGetIdentity, useLocaleState, useLocation, useNavigate, useStore, useTranslate } from 'react-admin';
 import { formatDateTime } from '../format/decimal-format';
 import { AlertsSection } from './AlertsSection';
@@ -174,6 +174,10 @@ export const Dashboard = () => {
   const waiting = !saved && !linked && (periods.isLoading || (!periods.data?.defaultScope && latest.isPending));
   const scope = useMemo(() => scopeFromSearch(location.search, fallback), [location.search, fallback]);
   const scopePeriods = useScopePeriods(scope.orgUnit);
+  // a scope opened by link (a report e-mail, a shared address) becomes the user's last scope too
+  useEffect(() => {
+    if (linked && identity?.id !== undefined) setSaved(scope);
+  }, [linked, identity?.id, scope.orgUnit, scope.from, scope.to, scope.service, scope.basis]);
   const [explaining, setExplaining] = useState<ExplainableIndicator | null>(null);
   const tree = useOrgUnitTree();
 

@@ -8,20 +8,34 @@ const LINE_CHARS = 24;
 const FONT_SIZE = 12;
 
 /**
- * A node with its label outside the bar: never over the bar, never cut. A long name wraps on two lines and is
+ * A node with its label outside the bar: never over the bar, never cut. A long name wraps on up to three lines and is
  * abbreviated with « … » past that; the full name is the node's tooltip (SVG <title>) and is in the table.
  */
 const FlowNode = ({ x, y, width, height, payload }: SankeyNodeProps) => {
-  const name = String((payload as { name?: unknown }).name ?? '');
-  const source = ((payload as { depth?: number }).depth ?? 0) === 0;
-  const lines = wrapLabel(name, LINE_CHARS);
-  const textX = source ? x - 6 : x + width + 6;
-  const firstY = y + height / 2 - ((lines.length - 1) * (FONT_SIZE + 2)) / 2;
+  const node = payload as { name?: unknown; depth?: number; sourceLinks?: unknown[]; targetLinks?: unknown[] };
+  const name = String(node.name ?? '');
+  const source = (node.depth ?? 0) === 0;
+  // a node between two columns (it receives and gives): its label above the bar, centred, so it never lies on a
+  // neighbour's bar or label; sources to the left, last column to the right
+  const middle = !source && (node.sourceLinks?.length ?? 0) > 0 && (node.targetLinks?.length ?? 0) > 0;
+  const lines = wrapLabel(name, LINE_CHARS, 3);
+  const textX = middle ? x + width / 2 : source ? x - 6 : x + width + 6;
+  const firstY = middle ? y - 6 - (lines.length - 1) * (FONT_SIZE + 2) : y + height / 2 - ((lines.length - 1) * (FONT_SIZE + 2)) / 2;
   return (
     <Layer>
       <title>{name}</title>
       <Rectangle x={x} y={y} width={width} height={height} fill="#1a3d6d" stroke="#1a3d6d" />
-      <text x={textX} y={firstY} textAnchor={source ? 'end' : 'start'} dominantBaseline="middle" fontSize={FONT_SIZE} fill="#212121">
+      <text
+        x={textX}
+        y={firstY}
+        textAnchor={middle ? 'middle' : source ? 'end' : 'start'}
+        dominantBaseline={middle ? 'auto' : 'middle'}
+        fontSize={FONT_SIZE}
+        fill="#212121"
+        stroke="#ffffff"
+        strokeWidth={3}
+        paintOrder="stroke"
+      >
         {lines.map((line, i) => (
           <tspan key={i} x={textX} dy={i === 0 ? 0 : FONT_SIZE + 2}>
             {line}
@@ -52,7 +66,7 @@ export const FlowSankey = ({
           data={{ nodes: data.nodes, links: data.links.map(({ source, target, value }) => ({ source, target, value })) }}
           nodePadding={28}
           nodeWidth={12}
-          margin={{ top: 16, right: LABEL_ROOM, bottom: 16, left: LABEL_ROOM }}
+          margin={{ top: 16 + 3 * (FONT_SIZE + 2), right: LABEL_ROOM, bottom: 16, left: LABEL_ROOM }}
           link={{ stroke: '#1565c0', strokeOpacity: 0.35 }}
           node={FlowNode}
         >

@@ -27,10 +27,14 @@ const payload: Reallocation = {
 describe(ReallocationSection.name, () => {
   it('shows the tiles and two flow charts: budget in euros, staff in FTE-days', async () => {
     renderAdmin(<ReallocationSection scope={{ orgUnit: 'VALMONT-NORD', from: '2024-01', to: '2024-12' }} />, {
-      dataProvider: { getReallocation: async () => payload } as never,
+      dataProvider: {
+        getReallocation: async () => payload,
+        getList: async () => ({ data: [{ id: 's1', code: 'SAAD', label: 'Aide à domicile renforcée (SAAD)' }], total: 1 }),
+      } as never,
     });
-    expect(await screen.findByText('Toute l’organisation, de 2024 à 2024.')).toBeTruthy();
-    expect(within(screen.getByTestId('realloc-critical')).getByText(/tous besoins \(moyenne\) : 75/)).toBeTruthy();
+    // the range in words, never « de 2024 à 2024 »
+    expect(await screen.findByText('Toute l’organisation, année 2024.')).toBeTruthy();
+    expect(within(await screen.findByTestId('realloc-critical')).getByText(/tous besoins \(moyenne\) : 75/)).toBeTruthy();
     // the rate is volume ÷ real expenditure, shown beside the voted limit (not as a share of it)
     expect(within(screen.getByTestId('realloc-budget')).getByText(/^Taux de fongibilité 0,7\s%\s\(limite votée 7,5\s%\)$/)).toBeTruthy();
     expect(screen.getByText('Virements budgétaires entre fonctions (€)')).toBeTruthy();
@@ -83,7 +87,8 @@ describe(ReallocationSection.name, () => {
     await waitFor(() => expect(staff.querySelectorAll('title').length).toBeGreaterThan(0));
     expect([...staff.querySelectorAll('title')].map((t) => t.textContent)).toContain(partner);
     const lines = [...staff.querySelectorAll('tspan')].map((t) => t.textContent);
-    expect(lines).toEqual(expect.arrayContaining(['Partenaire : Centre', 'communal d’action…']));
+    // up to three lines: the whole name fits, nothing cut
+    expect(lines).toEqual(expect.arrayContaining(['Partenaire : Centre', 'communal d’action', 'sociale de Bellerive']));
     rect.mockRestore();
   });
 });

@@ -7,6 +7,8 @@ import { toSankeyData } from './chart-data';
 import type { MaybeDecimal, SankeyGraph, Scope } from './indicators.types';
 import { LazyFlowSankey } from './lazy-charts';
 import { flowNodeName } from './sankey-labels';
+import { useServices } from './ScopeBar';
+import { periodRangeLabel } from './scope-periods';
 import { statusOf, useReallocation } from './use-indicators';
 
 const Tile = ({ label, value, hint, note, warn, testId }: { label: string; value: string; hint?: string; note?: string; warn?: boolean; testId?: string }) => (
@@ -47,19 +49,22 @@ const formatFteDays = (value: MaybeDecimal | undefined, locale: string): string 
 /** The graph with its nodes named in words: M57 functions by their label (`functionLabels`), else « Fonction 423 ». */
 const useNamedGraph = (graph: SankeyGraph | null | undefined, functionLabels: Record<string, string | null> | null | undefined): SankeyGraph | null => {
   const translate = useTranslate();
+  // services by their label, never their code (« Aide à domicile renforcée (SAAD) », not « SAAD »)
+  const services = useServices();
   return useMemo(() => {
     if (!graph) return null;
+    const serviceLabels = new Map((services.data ?? []).map((s) => [s.code, s.label]));
     const words = {
       label: (label: string, code: string) => translate('levier.reallocation.function_label', { label, code }),
       code: (code: string) => translate('levier.reallocation.function_code', { code }),
     };
-    const names = new Map(graph.nodes.map((n) => [n.name, flowNodeName(String(n.name ?? ''), functionLabels, words)]));
+    const names = new Map(graph.nodes.map((n) => [n.name, serviceLabels.get(String(n.name)) ?? flowNodeName(String(n.name ?? ''), functionLabels, words)]));
     const rename = (ref: number | string) => (typeof ref === 'string' && names.has(ref) ? (names.get(ref) as string) : ref);
     return {
       nodes: graph.nodes.map((n) => ({ name: names.get(n.name) ?? n.name })),
       links: graph.links.map((l) => ({ ...l, source: rename(l.source), target: rename(l.target) })),
     };
-  }, [graph, functionLabels, translate]);
+  }, [graph, functionLabels, translate, services.data]);
 };
 
 const FlowTable = ({ graph, caption, unit }: { graph: SankeyGraph | null | undefined; caption: string; unit: 'money' | 'fte' }) => {
@@ -182,7 +187,7 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
             {t('title')}
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-            {t('organisation_wide', { from: data?.from ?? scope.from, to: data?.to ?? scope.to })}
+            {translate('levier.reallocation_words.organisation_wide', { range: periodRangeLabel(data?.from ?? scope.from, data?.to ?? scope.to, locale) })}
           </Typography>
           {tiles}
         </CardContent>

@@ -5,6 +5,11 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** English messages of the director's and the viewer's first hour (issue 14). */
 export const firstHourEn: Shape<typeof firstHourFr> = {
   levier: {
+    enums: { unit_cost_nature: { estimate: 'Published estimate', regulated_tariff: 'Regulated tariff' } },
+    unit_cost_nature: {
+      help: 'Published estimate (study, statistics, report) or regulated tariff fixed by decree or order',
+      grade_help: 'Not applicable to a regulated tariff (a fact, not a study): left blank',
+    },
     indicators: {
       publicSavings: 'Avoided costs for public finances',
       publicCost: 'Public cost of services',
@@ -26,6 +31,7 @@ export const firstHourEn: Shape<typeof firstHourFr> = {
       assumptions: 'Frozen assumptions',
       assumption: 'Assumption',
     },
+    reallocation_words: { organisation_wide: 'Whole organisation, %{range}.' },
     period_words: {
       scope_summary: 'Scope: %{orgUnit}, %{range}',
     },
@@ -109,6 +115,7 @@ export const firstHourEn: Shape<typeof firstHourFr> = {
       roles: 'Role: %{roles}',
       whole: 'whole organisation',
       on_unit: '%{role} (%{unit})',
+      unit: 'a unit',
     },
     role_names: {
       admin: 'Methodology administrator',
@@ -118,6 +125,7 @@ export const firstHourEn: Shape<typeof firstHourFr> = {
     },
   },
   resources: {
+    'unit-costs': { fields: { nature: 'Nature' } },
     'report-subscriptions': {
       page: { create: 'New report subscription' },
       action: { create: 'New subscription' },

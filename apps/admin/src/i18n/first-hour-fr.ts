@@ -1,6 +1,11 @@
 /** French messages of the director's and the viewer's first hour (issue 14): periods, comparison, schedule, access, user menu. */
 export const firstHourFr = {
   levier: {
+    enums: { unit_cost_nature: { estimate: 'Estimation publiée', regulated_tariff: 'Tarif réglementaire' } },
+    unit_cost_nature: {
+      help: 'Estimation publiée (étude, statistique, rapport) ou tarif réglementaire fixé par décret ou arrêté',
+      grade_help: 'Sans objet pour un tarif réglementaire (un fait, pas une étude) : laissé vide',
+    },
     indicators: {
       publicSavings: 'Coûts évités pour les finances publiques',
       publicCost: 'Coût public des services',
@@ -22,6 +27,7 @@ export const firstHourFr = {
       assumptions: 'Hypothèses figées',
       assumption: 'Hypothèse',
     },
+    reallocation_words: { organisation_wide: 'Toute l’organisation, %{range}.' },
     period_words: {
       scope_summary: 'Périmètre : %{orgUnit}, %{range}',
     },
@@ -105,6 +111,7 @@ export const firstHourFr = {
       roles: 'Rôle : %{roles}',
       whole: 'toute l’organisation',
       on_unit: '%{role} (%{unit})',
+      unit: 'une unité',
     },
     role_names: {
       admin: 'Administrateur de la méthodologie',
@@ -114,6 +121,7 @@ export const firstHourFr = {
     },
   },
   resources: {
+    'unit-costs': { fields: { nature: 'Nature' } },
     'report-subscriptions': {
       page: { create: 'Nouvel abonnement aux rapports' },
       action: { create: 'Nouvel abonnement' },

@@ -25,6 +25,8 @@ import { rangeHigh, rangeLow } from './unit-cost-range';
 
 /** Evidence grade 1 (randomised trial) … 6 (expert opinion), as the engine's optimism-bias table. */
 export const GRADES = [1, 2, 3, 4, 5, 6] as const;
+/** A published estimate (with an evidence grade) or a regulated tariff fixed by law (a fact: no evidence grade). */
+const NATURES = ['estimate', 'regulated_tariff'] as const;
 const gradeChoices = GRADES.map((g) => ({ id: g, name: `levier.enums.grade.${g}` }));
 
 // The API filters unit costs by id and code.
@@ -46,6 +48,9 @@ export const UnitCostList = () => (
       </DataTable.Col>
       <DataTable.Col source="unit" />
       <DataTable.Col source="priceYear" />
+      <DataTable.Col source="nature">
+        <EnumField source="nature" enumName="unit_cost_nature" />
+      </DataTable.Col>
       <DataTable.Col source="grade">
         <EnumField source="grade" enumName="grade" />
       </DataTable.Col>
@@ -133,7 +138,8 @@ export const UnitCostShow = () => (
       <TextField source="unit" />
       <TextField source="priceYear" />
       <ShareField source="cashableShare" />
-      <EnumField source="grade" enumName="grade" />
+      <EnumField source="nature" enumName="unit_cost_nature" />
+      <EnumField source="grade" enumName="grade" emptyText="—" />
       <Labeled label="levier.unit_costs.payers" fullWidth>
         <PayersTable />
       </Labeled>
@@ -162,7 +168,12 @@ const UnitCostForm = () => (
     <TextInput source="unit" validate={required()} />
     <NumberInput source="priceYear" validate={required()} step={1} />
     <TextInput source="cashableShare" validate={share()} inputProps={{ inputMode: 'decimal' }} helperText="0 – 1" />
-    <SelectInput source="grade" choices={gradeChoices} emptyText="—" />
+    <SelectInput
+      source="nature"
+      choices={NATURES.map((n) => ({ id: n, name: `levier.enums.unit_cost_nature.${n}` }))}
+      helperText="levier.unit_cost_nature.help"
+    />
+    <SelectInput source="grade" choices={gradeChoices} emptyText="—" helperText="levier.unit_cost_nature.grade_help" />
     <PayersInput source="payers" />
     <TextInput source="sourceTitle" validate={required()} fullWidth />
     <TextInput source="sourcePublisher" validate={required()} fullWidth />

@@ -101,11 +101,13 @@ export class IndicatorsService {
       const cells = byScenario(rows, '*');
       const headline = present(cells('central'), conventions);
       const sensitivity = conventions === 2 && scope.basis === 'current' && !masked ? await this.sensitivity(em, user.organisationId, scope, query) : null;
+      // no row in the range (no data, or « tel que publié » without an approved period): no figure, never 0 €
+      const blank = masked || rows.length === 0;
       return {
-        ...maybeMask(headline, masked),
+        ...maybeMask(headline, blank),
         ...(conventions === 2 ? { outcomeLabels: await this.outcomeLabels(em, user.organisationId) } : {}),
         ...(sensitivity !== null ? { sensitivity } : {}),
-        ranges: { low: maybeMask(present(cells('low'), conventions), masked), high: maybeMask(present(cells('high'), conventions), masked) },
+        ranges: { low: maybeMask(present(cells('low'), conventions), blank), high: maybeMask(present(cells('high'), conventions), blank) },
         conventions,
         // the method the figures shown were computed with: « tel que publié » names the version of the approval, not today's
         methodologyVersion: (await this.versionOfRows(em, user.organisationId, freshness.methodologyVersionIds)) ?? version,

@@ -18,6 +18,7 @@ export const referenceUnitCostFields = (
   payers: { ...u.payers },
   cashableShare: new Decimal(u.cashableShare),
   grade: u.grade,
+  nature: u.nature ?? 'estimate',
   sourceTitle: u.sourceTitle,
   sourcePublisher: u.sourcePublisher,
   sourceUrl: u.sourceUrl,

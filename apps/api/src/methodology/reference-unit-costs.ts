@@ -26,7 +26,10 @@ export interface ReferenceUnitCost {
   priceYear: number;
   payers: Record<string, string>;
   cashableShare: string;
+  /** Evidence grade of an estimate; null for a regulated tariff (a fact, not a trial). */
   grade: number | null;
+  /** Absent: a published estimate. `regulated_tariff`: a price fixed by decree or order. */
+  nature?: 'regulated_tariff';
   sourceTitle: string;
   sourcePublisher: string;
   sourceUrl: string | null;
@@ -127,7 +130,9 @@ export const REFERENCE_UNIT_COSTS: readonly ReferenceUnitCost[] = [
     priceYear: 2022,
     payers: { DEPARTEMENT: '0.8', USAGER: '0.2' },
     cashableShare: '1',
-    grade: 1,
+    // a national floor fixed by order or decree: a regulated tariff, no evidence grade
+    grade: null,
+    nature: 'regulated_tariff',
     sourceTitle:
       'FAQ relative à l’arrêté du 18 décembre 2021 relatif aux prix des services d’aide et d’accompagnement à domicile (tarif minimal de 22 € au 1er janvier 2022)',
     sourcePublisher: 'DGCCRF (ministère de l’Économie)',
@@ -146,7 +151,9 @@ export const REFERENCE_UNIT_COSTS: readonly ReferenceUnitCost[] = [
     priceYear: 2023,
     payers: { DEPARTEMENT: '0.8', USAGER: '0.2' },
     cashableShare: '1',
-    grade: 1,
+    // a national floor fixed by order or decree: a regulated tariff, no evidence grade
+    grade: null,
+    nature: 'regulated_tariff',
     sourceTitle:
       'Avis sur le projet de décret relatif au tarif minimal applicable aux heures d’aide à domicile (arrêté fixant le tarif minimal à 23 € pour 2023)',
     sourcePublisher: 'Haut Conseil de la famille, de l’enfance et de l’âge (HCFEA)',
@@ -163,7 +170,9 @@ export const REFERENCE_UNIT_COSTS: readonly ReferenceUnitCost[] = [
     priceYear: 2024,
     payers: { DEPARTEMENT: '0.8', USAGER: '0.2' },
     cashableShare: '1',
-    grade: 1,
+    // a national floor fixed by order or decree: a regulated tariff, no evidence grade
+    grade: null,
+    nature: 'regulated_tariff',
     sourceTitle: 'Décret du 2 janvier 2024 fixant le montant du tarif minimal mentionné au 1° du I de l’article L. 314-2-1 du CASF (23,50 € pour 2024)',
     sourcePublisher: 'Légifrance (Journal officiel)',
     sourceUrl: 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000048798043',

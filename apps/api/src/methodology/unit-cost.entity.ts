@@ -1,6 +1,9 @@
 import Decimal from 'decimal.js';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
+
+export const UNIT_COST_NATURES = ['estimate', 'regulated_tariff'] as const;
+export type UnitCostNature = (typeof UNIT_COST_NATURES)[number];
 import { decimalTransformer } from '../platform/database/decimal.transformer';
 
 /** A unit cost of the library (an EHPAD day, an ASE placement day…), always with its published source. */
@@ -46,6 +49,10 @@ export class UnitCost extends TenantOwned {
 
   @Column({ type: 'integer', nullable: true })
   grade: number | null;
+
+  /** estimate: a published figure with an evidence grade; regulated_tariff: a price fixed by law (no evidence grade). */
+  @Column({ type: 'varchar', length: 24, default: 'estimate' })
+  nature: UnitCostNature;
 
   @Column({ type: 'varchar', length: 500 })
   sourceTitle: string;

@@ -13,6 +13,8 @@ export interface UnitCostResponse {
   payers: Record<string, string>;
   cashableShare: string;
   grade: number | null;
+  /** estimate | regulated_tariff */
+  nature: string;
   sourceTitle: string;
   sourcePublisher: string;
   sourceUrl: string | null;
@@ -33,6 +35,7 @@ export const toUnitCostResponse = (u: UnitCost): UnitCostResponse => ({
   payers: u.payers,
   cashableShare: u.cashableShare.toFixed(),
   grade: u.grade,
+  nature: u.nature,
   sourceTitle: u.sourceTitle,
   sourcePublisher: u.sourcePublisher,
   sourceUrl: u.sourceUrl,

@@ -54,6 +54,7 @@ export class UnitCostsService {
         organisationId,
         cashableShare: new Decimal(1),
         grade: null,
+        nature: 'estimate',
         sourceUrl: null,
         note: null,
         amountLow: null,
@@ -125,6 +126,9 @@ const fields = (dto: Partial<CreateUnitCostDto>): Partial<UnitCost> => {
   if (dto.payers !== undefined) out.payers = dto.payers;
   if (dto.cashableShare !== undefined) out.cashableShare = new Decimal(dto.cashableShare);
   if (dto.grade !== undefined) out.grade = dto.grade;
+  if (dto.nature !== undefined) out.nature = dto.nature;
+  // a regulated tariff is a fact fixed by law: it carries no evidence grade
+  if (dto.nature === 'regulated_tariff') out.grade = null;
   if (dto.sourceTitle !== undefined) out.sourceTitle = dto.sourceTitle;
   if (dto.sourcePublisher !== undefined) out.sourcePublisher = dto.sourcePublisher;
   if (dto.sourceUrl !== undefined) out.sourceUrl = dto.sourceUrl;

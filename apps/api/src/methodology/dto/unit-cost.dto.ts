@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { UNIT_COST_NATURES, UnitCostNature } from '../unit-cost.entity';
 import { CODE, CODE_MESSAGE, DATE, DATE_MESSAGE, DECIMAL, DECIMAL_MESSAGE } from './decimal-string';
 
 export class CreateUnitCostDto {
@@ -56,6 +57,16 @@ export class CreateUnitCostDto {
   @Min(1)
   @Max(6)
   grade?: number | null;
+
+  @ApiPropertyOptional({
+    enum: UNIT_COST_NATURES,
+    default: 'estimate',
+    description:
+      'estimate : estimation publiée (avec niveau de preuve) ; regulated_tariff : tarif réglementaire fixé par décret ou arrêté (sans niveau de preuve)',
+  })
+  @IsOptional()
+  @IsIn(UNIT_COST_NATURES, { message: 'nature : estimate (estimation publiée) ou regulated_tariff (tarif réglementaire)' })
+  nature?: UnitCostNature;
 
   @ApiProperty()
   @IsString()
