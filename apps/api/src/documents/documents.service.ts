@@ -4,7 +4,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { CompletenessService } from '../figures/completeness/completeness.service';
-import { versionInForce } from '../indicators/version-in-force';
+import { versionInForce } from '../methodology/version-in-force';
 import { DocumentsRepository } from './documents.repository';
 import { dossierDocument, DossierInput } from './dossier-content';
 import { fongibiliteDocument } from './fongibilite-content';

@@ -11,7 +11,7 @@ import { MethodologyParameters, ScenarioInputs } from './scenario-document';
 import { UnitFigure } from './sum-figures';
 import { ServiceFundingRepository } from '../funding/service-funding.repository';
 import type { FundingPlans } from '../funding/funding-plan';
-import { versionInForce } from './version-in-force';
+import { versionInForce } from '../methodology/version-in-force';
 
 export const DEFAULT_METHODOLOGY: MethodologyParameters = { baseYear: 2024, discountRate: '0.032', discountConvention: 0 };
 

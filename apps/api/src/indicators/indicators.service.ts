@@ -30,7 +30,7 @@ import { fundingFor } from '../funding/funding-plan';
 import { ReadModelCache } from './read-model-cache';
 import { complementaryMask, isSmallNumber, SecrecyScope, SMALL_NUMBER_THRESHOLD, UNMASKED_ROLES } from './statistical-secrecy';
 import type { TreeNode } from '../catalogue/org-tree';
-import { versionInForce } from './version-in-force';
+import { versionInForce } from '../methodology/version-in-force';
 import { parameterLabel } from './parameter-labels';
 
 type Conventions = 1 | 2 | null;

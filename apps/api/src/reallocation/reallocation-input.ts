@@ -26,6 +26,8 @@ export interface ReallocationContext {
   headcount: number | null;
   workingDaysPerFte: Decimal;
   fongibiliteLimit: Decimal;
+  /** Conventions of the method in force: under 2, a FONGIBILITE transfer inside one chapter is not fongibilité (README 2.7). */
+  conventions: 1 | 2;
   /** Real expenditure of the period's whole years (voted budget, else Σ `spend` figures), null for months or without either. */
   realExpenditure: RealExpenditure | null;
   refs: ReallocationRefs;
@@ -113,8 +115,8 @@ export const reallocationBlock = (records: ReallocationRecords, context: Realloc
 });
 
 /** Parses a block with the engine (its French errors and paths) inside a minimal scenario. */
-export const parseBlock = (block: Record<string, unknown>) =>
-  parseScenario({ format: SCENARIO_FORMAT, name: 'réallocation', methodology: { baseYear: 2024 }, reallocation: block });
+export const parseBlock = (block: Record<string, unknown>, conventions: 1 | 2 = 1) =>
+  parseScenario({ format: SCENARIO_FORMAT, name: 'réallocation', methodology: { baseYear: 2024, conventions }, reallocation: block });
 
 /** Sums links of the same pair both ways into one net link, so the graph has no two-way edges (Sankey needs a DAG). */
 const sankey = (flows: readonly { from: string; to: string; value: Decimal }[], format: (value: Decimal) => string): SankeyGraph => {
@@ -163,9 +165,9 @@ export const computeReallocationPayload = (
   records: ReallocationRecords,
   context: ReallocationContext,
 ): { ok: true; payload: ReallocationPayload } | { ok: false; errors: ValidationError[] } => {
-  const parsed = parseBlock(reallocationBlock(records, context));
+  const parsed = parseBlock(reallocationBlock(records, context), context.conventions);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const output = formatReallocation(computeReallocation(parsed.scenario.reallocation!));
+  const output = formatReallocation(computeReallocation(parsed.scenario.reallocation!, { conventions: context.conventions }));
   return {
     ok: true,
     payload: {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { d, Decimal } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
+import { versionInForce } from '../methodology/version-in-force';
 import { Organisation } from '../tenancy/organisation.entity';
 import { BudgetTransfer } from './budget-transfer.entity';
 import { InKindLoan } from './in-kind-loan.entity';
@@ -36,9 +37,23 @@ export class ReallocationRepository {
     return { needs, redeployments, transfers, loans };
   }
 
-  async organisation(em: EntityManager, organisationId: string): Promise<{ headcount: number | null; workingDaysPerFte: Decimal; fongibiliteLimit: Decimal }> {
+  /** The organisation's settings, and the conventions of the method in force today (2 moves fongibilité between chapters only). */
+  async organisation(
+    em: EntityManager,
+    organisationId: string,
+  ): Promise<{ headcount: number | null; workingDaysPerFte: Decimal; fongibiliteLimit: Decimal; conventions: 1 | 2 }> {
     const org = await em.findOneOrFail(Organisation, { where: { id: organisationId } });
-    return { headcount: org.headcount, workingDaysPerFte: d(org.workingDaysPerFte.toFixed()), fongibiliteLimit: d(org.fongibiliteLimit.toFixed()) };
+    const versions: { version: number; effectiveFrom: string; conventions: number | null }[] = await em.query(
+      `SELECT version, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", (parameters ->> 'conventions')::int AS conventions
+         FROM methodology_version WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return {
+      headcount: org.headcount,
+      workingDaysPerFte: d(org.workingDaysPerFte.toFixed()),
+      fongibiliteLimit: d(org.fongibiliteLimit.toFixed()),
+      conventions: versionInForce(versions, new Date())?.conventions === 2 ? 2 : 1,
+    };
   }
 
   /** Σ `spend` figures per calendar year (figures live at leaf units, so nothing is counted twice). */
