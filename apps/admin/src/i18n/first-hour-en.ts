@@ -52,7 +52,7 @@ export const firstHourEn: Shape<typeof firstHourFr> = {
     comparison_rules: {
       previous: 'Previous period (%{range})',
       previous_same_as_last_year: 'Previous period, i.e. the same period last year (%{range})',
-      last_year: 'Same period last year (%{range})',
+      year: 'Same period last year (%{range})',
       difference_note: 'On a zero or negative base the change is given in euros (difference): a percentage would mean nothing.',
     },
     schedule: {
@@ -85,9 +85,9 @@ export const firstHourEn: Shape<typeof firstHourFr> = {
     coverage: {
       label: 'Period covered',
       help: 'The period each report presents, always a finished one',
-      last_month: 'The last complete month',
-      last_quarter: 'The last complete quarter',
-      last_year: 'The last complete year',
+      month: 'The last complete month',
+      quarter: 'The last complete quarter',
+      year: 'The last complete year',
       year_to_date: 'Year to date',
     },
     report_preview: {

@@ -48,7 +48,7 @@ export const firstHourFr = {
     comparison_rules: {
       previous: 'Période précédente (%{range})',
       previous_same_as_last_year: 'Période précédente, soit la même période N-1 (%{range})',
-      last_year: 'Même période N-1 (%{range})',
+      year: 'Même période N-1 (%{range})',
       difference_note: 'Sur une base nulle ou négative, l’évolution est donnée en euros (écart), un pourcentage n’y aurait pas de sens.',
     },
     schedule: {
@@ -81,9 +81,9 @@ export const firstHourFr = {
     coverage: {
       label: 'Période couverte',
       help: 'La période que chaque rapport présente, toujours une période terminée',
-      last_month: 'Le dernier mois complet',
-      last_quarter: 'Le dernier trimestre complet',
-      last_year: 'La dernière année complète',
+      month: 'Le dernier mois complet',
+      quarter: 'Le dernier trimestre complet',
+      year: 'La dernière année complète',
       year_to_date: 'Depuis le début de l’année (cumul)',
     },
     report_preview: {
