@@ -68,11 +68,26 @@ const ACTIONS: Record<string, { path?: string; body: (t: Tenant) => JsonObject }
     body: (t) => ({ figures: [{ orgUnit: t.leaves[0], service: t.services[0], metric: 'beneficiaries', period: '2024-12', value: '3' }] }),
   },
   'POST /api/report-subscriptions/:id/send': { body: () => ({ period: '2024-12' }) },
+  'POST /api/import-templates': {
+    body: () => ({
+      name: 'Modèle mensuel',
+      mapping: { layout: 'long', columns: { service: 'Service', metric: 'Indicateur', period: 'Période', value: 'Valeur' }, constants: {} },
+    }),
+  },
+  'DELETE /api/import-templates/:id': { body: () => ({}) },
+  'PUT /api/approval-settings': { body: () => ({ fourEyes: true, reason: 'Règle des quatre yeux maintenue' }) },
 };
 
 /** A first row for the collections the demo leaves empty, so that both tenants have one to aim at. */
 const SEEDS: Record<string, (t: Tenant) => JsonObject> = {
   '/api/budget-years': () => ({ year: 2023, section: 'FONCTIONNEMENT', realExpenditure: '1000000' }),
+  '/api/import-templates': () => ({
+    name: 'Modèle d’essai',
+    mapping: { layout: 'long', columns: { service: 'Service', metric: 'Indicateur', period: 'Période', value: 'Valeur' }, constants: {} },
+  }),
+  '/api/submissions': (t) => ({
+    figures: [{ orgUnit: t.leaves[0], service: t.services[0], metric: 'beneficiaries', period: '2024-12', value: '3' }],
+  }),
   '/api/custom-indicators': () => ({ code: 'COUT_BENEF', label: 'Coût par bénéficiaire', unit: '€', numerator: '#{spend}', denominator: '#{beneficiaries}' }),
   '/api/indicator-targets': (t) => ({ indicator: 'offsetRatio', orgUnit: t.root, year: 2024, target: '1' }),
   '/api/report-subscriptions': (t) => ({ name: 'Bilan mensuel', recipients: [t.email], orgUnits: [t.root] }),
@@ -305,7 +320,8 @@ describe('cross-tenant writes with valid bodies', () => {
     ).map((r) => r.t);
 
     // every tenant has at least one row in every resource collection: seeds, else a copy of the other tenant's row
-    for (const collection of ['/api/org-units', '/api/services', ...resourceCollections()]) {
+    // import templates have writes by id but no GET by id: their rows come from the list, their first one from SEEDS
+    for (const collection of ['/api/org-units', '/api/services', '/api/import-templates', ...resourceCollections()]) {
       const mine = { valmont: await listAll(collection, valmont), bellerive: await listAll(collection, bellerive) };
       for (const [who, other] of [
         [valmont, 'bellerive'],
@@ -314,7 +330,7 @@ describe('cross-tenant writes with valid bodies', () => {
         const key = who === valmont ? 'valmont' : 'bellerive';
         if (mine[key].length > 0) continue;
         const seed = SEEDS[collection];
-        const source = mine[other][0] ? await readOne(collection, mine[other][0].id, other === 'valmont' ? valmont : bellerive) : undefined;
+        const source = !seed && mine[other][0] ? await readOne(collection, mine[other][0].id, other === 'valmont' ? valmont : bellerive) : undefined;
         const body = seed
           ? seed(who)
           : source
@@ -431,8 +447,10 @@ describe('cross-tenant writes with valid bodies', () => {
       if (visible(attack, [target]) !== visible(missing, [])) wrong.push(`${route.key} : ${visible(attack, [target])} ≠ id inexistant ${visible(missing, [])}`);
       const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
       if (changed.length > 0) wrong.push(`${route.key} a modifié chez Valmont : ${changed.join(', ')}`);
-      // the control proves the body valid and the route reached: the tenant's own row accepts it (a delete may be refused as in use)
-      const controlOk = control.status < 300 || (route.method === 'DELETE' && control.status === 409);
+      // the control proves the body valid and the route reached: the tenant's own row accepts it (a delete may be refused as in
+      // use; applying or discarding a submission that is not a pending preview is refused by its state, which only the owner learns)
+      const stateful = route.method === 'DELETE' || /^POST \/api\/submissions\/:id\/(apply|discard)$/.test(route.key);
+      const controlOk = control.status < 300 || (stateful && control.status === 409);
       if (!controlOk) wrong.push(`${route.key} contrôle sur sa propre ligne → ${control.status} ${JSON.stringify(control.body)} pour ${JSON.stringify(body)}`);
     }
     expect(wrong).toEqual([]);

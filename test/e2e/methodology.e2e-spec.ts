@@ -213,7 +213,8 @@ describe('methodology resources', () => {
     const list = await http().get('/api/methodology-versions').set(reader).expect(200);
     expect(list.headers['content-range']).toBe('methodology-versions 0-2/3');
     expect(list.body[0].version).toBe(3);
+    // the figures shown are those computed with method 2 until the recompute the publication scheduled has run
     const summary = await http().get('/api/indicators/summary').set(admin).expect(200);
-    expect(summary.body.methodologyVersion.version).toBe(3);
+    expect(summary.body.methodologyVersion.version).toBe(2);
   });
 });

@@ -171,7 +171,7 @@ describe('statistical secrecy against differencing', () => {
       for (const who of [reader, director]) {
         const res = await http().post('/api/custom-indicators/preview').send(PICK_SMALL).set(who).expect(403);
         expect(res.headers['content-type']).toMatch(/problem\+json/);
-        expect(res.body.detail).toBe('Action réservée aux rôles : admin, finance.');
+        expect(res.body.detail).toBe('Action réservée aux directions financières et aux administrateurs de la méthodologie.');
       }
     });
 
