@@ -117,22 +117,20 @@ describe('month-end imports: layouts, preview then apply, four eyes, history (re
 
   it('reads a file its headers do not explain with a saved import template, offered again next month', async () => {
     const templates = producer.get(ImportTemplateRepository);
-    const { id } = await producer
-      .get(TenantDb)
-      .run(valmontId, (em) =>
-        templates.save(
-          em,
-          valmontId,
-          'Export comptable mensuel',
-          {
-            layout: 'long',
-            columns: { service: 'Prestation', metric: 'Rubrique', period: 'Mois comptable', value: 'Montant HT' },
-            constants: { orgUnit: 'VALMONT-SUD' },
-            skipLines: [4],
-          },
-          finance.id,
-        ),
-      );
+    const { id } = await producer.get(TenantDb).run(valmontId, (em) =>
+      templates.save(
+        em,
+        valmontId,
+        'Export comptable mensuel',
+        {
+          layout: 'long',
+          columns: { service: 'Prestation', metric: 'Rubrique', period: 'Mois comptable', value: 'Montant HT' },
+          constants: { orgUnit: 'VALMONT-SUD' },
+          skipLines: [4],
+        },
+        finance.id,
+      ),
+    );
     const csv = ['Prestation;Rubrique;Mois comptable;Montant HT', 'AED;spend;2025-10;8 100', 'AED;spend;2025-11;8 200', 'TOTAL;;;16 300'].join('\n');
     const detected = await waitForSubmission(ds, (await sut().submitFile(finance, csvFile(csv, { originalname: 'export.csv' }), undefined)).id);
     expect(detected.status).toBe('rejected');

@@ -24,7 +24,8 @@ export interface RawRow {
   columns?: Partial<Record<FigureField, string>>;
 }
 
-export type FileErrorCode = 'empty_file' | 'unsupported_format' | 'unreadable_xlsx' | 'malformed_csv' | 'missing_columns' | 'duplicate_columns' | 'no_rows' | 'too_large';
+export type FileErrorCode =
+  'empty_file' | 'unsupported_format' | 'unreadable_xlsx' | 'malformed_csv' | 'missing_columns' | 'duplicate_columns' | 'no_rows' | 'too_large';
 
 /** A problem with the file as a whole: no row can be read. `message` is French and says what to do. */
 export interface FileError {
