@@ -1,6 +1,7 @@
 /**
- * Valid figure keys of the demo tenant CCAS de Valmont that the demo data never uses (years 1900–2019, 43 200 keys), handed out
- * once each, so that every submission of a scenario targets figures of its own and its expected effect is exact.
+ * Valid figure keys of the demo tenant CCAS de Valmont that the demo data never uses (the accepted years 2000–2100 outside the
+ * demo's 2023–2026: 97 years, 34 920 keys), handed out once each, so that every submission of a scenario targets figures of its
+ * own and its expected effect is exact.
  */
 export interface FigureRow {
   orgUnit: string;
@@ -16,6 +17,9 @@ const UNITS = ['VALMONT-NORD', 'VALMONT-SUD'];
 const SERVICES = ['PORTAGE_REPAS', 'SAAD', 'AED'];
 const METRICS = ['spend', 'beneficiaries', 'person_months', 'hours', 'meals'];
 
+/** Years a period may have (PERIOD_YEAR_MIN–MAX, 2000–2100) that the demo data leaves free. */
+const FREE_YEARS = Array.from({ length: 101 }, (_, i) => 2000 + i).filter((year) => year < 2023 || year > 2026);
+
 export class KeyAllocator {
   private next = 0;
   private readonly series = UNITS.flatMap((orgUnit) => SERVICES.flatMap((service) => METRICS.map((metric) => ({ orgUnit, service, metric }))));
@@ -27,8 +31,8 @@ export class KeyAllocator {
       const k = this.next++;
       const s = this.series[k % this.series.length];
       const month = Math.floor(k / this.series.length);
-      if (month >= 120 * 12) throw new Error('plus de clés de chiffres libres');
-      const year = 1900 + Math.floor(month / 12);
+      if (month >= FREE_YEARS.length * 12) throw new Error('plus de clés de chiffres libres');
+      const year = FREE_YEARS[Math.floor(month / 12)];
       out.push({ ...s, period: `${year}-${String((month % 12) + 1).padStart(2, '0')}`, value: String(value(k)) });
     }
     return out;
