@@ -70,7 +70,7 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
       'Open the dashboard',
       'You receive this report because you are a recipient of the subscription “Board report”.',
       '>Unsubscribe</a> (no login needed).',
-      'alt="Chart: gross savings and cost by period, CCAS de Valmont (VALMONT)"',
+      'alt="Chart: avoided costs and cost of services by period, CCAS de Valmont (VALMONT)"',
     ])
       expect(html).toContain(text);
     expect(html).not.toMatch(/Épargne|Indicateur|Évolution|Périmètre|Méthodologie|tableau de bord|désabonner|décembre|\d,\d{2}\u00A0€/);
