@@ -13,6 +13,7 @@ import { decimalTransformer } from '../platform/database/decimal.transformer';
   'CHK_unit_cost_range',
   `("amount_low" IS NULL AND "amount_high" IS NULL) OR ("amount_low" IS NOT NULL AND "amount_high" IS NOT NULL AND "amount_low" <= "amount" AND "amount" <= "amount_high")`,
 )
+@Check('CHK_unit_cost_nature', `"nature" IN ('estimate', 'regulated_tariff')`)
 export class UnitCost extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import type { ReportCoverage } from './report-period';
 
 /** Who receives which indicators for which scope, on which schedule (cron, Europe/Paris). */
 @Entity('report_subscription')
+@Check('CHK_report_subscription_period_covered', `"period_covered" IN ('month', 'quarter', 'year', 'year_to_date')`)
 export class ReportSubscription extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
