@@ -98,7 +98,9 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
     expect(csv).toContain('Scope: CCAS de Valmont (VALMONT)');
     expect(
       csv.some(
-        (l) => l.startsWith(`"Methodology v${summary.methodologyVersion.version} (`) || l.startsWith(`Methodology v${summary.methodologyVersion.version} (`),
+        (l) =>
+          l.startsWith(`"Methodology v${summary.methodologyVersion.version} — ${summary.methodologyVersion.label}`) ||
+          l.startsWith(`Methodology v${summary.methodologyVersion.version} — ${summary.methodologyVersion.label}`),
       ),
     ).toBe(true);
 
