@@ -53,7 +53,7 @@ describe('dashboard, as each demo role', () => {
     expect(await headline(page, 'grossSavings')).toMatch(/^\d[\d ]*,\d{2} €$/);
     expect(await headline(page, 'offsetRatio')).toMatch(/^\d+,\d{2} €$/);
     await expect(page.getByText(organisation).first().isVisible()).resolves.toBe(true);
-    expect(await page.getByTestId('freshness').textContent()).toMatch(/Méthodologie v1 .* Calculé le .* données au .* Base : méthode actuelle/);
+    expect(await page.getByTestId('freshness').textContent()).toMatch(/Méthodologie v2 .* Calculé le .* données au .* Base : méthode actuelle/);
     await page.getByRole('img', { name: /coûts évités par payeur|barres divergentes/ }).waitFor();
     await page.getByTestId('comparison').getByText('Période précédente', { exact: false }).waitFor();
     await screenshot(page, `dashboard-${name}`);

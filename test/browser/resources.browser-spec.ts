@@ -69,6 +69,22 @@ describe('report subscriptions', () => {
   });
 });
 
+/** Switches the organisation's four-eyes rule through the API, as Valmont's admin (logged, with a reason). */
+const approvalRule = async (fourEyes: boolean): Promise<void> => {
+  const login = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@valmont.demo', password: 'levier-demo' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(`${base()}/api/approval-settings`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ fourEyes, reason: 'Parcours de test des périodes : une seule personne approuve puis la règle est rétablie' }),
+  });
+  if (!res.ok) throw new Error(`approval-settings ${res.status}`);
+};
+
 describe('periods', () => {
   it('finance approves a period, then reopens it with a reason', async () => {
     const page = await signedIn('finance@valmont.demo');
@@ -77,8 +93,15 @@ describe('periods', () => {
     await panel.getByRole('combobox', { name: 'Unité' }).click();
     await page.getByRole('option', { name: /\(VALMONT-NORD\)/ }).click();
     await panel.getByTestId('period-code').fill('2024-06');
+    // four eyes is on by default (month-end, issue 13): this journey lets one person approve, then puts the rule back
+    await approvalRule(false);
     await panel.getByRole('button', { name: 'Approuver' }).click();
-    await page.getByText(/Période 2024-06 approuvée et verrouillée/).waitFor({ timeout: 15_000 });
+    // approving asks for confirmation (issue 13)
+    await page.getByTestId('period-confirm').click();
+    await page
+      .getByText(/approuvée et verrouillée/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     const reopen = page.getByRole('button', { name: /^Rouvrir .* 2024-06$/ }).first();
     await reopen.waitFor();
     await screenshot(page, 'periods-approved');
@@ -90,6 +113,9 @@ describe('periods', () => {
     await page.getByText('Correction des heures de juin (test navigateur)').first().waitFor();
     await screenshot(page, 'periods-reopened');
     await page.context().close();
+  });
+  afterAll(async () => {
+    await approvalRule(true);
   });
 });
 
@@ -140,7 +166,7 @@ describe('methodology and exports', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFFExport Levier;')).toBe(true);
-    expect(csv).toMatch(/Version de méthodologie;v1 — /);
+    expect(csv).toMatch(/Version de méthodologie;v2 — /);
     expect(csv).toMatch(/Organisation;CCAS de Valmont/);
     expect(csv).toMatch(/Données au;\d{1,2} [a-zéû.]+ \d{4}/);
     expect(csv).toMatch(/Source de coût unitaire;JOURNEE_EHPAD — /);

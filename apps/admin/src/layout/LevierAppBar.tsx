@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
-import { AppBar, LoadingIndicator, TitlePortal, useGetIdentity } from 'react-admin';
+import { AppBar, TitlePortal, useGetIdentity } from 'react-admin';
+import { LabelledLoadingIndicator } from './LabelledLoadingIndicator';
 import { LocaleSwitcher } from './LocaleSwitcher';
 import { LevierUserMenu } from './LevierUserMenu';
 
@@ -14,7 +15,7 @@ export const LevierAppBar = () => {
       toolbar={
         <Box sx={{ display: 'flex', alignItems: 'center' }}>
           <LocaleSwitcher />
-          <LoadingIndicator />
+          <LabelledLoadingIndicator />
         </Box>
       }
     >
