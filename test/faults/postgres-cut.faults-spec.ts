@@ -41,9 +41,11 @@ describe('PostgreSQL connections of the worker cut during applies', () => {
     worker = LevierProcess.worker(env, 'postgres-cut');
     // like a process supervisor: a worker that died is started again, so the data checks below still run; its deaths are counted and fail the test
     let crashes = 0;
+    const deaths: string[][] = [];
     const supervise = (): void => {
       if (!worker!.alive) {
         crashes += 1;
+        deaths.push(worker!.lastWords());
         summary.note(`le worker est mort après une coupure PostgreSQL (voir test-artifacts/faults-logs/postgres-cut.log) ; redémarré`);
         worker = LevierProcess.worker(env, 'postgres-cut');
       }
@@ -93,7 +95,7 @@ describe('PostgreSQL connections of the worker cut during applies', () => {
     recordLedger(summary, report);
     expectCleanLedger(report);
     supervise();
-    expect({ workerCrashes: crashes }).toEqual({ workerCrashes: 0 });
+    expect({ workerCrashes: crashes, deaths }).toEqual({ workerCrashes: 0, deaths: [] });
     summary.add('faultsSurvived', CUTS);
     expect(inTransaction).toBeGreaterThanOrEqual(Math.ceil(CUTS / 2));
   });

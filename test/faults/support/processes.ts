@@ -19,6 +19,7 @@ export interface ProcessEnv {
 export class LevierProcess {
   private readonly exit: Promise<number | null>;
   private readonly log: WriteStream;
+  private readonly tail: string[] = [];
 
   private constructor(
     readonly proc: ChildProcess,
@@ -28,6 +29,13 @@ export class LevierProcess {
     this.log.write(`\n=== pid ${proc.pid} started ${new Date().toISOString()} ===\n`);
     proc.stdout?.pipe(this.log, { end: false });
     proc.stderr?.pipe(this.log, { end: false });
+    // what the process printed last (warnings and errors, stack traces), kept to explain an unexpected death in a test failure
+    const keep = (chunk: Buffer): void => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') this.tail.push(line.slice(0, 400));
+      this.tail.splice(0, Math.max(0, this.tail.length - 12));
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
     this.exit = new Promise((resolve) =>
       proc.once('exit', (code, signal) => {
         this.log.write(`=== pid ${proc.pid} exited code=${code} signal=${signal} ===\n`);
@@ -71,6 +79,12 @@ export class LevierProcess {
     await this.exit;
     clearTimeout(timer);
     this.log.end();
+  }
+
+  /** The last lines the process printed, and how it ended (exit code or signal) once it has. */
+  lastWords(): string[] {
+    const end = this.alive ? [] : [`exit code=${this.proc.exitCode} signal=${this.proc.signalCode}`];
+    return [...this.tail, ...end];
   }
 
   exited(): Promise<number | null> {
