@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { WorkerModule } from '../../apps/api/src/worker.module';
 import { ConfigModule } from '../../apps/api/src/platform/config/config.module';
 import { DatabaseModule } from '../../apps/api/src/platform/database/database.module';
+import { DATABASE_ENTITIES } from '../../apps/api/src/database-entities';
 import { QueueModule } from '../../apps/api/src/platform/queue/queue.module';
 import { FiguresModule } from '../../apps/api/src/figures/figures.module';
 import { TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
@@ -33,7 +34,7 @@ export const startTestWorker = async (databaseUrl: string, queuePrefix: string, 
   return moduleRef.init();
 };
 
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, FiguresModule] })
+@Module({ imports: [ConfigModule, DatabaseModule.forRoot(DATABASE_ENTITIES), QueueModule, FiguresModule] })
 class IngestionProducerModule {}
 
 /** The ingestion services as the API process has them (enqueue, never consume): no processor runs. */

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
+import { DATABASE_ENTITIES } from './database-entities';
 import { QueueModule } from './platform/queue/queue.module';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { RejectNulBytesPipe } from './platform/http/nul-bytes';
@@ -23,7 +24,7 @@ import { SimulationsModule } from './simulations/simulations.module';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(DATABASE_ENTITIES),
     QueueModule,
     MailModule,
     TenancyModule,

@@ -32,6 +32,8 @@ import { complementaryMask, isSmallNumber, SecrecyScope, SMALL_NUMBER_THRESHOLD,
 import type { TreeNode } from '../catalogue/org-tree';
 import { versionInForce } from '../methodology/version-in-force';
 import { parameterLabel } from './parameter-labels';
+import { ScopePeriodsService } from './scope-periods.service';
+import { seriesCoverage } from './series-coverage';
 
 type Conventions = 1 | 2 | null;
 type Presented = AggregateOutput | AggregateOutputConventions2;
@@ -80,6 +82,7 @@ export class IndicatorsService {
     private readonly read: IndicatorReadRepository,
     private readonly inputs: IndicatorInputsRepository,
     private readonly cache: ReadModelCache,
+    private readonly scopePeriods: ScopePeriodsService,
   ) {}
 
   summary(user: AuthUser, query: IndicatorScopeQuery) {
@@ -91,7 +94,7 @@ export class IndicatorsService {
   }
 
   private computeSummary(user: AuthUser, query: IndicatorScopeQuery) {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.tenantDb.read(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
       const rows = await this.read.cells(em, scope, { by: 'none' });
       const freshness = await this.read.freshness(em, scope);
@@ -148,7 +151,7 @@ export class IndicatorsService {
   }
 
   private computeSeries(user: AuthUser, query: IndicatorSeriesQuery) {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.tenantDb.read(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
       const groupBy = query.groupBy ?? 'period';
       const masked = await this.isMasked(em, user, scope);
@@ -191,7 +194,19 @@ export class IndicatorsService {
           high: maybeMask(present(cells('high'), conventions), masked).grossSavings,
         };
       });
-      return { groupBy, granularity: groupBy === 'period' ? bucket : undefined, items, masked };
+      // every period of the range, with what it rests on: a month without data is « pas de données », never a 0 € point
+      const periods =
+        groupBy === 'period' && scope.from !== null && scope.to !== null
+          ? seriesCoverage({
+              from: scope.from,
+              to: scope.to,
+              bucket,
+              basis: scope.basis,
+              months: (await this.scopePeriods.read(em, user, scope.orgUnit.code)).months,
+              computed: new Set(keys),
+            })
+          : undefined;
+      return { groupBy, granularity: groupBy === 'period' ? bucket : undefined, items, ...(periods ? { periods } : {}), masked };
     });
   }
 

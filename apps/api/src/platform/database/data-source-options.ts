@@ -1,13 +1,14 @@
 import { DataSourceOptions } from 'typeorm';
-import { DATABASE_ENTITIES } from '../../database-entities';
 import { MIGRATIONS } from '../../../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The schema's entity classes: listed outside platform/ (apps/api/src/database-entities.ts) and passed in. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** One definition of the connection for the API, the worker, the CLI and the tests. Never `synchronize`. */
 export const dataSourceOptions = (databaseUrl: string, extra: Partial<{ applicationName: string; poolSize: number }> = {}): DataSourceOptions => ({
   type: 'postgres',
   url: databaseUrl,
-  entities: DATABASE_ENTITIES,
   migrations: MIGRATIONS,
   migrationsTableName: 'typeorm_migrations',
   namingStrategy: new SnakeNamingStrategy(),

@@ -1,19 +1,25 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, EntityList } from './data-source-options';
 import { TenantDb } from './tenant-db';
 import { PoolErrors } from './pool-errors';
 
-/** TypeORM over PostgreSQL; the schema comes from migrations only. */
+const ENTITY_LIST = Symbol('ENTITY_LIST');
+
+/**
+ * TypeORM over PostgreSQL; the schema comes from migrations only. Imported as `DatabaseModule.forRoot(DATABASE_ENTITIES)`:
+ * the entity classes are listed outside platform/ (apps/api/src/database-entities.ts), which imports no feature.
+ */
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, ENTITY_LIST],
+      useFactory: (config: AppConfig, entities: EntityList) => ({
         ...dataSourceOptions(config.databaseUrl, { applicationName: 'levier' }),
+        entities,
         retryAttempts: 2,
         retryDelay: 500,
       }),
@@ -22,4 +28,8 @@ import { PoolErrors } from './pool-errors';
   providers: [TenantDb, PoolErrors],
   exports: [TenantDb],
 })
-export class DatabaseModule {}
+export class DatabaseModule {
+  static forRoot(entities: EntityList): DynamicModule {
+    return { module: DatabaseModule, providers: [{ provide: ENTITY_LIST, useValue: entities }], exports: [ENTITY_LIST] };
+  }
+}
