@@ -35,6 +35,6 @@ export class AuditLogService {
       from: text(query.filter, 'from', /^\d{4}-\d{2}-\d{2}/),
       to: text(query.filter, 'to', /^\d{4}-\d{2}-\d{2}/),
     };
-    return this.tenantDb.run(organisationId, (em) => this.repository.list(em, organisationId, filter, query));
+    return this.tenantDb.read(organisationId, (em) => this.repository.list(em, organisationId, filter, query));
   }
 }

@@ -74,7 +74,7 @@ export class FiguresService {
       status: enumList(query.filter, 'status', FIGURE_STATUSES),
       source: enumList(query.filter, 'source', SUBMISSION_SOURCES),
     };
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.tenantDb.read(user.organisationId, async (em) => {
       const orgUnitIds = isOrganisationWide(user) ? undefined : [...visibleUnitIds(user, await this.catalogue.orgUnits(em, user.organisationId))];
       return this.figures.list(em, user.organisationId, { ...filter, orgUnitIds }, query);
     });

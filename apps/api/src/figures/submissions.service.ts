@@ -271,7 +271,7 @@ export class SubmissionsService {
       source: enumList(query.filter, 'source', SUBMISSION_SOURCES),
       createdBy: isOrganisationWide(user) ? undefined : user.id,
     };
-    return this.tenantDb.run(user.organisationId, (em) => this.submissions.list(em, user.organisationId, filter, query));
+    return this.tenantDb.read(user.organisationId, (em) => this.submissions.list(em, user.organisationId, filter, query));
   }
 
   /** The apply's share of rows written, as its job reports it (FiguresProcessor); `null` when Redis does not tell in time. */

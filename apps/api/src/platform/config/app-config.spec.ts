@@ -57,4 +57,15 @@ describe(loadConfig.name, () => {
     );
     expect(() => loadConfig({ TRUSTED_PROXIES: 'true' })).toThrow(/TRUSTED_PROXIES/);
   });
+
+  it('reads no replica by default, each DATABASE_REPLICA_URLS entry otherwise, and names a wrong entry', () => {
+    expect(loadConfig({}).databaseReplicaUrls).toEqual([]);
+    expect(loadConfig({ DATABASE_REPLICA_URLS: ' postgres://r1:5433/levier ,postgresql://r2/levier,' }).databaseReplicaUrls).toEqual([
+      'postgres://r1:5433/levier',
+      'postgresql://r2/levier',
+    ]);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/levier,mysql://r2/levier' })).toThrow(
+      /DATABASE_REPLICA_URLS \(entrée 2\) doit commencer par postgres:\/\/ ou postgresql:\/\/ \(reçu « mysql:\/\/r2\/levier »\)/,
+    );
+  });
 });

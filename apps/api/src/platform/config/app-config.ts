@@ -7,6 +7,10 @@ import { isIP } from 'node:net';
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly databaseUrl: string;
+  /** Streaming replicas for dashboard, list and report reads (`DATABASE_REPLICA_URLS`, comma-separated; none by default). */
+  readonly databaseReplicaUrls: readonly string[];
+  /** How far (ms) a replica may lag behind the primary before a read goes to the primary instead (`DATABASE_REPLICA_MAX_LAG_MS`). */
+  readonly databaseReplicaMaxLagMs: number;
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly port: number;
@@ -65,8 +69,13 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     const raw = env[name];
     return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
   };
-  const url = (name: string, fallback: string, protocols: readonly string[]): string => {
-    const value = str(name, fallback);
+  const list = (name: string): string[] =>
+    str(name, '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
+  const url = (name: string, fallback: string, protocols: readonly string[], given?: string): string => {
+    const value = given ?? str(name, fallback);
     try {
       const parsed = new URL(value);
       if (!protocols.includes(parsed.protocol)) {
@@ -109,6 +118,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/levier', ['postgres:', 'postgresql:']),
+    databaseReplicaUrls: list('DATABASE_REPLICA_URLS').map((entry, i) =>
+      url(`DATABASE_REPLICA_URLS (entrée ${i + 1})`, entry, ['postgres:', 'postgresql:'], entry),
+    ),
+    databaseReplicaMaxLagMs: int('DATABASE_REPLICA_MAX_LAG_MS', 2000, 0, 600_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: str('QUEUE_PREFIX', 'levier'),
     port,

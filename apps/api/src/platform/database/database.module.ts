@@ -18,7 +18,7 @@ const ENTITY_LIST = Symbol('ENTITY_LIST');
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG, ENTITY_LIST],
       useFactory: (config: AppConfig, entities: EntityList) => ({
-        ...dataSourceOptions(config.databaseUrl, { applicationName: 'levier' }),
+        ...dataSourceOptions(config.databaseUrl, { applicationName: 'levier', replicaUrls: config.databaseReplicaUrls }),
         entities,
         retryAttempts: 2,
         retryDelay: 500,

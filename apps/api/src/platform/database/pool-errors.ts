@@ -13,10 +13,13 @@ export class PoolErrors implements OnApplicationBootstrap {
   constructor(private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap(): void {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
-    if (!pool) return;
+    const driver = this.dataSource.driver as unknown as { master?: Pool; slaves?: Pool[] };
     const log = (err: Error) => this.logger.warn(`Connexion PostgreSQL perdue : ${err.message}`);
-    pool.on('error', log);
-    pool.on('connect', (client: PoolClient) => client.on('error', log));
+    // the primary's pool and, with DATABASE_REPLICA_URLS, each replica's
+    for (const pool of [driver.master, ...(driver.slaves ?? [])]) {
+      if (!pool) continue;
+      pool.on('error', log);
+      pool.on('connect', (client: PoolClient) => client.on('error', log));
+    }
   }
 }
