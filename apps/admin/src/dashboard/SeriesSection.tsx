@@ -6,6 +6,7 @@ import { ChartCard } from './ChartCard';
 import { toTargetLines } from './chart-data';
 import type { Scope } from './indicators.types';
 import { LazySeriesChart } from './lazy-charts';
+import { SeriesGaps } from './SeriesGaps';
 import { SeriesTable } from './SeriesTable';
 import { toChartRows } from './series-rows';
 import { useIndicatorSeries, useTargets } from './use-indicators';
@@ -16,7 +17,9 @@ export const SeriesSection = ({ scope }: { scope: Scope }) => {
   const [locale] = useLocaleState();
   const { data, error, isPending } = useIndicatorSeries(scope, 'period');
   const targets = useTargets(scope);
-  const rows = useMemo(() => (data ? toChartRows(data.items, data.groupBy, locale) : []), [data, locale]);
+  const rows = useMemo(() => (data ? toChartRows(data.items, data.groupBy, locale, data.periods) : []), [data, locale]);
+  const gaps = { no_data: rows.filter((r) => r.coverage === 'no_data').length, unapproved: rows.filter((r) => r.coverage === 'unapproved').length };
+  const withValues = rows.filter((r) => r.coverage === 'data').length;
   const lines = useMemo(() => toTargetLines(targets.data, ['grossSavings', 'netSavings', 'cost']), [targets.data]);
   return (
     <ChartCard
@@ -25,12 +28,18 @@ export const SeriesSection = ({ scope }: { scope: Scope }) => {
       title={translate('levier.chart.title')}
       isPending={isPending}
       error={error}
-      empty={rows.length === 0 ? translate('levier.chart.empty') : null}
+      empty={withValues === 0 ? translate('levier.chart.empty') : null}
       chartHeight={340}
-      chart={<LazySeriesChart rows={rows} targets={lines} />}
+      chart={
+        <>
+          <LazySeriesChart rows={rows} targets={lines} />
+          <SeriesGaps {...gaps} />
+        </>
+      }
       table={
         <>
           <SeriesTable rows={rows} />
+          <SeriesGaps {...gaps} />
           {lines.length > 0 ? (
             <Typography variant="body2" sx={{ mt: 1 }}>
               {translate('levier.targets.listed')} {lines.map((l) => `${l.label} : ${formatMoney(String(l.value), locale)}`).join(' ; ')}

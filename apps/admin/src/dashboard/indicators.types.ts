@@ -96,9 +96,23 @@ export interface SeriesItem extends Conventions2Values {
   high?: SeriesBound;
 }
 
+/** What a period of a by-period series rests on, as the API says (never guessed by the browser). */
+export type SeriesCoverage = 'data' | 'no_data' | 'unapproved';
+
+export interface SeriesPeriod {
+  key: string;
+  coverage: SeriesCoverage;
+  status: 'approved' | 'submitted' | 'draft' | 'none';
+  complete: boolean;
+  months: number;
+  monthsWithData: number;
+}
+
 export interface IndicatorSeries {
   groupBy: SeriesGroupBy;
   items: SeriesItem[];
+  /** By period over a range: every period of the range, with or without values. */
+  periods?: SeriesPeriod[];
 }
 
 /** `groupBy=payer` items: avoided costs (`amount`) and their range; under conventions 2 also the cost borne and the net. */

@@ -1,4 +1,4 @@
-import type { SeriesItem } from './indicators.types';
+import type { SeriesItem, SeriesPeriod } from './indicators.types';
 import { boundValue, periodLabel, plotValue, toChartRows } from './series-rows';
 
 const item = (overrides: Partial<SeriesItem> = {}): SeriesItem => ({
@@ -23,6 +23,30 @@ describe(toChartRows.name, () => {
     const [sut] = toChartRows([item()], 'period');
     expect(sut).toMatchObject({ grossSavings: 1000.5, cost: 400, netSavings: 600.5 });
     expect(sut.item.grossSavings).toBe('1000.50');
+  });
+
+  it('gives every period the API lists a row: a month without data or not approved is blank with its reason, never 0', () => {
+    const period = (key: string, coverage: SeriesPeriod['coverage']): SeriesPeriod => ({
+      key,
+      coverage,
+      status: coverage === 'no_data' ? 'none' : 'draft',
+      complete: coverage === 'data',
+      months: 1,
+      monthsWithData: coverage === 'no_data' ? 0 : 1,
+    });
+    const sut = toChartRows([item({ key: '2025-03' }), item({ key: '2025-01' })], 'period', 'fr', [
+      period('2025-01', 'data'),
+      period('2025-02', 'no_data'),
+      period('2025-03', 'data'),
+      period('2025-04', 'unapproved'),
+    ]);
+    expect(sut.map((r) => [r.key, r.label, r.coverage, r.grossSavings, r.cost, r.netSavings])).toEqual([
+      ['2025-01', 'janv. 2025', 'data', 1000.5, 400, 600.5],
+      ['2025-02', 'févr. 2025', 'no_data', null, null, null],
+      ['2025-03', 'mars 2025', 'data', 1000.5, 400, 600.5],
+      ['2025-04', 'avr. 2025', 'unapproved', null, null, null],
+    ]);
+    expect(sut[1].item).toMatchObject({ grossSavings: null, cost: null, netSavings: null, offsetRatio: null });
   });
 
   it('leaves a gap, not a zero, where a value is missing', () => {

@@ -2,7 +2,7 @@
  * Series items → chart rows. Recharts plots numbers, so the decimal strings are converted here,
  * for drawing only; every label, tooltip and table cell shows the original strings.
  */
-import type { MaybeDecimal, SeriesBound, SeriesGroupBy, SeriesItem } from './indicators.types';
+import type { MaybeDecimal, SeriesBound, SeriesCoverage, SeriesGroupBy, SeriesItem, SeriesPeriod } from './indicators.types';
 import { isDecimalString, intlLocale } from '../format/decimal-format';
 import { isPeriod, periodKind } from './scope';
 
@@ -15,7 +15,12 @@ export interface ChartRow {
   /** Low–high band of avoided costs (grossSavings), when both bounds are known. */
   range: [number, number] | null;
   item: SeriesItem;
+  /** data: the period has values; no_data / unapproved: none (« pas de données » / « non approuvé »), drawn greyed, never 0 €. */
+  coverage: SeriesCoverage;
 }
+
+/** A period the API lists without values: every figure blank. */
+const blankItem = (key: string): SeriesItem => ({ key, grossSavings: null, cost: null, netSavings: null, offsetRatio: null, low: null, high: null });
 
 /** For plotting only. Blank is not zero: a missing value stays a gap in the line. */
 export const plotValue = (value: MaybeDecimal | undefined): number | null => {
@@ -47,9 +52,9 @@ export const periodLabel = (key: string, locale: string = 'fr'): string => {
   }
 };
 
-export const toChartRows = (items: readonly SeriesItem[], groupBy: SeriesGroupBy, locale: string = 'fr'): ChartRow[] => {
+export const toChartRows = (items: readonly SeriesItem[], groupBy: SeriesGroupBy, locale: string = 'fr', periods?: readonly SeriesPeriod[]): ChartRow[] => {
   const ordered = groupBy === 'period' ? [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : [...items];
-  return ordered.map((item) => {
+  const row = (item: SeriesItem, coverage: SeriesCoverage): ChartRow => {
     const low = plotValue(boundValue(item.low));
     const high = plotValue(boundValue(item.high));
     return {
@@ -60,6 +65,14 @@ export const toChartRows = (items: readonly SeriesItem[], groupBy: SeriesGroupBy
       netSavings: plotValue(item.netSavings),
       range: low !== null && high !== null ? [Math.min(low, high), Math.max(low, high)] : null,
       item,
+      coverage,
     };
+  };
+  if (groupBy !== 'period' || periods === undefined) return ordered.map((item) => row(item, 'data'));
+  // the API lists every period of the range: one row each, a period without values stays a gap with its reason
+  const byKey = new Map(ordered.map((item) => [item.key, item]));
+  return periods.map((p) => {
+    const item = byKey.get(p.key);
+    return item && p.coverage === 'data' ? row(item, 'data') : row(blankItem(p.key), p.coverage === 'data' ? 'no_data' : p.coverage);
   });
 };

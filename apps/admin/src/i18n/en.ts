@@ -192,6 +192,11 @@ const baseEn = {
       period: 'Period',
       low: 'Avoided costs (low)',
       high: 'Avoided costs (high)',
+      no_data: 'no data',
+      unapproved: 'not approved',
+      gaps_no_data: '%{smart_count} period without data (greyed, no value) |||| %{smart_count} periods without data (greyed, no value)',
+      gaps_unapproved:
+        '%{smart_count} period not approved, no value « as reported » (greyed) |||| %{smart_count} periods not approved, no value « as reported » (greyed)',
     },
     enums: {
       period_status: { open: 'open', submitted: 'submitted', approved: 'approved', reopened: 'reopened' },

@@ -191,6 +191,11 @@ const baseFr = {
       period: 'Période',
       low: 'Coûts évités (hypothèse basse)',
       high: 'Coûts évités (hypothèse haute)',
+      no_data: 'pas de données',
+      unapproved: 'non approuvé',
+      gaps_no_data: '%{smart_count} période sans données (grisée, sans valeur) |||| %{smart_count} périodes sans données (grisées, sans valeur)',
+      gaps_unapproved:
+        '%{smart_count} période non approuvée, sans valeur « tel que publié » (grisée) |||| %{smart_count} périodes non approuvées, sans valeur « tel que publié » (grisées)',
     },
     enums: {
       period_status: { open: 'ouverte', submitted: 'soumise', approved: 'approuvée', reopened: 'rouverte' },
