@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ResolvedFigure } from './figure.repository';
 import type { FigureStatus } from './figure.entity';
+import type { LoopSlicer } from './parsing/loop-slicer';
 
 /** A figure as stored, read under the write lock of its (unit, period). */
 export interface StoredFigure {
@@ -70,6 +71,14 @@ export class StoredSeries {
 
 const sameValue = (a: string, b: string): boolean => a === b || new Decimal(a).eq(b);
 
+/** Files one row as a creation, a change or a no-op (see planChanges). */
+const classify = (changes: FigureChanges, row: ResolvedFigure, stored: StoredSeries, newId: () => string): void => {
+  const before = stored.find(row);
+  if (!before) changes.inserts.push({ id: newId(), row });
+  else if (!sameValue(before.value, row.value) || (row.comment !== null && row.comment !== before.comment)) changes.updates.push({ row, before });
+  else changes.unchanged += 1;
+};
+
 /**
  * Sorts rows into creations, changes and no-ops against what is stored. A row changes a figure when its value differs
  * numerically (`12.5` and `12.50` are the same value) or when it brings a comment that differs; a row without a
@@ -77,11 +86,21 @@ const sameValue = (a: string, b: string): boolean => a === b || new Decimal(a).e
  */
 export const planChanges = (rows: readonly ResolvedFigure[], stored: StoredSeries, newId: () => string): FigureChanges => {
   const changes: FigureChanges = { inserts: [], updates: [], unchanged: 0 };
+  for (const row of rows) classify(changes, row, stored, newId);
+  return changes;
+};
+
+/** planChanges for a large import: the same plan, handing the event loop back between slices of rows. */
+export const planChangesInSlices = async (
+  rows: readonly ResolvedFigure[],
+  stored: StoredSeries,
+  newId: () => string,
+  slicer: LoopSlicer,
+): Promise<FigureChanges> => {
+  const changes: FigureChanges = { inserts: [], updates: [], unchanged: 0 };
   for (const row of rows) {
-    const before = stored.find(row);
-    if (!before) changes.inserts.push({ id: newId(), row });
-    else if (!sameValue(before.value, row.value) || (row.comment !== null && row.comment !== before.comment)) changes.updates.push({ row, before });
-    else changes.unchanged += 1;
+    classify(changes, row, stored, newId);
+    await slicer.pause();
   }
   return changes;
 };

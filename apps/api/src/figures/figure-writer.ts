@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplyContext, ResolvedFigure } from './figure.repository';
-import { FigureChanges, planChanges, StoredFigure, StoredSeries } from './figure-changes';
+import { FigureChanges, planChanges, planChangesInSlices, StoredFigure, StoredSeries } from './figure-changes';
+import type { LoopSlicer } from './parsing/loop-slicer';
 
 /** Rows per write statement: large enough to amortise round trips and plan time, small enough for steady progress. */
 export const WRITE_CHUNK = 5000;
@@ -60,6 +61,11 @@ export class FigureWriter {
   /** New figures get UUIDv7 ids: time-ordered, so a bulk insert appends to the primary key and audit indexes. */
   plan(rows: readonly ResolvedFigure[], stored: StoredSeries): FigureChanges {
     return planChanges(rows, stored, () => uuidv7());
+  }
+
+  /** plan() for a large import, handing the event loop back between slices of rows. */
+  planInSlices(rows: readonly ResolvedFigure[], stored: StoredSeries, slicer: LoopSlicer): Promise<FigureChanges> {
+    return planChangesInSlices(rows, stored, () => uuidv7(), slicer);
   }
 
   /**

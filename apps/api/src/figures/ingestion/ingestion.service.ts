@@ -7,7 +7,8 @@ import { CatalogueRepository, OrgUnitRow } from '../../catalogue/catalogue.repos
 import { unitIdsWithRole } from '../../tenancy/unit-scope';
 import { rolesOf } from '../../tenancy/role-assignments';
 import { FIGURE_WRITER_ROLES } from '../figure.entity';
-import { validateRows } from '../parsing/validate-rows';
+import { validateRowsInSlices } from '../parsing/validate-rows';
+import { LoopSlicer, mapInSlices } from '../parsing/loop-slicer';
 import { cellText, withoutNul } from '../parsing/validate-row';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
 import type { NormalisedRow, RowError } from '../parsing/row-validation.types';
@@ -109,13 +110,16 @@ export class IngestionService {
       const rows = await this.catalogue.catalogue(em, organisationId);
       return toIngestionCatalogue(rows, await this.writeScope(em, organisationId, claimed.createdBy, rows.orgUnits));
     });
-    const validated = validateRows({ rows, catalogue: catalogue.catalogue, headers });
+    // a large file is validated, resolved and planned in slices of about 20 ms: the worker's lock renewals and scheduled
+    // jobs run in between (issue 15, finding 7; test/faults/xlsx-import-locks.faults-spec.ts)
+    const slicer = new LoopSlicer();
+    const validated = await validateRowsInSlices({ rows, catalogue: catalogue.catalogue, headers }, slicer);
     if (!validated.ok) return this.reject(organisationId, claimed.id, rows.length, validated.errors.map(rowErrorAsRow), claimed.dryRun);
-    const resolved = validated.rows.map((row) => resolve(row, catalogue));
+    const resolved = await mapInSlices(validated.rows, (row) => resolve(row, catalogue), slicer);
     const lines = validated.rows.map((row) => row.line);
     await this.tenantDb.run(organisationId, (em) => this.submissions.setProgress(em, claimed.id, rows.length, rows.length));
 
-    const outcome = await this.apply(organisationId, claimed, resolved, lines, rows, headers, catalogue, onProgress);
+    const outcome = await this.apply(organisationId, claimed, resolved, lines, rows, headers, catalogue, onProgress, slicer);
     switch (outcome.kind) {
       case 'finished':
         return 'finished';
@@ -148,6 +152,7 @@ export class IngestionService {
     headers: Partial<Record<FigureField, string>>,
     catalogue: IngestionCatalogue,
     onProgress: (share: number) => Promise<void>,
+    slicer: LoopSlicer,
   ): Promise<ApplyResult> {
     return this.tenantDb.run(organisationId, async (em): Promise<ApplyResult> => {
       const status = await this.submissions.lock(em, claimed.id);
@@ -158,8 +163,10 @@ export class IngestionService {
       if (approved.size > 0) return { kind: 'approved', errors: approvedErrors(resolved, lines, rawRows, headers, approved) };
 
       const stored = await this.writer.storedSeries(em, organisationId, resolved);
-      const flags = resolved.flatMap((row, i) => outlierFlag(row, lines[i], stored.history(row)) ?? []);
-      const changes = this.writer.plan(resolved, stored);
+      const flags = (await mapInSlices(resolved, (row, i) => outlierFlag(row, lines[i], stored.history(row)), slicer)).filter(
+        (flag): flag is SubmissionFlag => flag !== null,
+      );
+      const changes = await this.writer.planInSlices(resolved, stored, slicer);
       // A dry run stops here, as does an apply whose preview changed nothing stored but that now would (values changed
       // meanwhile) without the user's confirmation: the preview is refreshed, nothing is written.
       const unconfirmed = claimed.previewedAt !== null && !claimed.confirmOverwrite && changes.updates.length > 0;

@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { stream as excelStream, type CellValue as ExcelCellValue, type Row } from 'exceljs';
 import { readFigureTable, type TableRecord } from './figure-table';
+import { LoopSlicer } from './loop-slicer';
 import type { CellValue, FileError, ReadFigures, ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
 import { DEFAULT_XLSX_LIMITS, inflateEntry, megabytes, readZipDirectory, zipStream, type XlsxLimits, type ZipEntry } from './xlsx-zip-limits';
@@ -122,10 +122,6 @@ const mergeScanner = (): { push: (chunk: Buffer) => void; ranges: MergeRange[] }
   };
 };
 
-/** Time the loop may be held between two yields: BullMQ's lock renewals and the scheduled jobs run in between. */
-const SLICE_MS = 20;
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Every cell of a merged range shows the top-left cell's value, as the full reader did (the streaming reader ignores
  * `<mergeCells>`, which comes after the rows). Returns the number of cells added, or null past `budget`.
@@ -185,7 +181,7 @@ export const readXlsxSheets = async (bytes: Uint8Array, limits: XlsxLimits = DEF
   const workbook = reader as unknown as StreamedWorkbook;
   const sheets: SheetRecords[] = [];
   let cells = 0;
-  let sliceStart = performance.now();
+  const slicer = new LoopSlicer();
   try {
     let sheetIndex = 0;
     for await (const streamed of reader) {
@@ -198,10 +194,7 @@ export const readXlsxSheets = async (bytes: Uint8Array, limits: XlsxLimits = DEF
       let rows = 0;
       for await (const row of sheet) {
         rows += 1;
-        if (rows % 64 === 0 && performance.now() - sliceStart > SLICE_MS) {
-          await yieldToLoop();
-          sliceStart = performance.now();
-        }
+        if (rows % 64 === 0) await slicer.pause();
         if (!visible) continue;
         const sparse: CellValue[] = [];
         row.eachCell({ includeEmpty: false }, (cell, column) => {

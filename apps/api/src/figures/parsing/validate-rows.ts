@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { formatFrenchDecimal } from './format-french-decimal';
-import { rowContext, validateRow } from './validate-row';
+import { LoopSlicer } from './loop-slicer';
+import { rowContext, validateRow, type RowContext } from './validate-row';
 import type { FigureCatalogue } from './figure-catalogue.types';
 import type { FigureField, RawRow } from './figure-file.types';
 import type { NormalisedRow, RowError, ValidateRowsResult } from './row-validation.types';
@@ -12,32 +13,31 @@ export interface ValidateRowsInput {
   headers?: Partial<Record<FigureField, string>>;
 }
 
-/**
- * Checks every row of a file against the catalogue and collects EVERY error of every row: the file is all or
- * nothing, so the user must see all that is wrong at once. Among rows with no other error, a key (unit, service,
- * metric, period) seen on an earlier line is an error on the later line, whether or not the values differ. A row that
- * already has an error takes no part in the duplicate check (its key or value is not trustworthy yet), so a
- * duplicate may only show up once the other errors are fixed.
- */
-export const validateRows = ({ rows, catalogue, headers = {} }: ValidateRowsInput): ValidateRowsResult => {
-  const ctx = rowContext(catalogue, headers);
-  const errors: RowError[] = [];
-  const figures: NormalisedRow[] = [];
-  const seen = new Map<string, { line: number; value: string }>();
-  for (const row of rows) {
-    const { errors: rowErrors, figure } = validateRow(row, ctx);
-    errors.push(...rowErrors);
-    if (figure === undefined) continue;
+/** The state of one validation: rows are added in file order, the result read at the end. */
+class RowsValidator {
+  private readonly ctx: RowContext;
+  private readonly errors: RowError[] = [];
+  private readonly figures: NormalisedRow[] = [];
+  private readonly seen = new Map<string, { line: number; value: string }>();
+
+  constructor({ catalogue, headers = {} }: ValidateRowsInput) {
+    this.ctx = rowContext(catalogue, headers);
+  }
+
+  add(row: RawRow): void {
+    const { errors: rowErrors, figure } = validateRow(row, this.ctx);
+    this.errors.push(...rowErrors);
+    if (figure === undefined) return;
     const { orgUnit, service, metric, period, value } = figure;
     const id = JSON.stringify([orgUnit, service, metric, period]);
-    const first = seen.get(id);
+    const first = this.seen.get(id);
     if (first === undefined) {
-      seen.set(id, { line: row.line, value });
-      figures.push(figure);
-      continue;
+      this.seen.set(id, { line: row.line, value });
+      this.figures.push(figure);
+      return;
     }
     const label = `${orgUnit}, ${service}, ${metric}, ${period}`;
-    errors.push({
+    this.errors.push({
       line: row.line,
       column: null,
       value: null,
@@ -48,5 +48,34 @@ export const validateRows = ({ rows, catalogue, headers = {} }: ValidateRowsInpu
           `(${formatFrenchDecimal(first.value)} puis ${formatFrenchDecimal(value)}) : gardez une seule ligne, avec la bonne valeur.`,
     });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows: figures };
+
+  result(): ValidateRowsResult {
+    return this.errors.length > 0 ? { ok: false, errors: this.errors } : { ok: true, rows: this.figures };
+  }
+}
+
+/**
+ * Checks every row of a file against the catalogue and collects EVERY error of every row: the file is all or
+ * nothing, so the user must see all that is wrong at once. Among rows with no other error, a key (unit, service,
+ * metric, period) seen on an earlier line is an error on the later line, whether or not the values differ. A row that
+ * already has an error takes no part in the duplicate check (its key or value is not trustworthy yet), so a
+ * duplicate may only show up once the other errors are fixed.
+ */
+export const validateRows = (input: ValidateRowsInput): ValidateRowsResult => {
+  const validator = new RowsValidator(input);
+  for (const row of input.rows) validator.add(row);
+  return validator.result();
+};
+
+/**
+ * validateRows for the worker's large imports: the same checks and result, handing the event loop back between
+ * slices of rows (see LoopSlicer) so that lock renewals and scheduled jobs keep running during a 100 000-row file.
+ */
+export const validateRowsInSlices = async (input: ValidateRowsInput, slicer: LoopSlicer = new LoopSlicer()): Promise<ValidateRowsResult> => {
+  const validator = new RowsValidator(input);
+  for (const row of input.rows) {
+    validator.add(row);
+    await slicer.pause();
+  }
+  return validator.result();
 };
