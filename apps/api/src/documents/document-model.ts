@@ -4,7 +4,7 @@
  * reader's language (numbers, money and dates formatted); renderers only lay it out.
  */
 
-export const DOCUMENT_KINDS = ['dossier-methodologique', 'fongibilite', 'prets-en-nature'] as const;
+export const DOCUMENT_KINDS = ['dossier-methodologique', 'fongibilite', 'prets-en-nature', 'note-conseil'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_LANGUAGES = ['fr', 'en'] as const;

@@ -25,6 +25,17 @@ export class DocumentYearQuery {
   format?: DocumentFormat;
 }
 
+export class NoteConseilQuery {
+  @ApiProperty({ description: 'Identifiant de la simulation enregistrée' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'simulation : identifiant de simulation enregistrée attendu' })
+  simulation: string;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, default: 'pdf' })
+  @IsOptional()
+  @IsIn(DOCUMENT_FORMATS, { message: 'format : pdf ou html' })
+  format?: DocumentFormat;
+}
+
 export const EXPORT_CHARTS = ['summary', 'series', 'services', 'payers', 'ledger'] as const;
 export type ExportChart = (typeof EXPORT_CHARTS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../tenancy/current-user.decorator';
 import type { AuthUser } from '../tenancy/auth-user';
-import { ChartExportQuery, DocumentYearQuery, DossierQuery } from './document-query.dto';
+import { ChartExportQuery, DocumentYearQuery, DossierQuery, NoteConseilQuery } from './document-query.dto';
 import { DocumentsService, RenderedDocument } from './documents.service';
 import { ChartExportService } from './chart-export.service';
 import { languageFromHeader } from './document-words';
@@ -56,6 +56,21 @@ export class DocumentsController {
     @Res() res: Response,
   ) {
     const document = await this.documents.inKind(user, Number(query.year), languageFromHeader(acceptLanguage));
+    send(res, await this.documents.render(document, query.format ?? 'pdf'), query.format === 'html');
+  }
+
+  @Get('note-conseil')
+  @ApiOperation({
+    summary:
+      'Note pour le conseil d’une simulation enregistrée : leviers, situation actuelle et simulée par payeur, fourchettes, contrôles juridiques, hypothèses clés',
+  })
+  async noteConseil(
+    @CurrentUser() user: AuthUser,
+    @Query() query: NoteConseilQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: Response,
+  ) {
+    const document = await this.documents.noteConseil(user, query.simulation, languageFromHeader(acceptLanguage));
     send(res, await this.documents.render(document, query.format ?? 'pdf'), query.format === 'html');
   }
 }

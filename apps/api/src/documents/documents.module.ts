@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { FiguresModule } from '../figures/figures.module';
+import { SimulationsModule } from '../simulations/simulations.module';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { ChartExportService } from './chart-export.service';
@@ -12,7 +13,7 @@ import { ChartExportController, DocumentsController } from './documents.controll
  * always under the caller's rights.
  */
 @Module({
-  imports: [IndicatorsModule, FiguresModule],
+  imports: [IndicatorsModule, FiguresModule, SimulationsModule],
   controllers: [DocumentsController, ChartExportController],
   providers: [DocumentsRepository, DocumentsService, ChartExportService],
   exports: [DocumentsService],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ParameterLabels } from '../indicators/parameter-labels';
 import { EntityManager } from 'typeorm';
 
 export interface TransferRow {
@@ -108,6 +109,21 @@ export class DocumentsRepository {
     return em.query(`SELECT code, label, kind, function_code AS "functionCode", note, granularity FROM service WHERE organisation_id = $1 ORDER BY code`, [
       organisationId,
     ]) as Promise<ServiceRow[]>;
+  }
+
+  /** Labels of the sensitivity's parameters: services, outcomes by `<service>/<outcome>`, unit costs (see `parameterLabel`). */
+  async parameterLabels(em: EntityManager, organisationId: string): Promise<ParameterLabels> {
+    const services: { code: string; label: string }[] = await em.query(`SELECT code, label FROM service WHERE organisation_id = $1`, [organisationId]);
+    const outcomes: { service: string; code: string; label: string }[] = await em.query(
+      `SELECT s.code AS service, a.code, a.label FROM outcome_assumption a JOIN service s ON s.id = a.service_id WHERE a.organisation_id = $1`,
+      [organisationId],
+    );
+    const unitCosts: { code: string; label: string }[] = await em.query(`SELECT code, label FROM unit_cost WHERE organisation_id = $1`, [organisationId]);
+    return {
+      services: new Map(services.map((r) => [r.code, r.label])),
+      outcomes: new Map(outcomes.map((r) => [`${r.service}/${r.code}`, r.label])),
+      unitCosts: new Map(unitCosts.map((r) => [r.code, r.label])),
+    };
   }
 
   /** The methodology versions, newest first (what changed since the previous one). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { computeScenario, parseScenario } from '@levier/indicators';
+import { applyLevers, computeScenario, computeSensitivity, formatSensitivity, parseLevers, parseScenario } from '@levier/indicators';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -9,6 +9,9 @@ import { DocumentsRepository } from './documents.repository';
 import { dossierDocument, DossierInput } from './dossier-content';
 import { fongibiliteDocument } from './fongibilite-content';
 import { inKindDocument } from './in-kind-content';
+import { NoteAggregate, noteConseilDocument } from './note-conseil-content';
+import { SimulationsService } from '../simulations/simulations.service';
+import { parameterLabel, ParameterLabels } from '../indicators/parameter-labels';
 import { withHash } from './document-hash';
 import type { DocumentLanguage, HashedDocument } from './document-model';
 import { renderPdf } from './document-pdf';
@@ -46,6 +49,7 @@ export class DocumentsService {
     private readonly repository: DocumentsRepository,
     private readonly indicators: IndicatorsService,
     private readonly completeness: CompletenessService,
+    private readonly simulations: SimulationsService,
   ) {}
 
   async dossier(user: AuthUser, query: { orgUnit?: string; from?: string; to?: string }, language: DocumentLanguage): Promise<HashedDocument> {
@@ -166,6 +170,76 @@ export class DocumentsService {
         }),
       );
     });
+  }
+
+  /**
+   * The note for the board from a saved simulation: read like `GET /api/simulations/:id` (404 outside the caller's
+   * tenant, subtree or simulating roles), recomputed on today's data, with the engine's sensitivity of the simulated
+   * situation and the scope's freshness.
+   */
+  async noteConseil(user: AuthUser, simulationId: string, language: DocumentLanguage, now: Date = new Date()): Promise<HashedDocument> {
+    const simulation = await this.simulations.get(user, simulationId);
+    const scopeQuery = {
+      orgUnit: simulation.scope.orgUnit,
+      ...(simulation.scope.from ? { from: simulation.scope.from } : {}),
+      ...(simulation.scope.to ? { to: simulation.scope.to } : {}),
+    };
+    const summary = await this.indicators.summary(user, scopeQuery);
+    const { organisation, services, labels } = await this.tenantDb.run(user.organisationId, async (em) => ({
+      organisation: await this.repository.organisation(em, user.organisationId),
+      services: await this.repository.services(em, user.organisationId),
+      labels: await this.repository.parameterLabels(em, user.organisationId),
+    }));
+    const sensitivity = simulation.problems.length > 0 ? [] : await this.simulatedSensitivity(user, scopeQuery, simulation.levers, labels);
+    const inForce = summary.methodologyVersion;
+    const aggregate = (a: unknown): NoteAggregate | null => (a ?? null) as NoteAggregate | null;
+    return withHash(
+      noteConseilDocument({
+        language,
+        organisation: organisation.name,
+        simulation: { id: simulation.id, name: simulation.name, createdAt: simulation.createdAt },
+        scope: simulation.scope,
+        conventions: 'conventions' in simulation ? simulation.conventions : summary.conventions === 2 ? 2 : 1,
+        methodology: inForce ? { version: inForce.version, label: inForce.label, effectiveFrom: inForce.effectiveFrom } : null,
+        levers: simulation.levers,
+        serviceLabels: Object.fromEntries(services.map((s) => [s.code, s.label])),
+        baseline: aggregate(simulation.baseline),
+        simulated: aggregate(simulation.simulated),
+        delta: aggregate(simulation.delta),
+        ranges: (simulation.ranges ?? null) as NonNullable<Parameters<typeof noteConseilDocument>[0]['ranges']> | null,
+        checks: simulation.checks,
+        problems: simulation.problems,
+        sensitivity,
+        dataAsOf: summary.dataAsOf,
+        computedAt: now,
+      }),
+    );
+  }
+
+  /** The engine's sensitivity of the scope's scenario with the levers applied (empty when no assumption has a range). */
+  private async simulatedSensitivity(
+    user: AuthUser,
+    scopeQuery: { orgUnit: string; from?: string; to?: string },
+    rawLevers: unknown,
+    labels: ParameterLabels,
+  ): Promise<{ label: string; low: string; high: string; swing: string }[]> {
+    const scoped = await this.indicators.scopeScenario(user, scopeQuery);
+    const parsed = parseScenario(scoped.document);
+    const levers = parseLevers(rawLevers);
+    if (!parsed.ok || !levers.ok || parsed.scenario.methodology.conventions !== 2) return [];
+    const simulated = applyLevers(parsed.scenario, levers.levers, { groups: scoped.groups });
+    // a service split by year (`SAAD_2024`) is named by the service users know
+    const services = new Map(labels.services);
+    const outcomes = new Map(labels.outcomes);
+    for (const [code, group] of Object.entries(scoped.groups)) {
+      const label = labels.services.get(group);
+      if (label !== undefined && !services.has(code)) services.set(code, label);
+      for (const [key, value] of labels.outcomes) if (key.startsWith(`${group}/`)) outcomes.set(`${code}/${key.slice(group.length + 1)}`, value);
+    }
+    return computeSensitivity(simulated).map((entry) => ({
+      ...formatSensitivity(entry),
+      label: parameterLabel(entry.parameter, { services, outcomes, unitCosts: labels.unitCosts }),
+    }));
   }
 
   async render(document: HashedDocument, format: DocumentFormat): Promise<RenderedDocument> {

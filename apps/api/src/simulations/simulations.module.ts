@@ -14,5 +14,6 @@ import { SimulationsService } from './simulations.service';
   imports: [AuditModule, IndicatorsModule, ReallocationModule],
   controllers: [SimulationsController],
   providers: [SimulationsService],
+  exports: [SimulationsService],
 })
 export class SimulationsModule {}
