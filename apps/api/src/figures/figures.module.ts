@@ -27,6 +27,9 @@ import { ApprovalSettingsService } from './approval/approval-settings.service';
 import { HistoryRepository } from './history.repository';
 import { ImportTemplateRepository } from './import-templates/import-template.repository';
 import { ImportTemplatesController } from './import-templates/import-templates.controller';
+import { ExpectedMetricsController } from './expected-metrics/expected-metrics.controller';
+import { ExpectedMetricsRepository } from './expected-metrics/expected-metrics.repository';
+import { ExpectedMetricsService } from './expected-metrics/expected-metrics.service';
 
 /**
  * Ingestion (SPEC §7): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
@@ -45,7 +48,15 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
       }),
     }),
   ],
-  controllers: [SubmissionsController, FiguresController, PeriodsController, CompletenessController, ImportTemplatesController, ApprovalSettingsController],
+  controllers: [
+    SubmissionsController,
+    FiguresController,
+    PeriodsController,
+    CompletenessController,
+    ImportTemplatesController,
+    ApprovalSettingsController,
+    ExpectedMetricsController,
+  ],
   providers: [
     SubmissionsService,
     SubmissionRepository,
@@ -63,6 +74,8 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
     ImportTemplateRepository,
     HistoryRepository,
     ApprovalSettingsService,
+    ExpectedMetricsRepository,
+    ExpectedMetricsService,
   ],
   exports: [IngestionService, SubmissionReconciler, CompletenessService],
 })

@@ -6,7 +6,8 @@ import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder } from '../../catalogue/org-tree';
 import { CatalogueRepository } from '../../catalogue/catalogue.repository';
 import { FigureRepository } from '../figure.repository';
-import { expectedMetricSlots, periodsWithin, slotOf } from './expected-figures';
+import { ExpectedMetricsRepository } from '../expected-metrics/expected-metrics.repository';
+import { periodsWithin, serviceSlots, slotIn } from './expected-figures';
 
 export interface Completeness {
   orgUnit: string;
@@ -30,6 +31,7 @@ export class CompletenessService {
     private readonly tenantDb: TenantDb,
     private readonly catalogue: CatalogueRepository,
     private readonly figures: FigureRepository,
+    private readonly expectedMetrics: ExpectedMetricsRepository,
   ) {}
 
   compute(user: AuthUser, orgUnit: string, rawPeriod: string): Promise<Completeness> {
@@ -42,14 +44,18 @@ export class CompletenessService {
       const leaves = root ? leavesUnder(orgUnits, root.id).filter((l) => visible.has(l.id)) : [];
       if (leaves.length === 0) throw new BadRequestException(`Unité « ${orgUnit} » inconnue : indiquez le code d’une unité de l’organisation.`);
       const metricCodes = new Set(metrics.map((m) => m.code));
+      const configured = await this.expectedMetrics.configured(em, organisationId);
+      const slotsByService = new Map<string, string[]>();
       const expected: { orgUnitId: string; orgUnit: string; serviceId: string; service: string; slot: string; period: string }[] = [];
       for (const service of services) {
-        const slots = expectedMetricSlots(
+        const slots = serviceSlots(
+          configured.get(service.id)?.metrics.filter((m) => metricCodes.has(m)),
           service.outcomes
             .filter((o) => o.mode === 'observed')
             .map((o) => `observed.${o.code}`)
             .filter((c) => metricCodes.has(c)),
         );
+        slotsByService.set(service.id, slots);
         const periods = periodsWithin(period, service.granularity);
         for (const leaf of leaves.filter((l) => service.orgUnits.includes(l.code))) {
           for (const p of periods)
@@ -65,7 +71,7 @@ export class CompletenessService {
             leaves.map((l) => l.id),
             allPeriods,
           )
-        ).map((f) => `${f.orgUnitId}|${f.serviceId}|${slotOf(f.metric)}|${f.period}`),
+        ).map((f) => `${f.orgUnitId}|${f.serviceId}|${slotIn(slotsByService.get(f.serviceId) ?? [], f.metric)}|${f.period}`),
       );
       const missing = expected.filter((e) => !entered.has(`${e.orgUnitId}|${e.serviceId}|${e.slot}|${e.period}`));
       const done = expected.length - missing.length;

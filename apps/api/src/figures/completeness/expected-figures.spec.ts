@@ -1,4 +1,4 @@
-import { expectedMetricSlots, periodsWithin, slotOf } from './expected-figures';
+import { expectedMetricSlots, periodsWithin, serviceSlots, slotIn, slotOf } from './expected-figures';
 
 describe(periodsWithin.name, () => {
   it('splits a year into the service’s months or quarters', () => {
@@ -19,5 +19,22 @@ describe(expectedMetricSlots.name, () => {
     expect(expectedMetricSlots(['observed.placement_evite'])).toEqual(['spend', 'person_months|beneficiaries', 'observed.placement_evite']);
     expect(slotOf('beneficiaries')).toBe(slotOf('person_months'));
     expect(slotOf('hours')).toBe('hours');
+  });
+});
+
+describe(serviceSlots.name, () => {
+  it('uses the configured metrics one slot each, or the default when nothing is configured', () => {
+    expect(serviceSlots(['spend', 'meals'], ['observed.placement_evite'])).toEqual(['spend', 'meals']);
+    expect(serviceSlots(undefined, [])).toEqual(['spend', 'person_months|beneficiaries']);
+    expect(serviceSlots([], [])).toEqual(['spend', 'person_months|beneficiaries']);
+  });
+});
+
+describe(slotIn.name, () => {
+  it('finds the slot an entered metric fills, or null when the service does not expect it', () => {
+    const slots = ['spend', 'person_months|beneficiaries'];
+    expect(slotIn(slots, 'beneficiaries')).toBe('person_months|beneficiaries');
+    expect(slotIn(slots, 'spend')).toBe('spend');
+    expect(slotIn(slots, 'meals')).toBeNull();
   });
 });

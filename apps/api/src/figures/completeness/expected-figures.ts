@@ -1,8 +1,10 @@
 import type { Granularity } from '../parsing/figure-file.types';
 
 /**
- * What a service is expected to report each period (SPEC §7, completeness): its spend, one activity measure
- * (person-months or beneficiaries, whichever the service counts), and each outcome it observes (`observed.<code>`).
+ * What a service is expected to report each period (SPEC §7, completeness). By default: its spend, one activity
+ * measure (person-months or beneficiaries, whichever the service counts), and each outcome it observes
+ * (`observed.<code>`). An admin may configure the list instead (`service_expected_metric`): each metric is then a slot.
+ * A slot is filled by any one of its metrics; it is keyed by its metric codes joined with `|`.
  */
 export const ACTIVITY_METRICS = ['person_months', 'beneficiaries'] as const;
 export const ACTIVITY_SLOT = 'person_months|beneficiaries';
@@ -11,6 +13,13 @@ export const expectedMetricSlots = (observedOutcomeMetrics: readonly string[]): 
 
 /** The slot an entered metric fills, if any. */
 export const slotOf = (metric: string): string => ((ACTIVITY_METRICS as readonly string[]).includes(metric) ? ACTIVITY_SLOT : metric);
+
+/** A service's slots: the configured metrics one by one, or the default slots when nothing is configured. */
+export const serviceSlots = (configured: readonly string[] | undefined, observedOutcomeMetrics: readonly string[]): string[] =>
+  configured && configured.length > 0 ? [...configured] : expectedMetricSlots(observedOutcomeMetrics);
+
+/** The slot of `slots` an entered metric fills, or null when the service does not expect it. */
+export const slotIn = (slots: readonly string[], metric: string): string | null => slots.find((slot) => slot.split('|').includes(metric)) ?? null;
 
 const granularityOf = (period: string): Granularity => (period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : 'month');
 

@@ -1,0 +1,112 @@
+import request from 'supertest';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
+import { createTestApi, TestApi } from '../setup/test-app';
+import { loginAs } from '../setup/demo-session';
+
+type Auth = { Authorization: string };
+interface Expected {
+  id: string;
+  service: string;
+  slots: string[];
+  metrics: string[];
+  configured: boolean;
+  updatedByName: string | null;
+}
+
+describe('/api/expected-metrics (service → expected metrics, issue 13)', () => {
+  let sut: TestApi;
+  let admin: Auth;
+  let finance: Auth;
+  let belleriveAdmin: Auth;
+  const http = () => request(sut.app.getHttpServer());
+  const byService = (rows: Expected[], code: string): Expected => rows.find((r) => r.service === code)!;
+
+  beforeAll(async () => {
+    sut = await createTestApi();
+    const seeded = await seedDemo(await sut.db.dataSource());
+    const belleriveId = seeded.organisations.find((o) => o.name === 'CCAS de Bellerive')!.id;
+    const ds = await sut.db.dataSource();
+    const [{ id: userId }] = await ds.query(
+      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ('admin@bellerive.test', 'Admin Bellerive', $1, $2) RETURNING id`,
+      [await hashPassword('levier-demo'), belleriveId],
+    );
+    await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role) VALUES ($1, $2, 'admin')`, [belleriveId, userId]);
+    admin = await loginAs(sut.app, 'admin@valmont.demo');
+    finance = await loginAs(sut.app, 'finance@valmont.demo');
+    belleriveAdmin = await loginAs(sut.app, 'admin@bellerive.test');
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('defaults to spend, one activity measure and the service’s own observed outcomes (no hotel nights on meal delivery)', async () => {
+    const res = await http().get('/api/expected-metrics').set(finance).expect(200);
+    expect(res.headers['content-range']).toBe('expected-metrics 0-3/4');
+    const rows = res.body as Expected[];
+    expect(byService(rows, 'PORTAGE_REPAS')).toMatchObject({ id: 'PORTAGE_REPAS', slots: ['spend', 'person_months|beneficiaries'], configured: false });
+    expect(byService(rows, 'PORTAGE_REPAS').metrics).not.toContain('observed.nuitee_hotel_evitee');
+    expect(byService(rows, 'LOGEMENT_DABORD').metrics).toEqual(['spend', 'person_months', 'beneficiaries', 'observed.nuitee_hotel_evitee']);
+  });
+
+  it('lets an admin only configure a service, with French reasons for bad input', async () => {
+    await http()
+      .put('/api/expected-metrics/PORTAGE_REPAS')
+      .set(finance)
+      .send({ metrics: ['spend'] })
+      .expect(403);
+    const unknown = await http()
+      .put('/api/expected-metrics/PORTAGE_REPAS')
+      .set(admin)
+      .send({ metrics: ['spend', 'repas'] })
+      .expect(422);
+    expect(unknown.body.detail ?? unknown.body.message).toMatch(/indicateur inconnu « repas »/);
+    const empty = await http().put('/api/expected-metrics/PORTAGE_REPAS').set(admin).send({ metrics: [] }).expect(400);
+    expect(JSON.stringify(empty.body)).toMatch(/au moins un indicateur/);
+    await http()
+      .put('/api/expected-metrics/INCONNU')
+      .set(admin)
+      .send({ metrics: ['spend'] })
+      .expect(404);
+  });
+
+  it('changes what completeness counts, audits the change and can go back to the default', async () => {
+    const q = { orgUnit: 'VALMONT-NORD', period: '2024-03' };
+    const before = await http().get('/api/completeness').query(q).set(finance).expect(200);
+    const res = await http()
+      .put('/api/expected-metrics/PORTAGE_REPAS')
+      .set(admin)
+      .send({ metrics: ['spend', 'beneficiaries', 'meals', 'meals'] })
+      .expect(200);
+    expect(res.body).toMatchObject({ slots: ['spend', 'beneficiaries', 'meals'], configured: true, updatedByName: 'Administratrice méthodologie (démo)' });
+    // meal delivery now expects spend, beneficiaries and meals (3 slots) instead of spend and one activity measure (2)
+    const after = await http().get('/api/completeness').query(q).set(finance).expect(200);
+    expect(after.body.expected).toBe(before.body.expected + 1);
+    const audit = await (await sut.db.dataSource()).query(`SELECT before, after FROM audit_log WHERE action = 'service.expected_metrics' ORDER BY id`);
+    expect(audit).toEqual([
+      {
+        before: { service: 'PORTAGE_REPAS', metrics: ['spend', 'person_months', 'beneficiaries'], configured: false },
+        after: { service: 'PORTAGE_REPAS', metrics: ['spend', 'beneficiaries', 'meals'], configured: true },
+      },
+    ]);
+
+    // another organisation's admin sees its own default, and its change does not touch Valmont's
+    const bellerive = await http().get('/api/expected-metrics/PORTAGE_REPAS').set(belleriveAdmin).expect(200);
+    expect(bellerive.body.configured).toBe(false);
+    await http()
+      .put('/api/expected-metrics/PORTAGE_REPAS')
+      .set(belleriveAdmin)
+      .send({ metrics: ['spend'] })
+      .expect(200);
+    expect((await http().get('/api/expected-metrics/PORTAGE_REPAS').set(finance).expect(200)).body.slots).toEqual(['spend', 'beneficiaries', 'meals']);
+    await http()
+      .put('/api/expected-metrics/AED')
+      .set(belleriveAdmin)
+      .send({ metrics: ['spend'] })
+      .expect(404);
+
+    const reset = await http().delete('/api/expected-metrics/PORTAGE_REPAS').set(admin).expect(200);
+    expect(reset.body).toMatchObject({ slots: ['spend', 'person_months|beneficiaries'], configured: false });
+    expect((await http().get('/api/completeness').query(q).set(finance).expect(200)).body.expected).toBe(before.body.expected);
+  });
+});
