@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
-import { dataSourceOptions } from '../apps/api/src/platform/database/data-source-options';
+import { appDataSourceOptions } from '../apps/api/src/app-data-source-options';
 import { TenantDb } from '../apps/api/src/platform/database/tenant-db';
 import { IndicatorInputsRepository } from '../apps/api/src/indicators/indicator-inputs.repository';
 import { ServiceFundingRepository } from '../apps/api/src/funding/service-funding.repository';
@@ -46,7 +46,7 @@ const main = async (): Promise<void> => {
     `Levier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   );
   await runMigrations(databaseUrl, () => undefined);
-  const ds = await new DataSource(dataSourceOptions(databaseUrl, { applicationName: 'levier-bench', poolSize: 4 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-bench', poolSize: 4 })).initialize();
   const results: Record<string, unknown> = {};
   try {
     const main = await createBenchTenant(ds, scale, 'Bench main');

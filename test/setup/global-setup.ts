@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/api/src/platform/database/data-source-options';
+import { appDataSourceOptions } from '../../apps/api/src/app-data-source-options';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, databaseUrlFor } from './test-env';
 
 /**
@@ -34,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
     await admin.query(`UPDATE pg_database SET datistemplate = false WHERE datname = '${TEMPLATE_DATABASE}'`);
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    const ds = await new DataSource(dataSourceOptions(databaseUrlFor(TEMPLATE_DATABASE), { poolSize: 2 })).initialize();
+    const ds = await new DataSource(appDataSourceOptions(databaseUrlFor(TEMPLATE_DATABASE), { poolSize: 2 })).initialize();
     await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();
     await admin.query(`UPDATE pg_database SET datistemplate = true WHERE datname = '${TEMPLATE_DATABASE}'`);

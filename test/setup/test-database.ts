@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/api/src/platform/database/data-source-options';
+import { appDataSourceOptions } from '../../apps/api/src/app-data-source-options';
 import { TEMPLATE_DATABASE, databaseUrlFor } from './test-env';
 
 export interface TestDatabase {
@@ -32,7 +32,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
     name,
     url,
     async dataSource() {
-      ds ??= await new DataSource(dataSourceOptions(url, { poolSize: 4, applicationName: 'levier-test' })).initialize();
+      ds ??= await new DataSource(appDataSourceOptions(url, { poolSize: 4, applicationName: 'levier-test' })).initialize();
       return ds;
     },
     async drop() {

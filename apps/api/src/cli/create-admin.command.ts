@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
-import { dataSourceOptions } from '../platform/database/data-source-options';
+import { appDataSourceOptions } from '../app-data-source-options';
 import { Organisation, ORGANISATION_TYPES, OrganisationType } from '../tenancy/organisation.entity';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { User } from '../tenancy/user.entity';
@@ -41,7 +41,7 @@ export const runCreateAdmin = async (config: AppConfig, argv: string[], io: Io, 
     io.stderr(`${problems.join('\n')}\n\n${CREATE_ADMIN_USAGE}`);
     return 2;
   }
-  const ds = await new DataSource(dataSourceOptions(config.databaseUrl, { applicationName: 'levier-create-admin', poolSize: 1 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(config.databaseUrl, { applicationName: 'levier-create-admin', poolSize: 1 })).initialize();
   try {
     return await ds.transaction(async (em) => {
       if (await em.findOne(User, { where: { email } })) {

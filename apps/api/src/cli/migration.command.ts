@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from '../platform/database/ensure-database';
-import { dataSourceOptions } from '../platform/database/data-source-options';
+import { appDataSourceOptions } from '../app-data-source-options';
 
 /** SQL that would bring the migrated schema to the entities: empty when migrations and entities agree. */
 export const schemaDrift = async (dataSource: DataSource): Promise<{ up: string[]; down: string[] }> => {
@@ -36,7 +36,7 @@ ${[...drift.down]
 
 export const runMigrations = async (databaseUrl: string, log: (s: string) => void): Promise<void> => {
   await ensureDatabase(databaseUrl);
-  const ds = await new DataSource(dataSourceOptions(databaseUrl, { applicationName: 'levier-migrate', poolSize: 2 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-migrate', poolSize: 2 })).initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
     log(applied.length === 0 ? 'Base de données à jour (aucune migration à appliquer).' : `Migrations appliquées : ${applied.map((m) => m.name).join(', ')}`);
@@ -46,7 +46,7 @@ export const runMigrations = async (databaseUrl: string, log: (s: string) => voi
 };
 
 export const revertMigration = async (databaseUrl: string, log: (s: string) => void): Promise<void> => {
-  const ds = await new DataSource(dataSourceOptions(databaseUrl, { applicationName: 'levier-migrate', poolSize: 2 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-migrate', poolSize: 2 })).initialize();
   try {
     await ds.undoLastMigration({ transaction: 'each' });
     log('Dernière migration annulée.');
@@ -61,7 +61,7 @@ export const generateMigration = async (databaseUrl: string, name: string, migra
     log('Le nom de migration doit être en PascalCase, par exemple AddFigureIndexes.');
     return 2;
   }
-  const ds = await new DataSource(dataSourceOptions(databaseUrl, { applicationName: 'levier-migrate', poolSize: 2 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-migrate', poolSize: 2 })).initialize();
   try {
     const drift = await schemaDrift(ds);
     if (drift.up.length === 0) {

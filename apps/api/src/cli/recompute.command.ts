@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
-import { dataSourceOptions } from '../platform/database/data-source-options';
+import { appDataSourceOptions } from '../app-data-source-options';
 import { TenantDb } from '../platform/database/tenant-db';
 import { IndicatorInputsRepository } from '../indicators/indicator-inputs.repository';
 import { ServiceFundingRepository } from '../funding/service-funding.repository';
@@ -12,7 +12,7 @@ type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 export const runRecompute = async (config: AppConfig, argv: string[], io: Io): Promise<number> => {
   const nameIndex = argv.indexOf('--organisation');
   const name = nameIndex >= 0 ? argv[nameIndex + 1] : undefined;
-  const ds = await new DataSource(dataSourceOptions(config.databaseUrl, { applicationName: 'levier-recompute', poolSize: 2 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(config.databaseUrl, { applicationName: 'levier-recompute', poolSize: 2 })).initialize();
   try {
     const organisations: { id: string; name: string }[] = await ds.query(
       `SELECT id, name FROM organisation WHERE ($1::text IS NULL OR name = $1) ORDER BY name`,

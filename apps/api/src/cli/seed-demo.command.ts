@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
-import { dataSourceOptions } from '../platform/database/data-source-options';
+import { appDataSourceOptions } from '../app-data-source-options';
 import { seedDemo } from '../demo/seed-demo';
 import { DEMO_PASSWORD, DEMO_TENANTS } from '../demo/demo-tenants';
 
@@ -10,7 +10,7 @@ export const demoLogins = (): string =>
   DEMO_TENANTS.flatMap((t) => t.users.map((u) => `  ${u.email.padEnd(28)} ${u.role.padEnd(9)} ${t.name}`)).join('\n') + `\n  (mot de passe : ${DEMO_PASSWORD})`;
 
 export const runSeedDemo = async (config: AppConfig, io: Io): Promise<number> => {
-  const ds = await new DataSource(dataSourceOptions(config.databaseUrl, { applicationName: 'levier-seed', poolSize: 2 })).initialize();
+  const ds = await new DataSource(appDataSourceOptions(config.databaseUrl, { applicationName: 'levier-seed', poolSize: 2 })).initialize();
   try {
     const result = await seedDemo(ds);
     for (const o of result.organisations) io.stdout(`Démo créée : ${o.name} (${o.figures} chiffres)`);

@@ -1,16 +1,17 @@
-import { Column, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
-import { Organisation } from '../../tenancy/organisation.entity';
+import { Column, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 /**
  * Every tenant table carries its organisation: the key of scoping in queries and of the
  * row-level-security policies (a second wall under the application's own filters).
+ * The foreign key names the `Organisation` entity (tenancy/organisation.entity.ts) by name, not by import:
+ * platform/ knows no feature.
  */
 export abstract class TenantOwned {
   @Index()
   @Column({ type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @ManyToOne('Organisation', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<Organisation>;
+  organisation?: { id: string };
 }
