@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
+import { createRedisClient } from '../platform/queue/redis-connection';
 
 export interface HealthReport {
   status: 'ok' | 'error';
@@ -14,13 +15,13 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 
 @Injectable()
 export class HealthService implements OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1000, enableOfflineQueue: false });
+    this.redis = createRedisClient(config, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1000, enableOfflineQueue: false });
     this.redis.on('error', () => undefined);
   }
 

@@ -68,4 +68,30 @@ describe(loadConfig.name, () => {
       /DATABASE_REPLICA_URLS \(entrée 2\) doit commencer par postgres:\/\/ ou postgresql:\/\/ \(reçu « mysql:\/\/r2\/levier »\)/,
     );
   });
+
+  it('uses REDIS_URL alone by default, and hash-tags the queue prefix only for a Redis Cluster', () => {
+    expect(loadConfig({})).toMatchObject({ redisSentinels: [], redisClusterNodes: [], queuePrefix: 'levier' });
+    expect(loadConfig({ REDIS_SENTINELS: '10.0.0.1:26379, 10.0.0.2:26380', REDIS_SENTINEL_NAME: 'levier' })).toMatchObject({
+      redisSentinels: [
+        { host: '10.0.0.1', port: 26379 },
+        { host: '10.0.0.2', port: 26380 },
+      ],
+      redisSentinelName: 'levier',
+      queuePrefix: 'levier',
+    });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'r1:7000,[::1]:7001' })).toMatchObject({
+      redisClusterNodes: [
+        { host: 'r1', port: 7000 },
+        { host: '::1', port: 7001 },
+      ],
+      queuePrefix: '{levier}',
+    });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'r1:7000', QUEUE_PREFIX: 'bull:{dept-69}' }).queuePrefix).toBe('bull:{dept-69}');
+  });
+
+  it('refuses a sentinel or cluster entry without a port, and Sentinel and Cluster together', () => {
+    expect(() => loadConfig({ REDIS_SENTINELS: '10.0.0.1' })).toThrow(/REDIS_SENTINELS doit lister des adresses hôte:port .*« 10\.0\.0\.1 »/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'r1:99999' })).toThrow(/REDIS_CLUSTER_NODES .*« r1:99999 »/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 'a:1', REDIS_CLUSTER_NODES: 'b:2' })).toThrow(/ne peuvent pas être donnés ensemble/);
+  });
 });

@@ -12,6 +12,13 @@ export interface AppConfig {
   /** How far (ms) a replica may lag behind the primary before a read goes to the primary instead (`DATABASE_REPLICA_MAX_LAG_MS`). */
   readonly databaseReplicaMaxLagMs: number;
   readonly redisUrl: string;
+  /** Redis Sentinel group (`REDIS_SENTINELS`, host:port comma-separated): BullMQ follows the primary it names, through failovers. */
+  readonly redisSentinels: readonly HostPort[];
+  /** The primary's name in the Sentinel group (`REDIS_SENTINEL_NAME`, default `mymaster`). */
+  readonly redisSentinelName: string;
+  /** Redis Cluster seed nodes (`REDIS_CLUSTER_NODES`, host:port comma-separated); QUEUE_PREFIX is then hash-tagged (`{levier}`). */
+  readonly redisClusterNodes: readonly HostPort[];
+  /** BullMQ key prefix; with a Redis Cluster, wrapped in braces so that every key of a queue lands in one slot. */
   readonly queuePrefix: string;
   readonly port: number;
   readonly appUrl: string;
@@ -40,6 +47,11 @@ export interface AppConfig {
    * rate limits comes from there: a header from any other peer is ignored.
    */
   readonly trustedProxies: readonly string[];
+}
+
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
 }
 
 const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
@@ -74,6 +86,15 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       .split(',')
       .map((e) => e.trim())
       .filter((e) => e !== '');
+  const hostPorts = (name: string): HostPort[] =>
+    list(name).flatMap((entry) => {
+      const match = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d{1,5})$/.exec(entry);
+      if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535) {
+        problems.push(`${name} doit lister des adresses hôte:port séparées par des virgules, par exemple 10.0.0.1:26379 (reçu « ${entry} »)`);
+        return [];
+      }
+      return [{ host: match[1].replace(/^\[|\]$/g, ''), port: Number(match[2]) }];
+    });
   const url = (name: string, fallback: string, protocols: readonly string[], given?: string): string => {
     const value = given ?? str(name, fallback);
     try {
@@ -115,6 +136,13 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     problems.push('DEMO_MODE ne peut pas valoir true en production : les comptes de démonstration ont un mot de passe publié');
   }
 
+  const redisSentinels = hostPorts('REDIS_SENTINELS');
+  const redisClusterNodes = hostPorts('REDIS_CLUSTER_NODES');
+  if (redisSentinels.length > 0 && redisClusterNodes.length > 0) {
+    problems.push('REDIS_SENTINELS et REDIS_CLUSTER_NODES ne peuvent pas être donnés ensemble : choisir Sentinel ou Cluster');
+  }
+  const queuePrefix = str('QUEUE_PREFIX', 'levier');
+
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/levier', ['postgres:', 'postgresql:']),
@@ -123,7 +151,10 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     ),
     databaseReplicaMaxLagMs: int('DATABASE_REPLICA_MAX_LAG_MS', 2000, 0, 600_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    queuePrefix: str('QUEUE_PREFIX', 'levier'),
+    redisSentinels,
+    redisSentinelName: str('REDIS_SENTINEL_NAME', 'mymaster'),
+    redisClusterNodes,
+    queuePrefix: redisClusterNodes.length > 0 && !/\{[^{}]+\}/.test(queuePrefix) ? `{${queuePrefix}}` : queuePrefix,
     port,
     appUrl: url('APP_URL', `http://localhost:${port}`, ['http:', 'https:']),
     smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
