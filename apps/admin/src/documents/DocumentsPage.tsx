@@ -1,6 +1,7 @@
-import { Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Box, Card, CardContent, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { ReactNode, useEffect, useState } from 'react';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
+import type { LevierDataProvider } from '../dataProvider';
 import { useLocation } from 'react-router-dom';
 import { defaultScope, isPeriod, scopeFromSearch } from '../dashboard/scope';
 import { DownloadButton } from './DownloadButton';
@@ -20,7 +21,22 @@ export const DocumentsPage = () => {
   const scopeOk = isPeriod(from) && isPeriod(to);
   const yearOk = /^\d{4}$/.test(year);
   const scopeQuery = { ...(orgUnit.trim() ? { orgUnit: orgUnit.trim() } : {}), from, to };
-  const documents = [
+  const dataProvider = useDataProvider<LevierDataProvider>();
+  // saved simulations for the note to the board: null while unknown or when the reader may not simulate (viewer: 403)
+  const [simulations, setSimulations] = useState<{ id: string; name: string }[] | null>(null);
+  const [simulation, setSimulation] = useState('');
+  useEffect(() => {
+    if (!dataProvider.apiGet) return;
+    dataProvider.apiGet<{ id: string; name: string }[]>(`/simulations?range=${encodeURIComponent('[0,99]')}`).then(
+      (rows) => {
+        const list = Array.isArray(rows) ? rows : [];
+        setSimulations(list);
+        setSimulation((current) => current || (list[0]?.id ?? ''));
+      },
+      () => setSimulations(null),
+    );
+  }, [dataProvider]);
+  const documents: { key: string; path: string; query: Record<string, string>; ok: boolean; scope: ReactNode }[] = [
     {
       key: 'dossier',
       path: '/documents/dossier-methodologique',
@@ -30,6 +46,35 @@ export const DocumentsPage = () => {
     },
     { key: 'fongibilite', path: '/documents/fongibilite', query: { year }, ok: yearOk, scope: year },
     { key: 'in_kind', path: '/documents/prets-en-nature', query: { year }, ok: yearOk, scope: year },
+    ...(simulations === null
+      ? []
+      : [
+          {
+            key: 'note_conseil',
+            path: '/documents/note-conseil',
+            query: { simulation },
+            ok: simulation !== '',
+            scope:
+              simulations.length === 0 ? (
+                translate('levier.documents.no_simulation')
+              ) : (
+                <TextField
+                  select
+                  size="small"
+                  label={translate('levier.documents.simulation')}
+                  value={simulation}
+                  onChange={(e) => setSimulation(e.target.value)}
+                  sx={{ minWidth: 240 }}
+                >
+                  {simulations.map((s) => (
+                    <MenuItem key={s.id} value={s.id}>
+                      {s.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              ),
+          },
+        ]),
   ];
   return (
     <Box sx={{ py: 2 }}>
@@ -87,7 +132,9 @@ export const DocumentsPage = () => {
                           testId={`document-${d.key}-${format}`}
                         />
                       ))
-                    : translate('levier.documents.invalid')}
+                    : d.key === 'note_conseil'
+                      ? null
+                      : translate('levier.documents.invalid')}
                 </Box>
               </TableCell>
             </TableRow>

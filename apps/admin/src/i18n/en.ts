@@ -67,6 +67,12 @@ const baseEn = {
         description: 'Every transfer of the year with its M57 chapters and functions, the volume against the voted limit.',
       },
       in_kind: { name: 'Annex of in-kind loans', description: 'Rooms, vehicles, equipment and staff time lent, by partner, with their value.' },
+      note_conseil: {
+        name: 'Note for the board',
+        description: 'From a saved simulation: the levers, current and simulated situation by payer, ranges, legal checks, the assumptions that matter most.',
+      },
+      simulation: 'Saved simulation',
+      no_simulation: 'No saved simulation: save one in the lever simulator.',
     },
     dashboard: {
       feature_unavailable: 'This feature is not available on this server yet.',

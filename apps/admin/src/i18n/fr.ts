@@ -65,6 +65,13 @@ const baseFr = {
         description: 'Chaque virement de l’exercice avec ses chapitres et fonctions M57, le volume contre la limite votée (art. L.5217-10-6 CGCT).',
       },
       in_kind: { name: 'Annexe des prêts en nature', description: 'Prêts de locaux, véhicules, matériel et temps d’agents par partenaire, avec leur valeur.' },
+      note_conseil: {
+        name: 'Note pour le conseil',
+        description:
+          'D’une simulation enregistrée : les leviers, la situation actuelle et simulée par payeur, les fourchettes, les contrôles juridiques, les hypothèses qui comptent le plus.',
+      },
+      simulation: 'Simulation enregistrée',
+      no_simulation: 'Aucune simulation enregistrée : enregistrez-en une dans le simulateur de leviers.',
     },
     dashboard: {
       feature_unavailable: 'Cette fonction n’est pas encore disponible sur ce serveur.',

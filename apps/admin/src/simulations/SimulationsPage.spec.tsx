@@ -98,8 +98,9 @@ const setup = (role = 'director', preview: (body: unknown) => Promise<{ status: 
     logout: async () => undefined,
     checkError: async () => undefined,
   };
-  renderAdmin(<SimulationsPage />, { dataProvider: { getList, apiGet, apiPost } as never, authProvider, url: '/simulations' });
-  return { apiPost, apiGet };
+  const getFile = jest.fn(async () => ({ blob: new Blob(['%PDF-1.3']), filename: 'note-conseil-VALMONT-2024-01-2024-12.pdf' }));
+  renderAdmin(<SimulationsPage />, { dataProvider: { getList, apiGet, apiPost, getFile } as never, authProvider, url: '/simulations' });
+  return { apiPost, apiGet, getFile };
 };
 
 const previews = (apiPost: jest.Mock) => apiPost.mock.calls.filter(([path]) => path === '/simulations/preview');
@@ -179,6 +180,13 @@ describe(SimulationsPage.name, () => {
     expect(((await screen.findByTestId('lever-0-amount')) as HTMLInputElement).value).toBe('50000');
     expect((screen.getByTestId('scope-orgUnit') as HTMLInputElement).value).toBe('VALMONT');
     expect((screen.getByTestId('scope-from') as HTMLInputElement).value).toBe('2024-01');
+  });
+
+  it('downloads the note for the board of a saved simulation', async () => {
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:note'), revokeObjectURL: jest.fn() });
+    const { getFile } = setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Note pour le conseil (PDF) — SAAD × 1,2' }));
+    await waitFor(() => expect(getFile).toHaveBeenCalledWith('/documents/note-conseil', { simulation: 's2', format: 'pdf' }, 'fr'));
   });
 
   it('tells a viewer the simulator is for the finance, director and admin roles', async () => {

@@ -21,6 +21,7 @@ import { Title, useDataProvider, useNotify, usePermissions } from 'react-admin';
 import type { RoleAssignment } from '../auth/auth.types';
 import type { LevierDataProvider } from '../dataProvider';
 import { formatDateTime } from '../format/decimal-format';
+import { DownloadButton } from '../documents/DownloadButton';
 import { CompareSimulations } from './CompareSimulations';
 import { LeverEditor, type ServiceOption } from './LeverEditor';
 import { defaultScope, newLever, previewBody } from './levers';
@@ -292,6 +293,14 @@ export const SimulationsPage = () => {
                       <Button size="small" onClick={() => void open(s.id)} aria-label={`${t('open')} ${s.name}`}>
                         {t('open')}
                       </Button>
+                      <DownloadButton
+                        path="/documents/note-conseil"
+                        query={{ simulation: s.id, format: 'pdf' }}
+                        label={t('boardNote')}
+                        ariaLabel={`${t('boardNote')} — ${s.name}`}
+                        testId={`board-note-${s.id}`}
+                        variant="text"
+                      />
                     </TableCell>
                   </TableRow>
                 ))}
