@@ -185,9 +185,10 @@ describe('data entry', () => {
     const saadSpend = grid.locator('input[data-cell="SAAD|spend"]');
     await saadSpend.waitFor();
     await page.waitForFunction(() => (document.querySelector('input[data-cell="SAAD|spend"]') as HTMLInputElement | null)?.value !== '');
-    // Keyboard: from SAAD's person-months, the right arrow reaches its spend; up goes to the row above.
+    // Keyboard: spend comes first (each service's expected metrics, in order); from SAAD's person-months, the left arrow
+    // reaches its spend; up goes to the row above.
     await grid.locator('input[data-cell="SAAD|person_months"]').focus();
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('SAAD|spend');
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('PORTAGE_REPAS|spend');
@@ -196,7 +197,7 @@ describe('data entry', () => {
     // French number input: a cost far above the current one.
     await page.keyboard.type('250 000,50');
     await page.getByRole('button', { name: /Enregistrer \(1 modification/ }).click();
-    await page.getByText(/Import terminé : 1 chiffre/).waitFor({ timeout: 30_000 });
+    await page.getByText('Saisie enregistrée : 1 chiffre.').waitFor({ timeout: 30_000 });
     await screenshot(page, 'grid-saved');
 
     // The worker recomputes; the dashboard shows the new cost.

@@ -1,4 +1,4 @@
-import { formatForInput, moveFrom, parseClipboardBlock, parseFrenchNumber, pasteUpdates } from './grid-input';
+import { cellProblem, compareDecimals, countFilled, formatForInput, moveFrom, parseClipboardBlock, parseFrenchNumber, pasteUpdates } from './grid-input';
 
 describe(parseClipboardBlock.name, () => {
   it('splits rows on newlines and cells on tabs, without the trailing empty row Excel adds', () => {
@@ -80,5 +80,43 @@ describe(moveFrom.name, () => {
     expect(moveFrom({ row: 1, col: 0 }, 'down', size)).toEqual({ row: 1, col: 0 });
     expect(moveFrom({ row: 0, col: 0 }, 'left', size)).toEqual({ row: 0, col: 0 });
     expect(moveFrom({ row: 0, col: 0 }, 'right', size)).toEqual({ row: 0, col: 1 });
+  });
+});
+
+describe(compareDecimals.name, () => {
+  it('compares decimal strings without floats', () => {
+    expect(compareDecimals('10', '9.99')).toBe(1);
+    expect(compareDecimals('0.1', '0.10')).toBe(0);
+    expect(compareDecimals('-2', '-10')).toBe(1);
+    expect(compareDecimals('-0.5', '0')).toBe(-1);
+    expect(compareDecimals('12345678901234567890.1', '12345678901234567890.09')).toBe(1);
+  });
+});
+
+describe(cellProblem.name, () => {
+  const beneficiaries = { label: 'Bénéficiaires', integer: true, minValue: '0' };
+  it('says in words what is wrong with a cell before sending it', () => {
+    expect(cellProblem('12,5', beneficiaries)).toEqual({ key: 'levier.month_end.grid.not_integer', args: { metric: 'Bénéficiaires' } });
+    expect(cellProblem('-3', beneficiaries)).toEqual({ key: 'levier.month_end.grid.below_min', args: { metric: 'Bénéficiaires', min: '0' } });
+    expect(cellProblem('douze', beneficiaries)).toEqual({ key: 'levier.month_end.grid.invalid_number', args: { metric: 'Bénéficiaires' } });
+    expect(cellProblem('1,234.5', { label: 'Dépenses' })).toEqual({ key: 'levier.month_end.grid.invalid_number', args: { metric: 'Dépenses' } });
+    expect(cellProblem('101', { label: 'Taux', maxValue: '100' })).toEqual({ key: 'levier.month_end.grid.above_max', args: { metric: 'Taux', max: '100' } });
+  });
+  it('accepts French decimals, whole numbers written with a zero decimal and blank cells', () => {
+    expect(cellProblem('1 234,50', { label: 'Dépenses', minValue: '0' })).toBeNull();
+    expect(cellProblem('12,0', beneficiaries)).toBeNull();
+    expect(cellProblem('', beneficiaries)).toBeNull();
+  });
+});
+
+describe(countFilled.name, () => {
+  it('counts the expected slots holding a value, either metric filling the activity slot', () => {
+    const values: Record<string, string | null> = { 'SAAD|spend': '10', 'SAAD|beneficiaries': '3', 'AED|spend': null };
+    const valueOf = (service: string, metric: string) => values[`${service}|${metric}`] ?? null;
+    const rows = [
+      { service: 'SAAD', slots: ['spend', 'person_months|beneficiaries'] },
+      { service: 'AED', slots: ['spend', 'person_months|beneficiaries', 'observed.placement_evite'] },
+    ];
+    expect(countFilled(rows, valueOf)).toEqual({ entered: 2, expected: 5 });
   });
 });

@@ -121,3 +121,66 @@ export const moveFrom = (at: { row: number; col: number }, move: Move, size: { r
       return { row: at.row, col: clamp(at.col + 1, size.cols) };
   }
 };
+
+/** What the grid checks of a metric before sending: its label (for the message), whole numbers, bounds (decimal strings). */
+export interface MetricRule {
+  label: string;
+  integer?: boolean;
+  minValue?: string | null;
+  maxValue?: string | null;
+}
+
+export type CellProblem =
+  | { key: 'levier.month_end.grid.invalid_number'; args: { metric: string } }
+  | { key: 'levier.month_end.grid.not_integer'; args: { metric: string } }
+  | { key: 'levier.month_end.grid.below_min'; args: { metric: string; min: string } }
+  | { key: 'levier.month_end.grid.above_max'; args: { metric: string; max: string } };
+
+/** Sign and digits of a canonical decimal string, compared without floats: -1, 0 or 1. */
+export const compareDecimals = (a: string, b: string): number => {
+  const neg = (s: string) => s.startsWith('-') && /[1-9]/.test(s);
+  if (neg(a) !== neg(b)) return neg(a) ? -1 : 1;
+  const [ai, af = ''] = a.replace(/^[+-]/, '').split('.');
+  const [bi, bf = ''] = b.replace(/^[+-]/, '').split('.');
+  const intA = ai.replace(/^0+(?=\d)/, '');
+  const intB = bi.replace(/^0+(?=\d)/, '');
+  const width = Math.max(af.length, bf.length);
+  const x = `${intA.padStart(Math.max(intA.length, intB.length), '0')}${af.padEnd(width, '0')}`;
+  const y = `${intB.padStart(Math.max(intA.length, intB.length), '0')}${bf.padEnd(width, '0')}`;
+  const cmp = x === y ? 0 : x > y ? 1 : -1;
+  return neg(a) ? -cmp : cmp;
+};
+
+/**
+ * What is wrong with a cell's text for its metric, before anything is sent (the server checks the same again):
+ * not a French number, decimals on a whole-number metric (« Bénéficiaires doit être un nombre entier »), out of bounds.
+ */
+export const cellProblem = (text: string, rule: MetricRule): CellProblem | null => {
+  const parsed = parseFrenchNumber(text);
+  if (!parsed.ok) return { key: 'levier.month_end.grid.invalid_number', args: { metric: rule.label } };
+  if (parsed.value === null) return null;
+  if (rule.integer && parsed.value.includes('.')) return { key: 'levier.month_end.grid.not_integer', args: { metric: rule.label } };
+  if (rule.minValue != null && compareDecimals(parsed.value, rule.minValue) < 0) {
+    return { key: 'levier.month_end.grid.below_min', args: { metric: rule.label, min: formatForInput(rule.minValue) } };
+  }
+  if (rule.maxValue != null && compareDecimals(parsed.value, rule.maxValue) > 0) {
+    return { key: 'levier.month_end.grid.above_max', args: { metric: rule.label, max: formatForInput(rule.maxValue) } };
+  }
+  return null;
+};
+
+/** Expected slots of the shown services filled by a value (a slot `a|b` is filled by either): the grid's live counter. */
+export const countFilled = (
+  rows: ReadonlyArray<{ service: string; slots: readonly string[] }>,
+  valueOf: (service: string, metric: string) => string | null,
+): { entered: number; expected: number } => {
+  let entered = 0;
+  let expected = 0;
+  for (const row of rows) {
+    for (const slot of row.slots) {
+      expected += 1;
+      if (slot.split('|').some((metric) => valueOf(row.service, metric) !== null)) entered += 1;
+    }
+  }
+  return { entered, expected };
+};

@@ -5,6 +5,7 @@ import type { LevierMessages } from './fr';
 import { mergeMessages } from './merge';
 import { screensEn } from './screens-en';
 import { firstHourEn } from './first-hour-en';
+import { monthEndEn } from './month-end-en';
 
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
 
@@ -487,7 +488,7 @@ const baseEn = {
   },
 };
 
-export const levierEn: MessageShape<LevierMessages> = mergeMessages(mergeMessages(baseEn, screensEn), firstHourEn);
+export const levierEn: MessageShape<LevierMessages> = mergeMessages(mergeMessages(mergeMessages(baseEn, screensEn), firstHourEn), monthEndEn);
 
 export const en: TranslationMessages = {
   ...englishMessages,

@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { screensFr } from './screens-fr';
 import { firstHourFr } from './first-hour-fr';
+import { monthEndFr } from './month-end-fr';
 
 const baseFr = {
   ra: {
@@ -505,7 +506,7 @@ const baseFr = {
   },
 };
 
-export const levierFr = mergeMessages(mergeMessages(baseFr, screensFr), firstHourFr);
+export const levierFr = mergeMessages(mergeMessages(mergeMessages(baseFr, screensFr), firstHourFr), monthEndFr);
 
 export type LevierMessages = typeof levierFr;
 

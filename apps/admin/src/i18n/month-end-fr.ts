@@ -1,0 +1,55 @@
+/** French messages of the finance director's month-end (issue 13): the grid's expected metrics, its save report, statuses. */
+export const monthEndFr = {
+  levier: {
+    enums: { submission_status: { previewed: 'Aperçu prêt', discarded: 'Abandonnée' } },
+    month_end: {
+      grid: {
+        count: '%{smart_count} chiffre saisi sur %{expected} attendus |||| %{smart_count} chiffres saisis sur %{expected} attendus',
+        not_expected: 'Non attendu pour ce service',
+        invalid_number: '%{metric} : nombre attendu, par exemple 1 234,56',
+        not_integer: '%{metric} doit être un nombre entier',
+        below_min: '%{metric} doit valoir au moins %{min}',
+        above_max: '%{metric} doit valoir au plus %{max}',
+        invalid_cells:
+          '%{smart_count} valeur à corriger avant d’enregistrer (surlignée en rouge). |||| %{smart_count} valeurs à corriger avant d’enregistrer (surlignées en rouge).',
+        refused:
+          'Saisie non enregistrée : %{smart_count} valeur refusée, surlignée en rouge ; corrigez-la puis enregistrez de nouveau. Rien n’a été enregistré. |||| Saisie non enregistrée : %{smart_count} valeurs refusées, surlignées en rouge ; corrigez-les puis enregistrez de nouveau. Rien n’a été enregistré.',
+        saved: 'Saisie enregistrée : %{smart_count} chiffre. |||| Saisie enregistrée : %{smart_count} chiffres.',
+        saving: 'Enregistrement en cours…',
+        flagged: 'À vérifier',
+        approved_read_only: 'Période approuvée : la saisie est en lecture seule. Rouvrez la période (motif obligatoire) pour corriger un chiffre.',
+      },
+      expected_metrics: {
+        title: 'Indicateurs attendus par service',
+        help: 'Ce que chaque service saisit chaque période : la grille de saisie ne propose que ces indicateurs et la complétude les compte. Sans configuration, un service attend ses dépenses, une mesure d’activité (mois-personnes ou bénéficiaires) et ses résultats constatés.',
+        service: 'Service',
+        metrics: 'Indicateurs attendus',
+        configured: 'Configuration',
+        configured_yes: 'Configurée',
+        configured_no: 'Par défaut',
+        updated: 'Modifiée par %{name} le %{date}',
+        either: '%{first} ou %{second}',
+        edit: 'Modifier',
+        save: 'Enregistrer',
+        reset: 'Revenir aux indicateurs par défaut',
+        saved: 'Indicateurs attendus enregistrés.',
+        reset_done: 'Indicateurs attendus remis par défaut.',
+        pick_one: 'Choisissez au moins un indicateur.',
+        edit_title: 'Indicateurs attendus : %{service}',
+      },
+    },
+  },
+  resources: {
+    'expected-metrics': {
+      name: 'Indicateur attendu |||| Indicateurs attendus',
+      fields: {
+        service: 'Service',
+        serviceLabel: 'Service',
+        metrics: 'Indicateurs attendus',
+        configured: 'Configuration',
+        updatedByName: 'Modifié par',
+        updatedAt: 'Modifié le',
+      },
+    },
+  },
+};
