@@ -148,6 +148,41 @@ describe('report subscriptions API', () => {
     await http().post(`/api/report-subscriptions/${body.id}/send`).set(director).send({ period: '2024-13' }).expect(400);
   });
 
+  it('previews a year-to-date report titled as such, public money first, households apart, never the M57 « épargne brute / nette »', async () => {
+    const { body } = await http()
+      .post('/api/report-subscriptions')
+      .set(director)
+      .send({ ...valid, name: 'Cumul annuel', periodCovered: 'year_to_date' })
+      .expect(201);
+    const preview = await http().get(`/api/report-subscriptions/${body.id}/preview`).query({ period: '2024-11' }).set(director).expect(200);
+    expect(preview.body.subject).toBe('[Aperçu] Levier — Cumul annuel — cumul de l’année 2024 à fin novembre — CCAS de Valmont');
+    const html = preview.body.html as string;
+    // the comparison column: the same months of the year before
+    expect(html).toContain('cumul de l’année 2023 à fin novembre');
+    // 2024 is under the demo's method 2 (conventions 2): the public payers' net comes first, households apart
+    const publicNet = html.indexOf('Finances publiques : épargne médico-sociale nette');
+    expect(publicNet).toBeGreaterThan(-1);
+    expect(publicNet).toBeLessThan(html.indexOf('Tous payeurs, ménages compris'));
+    expect(html.indexOf('Tous payeurs, ménages compris')).toBeLessThan(html.indexOf('Coûts évités (bruts)'));
+    expect(html).toContain('À part, ménages (usagers) : épargne médico-sociale nette');
+    expect(html).not.toMatch(/[ée]pargne (brute|nette)/i);
+  });
+
+  it('previews a month without data as « non disponible », never 0,00 € nor a change from zero', async () => {
+    const { body } = await http()
+      .post('/api/report-subscriptions')
+      .set(director)
+      .send({ ...valid, name: 'Mensuel' })
+      .expect(201);
+    // the demo holds 2023 and 2024: February 2025 and January 2025 have no figure
+    const preview = await http().get(`/api/report-subscriptions/${body.id}/preview`).query({ period: '2025-02' }).set(director).expect(200);
+    const html = preview.body.html as string;
+    expect(html).toContain('Aucune donnée calculée pour février 2025 sur ce périmètre');
+    expect(html).toContain('non disponible');
+    expect(html).not.toMatch(/(^|[^0-9\u00a0 ])0,00\u00a0€/);
+    expect(html).not.toMatch(/\+[0-9\u00a0]+,[0-9]{2}\u00a0€/);
+  });
+
   it('hides another tenant’s subscription: 404 to read, update, send or delete', async () => {
     const { body } = await http().post('/api/report-subscriptions').set(director).send(valid).expect(201);
     await http().get(`/api/report-subscriptions/${body.id}`).set(bellerive).expect(404);

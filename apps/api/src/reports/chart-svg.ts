@@ -72,7 +72,16 @@ export const buildChartSvg = ({
   const slot = plotW / points.length;
   const bar = Math.max(2, Math.min(18, slot * 0.35));
   const zero = y(new Decimal(0));
+  // a period without data is a greyed band named in the legend, never a zero bar
+  if (points.some((p) => !p.present))
+    parts.push(
+      `<rect x="${left + 250}" y="29" width="10" height="10" fill="#e3e6ea" stroke="#b8bec7"/><text x="${left + 264}" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="#333">${escapeXml(messages.chart.noDataPeriod)}</text>`,
+    );
   points.forEach((p, i) => {
+    if (!p.present)
+      parts.push(
+        `<rect data-no-data="${escapeXml(p.period)}" x="${(left + i * slot + 2).toFixed(1)}" y="${top}" width="${(slot - 4).toFixed(1)}" height="${plotH}" fill="#e3e6ea" fill-opacity="0.7"/>`,
+      );
     const x0 = left + i * slot + slot / 2 - bar;
     for (const [j, [value, color]] of (
       [

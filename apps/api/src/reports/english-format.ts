@@ -1,5 +1,6 @@
 import { Decimal } from '@levier/indicators';
 import { writeDecimal } from './decimal-writing';
+import { axisDecimals } from './french-format';
 
 /** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8), in English reports. */
 export const MASKED_LABEL_EN = 'masked (fewer than 5 beneficiaries)';
@@ -47,12 +48,20 @@ export const periodLabelEn = (code: string): string => {
   return `year ${code}`;
 };
 
-/** Axis labels: `12 345 678` → `€12.3M`, `45 000` → `€45k`, `500` → `€500`. */
+/** Axis labels: `12 345 678` → `€12.3M`, `45 000` → `€45k`, `2 500` → `€2.5k`, `500` → `€500`. */
 export const compactEnglishEuros = (value: Decimal): string => {
   const abs = value.abs();
-  if (abs.greaterThanOrEqualTo(1_000_000)) return `${euroPrefixed(formatEnglishNumber(value.div(1_000_000).toString(), 1))}M`;
-  if (abs.greaterThanOrEqualTo(1_000)) return `${euroPrefixed(formatEnglishNumber(value.div(1_000).toString(), 0))}k`;
-  return euroPrefixed(formatEnglishNumber(value.toString(), 0));
+  const write = (scaled: Decimal): string => euroPrefixed(formatEnglishNumber(scaled.toString(), axisDecimals(scaled)));
+  if (abs.greaterThanOrEqualTo(1_000_000)) return `${write(value.div(1_000_000))}M`;
+  if (abs.greaterThanOrEqualTo(1_000)) return `${write(value.div(1_000))}k`;
+  return write(value);
+};
+
+/** The period a report covers; a year to date ending with a month: "2026 year to date, to the end of November". */
+export const coveredPeriodLabelEn = (coverage: 'month' | 'quarter' | 'year' | 'year_to_date', code: string): string => {
+  const month = /^(\d{4})-(\d{2})$/.exec(code);
+  if (coverage === 'year_to_date' && month) return `${month[1]} year to date, to the end of ${MONTHS[Number(month[2]) - 1]}`;
+  return periodLabelEn(code);
 };
 
 /** A date in Europe/Paris, written day first as in British English: "26/11/2026 at 08:00 (Paris time)". */

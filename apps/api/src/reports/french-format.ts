@@ -48,12 +48,26 @@ export const periodLabel = (code: string): string => {
   return `année ${code}`;
 };
 
-/** Axis labels: `12 345 678` → `12,3 M€`, `45 000` → `45 k€`, `500` → `500 €`. */
+/** Places an axis label needs to stay exact on a round tick (`2.5` → 1, `50` → 0, `1.25` → 2); any other value: 1. */
+export const axisDecimals = (scaled: Decimal): number => (scaled.isInteger() ? 0 : scaled.times(10).isInteger() ? 1 : scaled.times(100).isInteger() ? 2 : 1);
+
+/** Axis labels: `12 345 678` → `12,3 M€`, `45 000` → `45 k€`, `2 500` → `2,5 k€` (never « 3 k€ »), `500` → `500 €`. */
 export const compactFrenchEuros = (value: Decimal): string => {
   const abs = value.abs();
-  if (abs.greaterThanOrEqualTo(1_000_000)) return `${formatFrenchNumber(value.div(1_000_000).toString(), 1)} M€`;
-  if (abs.greaterThanOrEqualTo(1_000)) return `${formatFrenchNumber(value.div(1_000).toString(), 0)} k€`;
-  return `${formatFrenchNumber(value.toString(), 0)} €`;
+  const write = (scaled: Decimal, unit: string): string => `${formatFrenchNumber(scaled.toString(), axisDecimals(scaled))} ${unit}`;
+  if (abs.greaterThanOrEqualTo(1_000_000)) return write(value.div(1_000_000), 'M€');
+  if (abs.greaterThanOrEqualTo(1_000)) return write(value.div(1_000), 'k€');
+  return write(value, '€');
+};
+
+/**
+ * The period a report covers: « novembre 2026 », « 3e trimestre 2026 », « année 2025 », or for a year to date ending
+ * with a month « cumul de l’année 2026 à fin novembre ».
+ */
+export const coveredPeriodLabel = (coverage: 'month' | 'quarter' | 'year' | 'year_to_date', code: string): string => {
+  const month = /^(\d{4})-(\d{2})$/.exec(code);
+  if (coverage === 'year_to_date' && month) return `cumul de l’année ${month[1]} à fin ${MONTHS[Number(month[2]) - 1]}`;
+  return periodLabel(code);
 };
 
 /** A date in Europe/Paris: « 26/11/2026 à 08:00 ». */

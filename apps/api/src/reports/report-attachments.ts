@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { toCsv } from './csv-export';
 import { ReportContent, ReportFormat, ReportIndicator, scopeLabel } from './report-content';
-import { grossRangeText, reportTitleLine } from './report-email.template';
+import { coveredLabel, grossRangeText, reportTitleLine, writeRow } from './report-email.template';
+import { headlineRows } from './report-headline-rows';
 import { reportMessages, writeIndicator } from './report-i18n';
 import type { ReportMessages } from './report-messages';
 
@@ -30,7 +31,8 @@ export const reportCsv = (c: ReportContent): ReportAttachment => {
   const rows: string[][] = [header(m)];
   for (const s of c.sections) {
     for (const p of s.series) {
-      const value = (v: string | null): string => (s.masked ? m.write.masked : !p.present || v === null ? '' : m.write.number(v, 2));
+      // a period without data says so in every cell: never 0, never a blank that reads as zero
+      const value = (v: string | null): string => (s.masked ? m.write.masked : !p.present ? m.files.noData : v === null ? '' : m.write.number(v, 2));
       rows.push([s.orgUnit.code, s.service ?? '', p.period, ...COLUMNS.map((k) => value(p.values[k])), value(p.values.low), value(p.values.high)]);
     }
   }
@@ -61,7 +63,7 @@ export const reportXlsx = async (c: ReportContent): Promise<ReportAttachment> =>
   ws.getRow(1).font = { bold: true };
   for (const s of c.sections) {
     for (const p of s.series) {
-      const value = (v: string | null): number | string | null => (s.masked ? m.write.masked : !p.present || v === null ? null : Number(v));
+      const value = (v: string | null): number | string | null => (s.masked ? m.write.masked : !p.present ? m.files.noData : v === null ? null : Number(v));
       ws.addRow({
         unit: s.orgUnit.code,
         service: s.service ?? '',
@@ -88,7 +90,11 @@ export const reportPdf = (c: ReportContent, charts: readonly Buffer[]): Promise<
   new Promise((resolve, reject) => {
     const m = reportMessages(c.language);
     const labelled = (label: string, value: string): string => `${label}${m.colon}${value}`;
-    const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Levier — ${c.subscriptionName} — ${m.write.period(c.period)}`, Author: 'Levier' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 48,
+      info: { Title: `Levier — ${c.subscriptionName} — ${coveredLabel(m, c, c.period)}`, Author: 'Levier' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('error', reject);
@@ -98,10 +104,15 @@ export const reportPdf = (c: ReportContent, charts: readonly Buffer[]): Promise<
     c.sections.forEach((s, index) => {
       doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1f3a5f').text(scopeLabel(s));
       doc.font('Helvetica').fontSize(10).fillColor('#222');
-      if (!s.hasData) doc.text(m.pdf.noData(m.write.period(c.period)));
-      for (const k of c.indicators) {
+      if (!s.hasData) doc.text(m.pdf.noData(coveredLabel(m, c, c.period)));
+      // public money first (conventions 2), the all-payer figures under their heading, households apart
+      for (const row of headlineRows(m, c, s)) {
+        if (row.kind === 'heading') {
+          doc.moveDown(0.2).font('Helvetica-Bold').text(row.label).font('Helvetica');
+          continue;
+        }
         doc.text(
-          `${labelled(m.indicators[k], writeIndicator(m, k, s.current[k], s.masked))}   (${labelled(m.write.period(s.previousPeriod), writeIndicator(m, k, s.previous[k], s.masked))})`,
+          `${labelled(row.label, writeRow(m, row, row.current, s.masked))}   (${labelled(coveredLabel(m, c, s.previousPeriod), writeRow(m, row, row.previous, s.masked))})`,
         );
       }
       doc.text(labelled(m.offsetRatio, m.write.offsetSentence(s.current.offsetRatio, s.masked)));

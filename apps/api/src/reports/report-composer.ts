@@ -11,6 +11,7 @@ import {
   asReportLanguage,
   DEFAULT_REPORT_INDICATORS,
   Headline,
+  PublicHeadline,
   REPORT_INDICATORS,
   ReportLanguage,
   ReportContent,
@@ -29,6 +30,11 @@ interface SummaryLike {
   netSavings: string | null;
   offsetRatio: string | null;
   cashable: string | null;
+  /** Conventions 2 only: the same without the households' share. */
+  publicSavings?: string | null;
+  publicCost?: string | null;
+  publicNetSavings?: string | null;
+  publicOffsetRatio?: string | null;
   ranges: { low: { grossSavings: string | null }; high: { grossSavings: string | null } };
   methodologyVersion: { version: number; label: string } | null;
   computedAt: Date | string | null;
@@ -48,6 +54,19 @@ interface SeriesItemLike {
   high: string | null;
 }
 
+/** Public money (conventions 2): the public figures, and the households' net apart (all payers − public, exact decimals). */
+const publicOf = (s: SummaryLike): PublicHeadline | null => {
+  if (s.publicNetSavings === undefined) return null;
+  const net = s.publicNetSavings ?? null;
+  return {
+    publicNetSavings: net,
+    publicSavings: s.publicSavings ?? null,
+    publicCost: s.publicCost ?? null,
+    publicOffsetRatio: s.publicOffsetRatio ?? null,
+    householdsNetSavings: net === null || s.netSavings === null ? null : new Decimal(s.netSavings).minus(net).toFixed(2),
+  };
+};
+
 const headlineOf = (s: SummaryLike): Headline => ({
   grossSavings: s.grossSavings,
   cost: s.cost,
@@ -56,6 +75,7 @@ const headlineOf = (s: SummaryLike): Headline => ({
   cashable: s.cashable,
   low: s.ranges.low.grossSavings,
   high: s.ranges.high.grossSavings,
+  public: publicOf(s),
 });
 
 const EMPTY_HEADLINE: Headline = { grossSavings: null, cost: null, netSavings: null, offsetRatio: null, cashable: null, low: null, high: null };
@@ -124,6 +144,7 @@ export class ReportComposer {
       organisationName,
       subscriptionName: subscription.name,
       period,
+      coverage: subscription.periodCovered ?? 'month',
       preview: options.preview,
       language,
       indicators: indicators.length > 0 ? indicators : DEFAULT_REPORT_INDICATORS,

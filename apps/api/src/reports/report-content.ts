@@ -1,4 +1,5 @@
 /** What a report email says, computed once per recipient under their rights, then written as HTML, CSV, XLSX and PDF. */
+import type { ReportCoverage } from './report-period';
 
 export const REPORT_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'cashable'] as const;
 export type ReportIndicator = (typeof REPORT_INDICATORS)[number];
@@ -23,8 +24,25 @@ export const DEFAULT_REPORT_LANGUAGE: ReportLanguage = 'fr';
 /** The stored `language` column (a plain varchar) read as a report language; anything unknown falls back to French. */
 export const asReportLanguage = (value: string | null | undefined): ReportLanguage => REPORT_LANGUAGES.find((l) => l === value) ?? DEFAULT_REPORT_LANGUAGE;
 
+/**
+ * Public money (conventions 2): the same figures without the households' (usagers) share, shown first; the households'
+ * part of the net apart (all payers − public).
+ */
+export interface PublicHeadline {
+  publicNetSavings: string | null;
+  publicSavings: string | null;
+  publicCost: string | null;
+  publicOffsetRatio: string | null;
+  householdsNetSavings: string | null;
+}
+
 /** Headline values of one period: decimal strings, null when masked or not computable. */
-export type Headline = Record<ReportIndicator, string | null> & { low: string | null; high: string | null };
+export type Headline = Record<ReportIndicator, string | null> & {
+  low: string | null;
+  high: string | null;
+  /** Conventions 2 only: public money first; absent or null under conventions 1. */
+  public?: PublicHeadline | null;
+};
 
 export interface SeriesPoint {
   period: string;
@@ -61,6 +79,8 @@ export interface ReportContent {
   organisationName: string;
   subscriptionName: string;
   period: string;
+  /** What the period covers: a month, quarter or year, or the year to date ending with `period` (« cumul de l’année … à fin … »). */
+  coverage?: ReportCoverage;
   preview: boolean;
   language: ReportLanguage;
   indicators: readonly ReportIndicator[];

@@ -1,33 +1,44 @@
 import { NBSP } from './french-format';
 import { ReportContent, ReportIndicator, ReportSection, scopeLabel, TargetLine } from './report-content';
+import { headlineRows, type HeadlineRow } from './report-headline-rows';
 import { reportMessages, writeIndicator } from './report-i18n';
 import type { ReportMessages } from './report-messages';
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** A period the report covers, in words: « novembre 2026 », or « cumul de l’année 2026 à fin novembre » for a year to date. */
+export const coveredLabel = (m: ReportMessages, content: Pick<ReportContent, 'coverage'>, code: string): string =>
+  m.write.coveredPeriod(content.coverage ?? 'month', code);
+
 export const reportSubject = (content: ReportContent): string => {
   const m = reportMessages(content.language);
-  return `${content.preview ? m.subjectPreviewPrefix : ''}Levier — ${content.subscriptionName} — ${m.write.period(content.period)} — ${content.organisationName}`;
+  return `${content.preview ? m.subjectPreviewPrefix : ''}Levier — ${content.subscriptionName} — ${coveredLabel(m, content, content.period)} — ${content.organisationName}`;
 };
 
 /** « Épargne médico-sociale — décembre 2024 (aperçu) »: the title line under the organisation's name. */
 export const reportTitleLine = (m: ReportMessages, content: ReportContent): string =>
-  `${m.reportTitle} — ${m.write.period(content.period)}${content.preview ? m.previewTag : ''}`;
+  `${m.reportTitle} — ${coveredLabel(m, content, content.period)}${content.preview ? m.previewTag : ''}`;
+
+/** A headline row's value: money in euros, a ratio with two decimals, or the masking label. */
+export const writeRow = (m: ReportMessages, row: Extract<HeadlineRow, { kind: 'value' }>, value: string | null, masked: boolean): string =>
+  row.ratio ? m.write.ratio(value, masked) : m.write.euros(value, masked);
 
 const cell = (text: string, extra = ''): string => `<td style="padding:6px 8px;border-bottom:1px solid #e3e6ea;${extra}">${escapeHtml(text)}</td>`;
 
 const headlineTable = (m: ReportMessages, content: ReportContent, section: ReportSection): string => {
-  const rows = content.indicators.map((indicator) => {
-    const change = section.masked || indicator === 'offsetRatio' ? '—' : m.write.change(section.current[indicator], section.previous[indicator]);
-    return `<tr>${cell(m.indicators[indicator], 'font-weight:bold;')}${cell(writeIndicator(m, indicator, section.current[indicator], section.masked), 'text-align:right;white-space:nowrap;')}${cell(
-      writeIndicator(m, indicator, section.previous[indicator], section.masked),
+  const rows = headlineRows(m, content, section).map((row) => {
+    if (row.kind === 'heading')
+      return `<tr><td colspan="4" style="padding:8px 8px 4px;border-bottom:1px solid #e3e6ea;color:#1f3a5f;font-weight:bold;">${escapeHtml(row.label)}</td></tr>`;
+    const change = section.masked || row.ratio ? '—' : m.write.change(row.current, row.previous);
+    return `<tr>${cell(row.label, 'font-weight:bold;')}${cell(writeRow(m, row, row.current, section.masked), 'text-align:right;white-space:nowrap;')}${cell(
+      writeRow(m, row, row.previous, section.masked),
       'text-align:right;white-space:nowrap;color:#555;',
     )}${cell(change, 'text-align:right;white-space:nowrap;color:#555;')}</tr>`;
   });
   return `<mj-table font-size="13px" cellpadding="0" width="100%">
     <tr style="background:#eef2f7;text-align:left;"><th style="padding:6px 8px;">${escapeHtml(m.email.indicatorColumn)}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(
-      m.write.period(content.period),
-    )}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(m.write.period(section.previousPeriod))}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(
+      coveredLabel(m, content, content.period),
+    )}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(coveredLabel(m, content, section.previousPeriod))}</th><th style="padding:6px 8px;text-align:right;">${escapeHtml(
       m.email.changeColumn,
     )}</th></tr>
     ${rows.join('\n')}
@@ -55,7 +66,7 @@ export const grossRangeText = (m: ReportMessages, section: ReportSection): strin
 const sectionMjml = (m: ReportMessages, content: ReportContent, section: ReportSection, index: number): string => {
   const masked = section.masked;
   const intro = !section.hasData
-    ? `<mj-text color="#8a4b00">${escapeHtml(m.email.noData(m.write.period(content.period)))}</mj-text>`
+    ? `<mj-text color="#8a4b00">${escapeHtml(m.email.noData(coveredLabel(m, content, content.period)))}</mj-text>`
     : masked
       ? `<mj-text color="#8a4b00">${escapeHtml(m.email.maskedNotice)}</mj-text>`
       : '';
@@ -82,7 +93,7 @@ export const reportMjml = (content: ReportContent): string => {
   return `<mjml lang="${m.lang}">
   <mj-head>
     <mj-title>${escapeHtml(reportSubject(content))}</mj-title>
-    <mj-preview>${escapeHtml(`${content.organisationName} — ${m.write.period(content.period)}`)}</mj-preview>
+    <mj-preview>${escapeHtml(`${content.organisationName} — ${coveredLabel(m, content, content.period)}`)}</mj-preview>
     <mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /><mj-text line-height="1.45" color="#222" /></mj-attributes>
   </mj-head>
   <mj-body background-color="#f4f5f7" width="640px">
@@ -111,9 +122,11 @@ export const reportText = (content: ReportContent): string => {
   const lines = [`${content.organisationName} — ${content.subscriptionName}`, reportTitleLine(m, content), ''];
   for (const s of content.sections) {
     lines.push(scopeLabel(s));
-    for (const i of content.indicators)
+    for (const row of headlineRows(m, content, s))
       lines.push(
-        `  ${labelled(m.indicators[i], writeIndicator(m, i, s.current[i], s.masked))} (${labelled(m.write.period(s.previousPeriod), writeIndicator(m, i, s.previous[i], s.masked))})`,
+        row.kind === 'heading'
+          ? `  ${row.label}`
+          : `  ${labelled(row.label, writeRow(m, row, row.current, s.masked))} (${labelled(coveredLabel(m, content, s.previousPeriod), writeRow(m, row, row.previous, s.masked))})`,
       );
     lines.push(`  ${labelled(m.offsetRatio, m.write.offsetSentence(s.current.offsetRatio, s.masked))}`);
     lines.push(`  ${labelled(m.text.range, grossRangeText(m, s))}`);

@@ -1,5 +1,6 @@
 import {
   compactEnglishEuros,
+  coveredPeriodLabelEn,
   formatChangeEn,
   formatEnglishNumber,
   formatEurosEn,
@@ -31,6 +32,7 @@ export const ENGLISH_MESSAGES: ReportMessages = {
     change: formatChangeEn,
     compactEuros: compactEnglishEuros,
     period: periodLabelEn,
+    coveredPeriod: coveredPeriodLabelEn,
     dateTime: formatParisDateTimeEn,
   },
   indicators: {
@@ -39,6 +41,14 @@ export const ENGLISH_MESSAGES: ReportMessages = {
     netSavings: 'Net medico-social savings',
     offsetRatio: 'Avoided costs per €1 invested',
     cashable: 'Cashable share',
+  },
+  publicMoney: {
+    publicNetSavings: 'Public money: net medico-social savings',
+    publicSavings: 'Public money: avoided costs',
+    publicCost: 'Public money: cost of services',
+    publicOffsetRatio: 'Public money: avoided costs per €1 invested',
+    householdsNetSavings: 'Apart, households (service users): net medico-social savings',
+    allPayers: 'All payers, households included',
   },
   reportTitle: 'Social care savings',
   previewTag: ' (preview)',
@@ -80,6 +90,7 @@ export const ENGLISH_MESSAGES: ReportMessages = {
     cost: 'Cost',
     maskedValues: `Values ${MASKED_LABEL_EN}`,
     noData: 'No data for the period',
+    noDataPeriod: 'no data',
     file: 'chart',
   },
   files: {
@@ -90,6 +101,7 @@ export const ENGLISH_MESSAGES: ReportMessages = {
     period: 'Period',
     grossLow: 'Avoided costs (low)',
     grossHigh: 'Avoided costs (high)',
+    noData: 'no data',
     sheet: 'Series by period',
     moneyFormat: '"€"#,##0.00',
     stamp: (m, dataAsOf, computedAt) => `Methodology ${m ? `v${m.version} — ${m.label}` : 'not published'}; data as of ${dataAsOf}; computed on ${computedAt}`,

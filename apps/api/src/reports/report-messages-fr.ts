@@ -1,5 +1,6 @@
 import {
   compactFrenchEuros,
+  coveredPeriodLabel,
   formatChange,
   formatEuros,
   formatFrenchNumber,
@@ -25,9 +26,19 @@ export const FRENCH_MESSAGES: ReportMessages = {
     change: formatChange,
     compactEuros: compactFrenchEuros,
     period: periodLabel,
+    coveredPeriod: coveredPeriodLabel,
     dateTime: formatParisDateTime,
   },
   indicators: INDICATOR_LABELS,
+  // public money first: the public payers' figures (households apart), never the M57 « épargne brute / nette »
+  publicMoney: {
+    publicNetSavings: 'Finances publiques : épargne médico-sociale nette',
+    publicSavings: 'Finances publiques : coûts évités',
+    publicCost: 'Finances publiques : coût des services',
+    publicOffsetRatio: 'Finances publiques : coûts évités pour 1 € investi',
+    householdsNetSavings: 'À part, ménages (usagers) : épargne médico-sociale nette',
+    allPayers: 'Tous payeurs, ménages compris',
+  },
   reportTitle: 'Épargne médico-sociale',
   previewTag: ' (aperçu)',
   subjectPreviewPrefix: '[Aperçu] ',
@@ -69,6 +80,7 @@ export const FRENCH_MESSAGES: ReportMessages = {
     cost: 'Coût des services',
     maskedValues: `Valeurs ${MASKED_LABEL}`,
     noData: 'Aucune donnée sur la période',
+    noDataPeriod: 'pas de données',
     file: 'graphique',
   },
   files: {
@@ -79,6 +91,7 @@ export const FRENCH_MESSAGES: ReportMessages = {
     period: 'Période',
     grossLow: 'Coûts évités (hypothèse basse)',
     grossHigh: 'Coûts évités (hypothèse haute)',
+    noData: 'pas de données',
     sheet: 'Série par période',
     moneyFormat: '#,##0.00 "€"',
     // the label may hold parentheses itself (« … (conventions 2, 2024) »): a dash, never « …2024)) »

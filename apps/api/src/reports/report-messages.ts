@@ -1,5 +1,6 @@
 import type { Decimal } from '@levier/indicators';
-import type { ReportIndicator, ReportLanguage, TargetLine } from './report-content';
+import type { PublicHeadline, ReportIndicator, ReportLanguage, TargetLine } from './report-content';
+import type { ReportCoverage } from './report-period';
 
 /** How one language writes numbers, money, periods and dates in reports. */
 export interface ReportWriting {
@@ -13,6 +14,8 @@ export interface ReportWriting {
   /** Chart axis labels (`45 k€`, `€45k`). */
   compactEuros(value: Decimal): string;
   period(code: string): string;
+  /** The period a report covers in words: the period itself, or for a year to date « cumul de l’année 2026 à fin novembre ». */
+  coveredPeriod(coverage: ReportCoverage, code: string): string;
   /** An instant in Europe/Paris time. */
   dateTime(value: Date | string | null): string;
 }
@@ -29,6 +32,8 @@ export interface ReportMessages {
   colon: string;
   write: ReportWriting;
   indicators: Record<ReportIndicator, string>;
+  /** Public money first (conventions 2): its labels, the heading of the all-payer rows that follow. */
+  publicMoney: Record<keyof PublicHeadline, string> & { allPayers: string };
   /** « Épargne médico-sociale »: the report's title line, before the period. */
   reportTitle: string;
   /** Appended to the title line of a preview. */
@@ -72,6 +77,8 @@ export interface ReportMessages {
     cost: string;
     maskedValues: string;
     noData: string;
+    /** Under a period without data in the chart (never a zero bar). */
+    noDataPeriod: string;
     /** Name of the inline PNG, before its number. */
     file: string;
   };
@@ -83,6 +90,8 @@ export interface ReportMessages {
     period: string;
     grossLow: string;
     grossHigh: string;
+    /** In the cells of a period without data: never 0, never blank. */
+    noData: string;
     sheet: string;
     /** Excel number format of money cells. */
     moneyFormat: string;
