@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { scrubSecrets } from '../logging/logger';
 import { repoRoot } from '../repo-root';
 import { rejectDeepJson } from './json-depth';
 import { periodYearRange } from './period-years';
+import { answerClientErrors } from './client-errors';
 
 /**
  * Everything the HTTP process needs beyond its modules, shared by `main.ts` and the e2e tests:
@@ -23,6 +25,8 @@ import { periodYearRange } from './period-years';
 export const configureApp = (app: NestExpressApplication, config: AppConfig, logger?: Logger): INestApplication => {
   periodYearRange(); // a malformed PERIOD_YEAR_MIN / PERIOD_YEAR_MAX stops the start here, not at the first request
   app.setGlobalPrefix('api');
+  // an address over 16 KiB or a malformed request, refused by Node's parser before Express: French problem details
+  answerClientErrors(app.getHttpServer() as Server);
   // X-Forwarded-For is believed only from the configured proxies (TRUSTED_PROXIES, default loopback)
   app.set('trust proxy', [...config.trustedProxies]);
   app.disable('x-powered-by');
