@@ -15,7 +15,11 @@ const SORT_SQL: Record<DeliverySortField, string> = {
   attempts: 'd.attempts',
 };
 
-/** A worker that claimed a delivery and went silent this long loses it to the next attempt. */
+/**
+ * A worker that claimed a delivery and went silent this long loses it to the next attempt. Longer than any normal
+ * send (compose, render, SMTP), so a live worker is never overtaken; longer too than the job's own retries (≈ 62 s),
+ * which is why the scheduled fan-out re-enqueues rows whose lease has expired (see ReportDispatcher).
+ */
 export const CLAIM_LEASE_SECONDS = 300;
 
 export interface DeliveryView {
@@ -117,6 +121,28 @@ export class ReportDeliveryRepository {
       `UPDATE report_delivery SET status = 'unsubscribed' WHERE organisation_id = $1 AND subscription_id = $2 AND lower(recipient) = lower($3) AND status IN ('pending', 'failed')`,
       [organisationId, subscriptionId, recipient],
     );
+  }
+
+  /**
+   * Rows left `sending` past their lease, across tenants: a worker died after claiming them (possibly after the SMTP
+   * server accepted the message, before the row said so), and their job may have run out of retries meanwhile.
+   */
+  async expiredClaims(limit: number): Promise<{ id: string; organisationId: string; attempts: number }[]> {
+    return this.dataSource.query(
+      `SELECT id, organisation_id AS "organisationId", attempts FROM report_delivery
+        WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1) ORDER BY claimed_at LIMIT $2`,
+      [CLAIM_LEASE_SECONDS, limit],
+    );
+  }
+
+  /** Ends a row whose claims kept expiring: `failed` with the reason, if it is still an expired `sending`. */
+  async abandonExpiredClaim(em: EntityManager, id: string, reason: string): Promise<boolean> {
+    const [, count] = (await em.query(
+      `UPDATE report_delivery SET status = 'failed', last_error = $2
+        WHERE id = $1 AND status = 'sending' AND claimed_at < now() - make_interval(secs => $3)`,
+      [id, reason, CLAIM_LEASE_SECONDS],
+    )) as [unknown, number];
+    return count === 1;
   }
 
   /** Pending rows whose job may have been lost (Redis restarted between the commit and the enqueue), across tenants. */

@@ -17,7 +17,7 @@ export class ReportsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: ReportsJob): Promise<{ dispatched: number; deliveries: number; requeued: number } | { outcome: SendOutcome }> {
+  async process(job: ReportsJob): Promise<Awaited<ReturnType<ReportDispatcher['dispatchDue']>> | { outcome: SendOutcome }> {
     switch (job.name) {
       case 'dispatch-due-reports':
         return this.dispatcher.dispatchDue();
