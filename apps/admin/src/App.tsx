@@ -24,6 +24,7 @@ import customIndicators from './custom-indicators';
 import indicatorTargets from './indicator-targets/TargetViews';
 import { methodologyVersions, outcomeAssumptions, priceIndices } from './methodology';
 import periods from './periods/PeriodViews';
+import expectedMetrics from './data-entry/expected-metrics';
 import { budgetTransfers, budgetYears, inKindLoans, redeployments, staffNeeds } from './reallocation';
 import { reportDeliveries, reportSubscriptions } from './reports';
 import users from './users/UserViews';
@@ -102,6 +103,7 @@ export const App = ({ session = defaultSession }: AppProps) => {
       <Resource name="org-units" {...orgUnits} />
       <Resource name="services" {...services} />
       <Resource name="metrics" {...metrics} />
+      <Resource name="expected-metrics" {...expectedMetrics} />
       <Resource name="users" {...users} />
       <Resource name="audit-log" {...auditLog} />
     </Admin>

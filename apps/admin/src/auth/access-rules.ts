@@ -14,6 +14,7 @@ export const RESOURCES = [
   'org-units',
   'services',
   'metrics',
+  'expected-metrics',
   'unit-costs',
   'price-indices',
   'outcome-assumptions',
@@ -53,6 +54,8 @@ export const RULES: Record<ResourceName, Rule> = {
   'org-units': { read: ALL },
   services: { read: ALL },
   metrics: { read: ALL },
+  // edit = configure a service's expected metrics, delete = back to the default ones.
+  'expected-metrics': { read: ALL, write: { edit: ['admin'], delete: ['admin'] } },
   'unit-costs': { read: ALL, write: crud(['admin']) },
   'price-indices': { read: ALL, write: crud(['admin']) },
   'outcome-assumptions': { read: ALL, write: crud(['admin']) },

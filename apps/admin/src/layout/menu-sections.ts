@@ -16,7 +16,7 @@ export const MENU_SECTIONS: MenuSection[] = [
   },
   { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'budget-years', 'in-kind-loans'] },
   { label: 'levier.menu.reports', resources: ['report-subscriptions', 'report-deliveries'] },
-  { label: 'levier.menu.reference', resources: ['org-units', 'services', 'metrics'] },
+  { label: 'levier.menu.reference', resources: ['org-units', 'services', 'metrics', 'expected-metrics'] },
   { label: 'levier.menu.administration', resources: ['users', 'audit-log'] },
 ];
 
