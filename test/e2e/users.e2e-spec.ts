@@ -68,6 +68,28 @@ describe('users and roles', () => {
       .expect(403);
   });
 
+  // Issue 15, finding 5: addresses are unique across tenants, so an address taken in another organisation cannot be
+  // given. The answer is the one an address of the admin's own organisation gets (which the admin sees in the list
+  // anyway): same status, same words, nothing that names or hints at another organisation, and nothing written.
+  it('answers an address taken in another organisation exactly as one taken in the admin’s own, without naming it', async () => {
+    const admin = await loginAs(sut.app, 'admin@valmont.demo');
+    const ds = await sut.db.dataSource();
+    const attempt = (email: string) =>
+      http().post('/api/users').set(admin).send({ email, displayName: 'Essai', role: 'viewer', password: 'un-mot-de-passe-long' });
+    const counts = `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM audit_log) AS audits`;
+    const [before] = (await ds.query(counts)) as { users: number; audits: number }[];
+    const elsewhere = await attempt('Directeur@Bellerive.demo');
+    const here = await attempt('lecteur@valmont.demo');
+    const strip = (res: request.Response) => ({ status: res.status, type: res.headers['content-type'], body: { ...res.body, requestId: undefined } });
+    expect(strip(elsewhere)).toEqual(strip(here));
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body.detail).toBe('Cette adresse ne peut pas être utilisée pour un nouveau compte.');
+    expect(JSON.stringify(elsewhere.body)).not.toMatch(/bellerive|autre organisation|autre collectivité|existe/i);
+    expect(await ds.query(counts)).toEqual([before]);
+    // an address free everywhere is created: only « free » and « not free » can be told apart, never where
+    await attempt('libre.partout@valmont.demo').expect(201);
+  });
+
   it('bootstraps the first admin of a real deployment from the command line', async () => {
     const out: string[] = [];
     const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(s) };
