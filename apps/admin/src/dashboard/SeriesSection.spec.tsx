@@ -45,8 +45,15 @@ describe(SeriesSection.name, () => {
     expect(screen.queryByText(/^0,00/)).toBeNull();
   });
 
-  it('says there is nothing to draw when no period of the range has values', async () => {
-    renderSeries({ groupBy: 'period', items: [], periods: [period('2026-10', 'no_data'), period('2026-11', 'no_data')] });
+  it('still lists a range whose months are all drafts « tel que publié »: each greyed « non approuvé », with the count', async () => {
+    renderSeries({ groupBy: 'period', items: [], periods: [period('2026-10', 'unapproved'), period('2026-11', 'unapproved')] });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Tableau' }));
+    expect(screen.getAllByTestId('series-cell-unapproved')).toHaveLength(8);
+    expect(screen.getByTestId('series-gaps').textContent).toBe('2 périodes non approuvées, sans valeur « tel que publié » (grisées).');
+  });
+
+  it('says there is nothing to draw when the API lists no period', async () => {
+    renderSeries({ groupBy: 'period', items: [] });
     await waitFor(() => expect(screen.getByText('Aucune série à afficher pour cette période.')).toBeTruthy());
   });
 });

@@ -19,7 +19,6 @@ export const SeriesSection = ({ scope }: { scope: Scope }) => {
   const targets = useTargets(scope);
   const rows = useMemo(() => (data ? toChartRows(data.items, data.groupBy, locale, data.periods) : []), [data, locale]);
   const gaps = { no_data: rows.filter((r) => r.coverage === 'no_data').length, unapproved: rows.filter((r) => r.coverage === 'unapproved').length };
-  const withValues = rows.filter((r) => r.coverage === 'data').length;
   const lines = useMemo(() => toTargetLines(targets.data, ['grossSavings', 'netSavings', 'cost']), [targets.data]);
   return (
     <ChartCard
@@ -28,7 +27,7 @@ export const SeriesSection = ({ scope }: { scope: Scope }) => {
       title={translate('levier.chart.title')}
       isPending={isPending}
       error={error}
-      empty={withValues === 0 ? translate('levier.chart.empty') : null}
+      empty={rows.length === 0 ? translate('levier.chart.empty') : null}
       chartHeight={340}
       chart={
         <>

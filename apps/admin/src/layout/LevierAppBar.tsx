@@ -21,7 +21,21 @@ export const LevierAppBar = () => {
     >
       <TitlePortal />
       {organisation ? (
-        <Typography variant="body2" component="span" sx={{ mr: 2, opacity: 0.9, display: { xs: 'none', md: 'inline' } }}>
+        <Typography
+          variant="body2"
+          component="span"
+          sx={{
+            mr: 2,
+            fontWeight: 600,
+            display: { xs: 'none', sm: 'inline' },
+            maxWidth: 320,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
+          title={organisation}
+          data-testid="app-bar-organisation"
+        >
           {organisation}
         </Typography>
       ) : null}
