@@ -31,8 +31,7 @@ export class DocumentsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ) {
-    const document = await this.documents.dossier(user, query, languageFromHeader(acceptLanguage));
-    send(res, await this.documents.render(document, query.format ?? 'pdf'), query.format === 'html');
+    send(res, await this.documents.dossier(user, query, languageFromHeader(acceptLanguage), query.format ?? 'pdf'), query.format === 'html');
   }
 
   @Get('fongibilite')

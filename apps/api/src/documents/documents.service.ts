@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { applyLevers, computeScenario, computeSensitivity, formatSensitivity, parseLevers, parseScenario } from '@levier/indicators';
+import { applyLevers, computeSensitivity, formatSensitivity, parseLevers, parseScenario } from '@levier/indicators';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { CompletenessService } from '../figures/completeness/completeness.service';
 import { versionInForce } from '../methodology/version-in-force';
 import { DocumentsRepository } from './documents.repository';
-import { dossierDocument, DossierInput } from './dossier-content';
+import type { DossierJob } from './dossier-render';
+import { DossierThread } from './dossier-thread';
 import { fongibiliteDocument } from './fongibilite-content';
 import { inKindDocument } from './in-kind-content';
 import { NoteAggregate, noteConseilDocument } from './note-conseil-content';
@@ -50,9 +51,28 @@ export class DocumentsService {
     private readonly indicators: IndicatorsService,
     private readonly completeness: CompletenessService,
     private readonly simulations: SimulationsService,
+    private readonly thread: DossierThread,
   ) {}
 
-  async dossier(user: AuthUser, query: { orgUnit?: string; from?: string; to?: string }, language: DocumentLanguage): Promise<HashedDocument> {
+  /**
+   * The dossier méthodologique of a scope, rendered: the reads here (under the caller's rights), the engine run, the
+   * model, the hash and the layout in the worker thread, off the API's event loop.
+   */
+  async dossier(
+    user: AuthUser,
+    query: { orgUnit?: string; from?: string; to?: string },
+    language: DocumentLanguage,
+    format: DocumentFormat,
+  ): Promise<RenderedDocument> {
+    const file = await this.thread.render({ ...(await this.dossierJob(user, query, language)), format, compress: compressPdf() });
+    return { ...file, content: Buffer.from(file.content) };
+  }
+
+  private async dossierJob(
+    user: AuthUser,
+    query: { orgUnit?: string; from?: string; to?: string },
+    language: DocumentLanguage,
+  ): Promise<Pick<DossierJob, 'input' | 'scenario'>> {
     const scopeQuery = {
       ...(query.orgUnit ? { orgUnit: query.orgUnit } : {}),
       ...(query.from ? { from: query.from } : {}),
@@ -73,49 +93,36 @@ export class DocumentsService {
       completeness.push(await this.completeness.compute(user, summary.scope.orgUnit, String(year)));
     // a scope masked for this reader (statistical secrecy) gives the method without figures nor results
     const scenario = summary.masked ? null : await this.indicators.scenario(user, scopeQuery);
-    const parsed = scenario === null ? null : parseScenario(scenario);
-    let results: DossierInput['results'] = null;
-    if (scenario !== null && parsed !== null && parsed.ok && scenario.figures.length > 0) {
-      const output = computeScenario(parsed.scenario);
-      results = {
-        totals: output.totals as unknown as Record<string, unknown>,
-        ranges: output.ranges
-          ? { low: output.ranges.low as unknown as Record<string, unknown>, high: output.ranges.high as unknown as Record<string, unknown> }
-          : null,
-        services: output.services as unknown as Record<string, Record<string, unknown>>,
-        outcomes: output.outcomes as NonNullable<DossierInput['results']>['outcomes'],
-        serviceLabels: Object.fromEntries(scenario.services.map((s) => [s.code, s.label])),
-      };
-    }
-    const model = dossierDocument({
-      language,
-      organisation: organisation.name,
-      scope: { code: summary.scope.orgUnit, name: summary.scope.orgUnitName },
-      from: summary.scope.from,
-      to: summary.scope.to,
-      conventions: summary.conventions,
-      methodology: {
-        version: inForce?.version ?? null,
-        label: inForce?.label ?? explain.methodology.label ?? '',
-        effectiveFrom: inForce?.effectiveFrom ?? null,
-        parameters: explain.methodology.parameters as unknown as Record<string, unknown>,
+    return {
+      scenario,
+      input: {
+        language,
+        organisation: organisation.name,
+        scope: { code: summary.scope.orgUnit, name: summary.scope.orgUnitName },
+        from: summary.scope.from,
+        to: summary.scope.to,
+        conventions: summary.conventions,
+        methodology: {
+          version: inForce?.version ?? null,
+          label: inForce?.label ?? explain.methodology.label ?? '',
+          effectiveFrom: inForce?.effectiveFrom ?? null,
+          parameters: explain.methodology.parameters as unknown as Record<string, unknown>,
+        },
+        previousVersion,
+        computedAt: summary.computedAt,
+        dataAsOf: summary.dataAsOf,
+        masked: summary.masked,
+        services,
+        assumptions: explain.assumptions.map((a) => ({ ...a, parameters: a.parameters as Record<string, unknown> })),
+        unitCosts: explain.unitCosts,
+        funding: explain.funding,
+        priceIndex: explain.priceIndex,
+        figures: scenario?.figures ?? [],
+        sensitivity: 'sensitivity' in summary && Array.isArray(summary.sensitivity) ? summary.sensitivity : null,
+        completeness,
+        outcomeLabels: 'outcomeLabels' in summary && summary.outcomeLabels ? summary.outcomeLabels : {},
       },
-      previousVersion,
-      computedAt: summary.computedAt,
-      dataAsOf: summary.dataAsOf,
-      masked: summary.masked,
-      services,
-      assumptions: explain.assumptions.map((a) => ({ ...a, parameters: a.parameters as Record<string, unknown> })),
-      unitCosts: explain.unitCosts,
-      funding: explain.funding,
-      priceIndex: explain.priceIndex,
-      figures: scenario?.figures ?? [],
-      results,
-      sensitivity: 'sensitivity' in summary && Array.isArray(summary.sensitivity) ? summary.sensitivity : null,
-      completeness,
-      outcomeLabels: 'outcomeLabels' in summary && summary.outcomeLabels ? summary.outcomeLabels : {},
-    });
-    return withHash(model);
+    };
   }
 
   fongibilite(user: AuthUser, year: number, language: DocumentLanguage, now: Date = new Date()): Promise<HashedDocument> {
