@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
-import { FullRecompute } from '../../apps/api/src/methodology/full-recompute';
+import { RECOMPUTE_JOBS } from '../../apps/api/src/platform/queue/job-map';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
 
@@ -117,7 +117,7 @@ describe('methodology resources', () => {
     const full = jobs.filter((j) => j.name === 'recompute' && (j.data as { organisationId: string }).organisationId === valmontId);
     expect(full).toHaveLength(1);
     expect(full[0].data).toEqual({ organisationId: valmontId, periods: [] });
-    expect(await queue.getDeduplicationJobId(FullRecompute.deduplicationId(valmontId))).toBe(full[0].id);
+    expect(await queue.getDeduplicationJobId(RECOMPUTE_JOBS.recompute.deduplicationId({ organisationId: valmontId, periods: [] }))).toBe(full[0].id);
   });
 
   it('refuses to delete a unit cost that an assumption uses', async () => {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { SubmissionsService } from '../../apps/api/src/figures/submissions.service';
 import { FiguresService } from '../../apps/api/src/figures/figures.service';
-import { RecomputeScheduler } from '../../apps/api/src/figures/recompute.scheduler';
+import { RECOMPUTE_JOBS } from '../../apps/api/src/platform/queue/job-map';
 import type { AuthUser } from '../../apps/api/src/tenancy/auth-user';
 import { createTestDatabase, TestDatabase, uniqueQueuePrefix } from '../setup/test-database';
 import { startTestProducer, startTestWorker, wipeQueueKeys } from '../setup/test-worker';
@@ -71,7 +71,9 @@ describe('ingestion recovery and recompute de-duplication', () => {
     const forPeriod = pending.filter((j) => (j.data as { periods: string[] }).periods.includes('2024-10'));
     expect(forPeriod).toHaveLength(1);
     expect(forPeriod[0].data).toEqual({ organisationId: finance.organisationId, periods: ['2024-10'] });
-    expect(await indicators.getDeduplicationJobId(RecomputeScheduler.deduplicationId(finance.organisationId, '2024-10'))).toBe(forPeriod[0].id);
+    expect(
+      await indicators.getDeduplicationJobId(RECOMPUTE_JOBS.recompute.deduplicationId({ organisationId: finance.organisationId, periods: ['2024-10'] })),
+    ).toBe(forPeriod[0].id);
   });
 
   it('loses nothing and applies nothing twice when Redis loses every job before a worker starts', async () => {

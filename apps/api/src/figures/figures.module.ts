@@ -17,7 +17,6 @@ import { FiguresService } from './figures.service';
 import { PeriodStatusRepository } from './period-status.repository';
 import { PeriodsController } from './periods.controller';
 import { PeriodsService } from './periods.service';
-import { RecomputeScheduler } from './recompute.scheduler';
 import { IngestionService } from './ingestion/ingestion.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 import { CompletenessController } from './completeness/completeness.controller';
@@ -67,7 +66,6 @@ import { ExpectedMetricsService } from './expected-metrics/expected-metrics.serv
     FiguresService,
     PeriodStatusRepository,
     PeriodsService,
-    RecomputeScheduler,
     IngestionService,
     UploadErrorsInterceptor,
     CompletenessService,

@@ -11,7 +11,7 @@ import { FIGURE_STATUSES, FIGURE_WRITER_ROLES, SUBMISSION_SOURCES } from './figu
 import { FigureFilter, FigureRepository, FigureSortField, FigureView } from './figure.repository';
 import { PeriodStatusRepository } from './period-status.repository';
 import { SubmissionRepository } from './submission.repository';
-import { RecomputeScheduler } from './recompute.scheduler';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import { toIngestionCatalogue } from './ingestion/figure-catalogue';
 import { JSON_CONTENT_TYPE } from './ingestion/submission-payload';
 import { validateRows } from './parsing/validate-rows';
@@ -48,7 +48,7 @@ export class FiguresService {
     private readonly submissions: SubmissionRepository,
     private readonly periods: PeriodStatusRepository,
     private readonly catalogue: CatalogueRepository,
-    private readonly recompute: RecomputeScheduler,
+    private readonly recompute: RecomputeRequests,
     private readonly changes: HistoryRepository,
   ) {}
 

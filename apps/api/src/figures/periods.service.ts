@@ -9,7 +9,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { FIGURE_STATUSES, FIGURE_WRITER_ROLES, FigureStatus } from './figure.entity';
 import { FigureRepository } from './figure.repository';
 import { PeriodSortField, PeriodStatusRepository, PeriodStatusView } from './period-status.repository';
-import { RecomputeScheduler } from './recompute.scheduler';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import { enumList, uuidList } from './list-filters';
 import type { PeriodActionDto } from './dto/period-action.dto';
 import { periodLabel } from './period-label';
@@ -33,7 +33,7 @@ export class PeriodsService {
     private readonly figures: FigureRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly audit: AuditWriter,
-    private readonly recompute: RecomputeScheduler,
+    private readonly recompute: RecomputeRequests,
     private readonly changes: HistoryRepository,
   ) {}
 

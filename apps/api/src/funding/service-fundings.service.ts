@@ -1,12 +1,11 @@
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
 import { Service } from '../catalogue/service.entity';
 import { TenantDb } from '../platform/database/tenant-db';
 import { auditCopy, guardConstraints, idFilter, UUID } from '../platform/database/tenant-crud';
 import { ListQuery, stringList } from '../platform/http/list-query';
-import { JobProducer } from '../platform/queue/job-producer';
-import { jobId } from '../platform/queue/job-map';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import type { AuthUser } from '../tenancy/auth-user';
 import { checkFundingShares } from './funding-shares';
 import { ServiceFunding } from './service-funding.entity';
@@ -18,9 +17,6 @@ const ENTITY = 'service_funding';
 const NOT_FOUND = 'Plan de financement introuvable.';
 const CONFLICT = (service: string, year: number) =>
   `Le service ${service} a déjà un plan de financement pour ${year} : modifiez-le plutôt que d’en créer un second.`;
-/** Delay before the recompute, so that a burst of edits costs one job (as for the method's writes). */
-const RECOMPUTE_DELAY_MS = 500;
-
 interface Write {
   value: ServiceFundingResponse;
   entityId: string;
@@ -42,13 +38,11 @@ const yearFilter = (filter: Record<string, unknown>): number[] | undefined => {
  */
 @Injectable()
 export class ServiceFundingsService {
-  private readonly logger = new Logger(ServiceFundingsService.name);
-
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly repository: ServiceFundingRepository,
     private readonly audit: AuditWriter,
-    private readonly jobs: JobProducer,
+    private readonly recompute: RecomputeRequests,
   ) {}
 
   list(user: AuthUser, query: ListQuery<ServiceFundingSort>): Promise<{ rows: ServiceFundingResponse[]; total: number }> {
@@ -118,30 +112,9 @@ export class ServiceFundingsService {
       ]);
       return outcome.value;
     });
-    await this.scheduleRecompute(organisationId);
+    // who pays changed: every period, under the same de-duplication id as a change of method (one job for both)
+    await this.recompute.everyPeriod(organisationId);
     return value;
-  }
-
-  /**
-   * "Who pays changed, recompute everything": the same de-duplicated `indicators/recompute` job (all periods) as a
-   * change of method, under the same de-duplication id, so a funding edit and a method edit cost one job together.
-   */
-  private async scheduleRecompute(organisationId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(
-        'indicators',
-        'recompute',
-        { organisationId, periods: [] },
-        {
-          delay: RECOMPUTE_DELAY_MS,
-          deduplication: { id: jobId('recompute', organisationId, 'all'), keepLastIfActive: true },
-          removeOnComplete: true,
-          removeOnFail: { count: 1000 },
-        },
-      );
-    } catch (err) {
-      this.logger.error(`Recalcul complet non programmé pour ${organisationId} : ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 
   private async owned(em: EntityManager, organisationId: string, id: string): Promise<ServiceFunding> {

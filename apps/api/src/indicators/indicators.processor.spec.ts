@@ -3,7 +3,7 @@ import { IndicatorsProcessor } from './indicators.processor';
 import type { RecomputeService } from './recompute.service';
 import type { CustomIndicatorRecomputeService } from '../methodology/custom/custom-indicator-recompute.service';
 import type { ReallocationRecomputeService } from '../reallocation/reallocation-recompute.service';
-import type { ReallocationWriter } from '../reallocation/reallocation.writer';
+import type { RecomputeRequests } from '../platform/queue/recompute-requests';
 
 const ORG = '0190a0b0-0000-7000-8000-000000000001';
 
@@ -18,7 +18,7 @@ describe('IndicatorsProcessor', () => {
         recompute: (org: string, periods: string[]) => (calls.push(`custom ${org} ${periods.join(',')}`), Promise.resolve({ rows: 1 })),
       } as unknown as CustomIndicatorRecomputeService,
       {} as ReallocationRecomputeService,
-      { schedule: (org: string) => (calls.push(`reallocation ${org}`), Promise.resolve()) } as unknown as ReallocationWriter,
+      { reallocation: (org: string) => (calls.push(`reallocation ${org}`), Promise.resolve()) } as unknown as RecomputeRequests,
     );
     const job = { name: 'recompute', data: { organisationId: ORG, periods: ['2024-01', '2024-02'] } } as unknown as Job<
       { organisationId: string; periods: string[] },

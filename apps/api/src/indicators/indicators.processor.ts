@@ -5,7 +5,7 @@ import { JobMap } from '../platform/queue/job-map';
 import { RecomputeService } from './recompute.service';
 import { CustomIndicatorRecomputeService } from '../methodology/custom/custom-indicator-recompute.service';
 import { ReallocationRecomputeService } from '../reallocation/reallocation-recompute.service';
-import { ReallocationWriter } from '../reallocation/reallocation.writer';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 
 type IndicatorsJob = { [N in keyof JobMap['indicators']]: Job<JobMap['indicators'][N], unknown, N> }[keyof JobMap['indicators']];
 
@@ -16,7 +16,7 @@ export class IndicatorsProcessor extends WorkerHost {
     private readonly recompute: RecomputeService,
     private readonly customRecompute: CustomIndicatorRecomputeService,
     private readonly reallocationRecompute: ReallocationRecomputeService,
-    private readonly reallocation: ReallocationWriter,
+    private readonly requests: RecomputeRequests,
   ) {
     super();
   }
@@ -28,7 +28,7 @@ export class IndicatorsProcessor extends WorkerHost {
         // custom indicators read the same figures: keep their read model in step (same periods)
         await this.customRecompute.recompute(job.data.organisationId, job.data.periods);
         // the fongibilité rate falls back on the year's spend figures when no budget is voted: refresh it, deduplicated
-        await this.reallocation.schedule(job.data.organisationId);
+        await this.requests.reallocation(job.data.organisationId);
         return result;
       }
       case 'recompute-custom':

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { RecomputeBootstrap } from './recompute-bootstrap';
 import type { JobProducer } from '../platform/queue/job-producer';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 
 const ORG = '0190a0b0-0000-7000-8000-000000000001';
 
@@ -20,7 +21,7 @@ describe('RecomputeBootstrap', () => {
     const jobs = {
       enqueue: (_queue: string, name: string, data: { organisationId: string }) => (enqueued.push(`${name} ${data.organisationId}`), Promise.resolve()),
     };
-    const sut = new RecomputeBootstrap(dataSource, jobs as unknown as JobProducer);
+    const sut = new RecomputeBootstrap(dataSource, new RecomputeRequests(jobs as unknown as JobProducer));
 
     await expect(sut.onApplicationBootstrap()).resolves.toBeUndefined();
     expect(enqueued).toEqual([]);
@@ -32,7 +33,7 @@ describe('RecomputeBootstrap', () => {
     jest.useFakeTimers();
     let calls = 0;
     const dataSource = { query: () => ((calls += 1), Promise.reject(new Error('connection refused'))) } as unknown as DataSource;
-    const sut = new RecomputeBootstrap(dataSource, {} as JobProducer);
+    const sut = new RecomputeBootstrap(dataSource, new RecomputeRequests({} as JobProducer));
     await sut.onApplicationBootstrap();
     sut.onApplicationShutdown();
     await jest.advanceTimersByTimeAsync(30_000);

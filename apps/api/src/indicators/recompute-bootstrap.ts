@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JobProducer } from '../platform/queue/job-producer';
-import { jobId } from '../platform/queue/job-map';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 
 const RETRY_MS = 5000;
 
@@ -18,7 +17,7 @@ export class RecomputeBootstrap implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: JobProducer,
+    private readonly recompute: RecomputeRequests,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,8 +46,7 @@ export class RecomputeBootstrap implements OnApplicationBootstrap, OnApplication
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT o.id FROM organisation o WHERE NOT EXISTS (SELECT 1 FROM indicator_value v WHERE v.organisation_id = o.id)`,
     );
-    for (const { id } of rows)
-      await this.jobs.enqueue('indicators', 'recompute', { organisationId: id, periods: [] }, { jobId: jobId('recompute', id, 'all') });
+    for (const { id } of rows) await this.recompute.initial(id);
     if (rows.length > 0) this.logger.log(`Calcul initial des indicateurs demandé pour ${rows.length} organisation(s)`);
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
-import { FullRecompute } from './full-recompute';
 import { MethodCheck } from './method-check';
 import { MethodologyWriter } from './methodology.writer';
 import { UnitCostsController } from './unit-costs.controller';
@@ -38,7 +37,6 @@ import { IndicatorAlertsService } from './custom/indicator-alerts.service';
     CustomIndicatorValuesController,
   ],
   providers: [
-    FullRecompute,
     MethodCheck,
     MethodologyWriter,
     UnitCostsService,

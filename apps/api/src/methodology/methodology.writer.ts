@@ -4,7 +4,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { AuditWriter } from '../audit/audit.writer';
 import { MethodCheck, MethodFocus } from './method-check';
-import { FullRecompute } from './full-recompute';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import { MethodologyParameters } from '../indicators/scenario-document';
 
 export type WriteAction = 'create' | 'update' | 'delete' | 'publish';
@@ -31,7 +31,7 @@ export class MethodologyWriter {
     private readonly tenantDb: TenantDb,
     private readonly audit: AuditWriter,
     private readonly check: MethodCheck,
-    private readonly recompute: FullRecompute,
+    private readonly recompute: RecomputeRequests,
   ) {}
 
   async write<T>(
@@ -50,8 +50,8 @@ export class MethodologyWriter {
       ]);
       return outcome.value;
     });
-    if (recompute === 'full') await this.recompute.schedule(organisationId);
-    if (recompute === 'custom') await this.recompute.scheduleCustom(organisationId);
+    if (recompute === 'full') await this.recompute.everyPeriod(organisationId);
+    if (recompute === 'custom') await this.recompute.customIndicators(organisationId);
     return value;
   }
 }

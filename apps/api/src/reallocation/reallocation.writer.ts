@@ -1,14 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
-import { JobProducer } from '../platform/queue/job-producer';
-import { jobId } from '../platform/queue/job-map';
+import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import type { AuthUser } from '../tenancy/auth-user';
 import { AuditWriter } from '../audit/audit.writer';
 import { invalid } from '../platform/database/tenant-crud';
 import { parseBlock } from './reallocation-input';
-
-const RECOMPUTE_DELAY_MS = 500;
 
 /** Engine key → API field, for error paths of one record checked alone. */
 const FIELD: Record<string, string> = {
@@ -42,16 +39,14 @@ export interface RecordWrite<T> {
 
 /**
  * Every reallocation write: the change and its audit row in one tenant transaction, then a de-duplicated
- * `recompute-reallocation` job (a queue outage is logged: the write stands).
+ * `recompute-reallocation` job through {@link RecomputeRequests} (a queue outage is logged: the write stands).
  */
 @Injectable()
 export class ReallocationWriter {
-  private readonly logger = new Logger(ReallocationWriter.name);
-
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly audit: AuditWriter,
-    private readonly jobs: JobProducer,
+    private readonly recompute: RecomputeRequests,
   ) {}
 
   async write<T>(user: AuthUser, entity: string, action: 'create' | 'update' | 'delete', work: (em: EntityManager) => Promise<RecordWrite<T>>): Promise<T> {
@@ -63,25 +58,7 @@ export class ReallocationWriter {
       ]);
       return outcome.value;
     });
-    await this.schedule(organisationId);
+    await this.recompute.reallocation(organisationId);
     return value;
-  }
-
-  async schedule(organisationId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(
-        'indicators',
-        'recompute-reallocation',
-        { organisationId },
-        {
-          delay: RECOMPUTE_DELAY_MS,
-          deduplication: { id: jobId('recompute-reallocation', organisationId), keepLastIfActive: true },
-          removeOnComplete: true,
-          removeOnFail: { count: 1000 },
-        },
-      );
-    } catch (err) {
-      this.logger.error(`Recalcul de la réallocation non programmé pour ${organisationId} : ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 }

@@ -18,7 +18,7 @@ import { PeriodStatusRepository } from '../period-status.repository';
 import { SubmissionRepository, ClaimedSubmission } from '../submission.repository';
 import type { SubmissionFlag, SubmissionPreview, SubmissionRowError } from '../submission.entity';
 import type { FigureChanges } from '../figure-changes';
-import { RecomputeScheduler } from '../recompute.scheduler';
+import { RecomputeRequests } from '../../platform/queue/recompute-requests';
 import { outlierFlag } from '../quality/outlier-flag';
 import { IngestionCatalogue, toIngestionCatalogue } from './figure-catalogue';
 import { readSubmissionRows } from './submission-payload';
@@ -70,7 +70,7 @@ export class IngestionService {
     private readonly writer: FigureWriter,
     private readonly periods: PeriodStatusRepository,
     private readonly catalogue: CatalogueRepository,
-    private readonly recompute: RecomputeScheduler,
+    private readonly recompute: RecomputeRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

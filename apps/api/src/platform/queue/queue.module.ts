@@ -3,6 +3,7 @@ import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { JobProducer } from './job-producer';
+import { RecomputeRequests } from './recompute-requests';
 import { QUEUE_NAMES } from './job-map';
 import { bullConnection, closeBullClusters } from './redis-connection';
 
@@ -19,8 +20,8 @@ import { bullConnection, closeBullClusters } from './redis-connection';
     }),
     ...QUEUE_NAMES.map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [JobProducer],
-  exports: [JobProducer, BullModule],
+  providers: [JobProducer, RecomputeRequests],
+  exports: [JobProducer, RecomputeRequests, BullModule],
 })
 export class QueueModule implements OnApplicationShutdown {
   onApplicationShutdown(): void {
