@@ -19,6 +19,7 @@ import { CreateSimulations1795697000000 } from './1795697000000-CreateSimulation
 import { AddImportPreviewAndFourEyes1795700000000 } from './1795700000000-AddImportPreviewAndFourEyes';
 import { AddReportPeriodCovered1795699500000 } from './1795699500000-AddReportPeriodCovered';
 import { AddUnitCostNature1795699600000 } from './1795699600000-AddUnitCostNature';
+import { CreateInitiatives1795710000000 } from './1795710000000-CreateInitiatives';
 import { CreateServiceExpectedMetrics1795720000000 } from './1795720000000-CreateServiceExpectedMetrics';
 
 export const MIGRATIONS = [
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   AddImportPreviewAndFourEyes1795700000000,
   AddReportPeriodCovered1795699500000,
   AddUnitCostNature1795699600000,
+  CreateInitiatives1795710000000,
   CreateServiceExpectedMetrics1795720000000,
 ];

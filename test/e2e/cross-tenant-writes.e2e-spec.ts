@@ -96,6 +96,7 @@ const SEEDS: Record<string, (t: Tenant) => JsonObject> = {
     scope: { orgUnit: t.root, from: '2024-01', to: '2024-12' },
     levers: [{ kind: 'scale', service: t.services[0], factor: '1.1' }],
   }),
+  '/api/initiatives': (t) => ({ title: 'Essai', orgUnit: t.root, team: 'Équipe d’essai', service: t.services[0], startDate: '2024-03-01', status: 'idea' }),
 };
 
 /** Fields that must differ from the row a create body is copied from (unique per tenant). */

@@ -29,6 +29,7 @@ import { budgetTransfers, budgetYears, inKindLoans, redeployments, staffNeeds } 
 import { reportDeliveries, reportSubscriptions } from './reports';
 import users from './users/UserViews';
 import serviceFundings from './service-fundings';
+import initiatives from './initiatives';
 
 export const levierTheme: RaThemeOptions = {
   ...defaultTheme,
@@ -98,6 +99,7 @@ export const App = ({ session = defaultSession }: AppProps) => {
       <Resource name="budget-years" {...budgetYears} />
       <Resource name="service-fundings" {...serviceFundings} />
       <Resource name="in-kind-loans" {...inKindLoans} />
+      <Resource name="initiatives" {...initiatives} />
       <Resource name="report-subscriptions" {...reportSubscriptions} />
       <Resource name="report-deliveries" {...reportDeliveries} />
       <Resource name="org-units" {...orgUnits} />

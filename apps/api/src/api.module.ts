@@ -19,6 +19,7 @@ import { ReportsModule } from './reports/reports.module';
 import { FundingModule } from './funding/funding.module';
 import { DocumentsModule } from './documents/documents.module';
 import { SimulationsModule } from './simulations/simulations.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
@@ -37,6 +38,7 @@ import { SimulationsModule } from './simulations/simulations.module';
     ReportsModule,
     FundingModule,
     SimulationsModule,
+    InitiativesModule,
     DocumentsModule,
   ],
   providers: [

@@ -26,6 +26,7 @@ import { ServiceFunding } from './funding/service-funding.entity';
 import { ReportSubscription } from './reports/report-subscription.entity';
 import { ReportDelivery } from './reports/report-delivery.entity';
 import { Simulation } from './simulations/simulation.entity';
+import { Initiative } from './initiatives/initiative.entity';
 
 export const DATABASE_ENTITIES = [
   Organisation,
@@ -55,4 +56,5 @@ export const DATABASE_ENTITIES = [
   ReportSubscription,
   ReportDelivery,
   Simulation,
+  Initiative,
 ];

@@ -3,6 +3,7 @@ import { useId, useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { NO_VALUE, formatFixed, formatMoney, formatShare, intlLocale, isDecimalString } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
+import { InitiativesCard } from './InitiativesCard';
 import { toSankeyData } from './chart-data';
 import type { MaybeDecimal, SankeyGraph, Scope } from './indicators.types';
 import { LazyFlowSankey } from './lazy-charts';
@@ -198,6 +199,7 @@ export const ReallocationSection = ({ scope }: { scope: Scope }) => {
           <FlowCard graph={data.flows?.staff} kind="staff" functionLabels={data.functionLabels} />
         </Box>
       ) : null}
+      <InitiativesCard scope={scope} />
     </>
   );
 };

@@ -143,6 +143,25 @@ export const screensEn = {
       total: 'Total of shares: %{total}',
     },
     payers: PAYER_LABELS_EN,
+    initiatives: {
+      statuses: { idea: 'Idea', testing: 'Being tested', adopted: 'Adopted', abandoned: 'Abandoned' },
+      hours_help: 'Staff hours spent on the initiative (e.g. 12.5)',
+      euros_help: 'Money spent, in euros, to the cent (e.g. 350.00)',
+      items_help: 'Rooms, vehicles, equipment lent, in a few words',
+      metric_help: 'Optional: the Levier indicator that shows the results',
+      team_help: 'The team carrying the initiative, in words',
+      card_title: 'Staff initiatives',
+      card_subtitle: 'Frugal initiatives started without prior permission, in your scope',
+      card_empty: 'No initiative declared in this scope.',
+      card_error: 'The initiatives could not be loaded.',
+      card_count: '%{smart_count} initiative |||| %{smart_count} initiatives',
+      card_hours: 'Hours mobilised',
+      card_euros: 'Euros mobilised',
+      card_status: 'Status',
+      card_number: 'Number',
+      card_caption: 'Initiatives by status',
+      card_link: 'Open the initiatives register',
+    },
     enums: {
       grade: {
         1: '1 — randomised trial',
@@ -158,6 +177,27 @@ export const screensEn = {
     },
   },
   resources: {
+    initiatives: {
+      name: 'Staff initiative |||| Staff initiatives',
+      fields: {
+        id: 'Identifier',
+        title: 'Title',
+        orgUnit: 'Unit',
+        orgUnitName: 'Unit',
+        team: 'Team',
+        service: 'Service',
+        serviceLabel: 'Service',
+        startDate: 'Start',
+        status: 'Status',
+        hours: 'Hours mobilised',
+        euros: 'Euros mobilised',
+        itemsLent: 'Items lent',
+        results: 'Results',
+        metric: 'Linked indicator',
+        metricLabel: 'Linked indicator',
+        updatedAt: 'Updated on',
+      },
+    },
     'unit-costs': {
       fields: {
         amountLow: 'Low amount',

@@ -143,6 +143,25 @@ export const screensFr = {
       total: 'Total des parts : %{total}',
     },
     payers: PAYER_LABELS_FR,
+    initiatives: {
+      statuses: { idea: 'Idée', testing: 'En test', adopted: 'Adoptée', abandoned: 'Abandonnée' },
+      hours_help: 'Heures d’agents consacrées à l’initiative (ex. 12,5)',
+      euros_help: 'Dépenses engagées, en euros, au centime près (ex. 350,00)',
+      items_help: 'Locaux, véhicules, matériel prêtés, en quelques mots',
+      metric_help: 'Facultatif : l’indicateur saisi dans Levier qui montre les résultats',
+      team_help: 'L’équipe qui porte l’initiative, en clair',
+      card_title: 'Initiatives des agents',
+      card_subtitle: 'Initiatives frugales lancées sans permission préalable, dans votre périmètre',
+      card_empty: 'Aucune initiative déclarée dans ce périmètre.',
+      card_error: 'Les initiatives n’ont pas pu être chargées.',
+      card_count: '%{smart_count} initiative |||| %{smart_count} initiatives',
+      card_hours: 'Heures mobilisées',
+      card_euros: 'Euros mobilisés',
+      card_status: 'Statut',
+      card_number: 'Nombre',
+      card_caption: 'Initiatives par statut',
+      card_link: 'Voir le registre des initiatives',
+    },
     enums: {
       grade: {
         1: '1 — essai randomisé',
@@ -158,6 +177,27 @@ export const screensFr = {
     },
   },
   resources: {
+    initiatives: {
+      name: 'Initiative des agents |||| Initiatives des agents',
+      fields: {
+        id: 'Identifiant',
+        title: 'Titre',
+        orgUnit: 'Unité',
+        orgUnitName: 'Unité',
+        team: 'Équipe',
+        service: 'Service',
+        serviceLabel: 'Service',
+        startDate: 'Début',
+        status: 'Statut',
+        hours: 'Heures mobilisées',
+        euros: 'Euros mobilisés',
+        itemsLent: 'Biens prêtés',
+        results: 'Résultats',
+        metric: 'Indicateur lié',
+        metricLabel: 'Indicateur lié',
+        updatedAt: 'Mis à jour le',
+      },
+    },
     'unit-costs': {
       fields: {
         amountLow: 'Montant bas',

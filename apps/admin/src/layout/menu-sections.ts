@@ -14,7 +14,7 @@ export const MENU_SECTIONS: MenuSection[] = [
     label: 'levier.menu.methodology',
     resources: ['unit-costs', 'outcome-assumptions', 'service-fundings', 'price-indices', 'methodology-versions', 'custom-indicators', 'indicator-targets'],
   },
-  { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'budget-years', 'in-kind-loans'] },
+  { label: 'levier.menu.reallocation', resources: ['staff-needs', 'redeployments', 'budget-transfers', 'budget-years', 'in-kind-loans', 'initiatives'] },
   { label: 'levier.menu.reports', resources: ['report-subscriptions', 'report-deliveries'] },
   { label: 'levier.menu.reference', resources: ['org-units', 'services', 'metrics', 'expected-metrics'] },
   { label: 'levier.menu.administration', resources: ['users', 'audit-log'] },

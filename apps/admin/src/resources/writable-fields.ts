@@ -34,6 +34,7 @@ export const WRITABLE: Record<string, readonly string[]> = {
   'budget-years': ['year', 'section', 'realExpenditure', 'source', 'comment'],
   'service-fundings': ['service', 'year', 'shares', 'note'],
   'in-kind-loans': ['code', 'item', 'toPartner', 'days', 'quantity', 'dailyValue', 'startDate'],
+  initiatives: ['title', 'orgUnit', 'team', 'service', 'startDate', 'status', 'hours', 'euros', 'itemsLent', 'results', 'metric'],
   'report-subscriptions': ['name', 'recipients', 'orgUnits', 'services', 'indicators', 'schedule', 'language', 'formats', 'active'],
   users: ['email', 'displayName', 'role', 'orgUnit', 'password', 'active'],
 };
