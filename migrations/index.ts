@@ -20,6 +20,7 @@ import { AddImportPreviewAndFourEyes1795700000000 } from './1795700000000-AddImp
 import { AddReportPeriodCovered1795699500000 } from './1795699500000-AddReportPeriodCovered';
 import { AddUnitCostNature1795699600000 } from './1795699600000-AddUnitCostNature';
 import { CreateInitiatives1795710000000 } from './1795710000000-CreateInitiatives';
+import { MarkRegulatedTariffUnitCosts1795750000000 } from './1795750000000-MarkRegulatedTariffUnitCosts';
 import { CreateServiceExpectedMetrics1795720000000 } from './1795720000000-CreateServiceExpectedMetrics';
 
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddUnitCostNature1795699600000,
   CreateInitiatives1795710000000,
   CreateServiceExpectedMetrics1795720000000,
+  MarkRegulatedTariffUnitCosts1795750000000,
 ];

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:dossier [-- --scale S|M|L] [--keep]`: the dossier méthodologique of the bench's
+ * whole organisation for 2024 (issue 19, item 6), measured inside the API's own process so that
+ * `perf_hooks.monitorEventLoopDelay` sees the API's event loop: the longest block while the dossier is generated, the
+ * seconds to the last byte (`dossierSeconds`) and the pages. A fresh database `levier_bench_dossier_<scale>`, dropped at
+ * the end unless `--keep`. Numbers, not pass/fail.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { appDataSourceOptions } from '../apps/api/src/app-data-source-options';
+import { runMigrations } from '../apps/api/src/cli/migration.command';
+import { ServiceFundingRepository } from '../apps/api/src/funding/service-funding.repository';
+import { IndicatorInputsRepository } from '../apps/api/src/indicators/indicator-inputs.repository';
+import { RecomputeService } from '../apps/api/src/indicators/recompute.service';
+import { TenantDb } from '../apps/api/src/platform/database/tenant-db';
+import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
+import { login } from './bench-processes';
+import { measureDossier } from './document-measures';
+import { figureCount, Scale, SCALES } from './scales';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+
+const main = async (): Promise<void> => {
+  const scale: Scale = SCALES[arg('scale', 'M').toUpperCase() as Scale['name']] ?? SCALES.M;
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier');
+  const dbName = `levier_bench_dossier_${scale.name.toLowerCase()}`;
+  const admin = new Client({ connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  const databaseUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
+  log(`Dossier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures)`);
+  await runMigrations(databaseUrl, () => undefined);
+  const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-bench-dossier', poolSize: 4 })).initialize();
+  try {
+    const tenant = await createBenchTenant(ds, scale, 'Bench main');
+    log(`  ${await fillFigures(ds, tenant, scale)} figures generated`);
+    const started = Date.now();
+    await new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository())).recompute(tenant.id, []);
+    log(`  full recompute in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    Object.assign(process.env, {
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `levier-bench-dossier-${process.pid}`,
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      NODE_ENV: 'production',
+      DEMO_MODE: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    // loaded after the environment is set: the API reads its configuration when its modules are imported
+    const { ApiModule } = await import('../apps/api/src/api.module');
+    const { loadConfig } = await import('../apps/api/src/platform/config/app-config');
+    const { configureApp } = await import('../apps/api/src/platform/http/configure-app');
+    const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error'], bodyParser: false });
+    configureApp(app, loadConfig());
+    await app.init();
+    const server = app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1' }, resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const token = await login(url, tenant.directorEmail, BENCH_PASSWORD);
+      for (const run of ['cold', 'warm']) {
+        const histogram = monitorEventLoopDelay({ resolution: 10 });
+        histogram.enable();
+        const dossier = await measureDossier(url, token, tenant);
+        histogram.disable();
+        log(
+          `  ${run}: dossierSeconds ${dossier.seconds.toFixed(2)} s, ${dossier.pages} pages, ${dossier.bytes} bytes; ` +
+            `longest event-loop block ${(histogram.max / 1e6).toFixed(0)} ms (p99 ${(histogram.percentile(99) / 1e6).toFixed(0)} ms); ` +
+            `/health worst ${dossier.healthMaxMs.toFixed(0)} ms over ${dossier.healthPolls} polls`,
+        );
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await ds.destroy();
+    if (!process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
