@@ -188,7 +188,9 @@ export const REFERENCE_UNIT_COSTS: readonly ReferenceUnitCost[] = [
     priceYear: 2025,
     payers: { DEPARTEMENT: '0.8', USAGER: '0.2' },
     cashableShare: '1',
-    grade: 2,
+    // a floor fixed by decree is a fact, not a trial: no evidence grade, whatever relays the figure
+    grade: null,
+    nature: 'regulated_tariff',
     sourceTitle: 'Tarif plancher national de l’aide à domicile fixé à 24,58 € de l’heure pour 2025 (+4,6 % sur 2024)',
     sourcePublisher: 'On-news (presse), d’après le tarif minimal national 2025',
     sourceUrl: 'https://on-news.fr/aide-domicile-forte-hausse-couts-2025-retraites-concernes',
@@ -354,7 +356,9 @@ export const REFERENCE_UNIT_COSTS: readonly ReferenceUnitCost[] = [
     priceYear: 2022,
     payers: { ASSURANCE_MALADIE: '1' },
     cashableShare: '0.3',
-    grade: 2,
+    // a national daily tariff fixed by order (arrêté): a regulated tariff, no evidence grade
+    grade: null,
+    nature: 'regulated_tariff',
     sourceTitle: 'Arrêté du 28 décembre 2021, annexe I : tarification nationale journalière des prestations, hospitalisation complète de plus de 18 ans',
     sourcePublisher: 'Ministère de la santé (Journal officiel n° 0302 du 29 décembre 2021)',
     sourceUrl: 'https://juriblio.fr/arretes/arrete-du-28-decembre-2021/178810058/annexe/856718850',
