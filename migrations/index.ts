@@ -22,6 +22,7 @@ import { AddUnitCostNature1795699600000 } from './1795699600000-AddUnitCostNatur
 import { CreateInitiatives1795710000000 } from './1795710000000-CreateInitiatives';
 import { MarkRegulatedTariffUnitCosts1795750000000 } from './1795750000000-MarkRegulatedTariffUnitCosts';
 import { CreateServiceExpectedMetrics1795720000000 } from './1795720000000-CreateServiceExpectedMetrics';
+import { AddReportSubscriptionDocuments1795760000000 } from './1795760000000-AddReportSubscriptionDocuments';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CreateInitiatives1795710000000,
   CreateServiceExpectedMetrics1795720000000,
   MarkRegulatedTariffUnitCosts1795750000000,
+  AddReportSubscriptionDocuments1795760000000,
 ];

@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { toCsv } from './csv-export';
@@ -6,6 +7,9 @@ import { coveredLabel, grossRangeText, reportTitleLine, writeRow } from './repor
 import { headlineRows } from './report-headline-rows';
 import { reportMessages, writeIndicator } from './report-i18n';
 import type { ReportMessages } from './report-messages';
+import type { DocumentsService } from '../documents/documents.service';
+import type { AuthUser } from '../tenancy/auth-user';
+import { REPORT_DOCUMENTS, ReportDocument } from './report-documents';
 
 export interface ReportAttachment {
   filename: string;
@@ -136,6 +140,41 @@ export const buildAttachments = async (c: ReportContent, formats: readonly Repor
     if (format === 'csv') out.push(reportCsv(c));
     else if (format === 'xlsx') out.push(await reportXlsx(c));
     else out.push(await reportPdf(c, charts));
+  }
+  return out;
+};
+
+/**
+ * The documents a subscription attaches (issue 19, item 7), as PDF, each rendered under the recipient's own rights:
+ * the dossier méthodologique of every unit of the subscription for the report's range, the fongibilité statement and
+ * the in-kind annex of the range's last year. A unit the recipient may not read gives no dossier (404 skipped); any
+ * other failure throws, so that the delivery is retried whole.
+ */
+export const documentAttachments = async (
+  documents: DocumentsService,
+  user: AuthUser,
+  request: { documents: readonly string[]; orgUnits: readonly string[]; from: string; to: string; language: 'fr' | 'en' },
+): Promise<ReportAttachment[]> => {
+  const wanted = REPORT_DOCUMENTS.filter((d: ReportDocument) => request.documents.includes(d));
+  const year = Number(request.to.slice(0, 4));
+  const out: ReportAttachment[] = [];
+  const add = async (render: () => Promise<{ content: Buffer; contentType: string; fileName: string }>): Promise<void> => {
+    try {
+      const file = await render();
+      out.push({ filename: file.fileName, content: file.content, contentType: file.contentType });
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+    }
+  };
+  for (const kind of wanted) {
+    if (kind === 'dossier-methodologique') {
+      for (const orgUnit of request.orgUnits)
+        await add(() => documents.dossier(user, { orgUnit, from: request.from, to: request.to }, request.language, 'pdf'));
+    } else if (kind === 'fongibilite') {
+      await add(async () => documents.render(await documents.fongibilite(user, year, request.language), 'pdf'));
+    } else {
+      await add(async () => documents.render(await documents.inKind(user, year, request.language), 'pdf'));
+    }
   }
   return out;
 };

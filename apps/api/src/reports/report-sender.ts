@@ -7,7 +7,11 @@ import { ReportComposer } from './report-composer';
 import { ReportDeliveryRepository } from './report-delivery.repository';
 import { ReportFormat, REPORT_FORMATS } from './report-content';
 import { buildReportMessage } from './report-message';
-import { SCHEDULE_RUN_KEY } from './report-period';
+import { reportRange, SCHEDULE_RUN_KEY } from './report-period';
+import { documentAttachments } from './report-attachments';
+import { RecipientRights } from './recipient-rights';
+import type { ReportSubscription } from './report-subscription.entity';
+import { DocumentsService } from '../documents/documents.service';
 import { ReportSubscriptionRepository } from './report-subscription.repository';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'skipped' | 'unsubscribed' | 'missing';
@@ -57,7 +61,23 @@ export class ReportSender {
     private readonly composer: ReportComposer,
     private readonly mailer: MailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rights: RecipientRights,
+    private readonly documents: DocumentsService,
   ) {}
+
+  /** The documents the subscription attaches, under the recipient's rights, for the report's range (issue 19). */
+  private async documentsFor(subscription: ReportSubscription, delivery: { recipient: string; period: string }) {
+    const organisationId = subscription.organisationId;
+    const { user } = await this.tenantDb.run(organisationId, (em) => this.rights.resolve(em, organisationId, delivery.recipient, subscription.orgUnits));
+    const { from, to } = reportRange(subscription.periodCovered ?? 'month', delivery.period);
+    return documentAttachments(this.documents, user, {
+      documents: subscription.documents,
+      orgUnits: subscription.orgUnits,
+      from,
+      to,
+      language: subscription.language === 'en' ? 'en' : 'fr',
+    });
+  }
 
   async deliver(deliveryId: string, now: Date = new Date(), options: { lastAttempt?: boolean } = {}): Promise<SendOutcome> {
     const organisationId = await this.deliveries.organisationOf(deliveryId);
@@ -93,6 +113,8 @@ export class ReportSender {
       }
       const formats = REPORT_FORMATS.filter((f): f is ReportFormat => prepared.subscription.formats.includes(f));
       const message = await buildReportMessage(content, formats);
+      if (prepared.subscription.documents.length > 0)
+        message.attachments = [...(message.attachments ?? []), ...(await this.documentsFor(prepared.subscription, delivery))];
       const { messageId } = await this.mailer.send({ ...message, to: delivery.recipient, messageId: deliveryMessageId(deliveryId, this.config.appUrl) });
       await this.tenantDb.run(organisationId, (em) => this.deliveries.markSent(em, deliveryId, messageId));
       return 'sent';

@@ -4,6 +4,10 @@ import type { ReportCoverage } from './report-period';
 
 /** Who receives which indicators for which scope, on which schedule (cron, Europe/Paris). */
 @Entity('report_subscription')
+@Check(
+  'CHK_report_subscription_documents',
+  `jsonb_typeof("documents") = 'array' AND "documents" <@ '["dossier-methodologique", "fongibilite", "prets-en-nature"]'::jsonb`,
+)
 @Check('CHK_report_subscription_period_covered', `"period_covered" IN ('month', 'quarter', 'year', 'year_to_date')`)
 export class ReportSubscription extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
@@ -36,6 +40,10 @@ export class ReportSubscription extends TenantOwned {
 
   @Column({ type: 'jsonb', default: () => `'["pdf", "xlsx"]'` })
   formats: string[];
+
+  /** Documents for the board attached to each report (`REPORT_DOCUMENTS`): none by default. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  documents: string[];
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -15,6 +15,8 @@ export interface ReportSubscriptionResponse {
   timezone: string;
   language: string;
   formats: string[];
+  /** Documents attached to each report: dossier-methodologique | fongibilite | prets-en-nature. */
+  documents: string[];
   active: boolean;
   createdAt: string;
   lastDispatchedAt: string | null;
@@ -42,6 +44,7 @@ export const toReportSubscriptionResponse = (s: ReportSubscription, now: Date = 
   timezone: REPORT_TIMEZONE,
   language: s.language,
   formats: s.formats,
+  documents: s.documents ?? [],
   active: s.active,
   createdAt: new Date(s.createdAt).toISOString(),
   lastDispatchedAt: s.lastDispatchedAt === null ? null : new Date(s.lastDispatchedAt).toISOString(),

@@ -9,7 +9,7 @@ export type SubscriptionSortField = (typeof SUBSCRIPTION_SORTABLE)[number];
 
 export type SubscriptionFields = Pick<
   ReportSubscription,
-  'name' | 'recipients' | 'orgUnits' | 'services' | 'indicators' | 'schedule' | 'periodCovered' | 'language' | 'formats' | 'active'
+  'name' | 'recipients' | 'orgUnits' | 'services' | 'indicators' | 'schedule' | 'periodCovered' | 'language' | 'formats' | 'documents' | 'active'
 >;
 
 /** A subscription as the fan-out sees it, across tenants: ids and schedule only. */

@@ -27,6 +27,7 @@ const snapshot = (s: ReportSubscription): Record<string, unknown> => ({
   periodCovered: s.periodCovered,
   language: s.language,
   formats: s.formats,
+  documents: s.documents,
   active: s.active,
 });
 
@@ -56,6 +57,7 @@ export class ReportSubscriptionsService {
         periodCovered: dto.periodCovered ?? 'month',
         language: dto.language ?? DEFAULT_REPORT_LANGUAGE,
         formats: dto.formats ?? ['pdf', 'xlsx'],
+        documents: dto.documents ?? [],
         active: dto.active ?? true,
       };
       const saved = await this.subscriptions.insert(em, user.organisationId, user.id, fields);
@@ -90,6 +92,7 @@ export class ReportSubscriptionsService {
         ...(dto.periodCovered !== undefined ? { periodCovered: dto.periodCovered } : {}),
         ...(dto.language !== undefined ? { language: dto.language } : {}),
         ...(dto.formats !== undefined ? { formats: dto.formats } : {}),
+        ...(dto.documents !== undefined ? { documents: dto.documents } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
       });
       const saved = await this.subscriptions.save(em, next);

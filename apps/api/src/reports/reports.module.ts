@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { RecipientRights } from './recipient-rights';
 import { ReportComposer } from './report-composer';
 import { ReportDeliveriesController } from './report-deliveries.controller';
@@ -19,7 +20,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
  * the worker's processor calls. Reads indicators only through `IndicatorsService`, under each recipient's rights.
  */
 @Module({
-  imports: [IndicatorsModule, AuditModule],
+  imports: [IndicatorsModule, AuditModule, DocumentsModule],
   controllers: [ReportSubscriptionsController, ReportDeliveriesController],
   providers: [
     ReportSubscriptionRepository,

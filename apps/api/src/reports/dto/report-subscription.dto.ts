@@ -19,6 +19,7 @@ import {
   ValidatorConstraintInterface,
   ValidationArguments,
 } from 'class-validator';
+import { REPORT_DOCUMENTS } from '../report-documents';
 import { DEFAULT_REPORT_LANGUAGE, REPORT_FORMATS, REPORT_INDICATORS, REPORT_LANGUAGES, ReportLanguage } from '../report-content';
 import { cronProblem, DEFAULT_REPORT_SCHEDULE } from '../report-schedule';
 import { REPORT_COVERAGES, ReportCoverage } from '../report-period';
@@ -125,6 +126,13 @@ export class CreateReportSubscriptionDto {
   @ArrayUnique({ message: 'formats : chaque format une seule fois' })
   @IsIn(REPORT_FORMATS, { each: true, message: `formats : valeurs possibles ${REPORT_FORMATS.join(', ')}` })
   formats?: string[];
+
+  @ApiPropertyOptional({ enum: REPORT_DOCUMENTS, isArray: true, default: [], description: 'Documents joints à chaque rapport' })
+  @IsOptional()
+  @IsArray({ message: 'documents : une liste est attendue' })
+  @ArrayUnique({ message: 'documents : chaque document une seule fois' })
+  @IsIn(REPORT_DOCUMENTS, { each: true, message: `documents : valeurs possibles ${REPORT_DOCUMENTS.join(', ')}` })
+  documents?: string[];
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
