@@ -29,7 +29,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/apps/admin/test-setup.ts'],
       transformIgnorePatterns: ['/node_modules/(?!(react-hotkeys-hook)/)'],
-      moduleNameMapper: { '\\.(css)$': '<rootDir>/apps/admin/style-mock.ts' },
+      moduleNameMapper: { ...common.moduleNameMapper, '\\.(css)$': '<rootDir>/apps/admin/style-mock.ts' },
     },
     {
       ...common,

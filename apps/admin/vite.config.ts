@@ -36,6 +36,8 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: resolve(root, 'public'),
+  // the engine from its source: the browser runs libs/indicators, never a copy of it
+  resolve: { alias: { '@levier/indicators': resolve(root, '../../libs/indicators/src/index.ts') } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   server: {
     port: 5173,

@@ -6,7 +6,9 @@
 // Decimals and rounding
 export { d, Decimal, isDecimalLiteral, ONE, ZERO } from './money/decimal';
 export { formatExact, formatMoney, formatRatio, roundHalfUp } from './money/round';
-export { addKeyed, divideOrNull, sumDecimals } from './money/arithmetic';
+export { addKeyed, divideOrNull, meanOrNull, sumDecimals } from './money/arithmetic';
+export type { FrenchNumberOptions } from './money/french-number';
+export { NARROW_NBSP, NBSP, writeFrenchNumber } from './money/french-number';
 export { assertNever } from './assert-never';
 
 // Periods

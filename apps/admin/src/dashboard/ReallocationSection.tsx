@@ -1,6 +1,7 @@
 import { Alert, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useId, useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { d, formatRatio, isDecimalLiteral, meanOrNull } from '@levier/indicators';
 import { NO_VALUE, formatFixed, formatMoney, formatShare, intlLocale, isDecimalString } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
 import { InitiativesCard } from './InitiativesCard';
@@ -33,14 +34,13 @@ const Tile = ({ label, value, hint, note, warn, testId }: { label: string; value
   </Box>
 );
 
-/** Mean of the coverage of every need (the API gives one share per need code). */
+/** Mean of the coverage of every need (the API gives one share per need code), in decimals by the engine: 6 places. */
 export const meanCoverage = (coverage: Record<string, MaybeDecimal> | null | undefined): string | null => {
   const values = Object.values(coverage ?? {})
-    .filter((v): v is string => typeof v === 'string' && v !== '')
-    .map(Number)
-    .filter((v) => Number.isFinite(v));
-  if (values.length === 0) return null;
-  return (values.reduce((a, b) => a + b, 0) / values.length).toFixed(6);
+    .filter((v): v is string => typeof v === 'string' && isDecimalLiteral(v))
+    .map((v) => d(v));
+  const mean = meanOrNull(values);
+  return mean === null ? null : formatRatio(mean);
 };
 
 /** FTE-days to one decimal at most (« 98 », « 12,5 »). */

@@ -1,3 +1,5 @@
+import { isDecimalLiteral, NARROW_NBSP, writeFrenchNumber } from '@levier/indicators';
+
 const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 
 /** `2024-01` → « janv. 2024 », `2024-Q4` → « 2024-T4 », `2024` → « 2024 » (as the API's period-label.ts). */
@@ -8,10 +10,5 @@ export const periodLabel = (code: string): string => {
 };
 
 /** A decimal string in French writing: « 1 234,5 » (no rounding, the digits as stored). */
-export const frenchDecimal = (value: string | null): string => {
-  if (value === null || !/^-?\d+(\.\d+)?$/u.test(value)) return '—';
-  const [int, frac] = value.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/gu, '\u202f');
-  return `${sign}${digits}${frac ? `,${frac}` : ''}`;
-};
+export const frenchDecimal = (value: string | null): string =>
+  value === null || !isDecimalLiteral(value) ? '—' : writeFrenchNumber(value, { group: NARROW_NBSP });

@@ -7,11 +7,13 @@ import {
   d,
   isConventions2Output,
   parseScenario,
+  NARROW_NBSP,
+  NBSP,
   Payer,
-  roundHalfUp,
   Scenario,
   ScenarioOutput,
   ScenarioOutputConventions2,
+  writeFrenchNumber,
 } from '@levier/indicators';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -101,18 +103,10 @@ export async function runCompute(argv: string[], io: Io): Promise<number> {
 
 // ——— French table rendering ———
 
-const NARROW_NBSP = '\u202F';
-const NBSP = '\u00A0';
 const NOT_AVAILABLE = 'n.d.';
 
 /** `"1234567.891"` → `"1 234 567,89"` (narrow no-break spaces between thousands, decimal comma). */
-export const frenchNumber = (value: string, decimals: number): string => {
-  const fixed = roundHalfUp({ value: d(value), decimals });
-  const negative = fixed.startsWith('-');
-  const [integer, fraction] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, NARROW_NBSP);
-  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `,${fraction}`}`;
-};
+export const frenchNumber = (value: string, decimals: number): string => writeFrenchNumber(value, { decimals, group: NARROW_NBSP });
 
 /** `1 234 567,89 €` */
 export const frenchMoney = (value: string | null): string => (value === null ? NOT_AVAILABLE : `${frenchNumber(value, 2)}${NBSP}€`);

@@ -1,14 +1,13 @@
-import { Decimal } from '@levier/indicators';
-import { writeDecimal } from './decimal-writing';
+import { Decimal, NBSP, writeFrenchNumber } from '@levier/indicators';
 
 /** No-break space: groups thousands and separates the euro sign, and survives PDF WinAnsi fonts (U+202F does not). */
-export const NBSP = '\u00A0';
+export { NBSP };
 
 /** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8). */
 export const MASKED_LABEL = 'masqué (moins de 5 bénéficiaires)';
 
 /** A decimal string → French writing with `decimals` places, half-up: `1234567.891` → `1 234 567,89`. No float. */
-export const formatFrenchNumber = (value: string, decimals: number): string => writeDecimal(value, decimals, { group: NBSP, decimal: ',' });
+export const formatFrenchNumber = (value: string, decimals: number): string => writeFrenchNumber(value, { decimals });
 
 /** Money: `1 234 567,89 €`; null (masked) → the masking label; missing → « non disponible ». */
 export const formatEuros = (value: string | null | undefined, masked = false): string =>

@@ -7,6 +7,9 @@ export const sumDecimals = (values: Iterable<Decimal>): Decimal => {
   return total;
 };
 
+/** The arithmetic mean, or `null` for an empty list (the need coverage « tous besoins (moyenne) »). */
+export const meanOrNull = (values: readonly Decimal[]): Decimal | null => (values.length === 0 ? null : sumDecimals(values).dividedBy(values.length));
+
 /** numerator / denominator, or `null` when the denominator is 0 (never a silent 0 or Infinity). */
 export const divideOrNull = ({ numerator, denominator }: { numerator: Decimal; denominator: Decimal }): Decimal | null =>
   denominator.isZero() ? null : numerator.dividedBy(denominator);

@@ -1,4 +1,4 @@
-import { addKeyed, divideOrNull, sumDecimals } from './arithmetic';
+import { addKeyed, divideOrNull, meanOrNull, sumDecimals } from './arithmetic';
 import { d, isDecimalLiteral } from './decimal';
 import { formatExact, formatMoney, formatRatio, roundHalfUp } from './round';
 
@@ -48,6 +48,16 @@ describe(sumDecimals.name, () => {
   it('adds decimals without binary float error', () => {
     // 0.1 + 0.2 = 0.3 exactly
     expect(sumDecimals([d('0.1'), d('0.2')]).toFixed()).toBe('0.3');
+  });
+});
+
+describe(meanOrNull.name, () => {
+  it('divides the sum by the count, exactly', () => {
+    // (0.1 + 0.2 + 0.3) / 3 = 0.2, where floats give 0.20000000000000004
+    expect(meanOrNull([d('0.1'), d('0.2'), d('0.3')])?.toFixed()).toBe('0.2');
+  });
+  it('is null for no value', () => {
+    expect(meanOrNull([])).toBeNull();
   });
 });
 

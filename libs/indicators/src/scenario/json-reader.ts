@@ -1,4 +1,5 @@
 import { d, Decimal, isDecimalLiteral, ONE, ZERO } from '../money/decimal';
+import { writeFrenchNumber } from '../money/french-number';
 import { ValidationError } from './scenario.types';
 
 /**
@@ -26,7 +27,7 @@ export const child = (parent: string, key: string | number): string => {
 };
 
 /** French decimal display for messages: `0.9` → `0,9`. */
-export const frenchDecimal = (value: Decimal): string => value.toFixed().replace('.', ',');
+export const frenchDecimal = (value: Decimal): string => writeFrenchNumber(value, { group: '' });
 
 export const describeJson = (value: unknown): string => {
   if (value === undefined) return 'absent';
