@@ -74,6 +74,14 @@ const baseEn = {
       },
       simulation: 'Saved simulation',
       no_simulation: 'No saved simulation: save one in the lever simulator.',
+      attach_label: 'Attached documents',
+      attach_help: 'Attached as PDF to each report, under each recipient’s rights',
+      attach_none: 'None',
+      attach: {
+        'dossier-methodologique': 'Methodology dossier of the scope and period',
+        fongibilite: 'Statement of fongibilité transfers of the year',
+        'prets-en-nature': 'Annex of in-kind loans of the year',
+      },
     },
     dashboard: {
       feature_unavailable: 'This feature is not available on this server yet.',

@@ -73,6 +73,14 @@ const baseFr = {
       },
       simulation: 'Simulation enregistrée',
       no_simulation: 'Aucune simulation enregistrée : enregistrez-en une dans le simulateur de leviers.',
+      attach_label: 'Documents joints',
+      attach_help: 'Joints en PDF à chaque rapport, selon les droits de chaque destinataire',
+      attach_none: 'Aucun',
+      attach: {
+        'dossier-methodologique': 'Dossier méthodologique du périmètre et de la période',
+        fongibilite: 'État des mouvements de fongibilité de l’exercice',
+        'prets-en-nature': 'Annexe des prêts en nature de l’exercice',
+      },
     },
     dashboard: {
       feature_unavailable: 'Cette fonction n’est pas encore disponible sur ce serveur.',

@@ -40,6 +40,8 @@ import { SchedulePicker, ScheduleText } from './SchedulePicker';
 
 export const REPORT_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'cashable'] as const;
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+/** Documents for the board a subscription may attach (the API's `REPORT_DOCUMENTS`). */
+export const REPORT_DOCUMENTS = ['dossier-methodologique', 'fongibilite', 'prets-en-nature'] as const;
 export const REPORT_COVERAGES = ['month', 'quarter', 'year', 'year_to_date'] as const;
 /** The label of each indicator a report can show (the encaissable share is a detail, not a headline). */
 export const REPORT_INDICATOR_LABELS: Record<(typeof REPORT_INDICATORS)[number], string> = {
@@ -115,7 +117,7 @@ const ScheduleField = (_props: { label?: string }) => {
 };
 
 /** Each list of codes of a record in words: indicator labels, « Tous les services », « PDF, XLSX », the language's name. */
-const WordsField = ({ source }: { source: 'services' | 'indicators' | 'formats' | 'language' | 'periodCovered'; label?: string }) => {
+const WordsField = ({ source }: { source: 'services' | 'indicators' | 'formats' | 'documents' | 'language' | 'periodCovered'; label?: string }) => {
   const record = useRecordContext<Record<string, unknown>>();
   const translate = useTranslate();
   if (!record) return null;
@@ -129,6 +131,8 @@ const WordsField = ({ source }: { source: 'services' | 'indicators' | 'formats' 
         ? translate('levier.report_fields.default_indicators')
         : list.map((i) => translate(REPORT_INDICATOR_LABELS[i as (typeof REPORT_INDICATORS)[number]] ?? i)).join(', ');
   else if (source === 'formats') text = list.map((f) => f.toUpperCase()).join(', ');
+  else if (source === 'documents')
+    text = list.length === 0 ? translate('levier.documents.attach_none') : list.map((d) => translate(`levier.documents.attach.${d}`)).join(' ; ');
   else if (source === 'language') text = translate(`levier.report_fields.language.${String(value ?? 'fr')}`);
   else text = translate(`levier.coverage.${String(value ?? 'month')}`);
   return (
@@ -159,6 +163,7 @@ export const ReportSubscriptionShow = () => (
       <TextField source="timezone" />
       <WordsField source="language" label="resources.report-subscriptions.fields.language" />
       <WordsField source="formats" label="resources.report-subscriptions.fields.formats" />
+      <WordsField source="documents" label="levier.documents.attach_label" />
       <BooleanField source="active" />
       <DateField source="nextRunAt" showTime emptyText="—" />
       <DateField source="lastDispatchedAt" showTime emptyText="—" />
@@ -207,6 +212,12 @@ const ReportSubscriptionForm = () => {
         ]}
       />
       <CheckboxGroupInput source="formats" choices={REPORT_FORMATS.map((f) => ({ id: f, name: f.toUpperCase() }))} translateChoice={false} />
+      <CheckboxGroupInput
+        source="documents"
+        label="levier.documents.attach_label"
+        helperText="levier.documents.attach_help"
+        choices={REPORT_DOCUMENTS.map((d) => ({ id: d, name: `levier.documents.attach.${d}` }))}
+      />
       <BooleanInput source="active" />
     </SimpleForm>
   );
@@ -226,6 +237,7 @@ export const ReportSubscriptionCreate = () => (
       periodCovered: 'month',
       language: 'fr',
       formats: ['pdf', 'xlsx'],
+      documents: [],
       active: true,
       recipients: [],
       orgUnits: [],
