@@ -55,4 +55,14 @@ describe(createDataProvider.name, () => {
       items: [],
     });
   });
+
+  it('keeps the periods of a by-period series: which have no data or are not approved, as the API says', async () => {
+    const periods = [
+      { key: '2025-01', coverage: 'data', status: 'draft', complete: true, months: 1, monthsWithData: 1 },
+      { key: '2025-02', coverage: 'no_data', status: 'none', complete: false, months: 1, monthsWithData: 0 },
+    ];
+    const { client } = recordingClient({ groupBy: 'period', items: [], periods });
+    const series = await createDataProvider(client).getIndicatorSeries({ orgUnit: '', from: '2025-01', to: '2025-02' }, 'period');
+    expect(series.periods).toEqual(periods);
+  });
 });

@@ -105,7 +105,12 @@ export const createDataProvider = (httpClient: HttpClient, apiUrl: string = API_
       if (options.granularity) extra.granularity = options.granularity;
       const { json } = await httpClient(`${apiUrl}/indicators/series?${scopeQuery(scope, extra)}`, { signal: options.signal });
       const series = json as Partial<IndicatorSeries> | undefined;
-      return { groupBy: series?.groupBy ?? groupBy, items: Array.isArray(series?.items) ? series.items : [] };
+      return {
+        groupBy: series?.groupBy ?? groupBy,
+        items: Array.isArray(series?.items) ? series.items : [],
+        // by period over a range: every period with what it rests on (no data, not approved)
+        ...(Array.isArray(series?.periods) ? { periods: series.periods } : {}),
+      };
     },
     async getIndicatorPayers(scope, options = {}) {
       const { json } = await httpClient(`${apiUrl}/indicators/series?${scopeQuery(scope, { groupBy: 'payer' })}`, { signal: options.signal });

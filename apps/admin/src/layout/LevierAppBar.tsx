@@ -1,13 +1,15 @@
 import { Box, Typography } from '@mui/material';
-import { AppBar, TitlePortal, useGetIdentity } from 'react-admin';
+import { AppBar, TitlePortal } from 'react-admin';
 import { LabelledLoadingIndicator } from './LabelledLoadingIndicator';
 import { LocaleSwitcher } from './LocaleSwitcher';
 import { LevierUserMenu } from './LevierUserMenu';
+import { useProfile } from './use-profile';
 
 /** Page title, the user's organisation, the language switcher (fr / en) and the refresh button. */
 export const LevierAppBar = () => {
-  const { identity } = useGetIdentity();
-  const organisation = (identity?.organisation as { name?: string } | undefined)?.name;
+  // the organisation's name from /api/auth/me (the session's identity may not carry it)
+  const { identity, profile } = useProfile();
+  const organisation = profile?.organisation.name ?? (identity?.organisation as { name?: string } | undefined)?.name;
   return (
     <AppBar
       color="primary"

@@ -1,33 +1,14 @@
 import { Box, Divider, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { Logout, UserMenu, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
-import type { RoleName } from '../auth/auth.types';
-import type { LevierDataProvider } from '../dataProvider';
-
-/** `GET /api/auth/me`: the signed-in user's name, organisation and roles (each on the id of its unit, or the whole organisation). */
-interface Profile {
-  email: string;
-  displayName: string;
-  organisation: { id: string; name: string };
-  roles: { role: RoleName; orgUnitId: string | null }[];
-}
+import { Logout, UserMenu, useGetList, useTranslate } from 'react-admin';
+import { useProfile } from './use-profile';
 
 /** « Qui suis-je » : the user's name, organisation and roles in French (each role on its unit, or the whole organisation). */
 export const LevierUserMenu = () => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<LevierDataProvider>();
-  const { identity } = useGetIdentity();
-  const profile = useQuery<Profile | null>({
-    queryKey: ['auth', 'me', identity?.id],
-    queryFn: ({ signal }) => (dataProvider.apiGet ? dataProvider.apiGet<Profile>('/auth/me', { signal }) : Promise.resolve(null)),
-    enabled: identity?.id !== undefined,
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  const { identity, profile: me } = useProfile();
   const units = useGetList<{ id: string; name: string }>('org-units', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } });
   const unitName = (id: string | null): string =>
     id === null ? translate('levier.user_menu.whole') : ((units.data ?? []).find((u) => u.id === id)?.name ?? translate('levier.user_menu.unit'));
-  const me = profile.data;
   const roles = (me?.roles ?? [])
     .map((r) => translate('levier.user_menu.on_unit', { role: translate(`levier.role_names.${r.role}`), unit: unitName(r.orgUnitId) }))
     .join(' ; ');
