@@ -102,8 +102,18 @@ describe('indicators under conventions 2 (Méthode 2)', () => {
     expect(summary.conventions).toBe(2);
     expect(summary).toMatchObject(computed.totals);
     expect(summary.ranges).toMatchObject(computed.ranges!);
-    expect(summary.sensitivity.map(({ label: _label, ...entry }: { label: string }) => entry)).toEqual('sensitivity' in computed ? computed.sensitivity : null);
+    expect(
+      summary.sensitivity.map(({ label: _label, values: _values, source: _source, narrowing: _narrowing, ...entry }: Record<string, unknown>) => entry),
+    ).toEqual('sensitivity' in computed ? computed.sensitivity : null);
     expect(summary.sensitivity[0].label).toMatch(/ — | : /);
+    // the tornado's data: the assumption's own low / high, the screen where it is edited, the evaluation that would narrow it
+    const top = summary.sensitivity[0];
+    expect(top.values).toEqual({ low: expect.any(String), central: expect.any(String), high: expect.any(String) });
+    expect(Number(top.values.low)).toBeLessThanOrEqual(Number(top.values.high));
+    expect(top.narrowing).toMatch(/^Un.* resserrerait cette fourchette\.$/);
+    expect(['unit-costs', 'outcome-assumptions']).toContain(top.source.resource);
+    const edited = (await http().get(`/api/${top.source.resource}/${top.source.id}`).set(director).expect(200)).body;
+    expect(top.parameter).toContain(edited.code);
     // households apart: public savings exclude what households would have paid; public cost excludes their contributions
     expect(Number(summary.publicSavings)).toBeCloseTo(Number(summary.grossSavings) - Number(summary.byPayer.USAGER ?? 0), 2);
     expect(Number(summary.publicCost)).toBeCloseTo(Number(summary.cost) - Number(summary.costByPayer.USAGER ?? 0), 2);

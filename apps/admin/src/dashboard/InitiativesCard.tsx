@@ -42,7 +42,7 @@ export const InitiativesCard = ({ scope }: { scope: Pick<Scope, 'orgUnit'> }) =>
 
   let body;
   if (isPending) body = <Typography role="status">{translate('levier.dashboard.loading')}</Typography>;
-  else if (error || !data) body = <Alert severity="info">{t('card_error')}</Alert>;
+  else if (error || !data || !Array.isArray(data.byStatus)) body = <Alert severity="info">{t('card_error')}</Alert>;
   else if (data.count === 0) body = <Typography variant="body2">{t('card_empty')}</Typography>;
   else
     body = (

@@ -143,6 +143,23 @@ export const screensEn = {
       total: 'Total of shares: %{total}',
     },
     payers: PAYER_LABELS_EN,
+    tornado: {
+      title: 'Which assumption weighs most?',
+      subtitle:
+        'Central net medico-social savings: %{central}. Each bar runs from the result with the assumption’s low value to the result with its high value, all others at central; the widest on top.',
+      central: 'Central value %{central}',
+      aria: 'Tornado chart: net medico-social savings under each assumption, from its low to its high value',
+      caption: 'Net medico-social savings (central value %{central}) with each assumption at its low then high value',
+      assumption: 'Assumption',
+      values: 'Assumption values',
+      assumption_range: 'from %{low} to %{high}',
+      with_low: 'Result, low value',
+      with_high: 'Result, high value',
+      swing: 'Swing',
+      edit: 'Edit',
+      edit_named: 'Edit the assumption “%{label}”',
+      tooltip: 'Assumption %{range}: from %{low} to %{high}',
+    },
     initiatives: {
       statuses: { idea: 'Idea', testing: 'Being tested', adopted: 'Adopted', abandoned: 'Abandoned' },
       hours_help: 'Staff hours spent on the initiative (e.g. 12.5)',

@@ -143,6 +143,23 @@ export const screensFr = {
       total: 'Total des parts : %{total}',
     },
     payers: PAYER_LABELS_FR,
+    tornado: {
+      title: 'Quelle hypothèse pèse le plus ?',
+      subtitle:
+        'Épargne médico-sociale nette centrale : %{central}. Chaque barre va du résultat obtenu avec la valeur basse de l’hypothèse à celui obtenu avec sa valeur haute, toutes les autres restant centrales ; la plus large en haut.',
+      central: 'Valeur centrale %{central}',
+      aria: 'Graphique en tornade : épargne médico-sociale nette selon chaque hypothèse, de sa valeur basse à sa valeur haute',
+      caption: 'Épargne médico-sociale nette (valeur centrale %{central}) avec chaque hypothèse à sa valeur basse puis haute',
+      assumption: 'Hypothèse',
+      values: 'Valeurs de l’hypothèse',
+      assumption_range: 'de %{low} à %{high}',
+      with_low: 'Résultat, valeur basse',
+      with_high: 'Résultat, valeur haute',
+      swing: 'Écart',
+      edit: 'Modifier',
+      edit_named: 'Modifier l’hypothèse « %{label} »',
+      tooltip: 'Hypothèse %{range} : de %{low} à %{high}',
+    },
     initiatives: {
       statuses: { idea: 'Idée', testing: 'En test', adopted: 'Adoptée', abandoned: 'Abandonnée' },
       hours_help: 'Heures d’agents consacrées à l’initiative (ex. 12,5)',

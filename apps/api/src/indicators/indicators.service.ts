@@ -31,7 +31,8 @@ import { ReadModelCache } from './read-model-cache';
 import { complementaryMask, isSmallNumber, SecrecyScope, SMALL_NUMBER_THRESHOLD, UNMASKED_ROLES } from './statistical-secrecy';
 import type { TreeNode } from '../catalogue/org-tree';
 import { versionInForce } from '../methodology/version-in-force';
-import { parameterLabel } from './parameter-labels';
+import { narrowingSentence, parameterLabel, ParameterRefs, parameterSource } from './parameter-labels';
+import { parameterValues } from './parameter-values';
 import { ScopePeriodsService } from './scope-periods.service';
 import { seriesCoverage } from './series-coverage';
 
@@ -138,7 +139,25 @@ export class IndicatorsService {
       outcomes: new Map(inputs.services.flatMap((s) => s.outcomes.map((o) => [`${s.code}/${o.code}`, o.label] as const))),
       unitCosts: new Map(inputs.unitCosts.map((u) => [u.code, u.label])),
     };
-    return computeSensitivity(parsed.scenario).map((entry) => ({ ...formatSensitivity(entry), label: parameterLabel(entry.parameter, labels) }));
+    const refs = await this.parameterRefs(em, organisationId);
+    return computeSensitivity(parsed.scenario).map((entry) => ({
+      ...formatSensitivity(entry),
+      label: parameterLabel(entry.parameter, labels),
+      // the assumption itself (its low / central / high), where it is edited, and what local evaluation would narrow it
+      values: parameterValues(parsed.scenario, entry.parameter),
+      source: parameterSource(entry.parameter, refs),
+      narrowing: narrowingSentence(entry.parameter, labels),
+    }));
+  }
+
+  /** Ids of the unit costs (by code) and outcome assumptions (by `<service>/<outcome>`): where each assumption is edited. */
+  private async parameterRefs(em: EntityManager, organisationId: string): Promise<ParameterRefs> {
+    const unitCosts: { id: string; code: string }[] = await em.query(`SELECT id, code FROM unit_cost WHERE organisation_id = $1`, [organisationId]);
+    const outcomes: { id: string; key: string }[] = await em.query(
+      `SELECT o.id, s.code || '/' || o.code AS key FROM outcome_assumption o JOIN service s ON s.id = o.service_id WHERE o.organisation_id = $1`,
+      [organisationId],
+    );
+    return { unitCosts: new Map(unitCosts.map((u) => [u.code, u.id])), outcomes: new Map(outcomes.map((o) => [o.key, o.id])) };
   }
 
   /** Outcome code → label (the same code in two services is the same kind of event: the first label found). */
