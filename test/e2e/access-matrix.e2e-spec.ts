@@ -74,6 +74,8 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'GET /api/approval-settings': 'member',
   'GET /api/expected-metrics': 'member',
   'GET /api/expected-metrics/:id': 'member',
+  'GET /api/submission-template': ['admin', 'finance'],
+  'GET /api/submissions/:id/errors': 'member',
   'GET /api/price-indices': 'member',
   'GET /api/price-indices/:id': 'member',
   'GET /api/redeployments': 'member',

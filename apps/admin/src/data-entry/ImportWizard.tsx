@@ -24,6 +24,7 @@ import { errorText } from '../dashboard/error-text';
 import type { LevierDataProvider } from '../dataProvider';
 import { SubmissionReport } from './SubmissionReport';
 import { SubmissionPreview } from './SubmissionPreview';
+import { ErrorReportDownload, TemplateDownload } from './ImportFileDownloads';
 import { isFinished, useSubmissionPolling } from './submission-status';
 
 export const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -137,6 +138,7 @@ export const ImportWizard = () => {
           <Typography role="status">Lecture du fichier et calcul de l’aperçu…</Typography>
         ) : step === 0 ? (
           <Box component="form" onSubmit={upload}>
+            <TemplateDownload />
             <Typography variant="body2" sx={{ mb: 2 }}>
               {translate('levier.import.help')}
             </Typography>
@@ -195,6 +197,7 @@ export const ImportWizard = () => {
         ) : step === 1 && state?.preview ? (
           <>
             <SubmissionPreview preview={state.preview} fileName={state.fileName ?? null} />
+            {state.preview.errors.length > 0 ? <ErrorReportDownload submissionId={state.id} /> : null}
             <Box sx={{ display: 'flex', gap: 2, mt: 2 }}>
               <Button
                 variant="contained"

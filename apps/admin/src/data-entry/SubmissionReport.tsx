@@ -2,6 +2,7 @@ import { Alert, Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { progressOf, type SubmissionState } from './submission-status';
 import { SubmissionProgressBar } from './SubmissionProgressBar';
+import { ErrorReportDownload } from './ImportFileDownloads';
 import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
 
 /** Status, progress, row errors and outlier flags of a submission (grid or import). */
@@ -29,6 +30,7 @@ export const SubmissionReport = ({ state }: { state: SubmissionState }) => {
           {translate('levier.import.rejected', { count: errors.length })}
         </Alert>
       ) : null}
+      {errors.length > 0 ? <ErrorReportDownload submissionId={state.id} /> : null}
       {errors.length > 0 ? <SubmissionErrorsTable errors={errors} /> : null}
       {flags.length > 0 ? <SubmissionFlagsTable flags={flags} /> : null}
     </Box>

@@ -22,6 +22,17 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
         flagged: 'To check',
         approved_read_only: 'Approved period: the grid is read-only. Reopen the period (reason required) to correct a figure.',
       },
+      files: {
+        template_help:
+          'Pre-filled template: one row per unit you enter, service and expected metric, with the values already entered. Fill in the Valeur column, then import it.',
+        template_period: 'Template period',
+        template_period_help: 'Month (2024-03) or quarter (2024-T1)',
+        template_period_invalid: 'Expected period: 2024-03 or 2024-T1',
+        template_xlsx: 'Excel template',
+        template_csv: 'CSV template',
+        errors_csv: 'Error report (CSV)',
+        errors_xlsx: 'Error report (Excel)',
+      },
       expected_metrics: {
         title: 'Expected metrics per service',
         help: 'What each service enters every period: the data-entry grid offers only these metrics and completeness counts them. Without configuration, a service expects its spend, one activity measure (person-months or beneficiaries) and its observed outcomes.',

@@ -19,6 +19,17 @@ export const monthEndFr = {
         flagged: 'À vérifier',
         approved_read_only: 'Période approuvée : la saisie est en lecture seule. Rouvrez la période (motif obligatoire) pour corriger un chiffre.',
       },
+      files: {
+        template_help:
+          'Modèle pré-rempli : une ligne par unité que vous saisissez, service et indicateur attendu, avec les valeurs déjà saisies. Complétez la colonne Valeur puis importez-le.',
+        template_period: 'Période du modèle',
+        template_period_help: 'Mois (2024-03) ou trimestre (2024-T1)',
+        template_period_invalid: 'Période attendue : 2024-03 ou 2024-T1',
+        template_xlsx: 'Modèle Excel',
+        template_csv: 'Modèle CSV',
+        errors_csv: 'Rapport d’erreurs (CSV)',
+        errors_xlsx: 'Rapport d’erreurs (Excel)',
+      },
       expected_metrics: {
         title: 'Indicateurs attendus par service',
         help: 'Ce que chaque service saisit chaque période : la grille de saisie ne propose que ces indicateurs et la complétude les compte. Sans configuration, un service attend ses dépenses, une mesure d’activité (mois-personnes ou bénéficiaires) et ses résultats constatés.',

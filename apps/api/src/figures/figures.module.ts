@@ -29,6 +29,8 @@ import { ImportTemplatesController } from './import-templates/import-templates.c
 import { ExpectedMetricsController } from './expected-metrics/expected-metrics.controller';
 import { ExpectedMetricsRepository } from './expected-metrics/expected-metrics.repository';
 import { ExpectedMetricsService } from './expected-metrics/expected-metrics.service';
+import { SubmissionFilesController } from './submission-files/submission-files.controller';
+import { SubmissionTemplateService } from './submission-files/submission-template.service';
 
 /**
  * Ingestion (SPEC §7): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
@@ -55,6 +57,7 @@ import { ExpectedMetricsService } from './expected-metrics/expected-metrics.serv
     ImportTemplatesController,
     ApprovalSettingsController,
     ExpectedMetricsController,
+    SubmissionFilesController,
   ],
   providers: [
     SubmissionsService,
@@ -74,6 +77,7 @@ import { ExpectedMetricsService } from './expected-metrics/expected-metrics.serv
     ApprovalSettingsService,
     ExpectedMetricsRepository,
     ExpectedMetricsService,
+    SubmissionTemplateService,
   ],
   exports: [IngestionService, SubmissionReconciler, CompletenessService],
 })
