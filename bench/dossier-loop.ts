@@ -2,7 +2,7 @@
  * `npm run bench:dossier [-- --scale S|M|L] [--keep]`: the dossier méthodologique of the bench's
  * whole organisation for 2024 (issue 19, item 6), measured inside the API's own process so that
  * `perf_hooks.monitorEventLoopDelay` sees the API's event loop: the longest block while the dossier is generated, the
- * seconds to the last byte (`dossierSeconds`) and the pages. A fresh database `levier_bench_dossier_<scale>`, dropped at
+ * seconds to the last byte (`dossierSeconds`) and the pages. A fresh database `levier_bench_dossier_<scale>_<pid>`, dropped at
  * the end unless `--keep`. Numbers, not pass/fail.
  */
 import 'reflect-metadata';
@@ -34,7 +34,7 @@ const main = async (): Promise<void> => {
   const scale: Scale = SCALES[arg('scale', 'M').toUpperCase() as Scale['name']] ?? SCALES.M;
   const log = (s: string) => process.stdout.write(`${s}\n`);
   const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier');
-  const dbName = `levier_bench_dossier_${scale.name.toLowerCase()}`;
+  const dbName = `levier_bench_dossier_${scale.name.toLowerCase()}_${process.pid}`;
   const admin = new Client({ connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
