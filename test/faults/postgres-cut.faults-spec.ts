@@ -65,23 +65,23 @@ describe('PostgreSQL connections of the worker cut during applies', () => {
         expect(res.status).toBe(202);
         expected.set((res.body as { id: string }).id, { rows, outcome: 'applied' });
       }
-      // wait for the worker to be inside a transaction (or at least busy), then cut all its connections
-      const deadline = Date.now() + 10_000;
-      let busy = false;
-      while (!busy && Date.now() < deadline) {
-        const [{ n }] = (await ds.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state IN ('active', 'idle in transaction')`,
-          [appName],
-        )) as { n: number }[];
-        busy = n > 0;
-        if (!busy) await sleep(10);
-      }
+      // a jitter for where in the apply the cut lands, then cut the worker's busy connections (in a query or a transaction)
+      // in the same statement that finds them busy, so a loaded machine cannot let the transaction end in between
       await sleep(Math.floor(random() * 60));
-      const cut = (await ds.query(
-        `SELECT pg_terminate_backend(pid) AS ok, state FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
-        [appName],
-      )) as { ok: boolean; state: string }[];
-      if (cut.some((r) => r.state === 'active' || r.state === 'idle in transaction')) inTransaction += 1;
+      const deadline = Date.now() + 10_000;
+      let hit = false;
+      while (!hit && Date.now() < deadline) {
+        const busy = (await ds.query(
+          `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+            WHERE application_name = $1 AND datname = current_database() AND state IN ('active', 'idle in transaction')`,
+          [appName],
+        )) as { ok: boolean }[];
+        hit = busy.some((r) => r.ok);
+        if (!hit) await sleep(5);
+      }
+      // and its idle pooled connections too: the whole pool is lost, as when PostgreSQL restarts
+      await ds.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [appName]);
+      if (hit) inTransaction += 1;
       summary.fault('PostgreSQL backends terminated');
       await sleep(300);
       supervise();
