@@ -74,6 +74,11 @@ describe('writes (POST / PUT with forbidNonWhitelisted DTOs)', () => {
     expect(writableBody('unknown', { a: 1 })).toEqual({ a: 1 });
   });
 
+  it('sends the period a report subscription covers (the form’s choice was dropped before)', () => {
+    const body = writableBody('report-subscriptions', { id: 's', name: 'Cumul', schedule: '0 8 5 * *', periodCovered: 'year_to_date', nextRunAt: 'x' });
+    expect(body).toEqual({ name: 'Cumul', schedule: '0 8 5 * *', periodCovered: 'year_to_date' });
+  });
+
   it('turns the API validation errors into react-admin field errors', async () => {
     const { http } = client({ detail: 'Corrigez.', errors: [{ path: 'params.rateWith', message: 'nombre décimal invalide' }] }, 422);
     await expect(

@@ -35,7 +35,19 @@ export const WRITABLE: Record<string, readonly string[]> = {
   'service-fundings': ['service', 'year', 'shares', 'note'],
   'in-kind-loans': ['code', 'item', 'toPartner', 'days', 'quantity', 'dailyValue', 'startDate'],
   initiatives: ['title', 'orgUnit', 'team', 'service', 'startDate', 'status', 'hours', 'euros', 'itemsLent', 'results', 'metric'],
-  'report-subscriptions': ['name', 'recipients', 'orgUnits', 'services', 'indicators', 'schedule', 'language', 'formats', 'documents', 'active'],
+  'report-subscriptions': [
+    'name',
+    'recipients',
+    'orgUnits',
+    'services',
+    'indicators',
+    'schedule',
+    'periodCovered',
+    'language',
+    'formats',
+    'documents',
+    'active',
+  ],
   users: ['email', 'displayName', 'role', 'orgUnit', 'password', 'active'],
 };
 
