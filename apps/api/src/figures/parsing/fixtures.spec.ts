@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
-import { demoCatalogue } from './demo-catalogue.fixture';
+import { demoCatalogue } from '../../../../../test/factories/demo-catalogue.factory';
 import { parseFigureFile } from './parse-figure-file';
 import { validateRows } from './validate-rows';
 import type { ValidateRowsResult } from './row-validation.types';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LoopSlicer, mapInSlices } from './loop-slicer';
-import { demoCatalogue } from './demo-catalogue.fixture';
+import { demoCatalogue } from '../../../../../test/factories/demo-catalogue.factory';
 import { validateRows, validateRowsInSlices } from './validate-rows';
 import type { RawRow } from './figure-file.types';
 

@@ -1,4 +1,4 @@
-import { demoCatalogue } from './demo-catalogue.fixture';
+import { demoCatalogue } from '../../../../../test/factories/demo-catalogue.factory';
 import { validateRows } from './validate-rows';
 import type { FigureCatalogue } from './figure-catalogue.types';
 import type { CellValue, FigureField, RawRow } from './figure-file.types';

@@ -1,4 +1,4 @@
-import type { CatalogueService, FigureCatalogue } from './figure-catalogue.types';
+import type { CatalogueService, FigureCatalogue } from '../../apps/api/src/figures/parsing/figure-catalogue.types';
 
 /**
  * Test-only: the demo tenant of `shared/fixtures/README.md` (CCAS de Valmont), as a catalogue.
