@@ -1,6 +1,6 @@
 /**
  * Micro-benchmark of the pure engine: (service, outcome, period) evaluations per second, plus a whole-scenario
- * computation at scale S (SPEC §14: one CCAS, 30 services, 60 months). Prints a table; never a timed test.
+ * computation at scale S (docs/product-rules.md#targets: one CCAS, 30 services, 60 months). Prints a table; never a timed test.
  * Run after compilation (e.g. `node dist/bench/indicators-micro.bench.js`); the lead wires it into `npm run bench`.
  */
 import { computeOutcomePeriod, computeScenario, d, DiscountParameters, mixUnitCost, parseScenario, ResolvedOutcome } from '@levier/indicators';

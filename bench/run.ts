@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale S|M|L]`: measures the targets of SPEC §14 on this machine, in one run, against the built
+ * `npm run bench [-- --scale S|M|L]`: measures the targets of docs/product-rules.md#targets on this machine, in one run, against the built
  * product (API and worker as child processes, a fresh database, a queue prefix of its own), prints one table and writes
  * bench/results/latest.json. Numbers, not pass/fail: this is not a test.
  */

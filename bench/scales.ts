@@ -1,4 +1,4 @@
-/** Scales of SPEC §14. */
+/** Scales of docs/product-rules.md#targets. */
 export interface Scale {
   name: 'S' | 'M' | 'L';
   leaves: number;

@@ -28,7 +28,7 @@ const TENANT_TABLES = [
 const TENANT = `NULLIF(current_setting('levier.organisation_id', true), '')::uuid`;
 
 /**
- * The second wall of tenant isolation (SPEC §10): the role `levier_app`, which the API and worker switch to
+ * The second wall of tenant isolation (docs/product-rules.md#access-and-security): the role `levier_app`, which the API and worker switch to
  * for tenant work (`SET LOCAL ROLE`), owns nothing and cannot bypass row-level security; every tenant table
  * only shows it the rows of the organisation set in `levier.organisation_id`.
  */

@@ -6,7 +6,7 @@ const TABLES = ['custom_indicator_value', 'reallocation_value'];
 /**
  * Two read-model tables written set-based by the `indicators` worker (no entity: only raw SQL reads and writes them):
  * - `custom_indicator_value`: a custom indicator's numerator and denominator per cell (leaf org unit × service × period);
- *   aggregation sums both parts over cells, then divides (SPEC §6);
+ *   aggregation sums both parts over cells, then divides (docs/methodology.md#custom-indicators-targets-alerts);
  * - `reallocation_value`: the reallocation output of one organisation for one year (`YYYY`) or month (`YYYY-MM`).
  * Both are tenant tables: row-level security like every other one.
  */

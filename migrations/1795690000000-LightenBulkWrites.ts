@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Cheaper bulk writes (bench, SPEC §14): figure and audit_log lose their single-column organisation index, which the
+ * Cheaper bulk writes (bench, docs/product-rules.md#targets): figure and audit_log lose their single-column organisation index, which the
  * (organisation_id, period) and (organisation_id, at) indexes already serve; audit_log loses its foreign key to
  * organisation (an append-only log keeps no referential ties, and one check per imported figure was a third of the
  * audit's cost). Row-level security on both tables is unchanged.

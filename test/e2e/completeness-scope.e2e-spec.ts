@@ -18,7 +18,7 @@ const unknownUnit = (code: string) => ({
 });
 
 /**
- * Completeness under org-unit subtree roles (SPEC §10): a user whose roles cover only VALMONT-NORD measures that
+ * Completeness under org-unit subtree roles (docs/product-rules.md#access-and-security): a user whose roles cover only VALMONT-NORD measures that
  * antenna only; any other unit, its parent included, answers exactly as a unit that does not exist. The demo seed has
  * organisation-wide roles only, so the subtree users are created here.
  */

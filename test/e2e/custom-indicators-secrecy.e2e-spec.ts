@@ -27,7 +27,7 @@ interface AlertLine {
 }
 
 /**
- * Statistical secrecy (SPEC §8, §9) on custom indicators: a viewer reads a scope of fewer than 5 beneficiaries as null
+ * Statistical secrecy (docs/product-rules.md#dashboard, docs/product-rules.md#report-emails) on custom indicators: a viewer reads a scope of fewer than 5 beneficiaries as null
  * with `masked: true` (values, preview, alerts), exactly where the savings summary of that scope is masked; a director
  * reads it as it is; a large scope is never masked.
  */

@@ -15,7 +15,7 @@ const flags = (units: Unit[]): [string, boolean][] => units.map((u) => [u.code, 
 const total = (res: request.Response): number => Number(String(res.headers['content-range']).split('/')[1]);
 
 /**
- * The org-unit catalogue under subtree roles (SPEC §10): a user whose roles cover only VALMONT-NORD learns that
+ * The org-unit catalogue under subtree roles (docs/product-rules.md#access-and-security): a user whose roles cover only VALMONT-NORD learns that
  * antenna, its sub-team and the chain of its ancestors (to draw the tree, flagged `inScope: false`), never the
  * sibling antenna VALMONT-SUD, which answers 404 as another tenant's unit would. The demo seed has organisation-wide
  * roles and a flat tree only, so the sub-team VALMONT-NORD-EST and the subtree users are created here.

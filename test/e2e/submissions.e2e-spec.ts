@@ -54,7 +54,7 @@ describe('/api/submissions', () => {
     await api?.close();
   });
 
-  it('accepts a CSV file with 202 { id, status }, then shows exactly the SPEC §12 shape once applied', async () => {
+  it('accepts a CSV file with 202 { id, status }, then shows exactly the docs/product-rules.md#interfaces shape once applied', async () => {
     const res = await http().post('/api/submissions').set(finance).attach('file', fixture('figures-2024-01-utf8-bom-semicolon.csv')).expect(202);
     expect(res.body).toEqual({ id: expect.any(String), status: 'received' });
     await waitForSubmission(await api.db.dataSource(), res.body.id);

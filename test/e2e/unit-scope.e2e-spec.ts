@@ -8,7 +8,7 @@ type Auth = { Authorization: string };
 type Row = { id: string; orgUnit: string };
 
 /**
- * Roles held on an org-unit subtree (SPEC §10): a finance user whose role covers only VALMONT-NORD reads and writes
+ * Roles held on an org-unit subtree (docs/product-rules.md#access-and-security): a finance user whose role covers only VALMONT-NORD reads and writes
  * the figures and periods of that antenna only, and sees only their own submissions. The demo seed has
  * organisation-wide roles only, so the subtree users are created here.
  */

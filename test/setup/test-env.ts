@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** Where the tests find PostgreSQL and Redis: the same defaults as the product (SPEC §12). */
+/** Where the tests find PostgreSQL and Redis: the same defaults as the product (docs/product-rules.md#interfaces). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** One template per test run (set by global-setup, inherited by the workers), so two runs on one machine never collide. */

@@ -1,5 +1,5 @@
 /**
- * @levier/indicators — the pure calculation engine of Levier (shared/vectors/README.md, SPEC §5–6).
+ * @levier/indicators — the pure calculation engine of Levier (shared/vectors/README.md, docs/methodology.md).
  * Decimals only, no framework, no I/O, no clock, no randomness. This file is the package's only barrel.
  */
 

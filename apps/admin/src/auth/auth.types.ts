@@ -1,4 +1,4 @@
-/** Shapes of the `/api/auth/*` responses (SPEC §10, §12). */
+/** Shapes of the `/api/auth/*` responses (docs/product-rules.md#access-and-security, docs/product-rules.md#interfaces). */
 export const ROLES = ['admin', 'finance', 'director', 'viewer'] as const;
 export type RoleName = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * A value withheld by statistical secrecy (SPEC §8: a figure resting on fewer than 5 beneficiaries is masked for
+ * A value withheld by statistical secrecy (docs/product-rules.md#dashboard: a figure resting on fewer than 5 beneficiaries is masked for
  * `viewer` accounts). The API sends `masked: true` and null numbers; the screen says so in words — never « 0 », never
  * « — », never an empty cell — with the reason on hover and keyboard focus. One presentation for savings and custom
  * indicators, previews and alerts.

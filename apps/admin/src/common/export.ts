@@ -1,5 +1,5 @@
 /**
- * Exports of any list (SPEC §8): CSV protected against formula injection, and XLSX (export-xlsx.ts, lazy).
+ * Exports of any list (docs/product-rules.md#dashboard): CSV protected against formula injection, and XLSX (export-xlsx.ts, lazy).
  * Every export carries its context: organisation, scope (the list's filters), methodology version, data-as-of,
  * export time, and the unit-cost sources when the rows use unit costs.
  */

@@ -1,4 +1,4 @@
-/** Form validators that keep decimals as strings (SPEC §4: decimals end to end). */
+/** Form validators that keep decimals as strings (docs/product-rules.md#periods-numbers-money: decimals end to end). */
 import { isDecimalString } from '../format/decimal-format';
 import { isPeriod } from '../dashboard/scope';
 

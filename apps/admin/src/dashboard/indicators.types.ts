@@ -1,4 +1,4 @@
-/** Shapes of `/api/indicators/*` (SPEC §12). Every number is a decimal string, or null when it cannot be computed. */
+/** Shapes of `/api/indicators/*` (docs/product-rules.md#interfaces). Every number is a decimal string, or null when it cannot be computed. */
 export type DecimalString = string;
 export type MaybeDecimal = DecimalString | null;
 

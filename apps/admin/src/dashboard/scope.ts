@@ -1,4 +1,4 @@
-/** The dashboard scope (org unit, from, to) ⇄ URL search parameters, and period codes (SPEC §4). */
+/** The dashboard scope (org unit, from, to) ⇄ URL search parameters, and period codes (docs/product-rules.md#periods-numbers-money). */
 import type { Scope } from './indicators.types';
 
 /** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */

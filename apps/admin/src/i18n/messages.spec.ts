@@ -28,7 +28,7 @@ describe('Levier messages', () => {
   });
 
   it('never names the medico-social indicators with the M57 budget ratios (CAF brute / nette) nor a « taux de compensation »', () => {
-    // SPEC §2: « épargne brute » and « épargne nette » are the compte administratif's ratios for every finance director.
+    // docs/product-rules.md#words: « épargne brute » and « épargne nette » are the compte administratif's ratios for every finance director.
     const texts = (m: unknown) => keys(m).map((k) => String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], m)));
     const forbiddenFr = /[ée]pargne\s+(?:brute|nette)|taux\s+de\s+compensation/i;
     const forbiddenEn = /gross\s+savings|(?<!medico-social\s)net\s+savings|offset\s+ratio/i;

@@ -1,5 +1,5 @@
 /**
- * The period workflow (SPEC §7): `GET /api/periods` lists each unit's period status; `POST /api/periods/:action`
+ * The period workflow (docs/product-rules.md#ingestion): `GET /api/periods` lists each unit's period status; `POST /api/periods/:action`
  * submits, approves (locks) or reopens (with a reason, kept in the audit log) a period of a unit and its leaves.
  */
 import LockIcon from '@mui/icons-material/Lock';

@@ -87,7 +87,7 @@ export const StaffNeedCreate = () => (
 
 /* ---------- Redeployments ---------- */
 
-/** A pseudonym (AG-0012), never a name nor an e-mail address (SPEC §3): the API's own rule. */
+/** A pseudonym (AG-0012), never a name nor an e-mail address (docs/product-rules.md#domain-model): the API's own rule. */
 export const AGENT_REF = /^(?=[A-Z0-9_-]*\d)[A-Z0-9][A-Z0-9_-]{1,31}$/;
 
 export const RedeploymentList = () => (

@@ -110,7 +110,7 @@ const SourceTitle = () => {
   );
 };
 
-/** The published source, so every unit cost can be traced (SPEC §11). */
+/** The published source, so every unit cost can be traced (docs/product-rules.md#reference-data). */
 const SourceLink = () => {
   const record = useRecordContext();
   const translate = useTranslate();

@@ -40,7 +40,7 @@ const inScopeFilter = (filter: Record<string, unknown>): boolean | undefined => 
 /**
  * Read-only lists of the tenant's org units, services and metrics (for the dashboard and the forms). A user whose
  * roles cover org-unit subtrees only sees those units and their ancestors (flagged `inScope: false`), and only those
- * codes among the units that run a service (SPEC §10); an organisation-wide role sees everything.
+ * codes among the units that run a service (docs/product-rules.md#access-and-security); an organisation-wide role sees everything.
  */
 @Injectable()
 export class CatalogueService {

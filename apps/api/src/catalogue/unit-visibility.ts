@@ -3,7 +3,7 @@ import { isOrganisationWide, visibleUnitIds } from '../tenancy/unit-scope';
 import { TreeNode, withAncestors } from './org-tree';
 
 /**
- * What a user may learn of the org-unit tree (SPEC §10). An organisation-wide role: every unit, in scope (`null`).
+ * What a user may learn of the org-unit tree (docs/product-rules.md#access-and-security). An organisation-wide role: every unit, in scope (`null`).
  * Otherwise the subtrees of their roles (`inScope`) and the ancestors of those up to the root (`listed` too), which
  * draw the tree and the breadcrumbs but are not theirs. Sibling subtrees stay unknown.
  */

@@ -6,7 +6,7 @@ import { BudgetTransfer, TransferInstrument } from '../reallocation/budget-trans
 import { InKindLoan } from '../reallocation/in-kind-loan.entity';
 
 /**
- * Reallocation records of the CCAS de Valmont demo (SPEC §12): staffing needs (two critical), eight redeployments of
+ * Reallocation records of the CCAS de Valmont demo (docs/product-rules.md#interfaces): staffing needs (two critical), eight redeployments of
  * pseudonymous agents (`AG-…`, never names), four budget transfers (a fongibilité from chapter 011 to 65, between M57
  * functions 4213 and 4238; one touching chapter 012 (personnel), flagged PERSONNEL_EXCLUDED by the engine; a décision
  * modificative; a virement inside chapter 011), and three in-kind loans. All in 2024. Function codes are M57 codes

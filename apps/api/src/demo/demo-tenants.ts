@@ -1,5 +1,5 @@
 /**
- * The demo tenants of SPEC §12 and shared/fixtures/README.md: the CCAS de Valmont (the fixtures' target)
+ * The demo tenants of docs/product-rules.md#interfaces and shared/fixtures/README.md: the CCAS de Valmont (the fixtures' target)
  * and the CCAS de Bellerive. Plain data; `seed-demo.command.ts` writes it.
  */
 import type { Granularity, ServiceKind } from '../catalogue/service.entity';

@@ -429,7 +429,7 @@ const HEADLINE_KEYS = [
   'cashable',
 ] as const;
 
-/** The « dossier méthodologique » of a scope and period (SPEC §8, issue 19 item 1). */
+/** The « dossier méthodologique » of a scope and period (docs/product-rules.md#dashboard, issue 19 item 1). */
 export const dossierDocument = (input: DossierInput): DocumentModel => {
   const w = documentWords(input.language);
   const t = input.language === 'en' ? EN : FR;

@@ -33,7 +33,7 @@ import { SubmissionFilesController } from './submission-files/submission-files.c
 import { SubmissionTemplateService } from './submission-files/submission-template.service';
 
 /**
- * Ingestion (SPEC §7): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
+ * Ingestion (docs/product-rules.md#ingestion): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
  * Its processor lives in FiguresWorkerModule, imported by the worker only.
  */
 @Module({

@@ -20,7 +20,7 @@ export type PeriodAction = 'submit' | 'approve' | 'reopen';
 const TARGET: Record<PeriodAction, FigureStatus> = { submit: 'submitted', approve: 'approved', reopen: 'draft' };
 
 /**
- * The period workflow (SPEC §7) per leaf unit: a finance director submits a period, approval locks it (the ingestion
+ * The period workflow (docs/product-rules.md#ingestion) per leaf unit: a finance director submits a period, approval locks it (the ingestion
  * refuses figures of an approved (unit, period)), and a correction needs it reopened with a reason. Every transition
  * is audited in its transaction; a parent unit acts on all the leaf units under it. The caller needs a writer role
  * (finance, admin) on that unit or above; a unit outside all their subtrees is answered as an unknown one.

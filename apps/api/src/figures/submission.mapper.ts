@@ -11,7 +11,7 @@ const toErrorResponse = (e: SubmissionRowError) => ({
   ...(e.sheet === undefined ? {} : { sheet: e.sheet }),
 });
 
-/** A row of `GET /api/submissions`, and the SPEC §12 fields of `GET /api/submissions/:id`. */
+/** A row of `GET /api/submissions`, and the docs/product-rules.md#interfaces fields of `GET /api/submissions/:id`. */
 export interface SubmissionResponse {
   id: string;
   status: string;

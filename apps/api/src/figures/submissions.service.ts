@@ -106,7 +106,7 @@ export const IDEMPOTENCY_KEY_REUSED =
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * The API's side of a submission (SPEC §7): store it durably first, then enqueue its job, and answer with its id.
+ * The API's side of a submission (docs/product-rules.md#ingestion): store it durably first, then enqueue its job, and answer with its id.
  * Idempotency key: the `Idempotency-Key` header; else, for a file, its SHA-256 (the target organisation is part of the
  * unique key); a JSON body without header gets a key of its own (see `jsonKey`). A key replayed with the same content
  * answers the first submission; with other content, 422.

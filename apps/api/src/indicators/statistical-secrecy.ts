@@ -4,10 +4,10 @@ import type { Role } from '../tenancy/role-assignment.entity';
 import { childrenIndex, subtree, TreeNode } from '../catalogue/org-tree';
 import { unitIdsWithRole } from '../tenancy/unit-scope';
 
-/** Fewer beneficiaries than this and a viewer sees the figure masked (statistical secrecy, SPEC §8, §9). */
+/** Fewer beneficiaries than this and a viewer sees the figure masked (statistical secrecy, docs/product-rules.md#dashboard, docs/product-rules.md#report-emails). */
 export const SMALL_NUMBER_THRESHOLD = 5;
 
-/** Roles that enter, approve or steer the figures read small numbers as they are; a `viewer` does not (SPEC §1, §8). */
+/** Roles that enter, approve or steer the figures read small numbers as they are; a `viewer` does not (docs/product-rules.md#users-and-roles, docs/product-rules.md#dashboard). */
 export const UNMASKED_ROLES: readonly Role[] = ['admin', 'finance', 'director'];
 
 /** The scope whose beneficiaries decide: an org unit with its leaves and inclusive calendar bounds `YYYY-MM-DD`, all services. */

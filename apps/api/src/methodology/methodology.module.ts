@@ -22,7 +22,7 @@ import { IndicatorTargetsService } from './custom/indicator-targets.service';
 import { IndicatorAlertsService } from './custom/indicator-alerts.service';
 
 /**
- * The method (SPEC §3, §5): unit costs, price indices, outcome assumptions, methodology versions; and custom
+ * The method (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): unit costs, price indices, outcome assumptions, methodology versions; and custom
  * indicators with targets and alerts (§6). Exports the custom indicators' recompute for the `indicators` processor.
  */
 @Module({

@@ -1,5 +1,5 @@
 /**
- * French reference unit costs shipped with Levier (SPEC §11), each with its published source and price year.
+ * French reference unit costs shipped with Levier (docs/product-rules.md#reference-data), each with its published source and price year.
  * They are defaults: every organisation can edit them, and the label always says where a figure comes from.
  *
  * Sourcing rules of this file:

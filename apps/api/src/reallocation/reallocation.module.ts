@@ -14,7 +14,7 @@ import { BudgetYearsService } from './budget-years.service';
 import { ReallocationController } from './reallocation.controller';
 
 /**
- * Reallocation (SPEC §3, §5): redeployments, staff needs, budget transfers, in-kind loans, and the voted budget per year
+ * Reallocation (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): redeployments, staff needs, budget transfers, in-kind loans, and the voted budget per year
  * (real expenditure, the base of the fongibilité rate); their indicators computed
  * by the engine into `reallocation_value` (the worker calls ReallocationRecomputeService) and read at
  * `GET /api/indicators/reallocation`.

@@ -2,7 +2,7 @@ import { Decimal } from '@levier/indicators';
 import { writeDecimal } from './decimal-writing';
 import { axisDecimals } from './french-format';
 
-/** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8), in English reports. */
+/** Shown in place of any figure resting on fewer than 5 beneficiaries (docs/product-rules.md#dashboard), in English reports. */
 export const MASKED_LABEL_EN = 'masked (fewer than 5 beneficiaries)';
 
 /** A decimal string → English writing with `decimals` places, half-up: `1234567.891` → `1,234,567.89`. No float. */

@@ -3,7 +3,7 @@ import { Decimal, NBSP, writeFrenchNumber } from '@levier/indicators';
 /** No-break space: groups thousands and separates the euro sign, and survives PDF WinAnsi fonts (U+202F does not). */
 export { NBSP };
 
-/** Shown in place of any figure resting on fewer than 5 beneficiaries (SPEC §8). */
+/** Shown in place of any figure resting on fewer than 5 beneficiaries (docs/product-rules.md#dashboard). */
 export const MASKED_LABEL = 'masqué (moins de 5 bénéficiaires)';
 
 /** A decimal string → French writing with `decimals` places, half-up: `1234567.891` → `1 234 567,89`. No float. */

@@ -9,7 +9,7 @@ export const PLAIN_RECIPIENT_ID = '00000000-0000-0000-0000-000000000000';
 export type RecipientKind = 'user' | 'plain';
 
 /**
- * Whose rights render a recipient's email (SPEC §9: "under the recipient's own rights, never the creator's"):
+ * Whose rights render a recipient's email (docs/product-rules.md#report-emails: "under the recipient's own rights, never the creator's"):
  * an active account of the subscription's organisation → that user with their role assignments; anyone else (a plain
  * address, an account of another organisation, a disabled account) → a synthetic `viewer` of the subscription's org
  * units only, so small numbers are masked for them.

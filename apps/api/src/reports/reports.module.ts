@@ -16,7 +16,7 @@ import { ReportSubscriptionsService } from './report-subscriptions.service';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 /**
- * Scheduled report emails (SPEC §9): subscriptions, delivery log, unsubscribe link, and the composing and sending that
+ * Scheduled report emails (docs/product-rules.md#report-emails): subscriptions, delivery log, unsubscribe link, and the composing and sending that
  * the worker's processor calls. Reads indicators only through `IndicatorsService`, under each recipient's rights.
  */
 @Module({

@@ -98,7 +98,7 @@ export interface AggregatedCustomIndicator extends CustomIndicatorValue {
 }
 
 /**
- * Aggregation over org units and periods (SPEC §6): Σ numerator and Σ denominator over the cells, then divide and × factor;
+ * Aggregation over org units and periods (docs/methodology.md#custom-indicators-targets-alerts): Σ numerator and Σ denominator over the cells, then divide and × factor;
  * never an average of ratios. A cell counts only when its parts are all present, so both sums cover the same cells;
  * with no usable cell the value is missing.
  */

@@ -4,7 +4,7 @@ export type ArithmeticOperator = '+' | '-' | '*' | '/';
 export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type AggregateFunction = 'sum' | 'min' | 'max';
 
-/** Numeric expression of a custom indicator (SPEC §6). `position` is the 0-based offset of the node in the source. */
+/** Numeric expression of a custom indicator (docs/methodology.md#custom-indicators-targets-alerts). `position` is the 0-based offset of the node in the source. */
 export type FormulaNode =
   | { readonly kind: 'number'; readonly value: Decimal; readonly position: number }
   | { readonly kind: 'ref'; readonly metric: string; readonly position: number }

@@ -11,7 +11,7 @@ const FUNCTIONS = 'sum, min, max, if, isMissing';
 const describe = (token: Token): string => (token.kind === 'end' ? 'la fin de la formule' : `« ${token.text} »`);
 
 /**
- * Recursive-descent parser of the custom-indicator language (SPEC §6):
+ * Recursive-descent parser of the custom-indicator language (docs/methodology.md#custom-indicators-targets-alerts):
  *
  *   formula   := expr END
  *   expr      := term (("+" | "-") term)*

@@ -1,4 +1,4 @@
-/** Period codes of SPEC §4: `YYYY`, `YYYY-Qn`, `YYYY-MM`. */
+/** Period codes of docs/product-rules.md#periods-numbers-money: `YYYY`, `YYYY-Qn`, `YYYY-MM`. */
 export type Granularity = 'year' | 'quarter' | 'month';
 
 export type Period =

@@ -8,7 +8,7 @@ export type EventsGrossInput =
 /**
  * events_gross = counterfactual: exposure × engagement × (rateWithout − rateWith)
  *                observed:       observed × (1 − deadweight)
- * Negative avoided events are allowed (a service can increase use) and stay negative (SPEC §5).
+ * Negative avoided events are allowed (a service can increase use) and stay negative (docs/methodology.md#the-savings-and-reallocation-methodology).
  */
 export const eventsGross = (input: EventsGrossInput): Decimal => {
   switch (input.mode) {

@@ -23,7 +23,7 @@ const MAX_MISSING = 500;
 
 /**
  * Expected figures (leaf units × services they run × expected metrics × periods) against the figures entered.
- * Only the caller's org units count (SPEC §10): a unit outside their roles' subtrees answers as an unknown one.
+ * Only the caller's org units count (docs/product-rules.md#access-and-security): a unit outside their roles' subtrees answers as an unknown one.
  */
 @Injectable()
 export class CompletenessService {

@@ -1,7 +1,7 @@
 import type { Granularity } from '../parsing/figure-file.types';
 
 /**
- * What a service is expected to report each period (SPEC §7, completeness). By default: its spend, one activity
+ * What a service is expected to report each period (docs/product-rules.md#ingestion, completeness). By default: its spend, one activity
  * measure (person-months or beneficiaries, whichever the service counts), and each outcome it observes
  * (`observed.<code>`). An admin may configure the list instead (`service_expected_metric`): each metric is then a slot.
  * A slot is filled by any one of its metrics; it is keyed by its metric codes joined with `|`.

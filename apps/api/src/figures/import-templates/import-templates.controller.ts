@@ -40,7 +40,7 @@ const toResponse = (t: ImportTemplateView): ImportTemplateResponse => ({
   updatedAt: new Date(t.updatedAt).toISOString(),
 });
 
-/** Saved column mappings of the organisation: the import wizard offers them again next month (SPEC §7, issue 13). */
+/** Saved column mappings of the organisation: the import wizard offers them again next month (docs/product-rules.md#ingestion, issue 13). */
 @ApiTags('saisie')
 @ApiBearerAuth()
 @Controller('import-templates')

@@ -56,7 +56,7 @@ const storable = (e: SubmissionRowError): SubmissionRowError => ({
 type ApplyResult = { kind: 'finished' } | { kind: 'approved'; errors: SubmissionRowError[] } | { kind: 'applied'; periods: string[] } | { kind: 'previewed' };
 
 /**
- * The worker's side of a submission (SPEC §7): claim it, read and validate every row against the tenant's catalogue,
+ * The worker's side of a submission (docs/product-rules.md#ingestion): claim it, read and validate every row against the tenant's catalogue,
  * then either reject it with every row error, or apply every row in ONE transaction that first locks the submission
  * row and re-checks its status, so a duplicated or concurrent job can never apply it twice.
  */
@@ -134,7 +134,7 @@ export class IngestionService {
   }
 
   /**
-   * The units the submitter may write, from their roles as they are now (SPEC §10: finance or admin over a subtree);
+   * The units the submitter may write, from their roles as they are now (docs/product-rules.md#access-and-security: finance or admin over a subtree);
    * `undefined` when that is every unit, or for a submission without a user.
    */
   private async writeScope(em: EntityManager, organisationId: string, userId: string | null, units: readonly OrgUnitRow[]): Promise<Set<string> | undefined> {

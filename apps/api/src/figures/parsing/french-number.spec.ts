@@ -8,7 +8,7 @@ const NNBSP = '\u202F';
 
 describe(parseFrenchNumber.name, () => {
   it.each([
-    // SPEC §7, as written in the fixtures
+    // docs/product-rules.md#ingestion, as written in the fixtures
     ['12 450,00', '12450.00'],
     ['2 126,5', '2126.5'],
     [`13${NBSP}020,50${NBSP}€`, '13020.50'],

@@ -1,14 +1,14 @@
 /**
  * French-written numbers → a normalised decimal string (`-1234.56`), never a float.
  *
- * Accepted (SPEC §7): decimal comma (`2 126,5`); thousands separated by space, no-break space U+00A0, narrow no-break
+ * Accepted (docs/product-rules.md#ingestion): decimal comma (`2 126,5`); thousands separated by space, no-break space U+00A0, narrow no-break
  * space U+202F or dot (`12 450,00`, `1.234,56`); when `,` and `.` both appear the LAST one is the decimal separator
  * (`1.234,56`, `49,870.10`); a lone separator is decimal (`1,234` = 1.234, `2126.5` = 2126.5), several of the same are
  * thousands (`1.234.567`, `1,234,567`); thousands groups must be 3 digits; a currency (`€`, `EUR`) before or after;
  * a sign `-`, `+`, `−` (U+2212) or accounting parentheses `(1 234,56)`.
  *
  * Percent: `12,5 %` → `0.125`. A percentage is a share, and shares are stored as decimals in [0, 1] everywhere in the
- * product (SPEC §5), so the value is divided by 100 (an exact shift of the decimal point) and `percent: true` tells
+ * product (docs/methodology.md#the-savings-and-reallocation-methodology), so the value is divided by 100 (an exact shift of the decimal point) and `percent: true` tells
  * the caller it happened.
  */
 export type FrenchNumberError = 'empty' | 'not_a_number' | 'invalid_grouping';

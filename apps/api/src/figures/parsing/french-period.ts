@@ -2,7 +2,7 @@ import { DEFAULT_PERIOD_YEAR_MAX, DEFAULT_PERIOD_YEAR_MIN } from '../../platform
 import type { Granularity } from './figure-file.types';
 
 /**
- * Period cells → canonical codes `YYYY-MM`, `YYYY-Qn`, `YYYY` (SPEC §4, §7).
+ * Period cells → canonical codes `YYYY-MM`, `YYYY-Qn`, `YYYY` (docs/product-rules.md#periods-numbers-money, docs/product-rules.md#ingestion).
  *
  * Text forms: `2024-03`, `2024/03`, `03/2024`, `3-2024`; quarters `2024-T1`, `2024-Q1`, `2024 T1`, `T1 2024`,
  * `Q1-2024`; years `2024`; month names in French (full or abbreviated, accents and trailing dot optional, any case:

@@ -8,7 +8,7 @@ import { isOutlier, robustZScore, screenZScore } from './robust-z-score';
 const SCREEN_THRESHOLD = 3;
 
 /**
- * The data-quality flag of SPEC §7: a value far from its series' history (robust z-score on the last periods) is
+ * The data-quality flag of docs/product-rules.md#ingestion: a value far from its series' history (robust z-score on the last periods) is
  * accepted but flagged, with a message that says what to check.
  */
 export const outlierFlag = (row: ResolvedFigure, line: number, history: readonly string[]): SubmissionFlag | null => {

@@ -101,7 +101,7 @@ export class CustomIndicatorRepository {
 
   /**
    * Sums per indicator and entry period over the leaves of a scope: a cell counts only when its numerator and (if the
-   * indicator has one) its denominator are both present, so both sums cover the same cells (SPEC §6).
+   * indicator has one) its denominator are both present, so both sums cover the same cells (docs/methodology.md#custom-indicators-targets-alerts).
    */
   async sums(
     em: EntityManager,

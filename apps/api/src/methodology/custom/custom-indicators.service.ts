@@ -33,7 +33,7 @@ export interface PreviewResponse {
 }
 
 /**
- * Custom indicators (SPEC §6): CRUD with formula errors at their position, and a preview on the caller's real figures,
+ * Custom indicators (docs/methodology.md#custom-indicators-targets-alerts): CRUD with formula errors at their position, and a preview on the caller's real figures,
  * masked like the savings of the same scope (statistical secrecy).
  */
 @Injectable()

@@ -52,7 +52,7 @@ const MASKED_MESSAGE = (t: { indicator: string; orgUnit: string }): string =>
   `${t.indicator} (${t.orgUnit}) : valeur masquée (secret statistique : moins de ${SMALL_NUMBER_THRESHOLD} bénéficiaires sur le périmètre).`;
 
 /**
- * Alerts of a year (SPEC §6): each target of the caller's units with the indicator's value over that unit and year —
+ * Alerts of a year (docs/methodology.md#custom-indicators-targets-alerts): each target of the caller's units with the indicator's value over that unit and year —
  * system indicators from IndicatorsService.summary (same numbers as the dashboard), custom ones from their read model.
  * A value masked for the caller (statistical secrecy) comes back null with status `missing`: no threshold is compared.
  */

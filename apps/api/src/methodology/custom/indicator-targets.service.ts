@@ -35,7 +35,7 @@ const CONFLICT = 'Une cible existe déjà pour cet indicateur, cette unité et c
 const decimalOrNull = (value: string | null | undefined): Decimal | null | undefined =>
   value === undefined ? undefined : value === null ? null : new Decimal(value);
 
-/** Targets and alert thresholds per indicator, org unit and year (SPEC §6). */
+/** Targets and alert thresholds per indicator, org unit and year (docs/methodology.md#custom-indicators-targets-alerts). */
 @Injectable()
 export class IndicatorTargetsService {
   constructor(

@@ -1,4 +1,4 @@
-/** A decimal written as a string (`"12.5"`, `"-3"`): decimals cross the API as strings (SPEC §4). */
+/** A decimal written as a string (`"12.5"`, `"-3"`): decimals cross the API as strings (docs/product-rules.md#periods-numbers-money). */
 export const DECIMAL = /^-?\d{1,15}(\.\d{1,12})?$/;
 export const DECIMAL_MESSAGE = (field: string): string => `${field} : nombre décimal attendu sous forme de texte, avec un point (ex. "12.5")`;
 export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './app-config';
 
 describe(loadConfig.name, () => {
-  it('uses the defaults of SPEC §12', () => {
+  it('uses the defaults of docs/product-rules.md#interfaces', () => {
     const sut = loadConfig({});
     expect(sut.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/levier');
     expect(sut.redisUrl).toBe('redis://127.0.0.1:6379');

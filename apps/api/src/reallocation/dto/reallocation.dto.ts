@@ -6,7 +6,7 @@ import { TRANSFER_INSTRUMENTS, TransferInstrument } from '../budget-transfer.ent
 
 /**
  * A pseudonymous agent reference (`AG-0012`): capitals, digits, `-` and `_`, at least one digit. It cannot hold an
- * e-mail address (no `@`, no lower case) nor a plain surname (a digit is required): SPEC §3, agents are never named.
+ * e-mail address (no `@`, no lower case) nor a plain surname (a digit is required): docs/product-rules.md#domain-model, agents are never named.
  */
 export const AGENT_REF = /^(?=[A-Z0-9_-]*\d)[A-Z0-9][A-Z0-9_-]{1,31}$/;
 

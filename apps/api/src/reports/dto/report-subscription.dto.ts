@@ -40,7 +40,7 @@ const trimmedLowerList = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value;
 const trimmedList = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
-/** `POST /api/report-subscriptions` (SPEC §12): `{ name, recipients, orgUnits, schedule, formats? }` and the optional rest. */
+/** `POST /api/report-subscriptions` (docs/product-rules.md#interfaces): `{ name, recipients, orgUnits, schedule, formats? }` and the optional rest. */
 export class CreateReportSubscriptionDto {
   @ApiProperty({ example: 'Rapport mensuel du conseil d’administration' })
   @IsString({ message: 'name : un texte est attendu' })
