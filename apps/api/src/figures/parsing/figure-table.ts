@@ -2,6 +2,7 @@ import { FIELD_LABELS, mapHeader, normaliseHeader, type HeaderMapping } from './
 import { parseFrenchPeriod } from './french-period';
 import type { CellValue, FigureField, FileError, ImportLayout, RawRow, ReadFigures, ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
+import type { LoopSlicer } from './loop-slicer';
 
 /** One record of a CSV file or one row of a sheet, before the header is known. */
 export interface TableRecord {
@@ -151,12 +152,18 @@ const recordRows = (record: TableRecord, table: TableLayout, sheet: string | und
  * every later non-blank record into RawRows keyed by field. Unmapped columns of the long layout are dropped; a file
  * without a unit column leaves `orgUnit` out of its rows (see validate-row).
  */
-export const readFigureTable = (
+type TableMeta = Pick<ReadFigures, 'format' | 'encoding' | 'delimiter' | 'sheet'>;
+
+/** The header of a table (the layout its rows are read with), or why there is none. */
+const tableLayout = (
   records: readonly TableRecord[],
-  meta: Pick<ReadFigures, 'format' | 'encoding' | 'delimiter' | 'sheet'>,
-  mapping?: ImportMapping,
-): ReadFiguresResult => {
-  const candidates = records.filter((record) => !record.cells.every(isBlank)).slice(0, HEADER_SEARCH_ROWS);
+  mapping: ImportMapping | undefined,
+): { ok: true; table: TableLayout } | { ok: false; error: FileError } => {
+  const candidates: TableRecord[] = [];
+  for (const record of records) {
+    if (candidates.length === HEADER_SEARCH_ROWS) break;
+    if (!record.cells.every(isBlank)) candidates.push(record);
+  }
   if (candidates.length === 0) {
     return { ok: false, error: { code: 'empty_file', message: 'Le fichier est vide : aucune ligne à importer.' } };
   }
@@ -203,15 +210,43 @@ export const readFigureTable = (
     if (table === null) return { ok: false, error: missingColumnsError(best?.mapping ?? null, best?.record.line) };
   }
 
-  const header = table;
-  const rows: RawRow[] = records
-    .filter((record) => record.line > header.record.line && !record.cells.every(isBlank) && !header.skipLines.has(record.line))
-    .flatMap((record) => recordRows(record, header, meta.sheet));
-  if (rows.length === 0) {
-    return {
-      ok: false,
-      error: { code: 'no_rows', line: header.record.line, message: "Le fichier n'a aucune ligne de données sous la ligne d'en-tête." },
-    };
+  return { ok: true, table };
+};
+
+/** A data record of the table: below the header, not blank, not a line the layout skips. */
+const isDataRecord = (record: TableRecord, header: TableLayout): boolean =>
+  record.line > header.record.line && !record.cells.every(isBlank) && !header.skipLines.has(record.line);
+
+const tableResult = (header: TableLayout, meta: TableMeta, rows: RawRow[]): ReadFiguresResult =>
+  rows.length === 0
+    ? { ok: false, error: { code: 'no_rows', line: header.record.line, message: "Le fichier n'a aucune ligne de données sous la ligne d'en-tête." } }
+    : { ok: true, ...meta, headerLine: header.record.line, headers: header.headers, ignoredHeaders: header.ignored, rows, layout: header.layout };
+
+export const readFigureTable = (records: readonly TableRecord[], meta: TableMeta, mapping?: ImportMapping): ReadFiguresResult => {
+  const found = tableLayout(records, mapping);
+  if (!found.ok) return found;
+  const header = found.table;
+  return tableResult(
+    header,
+    meta,
+    records.filter((record) => isDataRecord(record, header)).flatMap((record) => recordRows(record, header, meta.sheet)),
+  );
+};
+
+/** readFigureTable for a large sheet: the same result, handing the event loop back between slices of records. */
+export const readFigureTableInSlices = async (
+  records: readonly TableRecord[],
+  meta: TableMeta,
+  mapping: ImportMapping | undefined,
+  slicer: LoopSlicer,
+): Promise<ReadFiguresResult> => {
+  const found = tableLayout(records, mapping);
+  if (!found.ok) return found;
+  const header = found.table;
+  const rows: RawRow[] = [];
+  for (const record of records) {
+    if (isDataRecord(record, header)) for (const row of recordRows(record, header, meta.sheet)) rows.push(row);
+    await slicer.pause();
   }
-  return { ok: true, ...meta, headerLine: header.record.line, headers: header.headers, ignoredHeaders: header.ignored, rows, layout: header.layout };
+  return tableResult(header, meta, rows);
 };

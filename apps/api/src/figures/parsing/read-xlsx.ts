@@ -1,5 +1,5 @@
 import { stream as excelStream, type CellValue as ExcelCellValue, type Row } from 'exceljs';
-import { readFigureTable, type TableRecord } from './figure-table';
+import { readFigureTableInSlices, type TableRecord } from './figure-table';
 import { LoopSlicer } from './loop-slicer';
 import type { CellValue, FileError, ReadFigures, ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
@@ -179,7 +179,7 @@ export const readXlsxSheets = async (bytes: Uint8Array, limits: XlsxLimits = DEF
     entries: 'ignore',
   });
   const workbook = reader as unknown as StreamedWorkbook;
-  const sheets: SheetRecords[] = [];
+  const grids: { name: string; byLine: Map<number, CellValue[]> }[] = [];
   let cells = 0;
   const slicer = new LoopSlicer();
   try {
@@ -211,14 +211,23 @@ export const readXlsxSheets = async (bytes: Uint8Array, limits: XlsxLimits = DEF
       const added = applyMerges(byLine, (entryName === undefined ? undefined : merges.get(entryName)) ?? [], limits.maxCells - cells);
       if (added === null) return { ok: false, error: tooManyCells(limits, sheet.name, Math.max(0, ...byLine.keys())) };
       cells += added;
-      const records = [...byLine.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([line, sparse]) => ({ line, cells: Array.from({ length: sparse.length }, (_, i) => sparse[i] ?? null) }));
-      sheets.push({ name: sheet.name, records });
+      grids.push({ name: sheet.name, byLine });
     }
   } catch {
     input.destroy();
     return { ok: false, error: UNREADABLE };
+  }
+  // the sheets' rows in line order, built once the zip is read (yielding in the middle of exceljs's sheet stream loses
+  // the end of the file), a slice at a time
+  const sheets: SheetRecords[] = [];
+  for (const { name, byLine } of grids) {
+    const records: TableRecord[] = [];
+    for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+      const sparse = byLine.get(line)!;
+      records.push({ line, cells: Array.from({ length: sparse.length }, (_, i) => sparse[i] ?? null) });
+      await slicer.pause();
+    }
+    sheets.push({ name, records });
   }
   const tabs = (workbook.model?.sheets ?? []).map((sheet) => sheet.name);
   const tab = (name: string): number => (tabs.includes(name) ? tabs.indexOf(name) : tabs.length);
@@ -235,8 +244,9 @@ export const readXlsx = async (bytes: Uint8Array, mapping?: ImportMapping, limit
   if (!read.ok) return read;
   let first: ReadFiguresResult | null = null;
   const found: ReadFigures[] = [];
+  const slicer = new LoopSlicer();
   for (const sheet of read.sheets) {
-    const result = readFigureTable(sheet.records, { format: 'xlsx', sheet: sheet.name }, mapping);
+    const result = await readFigureTableInSlices(sheet.records, { format: 'xlsx', sheet: sheet.name }, mapping, slicer);
     if (result.ok) found.push(result);
     else first ??= result;
   }
