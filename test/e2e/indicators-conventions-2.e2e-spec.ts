@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { computeScenario, isConventions2Output, parseScenario } from '@levier/indicators';
+import { computeScenario, d, isConventions2Output, parseScenario } from '@levier/indicators';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
 import { WorkerModule } from '../../apps/api/src/worker.module';
@@ -114,6 +114,26 @@ describe('indicators under conventions 2 (Méthode 2)', () => {
     expect(['unit-costs', 'outcome-assumptions']).toContain(top.source.resource);
     const edited = (await http().get(`/api/${top.source.resource}/${top.source.id}`).set(director).expect(200)).body;
     expect(top.parameter).toContain(edited.code);
+    // the ledger drilled down by service (the dashboard's payer detail): each service's own ledger, adding up to the payer's line
+    const byService = (
+      await http()
+        .get('/api/indicators/series')
+        .query({ ...query, groupBy: 'service' })
+        .set(director)
+        .expect(200)
+    ).body.items as {
+      ledger: Record<string, { avoided: string; cost: string; net: string }>;
+    }[];
+    for (const [payer, line] of Object.entries(summary.ledger as Record<string, { net: string }>)) {
+      const nets = byService.map((item) => item.ledger?.[payer]?.net).filter((net): net is string => net !== undefined);
+      expect(nets.length).toBeGreaterThan(0);
+      // each service's net is rounded to the cent: their sum is the payer's net within half a cent per service
+      const gap = nets
+        .reduce((sum, net) => sum.plus(net), d('0'))
+        .minus(line.net)
+        .abs();
+      expect(gap.lte(d('0.005').times(nets.length))).toBe(true);
+    }
     // households apart: public savings exclude what households would have paid; public cost excludes their contributions
     expect(Number(summary.publicSavings)).toBeCloseTo(Number(summary.grossSavings) - Number(summary.byPayer.USAGER ?? 0), 2);
     expect(Number(summary.publicCost)).toBeCloseTo(Number(summary.cost) - Number(summary.costByPayer.USAGER ?? 0), 2);

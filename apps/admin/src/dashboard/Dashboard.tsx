@@ -18,6 +18,7 @@ import { ScopeBar, useOrgUnitTree } from './ScopeBar';
 import { SeriesSection } from './SeriesSection';
 import { ServicesSection } from './ServicesSection';
 import { SummaryDetails } from './SummaryDetails';
+import { LedgerDrilldown } from './LedgerDrilldown';
 import { TornadoSection } from './TornadoSection';
 import { defaultScope, scopeEndingAt, scopeFromSearch, scopeToSearch } from './scope';
 import { useIndicatorSummary, useLatestDataMonth } from './use-indicators';
@@ -94,6 +95,7 @@ const SummarySection = ({ scope, onExplain }: { scope: Scope; onExplain: (i: Exp
         <SummaryDetails summary={data} onExplain={onExplain} />
         <PayersSection scope={scope} summary={data} onExplain={onExplain} />
       </Box>
+      <LedgerDrilldown scope={scope} summary={data} />
       <TornadoSection summary={data} />
       <ComparisonSection scope={scope} summary={data} />
     </>

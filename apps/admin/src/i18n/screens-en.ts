@@ -143,6 +143,23 @@ export const screensEn = {
       total: 'Total of shares: %{total}',
     },
     payers: PAYER_LABELS_EN,
+    ledger_drilldown: {
+      title: 'Who pays, who saves: one payer by service',
+      payer: 'Payer',
+      caption: '%{payer}: avoided costs, cost borne and net by service',
+      service: 'Service',
+      avoided: 'Avoided costs',
+      cost: 'Cost borne',
+      net: 'Net',
+      net_negative: '%{net} (negative)',
+      sentence: '%{payer}: %{avoided} of avoided costs, %{cost} of the services’ cost borne, a net of %{net}.',
+      negative: 'This payer pays more than it saves in this scope.',
+      saves_most: 'Most of its savings come from the service “%{service}” (%{amount}).',
+      bears_most: 'Most of what it bears comes from the service “%{service}” (%{amount}).',
+      nothing: '%{payer} neither saves nor bears anything in this scope.',
+      no_service: 'No service gives this payer a line in this scope.',
+      error: 'The detail by service could not be loaded.',
+    },
     tornado: {
       title: 'Which assumption weighs most?',
       subtitle:

@@ -143,6 +143,23 @@ export const screensFr = {
       total: 'Total des parts : %{total}',
     },
     payers: PAYER_LABELS_FR,
+    ledger_drilldown: {
+      title: 'Qui paie, qui économise : le détail d’un payeur par service',
+      payer: 'Payeur',
+      caption: '%{payer} : coûts évités, coût supporté et solde net par service',
+      service: 'Service',
+      avoided: 'Coûts évités',
+      cost: 'Coût supporté',
+      net: 'Solde net',
+      net_negative: '%{net} (négatif)',
+      sentence: '%{payer} : %{avoided} de coûts évités, %{cost} du coût des services supporté, soit un solde net de %{net}.',
+      negative: 'Ce payeur paie plus qu’il n’économise sur ce périmètre.',
+      saves_most: 'Ses économies viennent surtout du service « %{service} » (%{amount}).',
+      bears_most: 'Sa charge vient surtout du service « %{service} » (%{amount}).',
+      nothing: '%{payer} n’a ni économie ni charge sur ce périmètre.',
+      no_service: 'Aucun service ne donne de ligne à ce payeur sur ce périmètre.',
+      error: 'Le détail par service n’a pas pu être chargé.',
+    },
     tornado: {
       title: 'Quelle hypothèse pèse le plus ?',
       subtitle:
