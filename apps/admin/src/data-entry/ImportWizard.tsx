@@ -24,7 +24,7 @@ import { errorText } from '../dashboard/error-text';
 import type { LevierDataProvider } from '../dataProvider';
 import { SubmissionReport } from './SubmissionReport';
 import { SubmissionPreview } from './SubmissionPreview';
-import { ErrorReportDownload, TemplateDownload } from './ImportFileDownloads';
+import { TemplateDownload } from './ImportFileDownloads';
 import { isFinished, useSubmissionPolling } from './submission-status';
 
 export const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -196,8 +196,7 @@ export const ImportWizard = () => {
           </Box>
         ) : step === 1 && state?.preview ? (
           <>
-            <SubmissionPreview preview={state.preview} fileName={state.fileName ?? null} />
-            {state.preview.errors.length > 0 ? <ErrorReportDownload submissionId={state.id} /> : null}
+            <SubmissionPreview preview={state.preview} fileName={state.fileName ?? null} submissionId={state.id} />
             <Box sx={{ display: 'flex', gap: 2, mt: 2 }}>
               <Button
                 variant="contained"

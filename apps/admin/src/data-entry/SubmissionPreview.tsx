@@ -1,26 +1,15 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Box, Button, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
-import { toCsv } from '../common/export';
 import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
 import { frenchDecimal, periodLabel } from './period-label';
-import type { SubmissionPreviewData, SubmissionState } from './submission-status';
+import type { SubmissionPreviewData } from './submission-status';
+import { ErrorReportDownload } from './ImportFileDownloads';
 
-/** The row-error report as a CSV the user can open in the spreadsheet (header row first, `;`, UTF-8 with BOM). */
-export const errorReportCsv = (errors: NonNullable<SubmissionState['errors']>): string =>
-  `\ufeff${toCsv([['Feuille', 'Ligne', 'Colonne', 'Valeur lue', 'Problème'], ...errors.map((e) => [e.sheet ?? '', e.line ?? '', e.column ?? '', e.value ?? '', e.message])])}\r\n`;
-
-const download = (name: string, text: string): void => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-};
-
-/** What applying the file would do: counts, every stored value it changes (old → new, in words), its errors and flags. */
-export const SubmissionPreview = ({ preview, fileName }: { preview: SubmissionPreviewData; fileName: string | null }) => {
+/**
+ * What applying the file would do: counts, every stored value it changes (old → new, in words), its errors and flags;
+ * `submissionId` offers the error report (CSV, Excel) when the preview has errors.
+ */
+export const SubmissionPreview = ({ preview, fileName, submissionId }: { preview: SubmissionPreviewData; fileName: string | null; submissionId?: string }) => {
   const { created, changed, unchanged, flagged, errors } = preview;
   return (
     <Box data-testid="submission-preview" aria-live="polite">
@@ -37,13 +26,7 @@ export const SubmissionPreview = ({ preview, fileName }: { preview: SubmissionPr
           <Alert severity="error" sx={{ mb: 2 }}>
             Le fichier ne peut pas être enregistré : corrigez les {errors.length} erreur{errors.length > 1 ? 's' : ''} ci-dessous, puis déposez-le de nouveau.
           </Alert>
-          <Button
-            startIcon={<DownloadIcon />}
-            onClick={() => download(`erreurs-${(fileName ?? 'saisie').replace(/\.[^.]+$/u, '')}.csv`, errorReportCsv(errors))}
-            sx={{ mb: 1 }}
-          >
-            Télécharger le rapport d’erreurs (CSV)
-          </Button>
+          {submissionId ? <ErrorReportDownload submissionId={submissionId} /> : null}
           <SubmissionErrorsTable errors={errors} />
         </>
       ) : null}

@@ -33,6 +33,14 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
         errors_csv: 'Error report (CSV)',
         errors_xlsx: 'Error report (Excel)',
       },
+      submission: {
+        title_file: '%{file} — %{date}',
+        title_grid: 'Grid entry — %{date}',
+        title_form: 'Figure correction — %{date}',
+        title_other: 'Submission of %{date}',
+        changes: 'Changes',
+        no_preview: 'No preview stored for this submission.',
+      },
       expected_metrics: {
         title: 'Expected metrics per service',
         help: 'What each service enters every period: the data-entry grid offers only these metrics and completeness counts them. Without configuration, a service expects its spend, one activity measure (person-months or beneficiaries) and its observed outcomes.',
@@ -54,6 +62,9 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
     },
   },
   resources: {
+    submissions: {
+      fields: { fileName: 'File', createdByName: 'Submitted by', finishedAt: 'Processed on', preview: 'Changes' },
+    },
     'expected-metrics': {
       name: 'Expected metric |||| Expected metrics',
       fields: {

@@ -30,6 +30,14 @@ export const monthEndFr = {
         errors_csv: 'Rapport d’erreurs (CSV)',
         errors_xlsx: 'Rapport d’erreurs (Excel)',
       },
+      submission: {
+        title_file: '%{file} — %{date}',
+        title_grid: 'Saisie dans la grille — %{date}',
+        title_form: 'Correction d’un chiffre — %{date}',
+        title_other: 'Dépôt du %{date}',
+        changes: 'Changements',
+        no_preview: 'Aucun aperçu enregistré pour ce dépôt.',
+      },
       expected_metrics: {
         title: 'Indicateurs attendus par service',
         help: 'Ce que chaque service saisit chaque période : la grille de saisie ne propose que ces indicateurs et la complétude les compte. Sans configuration, un service attend ses dépenses, une mesure d’activité (mois-personnes ou bénéficiaires) et ses résultats constatés.',
@@ -51,6 +59,9 @@ export const monthEndFr = {
     },
   },
   resources: {
+    submissions: {
+      fields: { fileName: 'Fichier', createdByName: 'Déposé par', finishedAt: 'Traité le', preview: 'Changements' },
+    },
     'expected-metrics': {
       name: 'Indicateur attendu |||| Indicateurs attendus',
       fields: {
