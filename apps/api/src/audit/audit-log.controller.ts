@@ -16,7 +16,9 @@ export class AuditLogController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Journal d’audit de l’organisation (filtres : entity, entityId, action, actorId, submissionId, from, to)' })
+  @ApiOperation({
+    summary: 'Journal d’audit de l’organisation (filtres : entity, entityId, action, actorId, submissionId, from, to, orgUnit avec ses sous-unités, period)',
+  })
   async list(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<AuditLogResponse[]> {
     const query = parseListQuery(raw, { sortable: ['at', 'action', 'entity'] as const, defaultSort: { field: 'at', order: 'DESC' } });
     const page = await this.auditLog.list(user.organisationId, query);

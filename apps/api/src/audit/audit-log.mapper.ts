@@ -5,6 +5,7 @@ export interface AuditLogResponse {
   at: string;
   actorId: string | null;
   actorEmail: string | null;
+  actorName: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -20,6 +21,7 @@ export const toAuditLogResponse = (row: AuditLogRow): AuditLogResponse => ({
   at: new Date(row.at).toISOString(),
   actorId: row.actorId,
   actorEmail: row.actorEmail,
+  actorName: row.actorName,
   action: row.action,
   entity: row.entity,
   entityId: row.entityId,

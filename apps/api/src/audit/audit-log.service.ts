@@ -34,6 +34,8 @@ export class AuditLogService {
       submissionId: text(query.filter, 'submissionId', UUID),
       from: text(query.filter, 'from', /^\d{4}-\d{2}-\d{2}/),
       to: text(query.filter, 'to', /^\d{4}-\d{2}-\d{2}/),
+      orgUnit: text(query.filter, 'orgUnit'),
+      period: text(query.filter, 'period', /^\d{4}(-(0[1-9]|1[0-2])|-[QT][1-4])?$/)?.replace(/-T([1-4])$/, '-Q$1'),
     };
     return this.tenantDb.read(organisationId, (em) => this.repository.list(em, organisationId, filter, query));
   }
