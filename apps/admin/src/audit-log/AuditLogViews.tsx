@@ -1,21 +1,85 @@
-import { DataTable, DateField, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
-import { EnumField, JsonField } from '../common/fields';
+import { Typography } from '@mui/material';
+import {
+  DataTable,
+  DateField,
+  Labeled,
+  ReferenceInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  useGetList,
+  useRecordContext,
+  useTranslate,
+  type SelectInputProps,
+} from 'react-admin';
+import { JsonField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
+import { auditActionLabel, auditSummary } from './audit-words';
 
-const filters = [<TextInput key="entity" source="entity" alwaysOn />, <TextInput key="actor" source="actor" />];
+interface AuditRecord {
+  id: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const useUnitNames = () => {
+  const { data } = useGetList<{ id: string; code: string; name: string }>(
+    'org-units',
+    { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } },
+    { retry: false },
+  );
+  return { units: data ?? [], unitName: (code: string) => data?.find((u) => u.code === code)?.name ?? code };
+};
+
+/** Org units by name (the filter takes their code): a parent unit finds the entries of every unit under it. */
+const OrgUnitFilter = (props: Omit<SelectInputProps, 'choices'> & { source: string }) => {
+  const { units } = useUnitNames();
+  return <SelectInput {...props} choices={units.map((u) => ({ id: u.code, name: u.name }))} />;
+};
+
+const filters = [
+  <OrgUnitFilter key="orgUnit" source="orgUnit" label="levier.month_end.audit.org_unit" alwaysOn />,
+  <TextInput key="period" source="period" label="levier.month_end.audit.period" helperText="levier.month_end.audit.period_help" alwaysOn />,
+  <ReferenceInput key="actorId" source="actorId" reference="users" alwaysOn>
+    <SelectInput optionText="displayName" label="levier.month_end.audit.actor" />
+  </ReferenceInput>,
+];
+
+const ActionField = () => {
+  const record = useRecordContext<AuditRecord>();
+  return record ? <span>{auditActionLabel(record.action)}</span> : null;
+};
+
+const SummaryField = () => {
+  const record = useRecordContext<AuditRecord>();
+  const translate = useTranslate();
+  const { unitName } = useUnitNames();
+  if (!record) return null;
+  const statusLabel = (s: string) => translate(`levier.enums.period_status.${s}`, { _: translate(`levier.enums.figure_status.${s}`, { _: s }) });
+  return (
+    <Typography variant="body2" component="span">
+      {auditSummary(record.before, record.after, { unitName, statusLabel }) || '—'}
+    </Typography>
+  );
+};
 
 export const AuditLogList = () => (
   <LevierList filters={filters} sort={{ field: 'at', order: 'DESC' }} perPage={50}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="at">
-        <DateField source="at" showTime />
+        <DateField source="at" showTime locales="fr-FR" />
       </DataTable.Col>
-      <DataTable.Col source="actor" />
+      <DataTable.Col source="actorName" disableSort render={(record) => String(record.actorName ?? record.actorEmail ?? '—')} />
       <DataTable.Col source="action">
-        <EnumField source="action" enumName="audit_action" />
+        <ActionField />
       </DataTable.Col>
-      <DataTable.Col source="entity" />
-      <DataTable.Col source="entityId" />
+      <DataTable.Col source="summary" disableSort label="levier.month_end.audit.summary">
+        <SummaryField />
+      </DataTable.Col>
+      <DataTable.Col source="reason" disableSort render={(record) => String(record.reason ?? '')} />
     </DataTable>
   </LevierList>
 );
@@ -23,11 +87,15 @@ export const AuditLogList = () => (
 export const AuditLogShow = () => (
   <Show>
     <SimpleShowLayout>
-      <DateField source="at" showTime />
-      <TextField source="actor" />
-      <EnumField source="action" enumName="audit_action" />
-      <TextField source="entity" />
-      <TextField source="entityId" />
+      <DateField source="at" showTime locales="fr-FR" />
+      <TextField source="actorName" emptyText="—" />
+      <Labeled source="action">
+        <ActionField />
+      </Labeled>
+      <Labeled label="levier.month_end.audit.summary">
+        <SummaryField />
+      </Labeled>
+      <TextField source="reason" emptyText="—" />
       <JsonField source="before" />
       <JsonField source="after" />
     </SimpleShowLayout>

@@ -41,6 +41,13 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
         changes: 'Changes',
         no_preview: 'No preview stored for this submission.',
       },
+      audit: {
+        org_unit: 'Unit (and its sub-units)',
+        period: 'Period',
+        period_help: '2024-03, 2024-T1 or 2024',
+        actor: 'User',
+        summary: 'About',
+      },
       expected_metrics: {
         title: 'Expected metrics per service',
         help: 'What each service enters every period: the data-entry grid offers only these metrics and completeness counts them. Without configuration, a service expects its spend, one activity measure (person-months or beneficiaries) and its observed outcomes.',
@@ -62,6 +69,7 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
     },
   },
   resources: {
+    'audit-log': { fields: { actorName: 'Author', reason: 'Reason' } },
     submissions: {
       fields: { fileName: 'File', createdByName: 'Submitted by', finishedAt: 'Processed on', preview: 'Changes' },
     },

@@ -38,6 +38,13 @@ export const monthEndFr = {
         changes: 'Changements',
         no_preview: 'Aucun aperçu enregistré pour ce dépôt.',
       },
+      audit: {
+        org_unit: 'Unité (et ses sous-unités)',
+        period: 'Période',
+        period_help: '2024-03, 2024-T1 ou 2024',
+        actor: 'Utilisateur',
+        summary: 'Sur quoi',
+      },
       expected_metrics: {
         title: 'Indicateurs attendus par service',
         help: 'Ce que chaque service saisit chaque période : la grille de saisie ne propose que ces indicateurs et la complétude les compte. Sans configuration, un service attend ses dépenses, une mesure d’activité (mois-personnes ou bénéficiaires) et ses résultats constatés.',
@@ -59,6 +66,7 @@ export const monthEndFr = {
     },
   },
   resources: {
+    'audit-log': { fields: { actorName: 'Auteur', reason: 'Motif' } },
     submissions: {
       fields: { fileName: 'Fichier', createdByName: 'Déposé par', finishedAt: 'Traité le', preview: 'Changements' },
     },

@@ -1,0 +1,28 @@
+import { auditActionLabel, auditSummary } from './audit-words';
+
+const words = {
+  unitName: (code: string) => (code === 'VALMONT-NORD' ? 'Antenne Valmont Nord' : code),
+  statusLabel: (s: string) => ({ submitted: 'soumise', approved: 'approuvée' })[s] ?? s,
+};
+
+describe(auditActionLabel.name, () => {
+  it('names known actions in words and gives others a generic verb', () => {
+    expect(auditActionLabel('figure.upsert')).toBe('Saisie ou correction d’un chiffre');
+    expect(auditActionLabel('period.reopen')).toBe('Période rouverte');
+    expect(auditActionLabel('unit_cost.delete')).toBe('Suppression (unit cost)');
+  });
+});
+
+describe(auditSummary.name, () => {
+  it('says which unit and period, and the value before → after in French', () => {
+    expect(auditSummary({ value: '6044.7' }, { value: '12345.67', orgUnit: 'VALMONT-NORD', period: '2024-01' }, words)).toBe(
+      'Antenne Valmont Nord · janv. 2024 · 6\u202f044,7 → 12\u202f345,67',
+    );
+    expect(auditSummary(null, { value: '3', orgUnit: 'VALMONT-NORD', period: '2024-Q4' }, words)).toBe('Antenne Valmont Nord · 2024-T4 · — → 3');
+  });
+  it('says a period status change in words', () => {
+    expect(auditSummary({ status: 'submitted' }, { status: 'approved', orgUnit: 'VALMONT-NORD', period: '2024-11' }, words)).toBe(
+      'Antenne Valmont Nord · nov. 2024 · soumise → approuvée',
+    );
+  });
+});
