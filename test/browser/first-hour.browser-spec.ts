@@ -115,6 +115,14 @@ describe('the director’s first hour', () => {
     await page.getByTestId('headline-grossSavings-value').waitFor();
     expect(await text(page, 'headline-grossSavings-value')).toBe('—');
     expect(await page.getByTestId('freshness').textContent()).toContain('Base : tel que publié');
+    // the series lists the twelve months, each greyed « non approuvé », never a 0 € point
+    const series = page.getByTestId('series');
+    await series.getByTestId('series-gaps').waitFor();
+    expect(await text(page, 'series-gaps')).toBe('12 périodes non approuvées, sans valeur « tel que publié » (grisées).');
+    expect(await series.getByTestId('series-gap-2024-06').textContent()).toContain('non approuvé');
+    await series.getByRole('tab', { name: 'Tableau' }).click();
+    expect(await series.getByTestId('series-cell-unapproved').count()).toBeGreaterThanOrEqual(12 * 4);
+    expect(await series.getByText(/^0,00\s€$/).count()).toBe(0);
     await screenshot(page, 'first-hour-reported-2024');
 
     // 2023 was approved under method 1: its published figures are there
@@ -194,8 +202,56 @@ describe('the director’s first hour', () => {
     await page.context().close();
   });
 
+  it('offers the four periods a report covers, and previews each on its last complete period', async () => {
+    const director = await apiLogin(base(), 'directeur@valmont.demo');
+    const created = await fetch(`${base()}/api/report-subscriptions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${director}`, 'Content-Type': 'application/json', 'X-Requested-With': 'levier' },
+      body: JSON.stringify({ name: 'Périodes couvertes', recipients: ['elu.periodes@mairie-valmont.fr'], orgUnits: ['VALMONT'], schedule: '0 8 5 * *' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const page = await signedIn('directeur@valmont.demo');
+    // the demo's last complete month, quarter and year end with December 2024 (January 2025 is incomplete)
+    const options = ['Le dernier mois complet', 'Le dernier trimestre complet', 'La dernière année complète', 'Depuis le début de l’année (cumul)'];
+    // created on the last complete month: each choice changes the form (the save button needs a change), the month last
+    const choices: [string, string, string][] = [
+      ['Le dernier trimestre complet', '4e trimestre 2024', '3e trimestre 2024'],
+      ['La dernière année complète', 'année 2024', 'année 2023'],
+      ['Depuis le début de l’année (cumul)', 'cumul de l’année 2024 à fin décembre', 'cumul de l’année 2023 à fin décembre'],
+      ['Le dernier mois complet', 'décembre 2024', 'novembre 2024'],
+    ];
+    for (const [choice, covered, compared] of choices) {
+      await page.goto(`${base()}/#/report-subscriptions/${id}`);
+      const select = page.getByRole('combobox', { name: 'Période couverte' });
+      await select.waitFor();
+      await select.click();
+      // every choice in words, never a key
+      expect(await page.getByRole('option').allTextContents()).toEqual(options);
+      await page.getByRole('option', { name: choice, exact: true }).click();
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByTestId('report-periodCovered').getByText(choice, { exact: true }).waitFor();
+
+      await page.getByTestId('report-preview').click();
+      await page.getByTestId('report-preview-subject').waitFor();
+      expect(await text(page, 'report-preview-subject')).toContain(`Levier — Périodes couvertes — ${covered} — CCAS de Valmont`);
+      const frame = page.frameLocator('[data-testid="report-preview-frame"]');
+      // the comparison column, public money first (the demo's 2024 is under method 2), no M57 ratio
+      await frame.getByText(compared, { exact: true }).first().waitFor();
+      await frame.getByText('Finances publiques : épargne médico-sociale nette').first().waitFor();
+      const body = (await frame.locator('body').textContent()) ?? '';
+      expect(body).not.toMatch(/[ée]pargne (brute|nette)/i);
+      expect(body).not.toMatch(/levier\.|year_to_date|quarter/);
+      if (choice.startsWith('Depuis')) await screenshot(page, 'first-hour-report-preview-year-to-date');
+      await page.getByRole('button', { name: 'Fermer' }).click();
+    }
+    await page.context().close();
+  });
+
   it('shows who is signed in: name, organisation and role in French', async () => {
     const page = await signedIn('directeur@valmont.demo');
+    await page.getByTestId('app-bar-organisation').waitFor();
+    expect(await text(page, 'app-bar-organisation')).toBe('CCAS de Valmont');
     await page.getByRole('button', { name: /Profil|Profile/ }).click();
     await page.getByTestId('who-am-i-roles').waitFor();
     expect(await text(page, 'who-am-i')).toContain('Organisation : CCAS de Valmont');
