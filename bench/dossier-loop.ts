@@ -20,6 +20,9 @@ import { ServiceFundingRepository } from '../apps/api/src/funding/service-fundin
 import { IndicatorInputsRepository } from '../apps/api/src/indicators/indicator-inputs.repository';
 import { RecomputeService } from '../apps/api/src/indicators/recompute.service';
 import { TenantDb } from '../apps/api/src/platform/database/tenant-db';
+import type { DocumentsService } from '../apps/api/src/documents/documents.service';
+import type { DossierJob } from '../apps/api/src/documents/dossier-render';
+import type { AuthUser } from '../apps/api/src/tenancy/auth-user';
 import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
 import { login } from './bench-processes';
 import { measureDossier } from './document-measures';
@@ -82,6 +85,27 @@ const main = async (): Promise<void> => {
             `/health worst ${dossier.healthMaxMs.toFixed(0)} ms over ${dossier.healthPolls} polls`,
         );
       }
+      // what the worker thread takes off the API's loop: the same dossier's engine run, model, hash and layout timed here
+      const { DocumentsService: Documents } = await import('../apps/api/src/documents/documents.service');
+      const { renderDossier } = await import('../apps/api/src/documents/dossier-render');
+      const roles: { id: string; role: AuthUser['roles'][number]['role']; orgUnitId: string | null }[] = await ds.query(
+        `SELECT u.id, r.role, r.org_unit_id AS "orgUnitId" FROM app_user u JOIN role_assignment r ON r.user_id = u.id WHERE u.email = $1`,
+        [tenant.directorEmail],
+      );
+      const director: AuthUser = {
+        id: roles[0].id,
+        email: tenant.directorEmail,
+        organisationId: tenant.id,
+        roles: roles.map(({ role, orgUnitId }) => ({ role, orgUnitId })),
+      };
+      // the service's own gathering (private: a measuring tool reaches it on purpose)
+      const documents = app.get(Documents) as unknown as {
+        dossierJob: (...args: Parameters<DocumentsService['dossier']>) => Promise<Omit<DossierJob, 'format' | 'compress'>>;
+      };
+      const job = await documents.dossierJob(director, { orgUnit: tenant.rootCode, from: '2024-01', to: '2024-12' }, 'fr', 'pdf');
+      const started = performance.now();
+      await renderDossier({ ...job, format: 'pdf', compress: true });
+      log(`  the same rendering on the API's thread would hold it ${((performance.now() - started) / 1000).toFixed(2)} s`);
     } finally {
       await app.close();
     }
