@@ -187,6 +187,14 @@ describe('agents’ initiatives (/api/initiatives)', () => {
       await http().delete(`/api/initiatives/${hidden}`).set(who).expect(404);
     }
     expect((await http().get('/api/initiatives').set(bellerive).expect(200)).body).toEqual([]);
+    // a unit filter outside the caller's subtree finds nothing (never another subtree's rows, never a 500)
+    const outside = await http()
+      .get('/api/initiatives')
+      .query({ filter: JSON.stringify({ orgUnit: 'VALMONT-SUD' }) })
+      .set(north)
+      .expect(200);
+    expect(outside.body).toEqual([]);
+    expect(outside.headers['content-range']).toBe('initiatives 0-0/0');
     expect((await http().get('/api/initiatives').set(north).expect(200)).body.map((r: { id: string }) => r.id)).toEqual([nord.id]);
     // Valmont's units are unknown to Bellerive, and the southern antenna to the northern director: a 400, like a typo
     await create(bellerive, { ...portage, service: 'SAAD' }).expect(400);
