@@ -48,6 +48,15 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
         actor: 'User',
         summary: 'About',
       },
+      period_history: {
+        title: 'Period history',
+        empty: 'No status change for this period.',
+        when: 'When',
+        who: 'By',
+        what: 'Change',
+        reason: 'Reason',
+        actions: { submit: 'Submitted', approve: 'Approved', reopen: 'Reopened' },
+      },
       expected_metrics: {
         title: 'Expected metrics per service',
         help: 'What each service enters every period: the data-entry grid offers only these metrics and completeness counts them. Without configuration, a service expects its spend, one activity measure (person-months or beneficiaries) and its observed outcomes.',

@@ -45,6 +45,15 @@ export const monthEndFr = {
         actor: 'Utilisateur',
         summary: 'Sur quoi',
       },
+      period_history: {
+        title: 'Historique de la période',
+        empty: 'Aucun changement de statut pour cette période.',
+        when: 'Quand',
+        who: 'Par',
+        what: 'Changement',
+        reason: 'Motif',
+        actions: { submit: 'Soumise', approve: 'Approuvée', reopen: 'Rouverte' },
+      },
       expected_metrics: {
         title: 'Indicateurs attendus par service',
         help: 'Ce que chaque service saisit chaque période : la grille de saisie ne propose que ces indicateurs et la complétude les compte. Sans configuration, un service attend ses dépenses, une mesure d’activité (mois-personnes ou bénéficiaires) et ses résultats constatés.',

@@ -38,6 +38,8 @@ import { LevierList } from '../common/LevierList';
 import { enumChoices } from '../common/validators';
 import { isPeriod } from '../dashboard/scope';
 import type { LevierDataProvider } from '../dataProvider';
+import { periodLabel } from '../data-entry/period-label';
+import { PeriodHistory } from './PeriodHistory';
 
 export type PeriodAction = 'submit' | 'approve' | 'reopen';
 export const PERIOD_STATUSES = ['draft', 'submitted', 'approved'] as const;
@@ -234,6 +236,14 @@ const PeriodActionPanel = () => {
   );
 };
 
+/** The unit by name (« Antenne Valmont Nord »), its code only while the names load. */
+const UnitName = () => {
+  const record = useRecordContext<{ orgUnit?: string }>();
+  const units = useGetList('org-units', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
+  const code = record?.orgUnit ?? '';
+  return <span>{String(units.data?.find((u) => u.code === code)?.name ?? code)}</span>;
+};
+
 const filters = [
   <OrgUnitCodeInput key="orgUnit" source="orgUnit" alwaysOn />,
   <TextInput key="period" source="period" alwaysOn />,
@@ -243,15 +253,17 @@ const filters = [
 export const PeriodList = () => (
   <LevierList filters={filters} sort={{ field: 'period', order: 'DESC' }} perPage={50} empty={false}>
     <PeriodActionPanel />
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col source="orgUnit" />
-      <DataTable.Col source="period" />
+    <DataTable bulkActionButtons={false} rowClick="expand" expand={<PeriodHistory />}>
+      <DataTable.Col source="orgUnit">
+        <UnitName />
+      </DataTable.Col>
+      <DataTable.Col source="period" render={(record) => periodLabel(String(record.period ?? ''))} />
       <DataTable.Col source="status">
         <EnumField source="status" enumName="figure_status" />
       </DataTable.Col>
       <DataTable.Col source="reason" disableSort />
       <DataTable.Col source="updatedAt">
-        <DateField source="updatedAt" showTime />
+        <DateField source="updatedAt" showTime locales="fr-FR" />
       </DataTable.Col>
       <DataTable.Col label="levier.periods.actions" disableSort>
         <RowActions />
