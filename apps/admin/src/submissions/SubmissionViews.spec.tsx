@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { SubmissionShow } from './SubmissionViews';
 
@@ -22,7 +22,10 @@ const preview = {
 };
 const show = (record: Record<string, unknown>) =>
   renderAdmin(<SubmissionShow id={ID} />, {
-    dataProvider: { getOne: jest.fn(async () => ({ data: { id: ID, ...record } })) } as never,
+    dataProvider: {
+      getOne: jest.fn(async () => ({ data: { id: ID, ...record } })),
+      getList: jest.fn(async () => ({ data: [{ id: 'm1', code: 'spend', label: 'Dépenses', unit: '€' }], total: 1 })),
+    } as never,
     resource: 'submissions',
     url: `/submissions/${ID}/show`,
   });
@@ -43,7 +46,8 @@ describe(SubmissionShow.name, () => {
     });
     expect((await screen.findByTestId('submission-title', undefined, { timeout: 5000 })).textContent).toBe('portage-nord-t1-2024.csv — 12 mars 2024, 10:30');
     expect(screen.getByText('Direction financière (démo)')).toBeTruthy();
-    expect(screen.getByTestId('preview-changes').textContent).toContain('12\u202f345,67');
+    // money in the changes reads with its euro sign
+    await waitFor(() => expect(screen.getByTestId('preview-changes').textContent).toContain('6\u202f044,7\u00a0€12\u202f345,67\u00a0€'));
     expect(screen.getByText('Appliquée')).toBeTruthy();
     expect(document.body.textContent).not.toContain(ID);
   });
