@@ -133,9 +133,8 @@ describe('the pipeline beyond one machine: a PostgreSQL replica, Redis Sentinel 
     expectClean(report);
     expect(sentinel.failovers).toBe(1);
 
-    // edit → dashboard: each edit is written on the primary, the summary of its month is read on the replica once it has
-    // replayed it. One figure per month: two edits of one month in a row can meet the recompute of the first still running
-    // (its de-duplicated job id is still taken), a product race noted in docs/scaling.md, not what this measures.
+    // edit → dashboard: each edit (one figure per month) is written on the primary, the summary of its month is read on
+    // the replica once it has replayed it.
     // on a quiet pipeline, as the bench measures it: the import's recomputes are done
     const idleMs = await waitQueuesIdle({ sentinels: sentinel.sentinels.map((n) => ({ host: '127.0.0.1', port: n.port })), name: 'levier' }, 'levier-scale');
     summary.notes.push(`files vides ${idleMs} ms après l’import`);

@@ -81,9 +81,13 @@ export class TenantDb {
     return (this.dataSource.options as { replication?: unknown }).replication !== undefined;
   }
 
-  /** Whether the replica behind `runner` has replayed the primary's current WAL position (waiting up to maxLagMs). */
+  /**
+   * Whether the replica behind `runner` has replayed the primary's current WAL insert position (waiting up to maxLagMs).
+   * The insert position, not `pg_current_wal_lsn()` (the write position): under `synchronous_commit = off` a commit, and its
+   * NOTIFY, can be visible before its WAL record is written, and a replica "caught up" to the write position would miss it.
+   */
   private async caughtUp(runner: QueryRunner): Promise<boolean> {
-    const [{ lsn }] = (await this.dataSource.query(`SELECT pg_current_wal_lsn()::text AS lsn`)) as { lsn: string }[];
+    const [{ lsn }] = (await this.dataSource.query(`SELECT pg_current_wal_insert_lsn()::text AS lsn`)) as { lsn: string }[];
     const deadline = Date.now() + this.maxLagMs;
     for (;;) {
       const [{ ok }] = (await runner.query(`SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS ok`, [lsn])) as { ok: boolean }[];
