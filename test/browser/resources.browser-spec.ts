@@ -165,7 +165,10 @@ describe('methodology and exports', () => {
     await page.getByText('JOURNEE_EHPAD').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.startsWith('\uFEFFExport Levier;')).toBe(true);
+    // the header row first, the stamp in trailing rows after a blank line (issue 13)
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')[0]).toMatch(/(^\uFEFF|;)Code(;|$)/);
+    expect(csv).toMatch(/\r\n\r\nExport Levier;/);
     expect(csv).toMatch(/Version de méthodologie;v2 — /);
     expect(csv).toMatch(/Organisation;CCAS de Valmont/);
     expect(csv).toMatch(/Données au;\d{1,2} [a-zéû.]+ \d{4}/);

@@ -74,9 +74,12 @@ export const dataRows = (records: ReadonlyArray<Record<string, unknown>>, header
   return { columns, rows: [columns.map(header), ...records.map((r) => columns.map((c) => r[c]))] };
 };
 
-/** The whole CSV: stamp, a blank line, then the data. With a BOM so spreadsheets read UTF-8. */
+/**
+ * The whole CSV: the header row FIRST (a spreadsheet or a script reads it as a table), the data, then a blank line and
+ * the stamp as trailing rows (issue 13, item 6). With a BOM so spreadsheets read UTF-8.
+ */
 export const csvExport = (records: ReadonlyArray<Record<string, unknown>>, ctx: ExportContext, header: (column: string) => string): string =>
-  `\uFEFF${toCsv([...stampRows(ctx), [], ...dataRows(records, header).rows])}\r\n`;
+  `\uFEFF${toCsv([...dataRows(records, header).rows, [], ...stampRows(ctx)])}\r\n`;
 
 export const download = (content: Blob, filename: string): void => {
   const url = URL.createObjectURL(content);
