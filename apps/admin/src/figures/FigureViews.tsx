@@ -1,8 +1,38 @@
-import { DataTable, DateField, Edit, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
-import { DecimalField, EnumField } from '../common/fields';
+import {
+  DataTable,
+  DateField,
+  Edit,
+  Labeled,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useLocaleState,
+  useRecordContext,
+} from 'react-admin';
+import { EnumField } from '../common/fields';
 import { decimal, enumChoices, period } from '../common/validators';
 import { LevierList } from '../common/LevierList';
 import { FigureHistory } from './FigureHistory';
+import { periodLabel } from '../data-entry/period-label';
+import { formatDecimal, formatMoney } from '../format/decimal-format';
+
+/** The value in French, with € when the metric is money (its unit is €). */
+const FigureValueField = () => {
+  const record = useRecordContext<{ value?: string | null; metricUnit?: string | null }>();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  return <span>{record.metricUnit === '€' ? formatMoney(record.value ?? null, locale) : formatDecimal(record.value ?? null, locale)}</span>;
+};
+
+/** « janv. 2024 », « 2024-T4 »: the period as French readers write it. */
+const PeriodField = () => {
+  const record = useRecordContext<{ period?: string }>();
+  return record?.period ? <span>{periodLabel(record.period)}</span> : null;
+};
 
 export const FIGURE_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export const FIGURE_SOURCES = ['form', 'grid', 'import', 'api'] as const;
@@ -22,9 +52,11 @@ export const FigureList = () => (
       <DataTable.Col source="orgUnitLabel" label="Unité" />
       <DataTable.Col source="serviceLabel" label="Service" />
       <DataTable.Col source="metricLabel" label="Indicateur" />
-      <DataTable.Col source="period" />
+      <DataTable.Col source="period">
+        <PeriodField />
+      </DataTable.Col>
       <DataTable.Col source="value" align="right">
-        <DecimalField source="value" />
+        <FigureValueField />
       </DataTable.Col>
       <DataTable.Col source="status">
         <EnumField source="status" enumName="figure_status" />
@@ -46,8 +78,12 @@ export const FigureShow = () => (
       <TextField source="orgUnitLabel" label="Unité" />
       <TextField source="serviceLabel" label="Service" />
       <TextField source="metricLabel" label="Indicateur" />
-      <TextField source="period" />
-      <DecimalField source="value" />
+      <Labeled source="period">
+        <PeriodField />
+      </Labeled>
+      <Labeled source="value">
+        <FigureValueField />
+      </Labeled>
       <EnumField source="status" enumName="figure_status" />
       <EnumField source="source" enumName="source" />
       <TextField source="comment" emptyText="—" />
