@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every layer in one command — type check, lint, then jest's unit, admin, integration and e2e
- * projects (integration and e2e against the real PostgreSQL and Redis) — closing with one line
+ * projects (integration and e2e against the real PostgreSQL and Redis), the browser journeys and the scale layer — closing with one line
  * `N passed, N failed` that totals them all, `, N skipped` when anything did not run: skipped and todo tests, and each
- * layer left out (by arguments or LEVIER_SKIP_BROWSER=1) counts as one, named on its own line above. Exit code 1 on any
+ * layer left out (by arguments, LEVIER_SKIP_BROWSER=1 or LEVIER_SKIP_SCALE=1) counts as one, named on its own line above. Exit code 1 on any
  * failure.
  */
 'use strict';
@@ -80,6 +80,27 @@ if (only.length === 0 && process.env.LEVIER_SKIP_BROWSER !== '1') {
   }
 } else {
   notRun('browser', only.length > 0 ? `arguments : ${only.join(' ')}` : 'LEVIER_SKIP_BROWSER=1');
+}
+
+// Beyond one machine (docs/scaling.md): a private PostgreSQL primary + replica, Redis Sentinel and Cluster, the built API
+// and three workers (≈ 75 s). LEVIER_SKIP_SCALE=1 leaves it out, counted as skipped.
+if (only.length === 0 && process.env.LEVIER_SKIP_SCALE !== '1') {
+  const scaleReport = path.join(path.dirname(report), 'scale.json');
+  const t0 = Date.now();
+  const sc = spawnSync(bin('jest'), ['-c', 'test/scale/jest.config.js', '--json', `--outputFile=${scaleReport}`], { cwd: root, stdio: 'inherit' });
+  if (fs.existsSync(scaleReport)) {
+    const r = JSON.parse(fs.readFileSync(scaleReport, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+    if (r.numTotalTests === 0 || (sc.status !== 0 && r.numFailedTests === 0)) failed += 1;
+    lines.push(`${sc.status === 0 ? '✓' : '✗'} scale: ${r.numPassedTests} passed, ${r.numFailedTests} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } else {
+    failed += 1;
+    lines.push('✗ scale produced no report');
+  }
+} else {
+  notRun('scale', only.length > 0 ? `arguments : ${only.join(' ')}` : 'LEVIER_SKIP_SCALE=1');
 }
 
 process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
