@@ -167,4 +167,15 @@ describe(DataEntryGrid.name, () => {
     expect((await cell('Aide à domicile — Dépenses')).readOnly).toBe(true);
     expect(screen.queryByRole('button', { name: /Enregistrer/ })).toBeNull();
   });
+
+  it('asks for confirmation before submitting the period', async () => {
+    const { apiPost } = setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Soumettre la période' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Soumettre VALMONT-NORD – 2024-05 ?');
+    expect(dialog.textContent).toContain('une autre personne que vous devra l’approuver');
+    expect(apiPost).not.toHaveBeenCalledWith('/periods/submit', expect.anything());
+    fireEvent.click(screen.getByTestId('grid-period-confirm'));
+    await waitFor(() => expect(apiPost).toHaveBeenCalledWith('/periods/submit', { orgUnit: 'VALMONT-NORD', period: '2024-05' }));
+  });
 });

@@ -97,6 +97,7 @@ const PeriodActions = ({
   useEffect(() => onStatus(status), [status, onStatus]);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState<'submit' | 'approve' | null>(null);
   const canApprove = roles.some((r) => r.role === 'admin' || r.role === 'finance');
 
   const load = useCallback(async () => {
@@ -135,11 +136,11 @@ const PeriodActions = ({
           </span>
         ) : null}
       </Typography>
-      <Button size="small" variant="outlined" onClick={() => void act('submit')}>
+      <Button size="small" variant="outlined" onClick={() => setConfirming('submit')}>
         {translate('levier.grid.submit_period')}
       </Button>
       {canApprove ? (
-        <Button size="small" variant="outlined" onClick={() => void act('approve')}>
+        <Button size="small" variant="outlined" onClick={() => setConfirming('approve')}>
           {translate('levier.grid.approve_period')}
         </Button>
       ) : null}
@@ -148,6 +149,33 @@ const PeriodActions = ({
           {translate('levier.grid.reopen_period')}
         </Button>
       ) : null}
+      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="grid-confirm-title">
+        <DialogTitle id="grid-confirm-title">
+          {translate(confirming === 'approve' ? 'levier.month_end.grid.confirm_approve_title' : 'levier.month_end.grid.confirm_submit_title', {
+            orgUnit,
+            period,
+          })}
+        </DialogTitle>
+        <DialogContent>
+          <Typography variant="body2">
+            {translate(confirming === 'approve' ? 'levier.month_end.grid.confirm_approve' : 'levier.month_end.grid.confirm_submit')}
+          </Typography>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(null)}>{translate('ra.action.cancel')}</Button>
+          <Button
+            variant="contained"
+            data-testid="grid-period-confirm"
+            onClick={() => {
+              const action = confirming;
+              setConfirming(null);
+              if (action) void act(action);
+            }}
+          >
+            {translate(confirming === 'approve' ? 'levier.grid.approve_period' : 'levier.grid.submit_period')}
+          </Button>
+        </DialogActions>
+      </Dialog>
       <Dialog open={reopening} onClose={() => setReopening(false)} aria-labelledby="reopen-title">
         <DialogTitle id="reopen-title">{translate('levier.grid.reopen_title', { orgUnit, period })}</DialogTitle>
         <DialogContent>

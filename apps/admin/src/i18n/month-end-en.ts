@@ -20,6 +20,11 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
         saved: 'Saved: %{smart_count} figure. |||| Saved: %{smart_count} figures.',
         saving: 'Saving…',
         flagged: 'To check',
+        confirm_submit_title: 'Submit %{orgUnit} – %{period}?',
+        confirm_submit: 'The period goes for approval: someone other than you must approve it.',
+        confirm_approve_title: 'Approve %{orgUnit} – %{period}?',
+        confirm_approve:
+          'Approving locks the period: no more corrections without reopening it with a reason. Someone other than the person who submitted it must approve it.',
         approved_read_only: 'Approved period: the grid is read-only. Reopen the period (reason required) to correct a figure.',
       },
       files: {

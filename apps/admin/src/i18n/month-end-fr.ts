@@ -17,6 +17,11 @@ export const monthEndFr = {
         saved: 'Saisie enregistrée : %{smart_count} chiffre. |||| Saisie enregistrée : %{smart_count} chiffres.',
         saving: 'Enregistrement en cours…',
         flagged: 'À vérifier',
+        confirm_submit_title: 'Soumettre %{orgUnit} – %{period} ?',
+        confirm_submit: 'La période part en approbation : une autre personne que vous devra l’approuver.',
+        confirm_approve_title: 'Approuver %{orgUnit} – %{period} ?',
+        confirm_approve:
+          'Approuver verrouille la période : plus aucune correction sans la rouvrir avec un motif. Une autre personne que celle qui l’a soumise doit l’approuver.',
         approved_read_only: 'Période approuvée : la saisie est en lecture seule. Rouvrez la période (motif obligatoire) pour corriger un chiffre.',
       },
       files: {
