@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { ImportWizard } from './ImportWizard';
 
@@ -66,5 +66,48 @@ describe(ImportWizard.name, () => {
     expect(bar().getAttribute('aria-valuenow')).toBe('42');
     expect(await screen.findByText(/Import terminé : 4 chiffre/, undefined, { timeout: 3000 })).toBeTruthy();
     expect(apiPost).toHaveBeenCalledWith('/submissions/sub-1/apply', { confirmOverwrite: true });
+  });
+
+  it('offers a mapping step after a file whose columns were not found, sends the mapping and saves it as a template', async () => {
+    const rejected = {
+      id: 'sub-1',
+      status: 'rejected',
+      fileName: 'suivi.csv',
+      rowCount: 0,
+      processedCount: 0,
+      appliedCount: 0,
+      errors: [{ line: 1, column: null, value: null, message: 'Colonnes obligatoires introuvables : indicateur, période.' }],
+      flags: [],
+    };
+    const apiGet = jest.fn(async (path: string) => (path === '/import-templates' ? [] : rejected));
+    const apiPost = jest.fn(async (_path: string, _body: unknown) => ({ status: 202, json: { id: 'sub-1', status: 'received' } }));
+    renderAdmin(<ImportWizard />, { dataProvider: { apiGet, apiPost } as never });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['a;b\n'], 'suivi.csv', { type: 'text/csv' })] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Voir l’aperçu' }));
+    fireEvent.click(await screen.findByTestId('retry-with-mapping', undefined, { timeout: 5000 }));
+
+    const form = await screen.findByTestId('column-mapping');
+    expect(screen.getByText('suivi.csv', { exact: false })).toBeTruthy(); // the file is kept
+    for (const [label, header] of [
+      ['Colonne de l’unité', 'Antenne'],
+      ['Colonne du service', 'Prestation'],
+      ['Colonne de l’indicateur', 'Donnée'],
+      ['Colonne de la période', 'Mois'],
+      ['Colonne de la valeur', 'Montant'],
+    ]) {
+      fireEvent.change(within(form).getByRole('textbox', { name: label }), { target: { value: header } });
+    }
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Lignes à ignorer' }), { target: { value: '14, 15' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Enregistrer comme modèle d’import (facultatif)' }), { target: { value: 'Suivi mensuel DAF' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Voir l’aperçu' }));
+
+    const mapping = {
+      layout: 'long',
+      columns: { orgUnit: 'Antenne', service: 'Prestation', metric: 'Donnée', period: 'Mois', value: 'Montant' },
+      skipLines: [14, 15],
+    };
+    await waitFor(() => expect(apiPost).toHaveBeenCalledWith('/import-templates', { name: 'Suivi mensuel DAF', mapping }));
+    const sent = apiPost.mock.calls.filter((c) => c[0] === '/submissions?dryRun=true')[1][1] as FormData;
+    expect(JSON.parse(String(sent.get('mapping')))).toEqual(mapping);
   });
 });

@@ -25,6 +25,7 @@ import type { LevierDataProvider } from '../dataProvider';
 import { SubmissionReport } from './SubmissionReport';
 import { SubmissionPreview } from './SubmissionPreview';
 import { TemplateDownload } from './ImportFileDownloads';
+import { ColumnMapping, EMPTY_MAPPING, toImportMapping, type ColumnMappingValue } from './ColumnMapping';
 import { isFinished, useSubmissionPolling } from './submission-status';
 
 export const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -54,6 +55,7 @@ export const ImportWizard = () => {
   const [template, setTemplate] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [mapping, setMapping] = useState<ColumnMappingValue | null>(null);
   const { state, error } = useSubmissionPolling(submissionId, 700, 120_000, round);
   const step = !submissionId ? 0 : state?.status === 'previewed' ? 1 : !isFinished(state) ? (round === 0 ? 0 : 2) : 2;
 
@@ -79,9 +81,16 @@ export const ImportWizard = () => {
     setUploading(true);
     try {
       const body = new FormData();
-      if (template) body.append('template', template);
+      const columns = mapping ? toImportMapping(mapping) : null;
+      if (columns) body.append('mapping', JSON.stringify(columns));
+      else if (template) body.append('template', template);
       body.append('file', file, file.name);
       const { json } = await dataProvider.apiPost<{ id: string }>('/submissions?dryRun=true', body);
+      if (columns && mapping && mapping.saveAs.trim() !== '') {
+        // saved for next month: the wizard offers it in its list of import templates
+        await dataProvider.apiPost('/import-templates', { name: mapping.saveAs.trim(), mapping: columns });
+        notify(`Modèle d’import « ${mapping.saveAs.trim()} » enregistré.`, { type: 'info' });
+      }
       setRound(0);
       setSubmissionId(json.id);
     } catch (err) {
@@ -190,6 +199,13 @@ export const ImportWizard = () => {
                 </MenuItem>
               ))}
             </MuiTextField>
+            {mapping ? (
+              <ColumnMapping value={mapping} onChange={setMapping} />
+            ) : (
+              <Button sx={{ mb: 2, display: 'flex' }} onClick={() => setMapping(EMPTY_MAPPING)} data-testid="open-mapping">
+                Indiquer les colonnes moi-même
+              </Button>
+            )}
             <Button type="submit" variant="contained" disabled={!file || uploading || tooBig || wrongType}>
               Voir l’aperçu
             </Button>
@@ -232,6 +248,20 @@ export const ImportWizard = () => {
             {state ? <SubmissionReport state={state} /> : <Typography role="status">{translate('levier.import.waiting')}</Typography>}
             {step === 2 ? (
               <Box sx={{ display: 'flex', gap: 2, mt: 2 }}>
+                {state?.status === 'rejected' &&
+                (state.errors ?? []).some((e) => /colonnes? (obligatoires? |de la correspondance )?introuvables?/i.test(e.message)) ? (
+                  <Button
+                    variant="contained"
+                    data-testid="retry-with-mapping"
+                    onClick={() => {
+                      setSubmissionId(null);
+                      setRound(0);
+                      setMapping(mapping ?? EMPTY_MAPPING);
+                    }}
+                  >
+                    Indiquer les colonnes et réessayer
+                  </Button>
+                ) : null}
                 <Button variant="contained" onClick={restart}>
                   {translate('levier.import.another')}
                 </Button>
