@@ -38,6 +38,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'GET /api/custom-indicators': 'member',
   'GET /api/documents/dossier-methodologique': 'member',
   'GET /api/documents/fongibilite': 'member',
+  'GET /api/documents/note-conseil': ['admin', 'finance', 'director'],
   'GET /api/documents/prets-en-nature': 'member',
   'GET /api/custom-indicators/:id': 'member',
   'GET /api/figures': 'member',

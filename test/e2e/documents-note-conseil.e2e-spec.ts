@@ -126,10 +126,10 @@ describe('note pour le conseil (/api/documents/note-conseil)', () => {
     expect(JSON.stringify(bad.body)).toContain('simulation : identifiant de simulation enregistrée attendu');
   });
 
-  it('answers 404 to another tenant and to a viewer, 401 without a session', async () => {
+  it('answers 404 to another tenant, 403 to a viewer (who may not simulate), 401 without a session', async () => {
     const other = await http().get('/api/documents/note-conseil').query({ simulation: id }).set(bellerive).expect(404);
     expect(JSON.stringify(other.body)).toContain('Simulation introuvable');
-    await http().get('/api/documents/note-conseil').query({ simulation: id }).set(viewer).expect(404);
+    await http().get('/api/documents/note-conseil').query({ simulation: id }).set(viewer).expect(403);
     await http().get('/api/documents/note-conseil').query({ simulation: '00000000-0000-4000-8000-000000000000' }).set(director).expect(404);
     await http().get('/api/documents/note-conseil').query({ simulation: id }).expect(401);
   });

@@ -2,6 +2,8 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../tenancy/current-user.decorator';
+import { Roles } from '../tenancy/roles.decorator';
+import { SIMULATION_ROLES } from '../simulations/simulations.service';
 import type { AuthUser } from '../tenancy/auth-user';
 import { ChartExportQuery, DocumentYearQuery, DossierQuery, NoteConseilQuery } from './document-query.dto';
 import { DocumentsService, RenderedDocument } from './documents.service';
@@ -59,6 +61,7 @@ export class DocumentsController {
   }
 
   @Get('note-conseil')
+  @Roles(...SIMULATION_ROLES)
   @ApiOperation({
     summary:
       'Note pour le conseil d’une simulation enregistrée : leviers, situation actuelle et simulée par payeur, fourchettes, contrôles juridiques, hypothèses clés',
