@@ -86,3 +86,25 @@ export const seriousViolations = async (page: Page, source: string): Promise<Axe
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 };
+
+/** The running product's address, set by the browser layer's global setup (test/browser/jest.config.js). */
+export const baseUrl = (): string => {
+  const url = process.env.BROWSER_BASE_URL;
+  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
+  return url;
+};
+
+/** One browser for a test file: launched before its tests, closed after them; call the returned function to use it. */
+export const browserForFile = (): (() => Browser) => {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('navigateur non lancé');
+    return browser;
+  };
+};

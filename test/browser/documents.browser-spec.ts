@@ -4,26 +4,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newContext, screenshot, SCREENSHOTS } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, browserForFile, login, newContext, screenshot, SCREENSHOTS } from './browser';
 
 const YEAR = 'from=2024-01&to=2024-12';
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+const base = baseUrl;
 
 const signedIn = async (email: string, viewport?: { width: number; height: number }): Promise<Page> => {
-  const context = await newContext(browser, viewport);
+  const context = await newContext(browser(), viewport);
   const page = await context.newPage();
   await login(page, base(), email);
   return page;

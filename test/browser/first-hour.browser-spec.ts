@@ -4,36 +4,25 @@
  * the schedule picker whose preview e-mail is opened through its link, and the viewer's blocked routes.
  */
 import { simpleParser } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { SCREENSHOTS, launchBrowser, login, newContext, screenshot } from './browser';
+import { baseUrl, browserForFile, login, newContext, screenshot, SCREENSHOTS } from './browser';
 import { apiGet, apiLogin } from './product';
 import { receivedMail } from './smtp';
 
 const NBSP = /[\u202f\u00a0]/g;
 
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
+const browser = browserForFile();
+const base = baseUrl;
 const mailDir = (): string => {
   const dir = process.env.BROWSER_MAIL_DIR;
   if (!dir) throw new Error('BROWSER_MAIL_DIR manquant : lancez les tests avec -c test/browser/jest.config.js');
   return dir;
 };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 /** A fresh context (no remembered scope) signed in as `email`. */
 const signedIn = async (email: string): Promise<Page> => {
-  const context = await newContext(browser);
+  const context = await newContext(browser());
   const page = await context.newPage();
   await login(page, base(), email);
   return page;

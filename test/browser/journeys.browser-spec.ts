@@ -4,30 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeSource, launchBrowser, login, newContext, screenshot, seriousViolations } from './browser';
+import type { Page } from 'playwright-core';
+import { axeSource, baseUrl, browserForFile, login, newContext, screenshot, seriousViolations } from './browser';
 import { REPO_ROOT, apiGet, apiLogin } from './product';
 
 const FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/figures-errors-semicolon.csv');
 const YEAR = 'from=2024-01&to=2024-12';
 const NBSP = /[\u202f\u00a0]/g;
 
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+const base = baseUrl;
 
 const signedIn = async (email: string, viewport?: { width: number; height: number }): Promise<Page> => {
-  const context = await newContext(browser, viewport);
+  const context = await newContext(browser(), viewport);
   const page = await context.newPage();
   await login(page, base(), email);
   return page;
@@ -234,7 +223,7 @@ describe('accessibility (axe-core)', () => {
     if (email) {
       page = await signedIn(email);
     } else {
-      page = await (await newContext(browser)).newPage();
+      page = await (await newContext(browser())).newPage();
     }
     await page.goto(`${base()}${route}`);
     await page.waitForLoadState('networkidle');

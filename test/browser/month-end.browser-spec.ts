@@ -5,26 +5,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newContext, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, browserForFile, login, newContext, screenshot } from './browser';
 import { apiGet, apiLogin } from './product';
 
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+const base = baseUrl;
 
 const signedIn = async (email: string): Promise<Page> => {
-  const context = await newContext(browser);
+  const context = await newContext(browser());
   const page = await context.newPage();
   await login(page, base(), email);
   return page;

@@ -4,29 +4,17 @@
  * ledger down to one payer by service with its explanation, then declares an agents' initiative and finds it counted
  * on the dashboard. Screenshots go to test-artifacts/screenshots/.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newContext, screenshot } from './browser';
+import { baseUrl, browserForFile, login, newContext, screenshot } from './browser';
 
 const NBSP = /[\u202f\u00a0]/g;
 const YEAR = 'orgUnit=VALMONT&from=2024-01&to=2024-12';
 
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+const base = baseUrl;
 
 describe('who pays, which assumption, agents’ initiatives', () => {
   it('the director reads the tornado, opens its widest assumption, drills the ledger down to a payer and declares an initiative', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await login(page, base(), 'directeur@valmont.demo');
     await page.goto(`${base()}/#/?${YEAR}`);

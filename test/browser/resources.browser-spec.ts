@@ -3,31 +3,20 @@
  * e-mail (received by the in-process SMTP server of global-setup.ts), the period workflow, the custom-indicator editor.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { axeSource, launchBrowser, login, newContext, screenshot, seriousViolations } from './browser';
+import type { Page } from 'playwright-core';
+import { axeSource, baseUrl, browserForFile, login, newContext, screenshot, seriousViolations } from './browser';
 import { receivedMail } from './smtp';
 
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
+const browser = browserForFile();
+const base = baseUrl;
 const mailDir = (): string => {
   const dir = process.env.BROWSER_MAIL_DIR;
   if (!dir) throw new Error('BROWSER_MAIL_DIR manquant : global-setup.ts démarre le serveur SMTP');
   return dir;
 };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 const signedIn = async (email: string): Promise<Page> => {
-  const page = await (await newContext(browser)).newPage();
+  const page = await (await newContext(browser())).newPage();
   await login(page, base(), email);
   return page;
 };

@@ -3,24 +3,13 @@
  * CCAS de Valmont moves 50 000 € from meal delivery to SAAD over 2024, sees the payers' change and the fongibilité
  * headroom, saves, reopens and compares two saved simulations. Screenshots go to test-artifacts/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newContext, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { baseUrl, browserForFile, login, newContext, screenshot } from './browser';
 
 const NBSP = /[\u202f\u00a0]/g;
 
-let browser: Browser;
-const base = (): string => {
-  const url = process.env.BROWSER_BASE_URL;
-  if (!url) throw new Error('BROWSER_BASE_URL manquant : lancez les tests avec -c test/browser/jest.config.js');
-  return url;
-};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+const base = baseUrl;
 
 const choose = async (page: Page, lever: number, label: 'Depuis' | 'Vers', option: RegExp): Promise<void> => {
   await page.getByTestId(`lever-${lever}`).getByRole('combobox', { name: label }).click();
@@ -31,7 +20,7 @@ const text = async (page: Page, testId: string): Promise<string> => ((await page
 
 describe('lever simulator', () => {
   it('the director moves 50 000 € from meal delivery to SAAD, sees the payers and the fongibilité headroom, saves, reopens and compares', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await login(page, base(), 'directeur@valmont.demo');
     await page.getByRole('menuitem', { name: 'Simulateur de leviers' }).click();
