@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocaleState } from 'react-admin';
 import { formatAxisMoney } from '../format/decimal-format';
+import { tornadoAxisLabel } from './tornado-labels';
 
 export interface TornadoRow {
   key: string;
@@ -29,14 +30,14 @@ export const TornadoChart = ({
   onOpen?: (key: string) => void;
 }) => {
   const [locale] = useLocaleState();
-  const height = Math.max(160, rows.length * 44 + 60);
+  const height = Math.max(160, rows.length * 48 + 60);
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
         <BarChart data={rows as TornadoRow[]} layout="vertical" margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => formatAxisMoney(v, locale)} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="label" width={240} tick={{ fontSize: 11 }} tickFormatter={(label: string) => tornadoAxisLabel(label)} />
           <Tooltip formatter={(_value: unknown, _name: unknown, item: unknown) => (item as { payload?: TornadoRow }).payload?.tooltip ?? ''} />
           <Bar
             dataKey="range"
