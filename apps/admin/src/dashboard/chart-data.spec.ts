@@ -76,7 +76,7 @@ describe(toServiceRows.name, () => {
 });
 
 describe(toSankeyData.name, () => {
-  it('accepts names or indexes, drops zero flows and the links that would close a cycle', () => {
+  it('accepts names or indexes, draws givers on the left and receivers on the right (flows both ways included), drops zero and unknown flows', () => {
     const data = toSankeyData({
       nodes: [{ name: 'Fonction 423' }, { name: 'SAAD' }, { name: 'AED' }, { name: 'Inutilisé' }],
       links: [
@@ -87,12 +87,13 @@ describe(toSankeyData.name, () => {
         { source: 'Inconnu', target: 'SAAD', value: '3' },
       ],
     });
-    expect(data.nodes.map((n) => n.name)).toEqual(['Fonction 423', 'SAAD', 'AED']);
+    expect(data.nodes.map((n) => n.name)).toEqual(['Fonction 423', 'SAAD', 'AED', 'Fonction 423', 'SAAD', 'AED']);
     expect(data.links.map((l) => [l.source, l.target, l.value])).toEqual([
-      [0, 1, 100],
-      [1, 2, 40],
+      [0, 4, 100],
+      [1, 5, 40],
+      [2, 3, 5],
     ]);
-    expect(data.dropped).toBe(3);
+    expect(data.dropped).toBe(2);
   });
 
   it('is empty without flows', () => {

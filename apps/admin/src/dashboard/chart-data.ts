@@ -120,23 +120,10 @@ export interface SankeyData {
   links: Array<{ source: number; target: number; value: number; raw: string }>;
 }
 
-const reaches = (adjacency: Map<number, Set<number>>, from: number, to: number): boolean => {
-  const seen = new Set<number>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const n = stack.pop() as number;
-    if (n === to) return true;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    for (const next of adjacency.get(n) ?? []) stack.push(next);
-  }
-  return false;
-};
-
 /**
- * The API's flows → recharts Sankey input. Links may name their nodes or index them; zero, negative
- * and malformed links are dropped, and so is any link that would close a cycle (recharts' Sankey
- * needs a DAG), smallest first so the big flows stay. `dropped` counts what the table alone shows.
+ * The API's flows → recharts Sankey input, in two columns (givers, receivers). Links may name their nodes or index
+ * them; zero, negative and malformed links are dropped, and so is a flow from a node to itself. `dropped` counts what
+ * the table alone shows.
  */
 export const toSankeyData = (flows: SankeyGraph | null | undefined): SankeyData & { dropped: number } => {
   const nodes = (flows?.nodes ?? []).map((n) => ({ name: String(n?.name ?? '') }));
@@ -149,25 +136,16 @@ export const toSankeyData = (flows: SankeyGraph | null | undefined): SankeyData 
     .map((l) => ({ source: indexOf(l.source), target: indexOf(l.target), value: plotValue(String(l.value)), raw: String(l.value) }))
     .filter((l): l is { source: number; target: number; value: number; raw: string } => l.source >= 0 && l.target >= 0 && l.value !== null && l.value > 0);
   const invalid = (flows?.links?.length ?? 0) - candidates.length;
-  const adjacency = new Map<number, Set<number>>();
-  const links: SankeyData['links'] = [];
-  let cyclic = 0;
-  for (const link of [...candidates].sort((a, b) => b.value - a.value)) {
-    if (link.source === link.target || reaches(adjacency, link.target, link.source)) {
-      cyclic += 1;
-      continue;
-    }
-    if (!adjacency.has(link.source)) adjacency.set(link.source, new Set());
-    adjacency.get(link.source)?.add(link.target);
-    links.push(link);
-  }
-  // Only the nodes a link uses, re-indexed.
-  const used = [...new Set(links.flatMap((l) => [l.source, l.target]))].sort((a, b) => a - b);
-  const remap = new Map(used.map((old, i) => [old, i]));
+  // Two columns: who gives on the left, who receives on the right; a unit that does both appears once on each side, so
+  // flows in both directions are all drawn and no label sits between two columns. A flow to itself is not drawn.
+  const drawn = candidates.filter((l) => l.source !== l.target);
+  const column = (refs: number[]) => [...new Set(refs)].sort((a, b) => a - b);
+  const left = column(drawn.map((l) => l.source));
+  const right = column(drawn.map((l) => l.target));
   return {
-    nodes: used.map((i) => nodes[i]),
-    links: links.map((l) => ({ ...l, source: remap.get(l.source) as number, target: remap.get(l.target) as number })),
-    dropped: invalid + cyclic,
+    nodes: [...left, ...right].map((i) => nodes[i]),
+    links: drawn.map((l) => ({ ...l, source: left.indexOf(l.source), target: left.length + right.indexOf(l.target) })),
+    dropped: invalid + candidates.length - drawn.length,
   };
 };
 

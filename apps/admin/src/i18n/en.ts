@@ -296,7 +296,7 @@ const baseEn = {
       flows_staff_subtitle: 'Staff lent between services or to partners, in days × working-time share.',
       flows_staff_aria: 'Sankey diagram of redeployments between services, in FTE-days. Flows are listed in the Table tab.',
       flows_staff_caption: 'Redeployments: from, to, FTE-days',
-      flows_dropped: '%{count} flows not drawn (circular or zero): see the Table tab.',
+      flows_dropped: '%{count} flows not drawn (zero or from a unit to itself): see the Table tab.',
       flows_empty: 'No flow over the period.',
       from: 'From',
       to: 'To',

@@ -296,7 +296,7 @@ const baseFr = {
       flows_staff_subtitle: 'Agents prêtés entre services ou à des partenaires, en jours × quotité.',
       flows_staff_aria: 'Diagramme de Sankey des redéploiements entre services, en jours-ETP. Les flux sont détaillés dans l’onglet Tableau.',
       flows_staff_caption: 'Redéploiements : origine, destination, jours-ETP',
-      flows_dropped: '%{count} flux non dessinés (circulaires ou nuls) : voir l’onglet Tableau.',
+      flows_dropped: '%{count} flux non dessinés (nuls ou d’une unité vers elle-même) : voir l’onglet Tableau.',
       flows_empty: 'Aucun flux sur la période.',
       from: 'Origine',
       to: 'Destination',
