@@ -3,7 +3,6 @@ import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, 
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
-import { periodLabel } from '../dashboard/scope-periods';
 
 interface Preview {
   period: string;
@@ -47,7 +46,7 @@ export const ReportPreviewButton = () => {
           {preview ? (
             <>
               <Typography variant="subtitle2" data-testid="report-preview-subject">
-                {preview.subject} · {periodLabel(preview.period)}
+                {preview.subject}
               </Typography>
               {/* sandboxed: the e-mail's HTML never runs script nor reaches the app */}
               <iframe
