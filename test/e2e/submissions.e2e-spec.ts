@@ -176,6 +176,7 @@ describe('/api/submissions', () => {
   it.each([
     ['an empty body', {}],
     ['an empty list', { figures: [] }],
+    ['figures: null (found by the fuzzer: it was a 500)', { figures: null, source: 'form' }],
     ['a row without value', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11' }] }],
     ['a value that is an object', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: { a: 1 } }] }],
     ['an unknown field', { figures: [{ orgUnit: 'VALMONT-NORD', service: 'SAAD', metric: 'spend', period: '2024-11', value: '1', extra: true }] }],

@@ -231,7 +231,8 @@ export class SubmissionsService {
   }
 
   submitJson(user: AuthUser, dto: SubmitFiguresDto, idempotencyKey: string | undefined, options: SubmitOptions = {}): Promise<Accepted> {
-    if (dto.figures === undefined) {
+    // `null` passes @IsOptional like an absent field: both mean nothing to record, never a crash
+    if (!Array.isArray(dto.figures)) {
       throw new BadRequestException('Rien à enregistrer : envoyez un fichier CSV ou XLSX (champ multipart « file ») ou un JSON { "figures": [ … ] }.');
     }
     const payload: JsonSubmissionPayload = {

@@ -9,8 +9,13 @@ import { RecomputeRequests } from '../platform/queue/recompute-requests';
 
 type IndicatorsJob = { [N in keyof JobMap['indicators']]: Job<JobMap['indicators'][N], unknown, N> }[keyof JobMap['indicators']];
 
-/** Worker side of the `indicators` queue: keeps the read model fresh. */
-@Processor('indicators', { concurrency: 2 })
+/**
+ * Worker side of the `indicators` queue: keeps the read model fresh. A recompute rebuilds the read model from the
+ * figures in one transaction, so re-running it is always safe: a worker killed in the middle leaves it stalled, and it
+ * is handed to another worker within about 5 s after its lock expires, up to five times (BullMQ's default, once,
+ * dropped a recompute killed twice and left the dashboard stale until the next edit).
+ */
+@Processor('indicators', { concurrency: 2, stalledInterval: 5_000, maxStalledCount: 5 })
 export class IndicatorsProcessor extends WorkerHost {
   constructor(
     private readonly recompute: RecomputeService,

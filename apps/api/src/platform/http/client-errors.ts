@@ -58,8 +58,9 @@ export const clientErrorResponse = (problem: ProblemDetails): string => {
 };
 
 /**
- * Answers the requests Node's parser refuses with French problem details instead of Node's empty answers. As Node
- * does: a socket that can no longer be written to (reset, or a response already under way) is only destroyed.
+ * Answers the requests Node's parser refuses with French problem details instead of Node's empty answers, then closes
+ * the socket. As Node does: a socket that can no longer be written to (reset, or a response already under way) is only
+ * destroyed.
  */
 export const answerClientErrors = (server: Server): void => {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
@@ -68,6 +69,8 @@ export const answerClientErrors = (server: Server): void => {
       socket.destroy();
       return;
     }
-    socket.end(clientErrorResponse(clientErrorProblem(err.code)));
+    // then closed for good once written, as Node does: the server keeps sockets half-open, so `end()` alone would leave
+    // a client that goes on sending (a slow-headers client, exactly) connected
+    socket.end(clientErrorResponse(clientErrorProblem(err.code)), () => socket.destroy());
   });
 };
