@@ -33,125 +33,110 @@ export const SimulationResults = ({ answer }: { answer: SimulationAnswer }) => {
   const services = Object.keys(baseline.services).filter((code) => baseline.services[code].cost !== '0.00' || simulated.services[code]?.cost !== '0.00');
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {t('headline')}
-        </Typography>
-        <TableContainer>
-          <Table size="small" aria-label={t('headline')} data-testid="simulation-headline">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('indicator')}</TableCell>
-                <TableCell align="right">{t('baseline')}</TableCell>
-                <TableCell align="right">{t('simulated')}</TableCell>
-                <TableCell align="right">{t('delta')}</TableCell>
-                <TableCell align="right">{t('range')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {headline.map(([key, label]) => (
-                <TableRow key={key}>
-                  <TableCell component="th" scope="row">
-                    {label}
-                  </TableCell>
-                  <TableCell align="right">{money(baseline[key])}</TableCell>
-                  <TableCell align="right">{money(simulated[key])}</TableCell>
-                  <TableCell align="right">{signedMoney(delta[key], locale)}</TableCell>
-                  <TableCell align="right">
-                    {key === 'netSavings' || key === 'publicNetSavings' ? range(ranges?.simulated.low, ranges?.simulated.high, key) : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      </Box>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {t('byPayer')}
-        </Typography>
-        <TableContainer>
-          <Table size="small" aria-label={t('byPayer')} data-testid="simulation-payers">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('payer')}</TableCell>
-                <TableCell align="right">
-                  {t('net')} — {t('baseline')}
-                </TableCell>
-                <TableCell align="right">
-                  {t('net')} — {t('simulated')}
-                </TableCell>
-                <TableCell align="right">{t('delta')}</TableCell>
-                <TableCell align="right">{t('range')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {payers.map((payer) => (
-                <TableRow key={payer} data-testid={`payer-${payer}`}>
-                  <TableCell component="th" scope="row">
-                    {payerLabel(translate, payer)}
-                  </TableCell>
-                  <TableCell align="right">{money(payerNet(baseline, payer))}</TableCell>
-                  <TableCell align="right">{money(payerNet(simulated, payer))}</TableCell>
-                  <TableCell align="right">{signedMoney(payerNet(delta, payer), locale)}</TableCell>
-                  <TableCell align="right">
-                    {ranges ? `${money(payerNet(ranges.simulated.low, payer))} – ${money(payerNet(ranges.simulated.high, payer))}` : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      </Box>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {t('byService')}
-        </Typography>
-        <TableContainer>
-          <Table size="small" aria-label={t('byService')} data-testid="simulation-services">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('serviceCol')}</TableCell>
-                <TableCell align="right">
-                  {t('cost')} — {t('baseline')}
-                </TableCell>
-                <TableCell align="right">
-                  {t('cost')} — {t('simulated')}
-                </TableCell>
-                <TableCell align="right">
-                  {t('netSavings')} — {t('baseline')}
-                </TableCell>
-                <TableCell align="right">
-                  {t('netSavings')} — {t('simulated')}
-                </TableCell>
-                <TableCell align="right">{t('delta')}</TableCell>
-                <TableCell align="right">{t('range')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {services.map((code) => (
-                <TableRow key={code} data-testid={`service-${code}`}>
-                  <TableCell component="th" scope="row">
-                    {answer.services[code]?.label ?? code}
-                  </TableCell>
-                  <TableCell align="right">{money(baseline.services[code]?.cost)}</TableCell>
-                  <TableCell align="right">{money(simulated.services[code]?.cost)}</TableCell>
-                  <TableCell align="right">{money(net(baseline.services[code]))}</TableCell>
-                  <TableCell align="right">{money(net(simulated.services[code]))}</TableCell>
-                  <TableCell align="right">{signedMoney(net(delta.services[code]), locale)}</TableCell>
-                  <TableCell align="right">
-                    {ranges ? `${money(net(ranges.simulated.low.services[code]))} – ${money(net(ranges.simulated.high.services[code]))}` : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      </Box>
+      <ResultTable
+        title={t('headline')}
+        testId="simulation-headline"
+        columns={[t('indicator'), t('baseline'), t('simulated'), t('delta'), t('range')]}
+        rows={headline.map(([key, label]) => ({
+          key,
+          label,
+          cells: [
+            money(baseline[key]),
+            money(simulated[key]),
+            signedMoney(delta[key], locale),
+            key === 'netSavings' || key === 'publicNetSavings' ? range(ranges?.simulated.low, ranges?.simulated.high, key) : '—',
+          ],
+        }))}
+      />
+      <ResultTable
+        title={t('byPayer')}
+        testId="simulation-payers"
+        columns={[t('payer'), `${t('net')} — ${t('baseline')}`, `${t('net')} — ${t('simulated')}`, t('delta'), t('range')]}
+        rows={payers.map((payer) => ({
+          key: payer,
+          testId: `payer-${payer}`,
+          label: payerLabel(translate, payer),
+          cells: [
+            money(payerNet(baseline, payer)),
+            money(payerNet(simulated, payer)),
+            signedMoney(payerNet(delta, payer), locale),
+            ranges ? `${money(payerNet(ranges.simulated.low, payer))} – ${money(payerNet(ranges.simulated.high, payer))}` : '—',
+          ],
+        }))}
+      />
+      <ResultTable
+        title={t('byService')}
+        testId="simulation-services"
+        columns={[
+          t('serviceCol'),
+          `${t('cost')} — ${t('baseline')}`,
+          `${t('cost')} — ${t('simulated')}`,
+          `${t('netSavings')} — ${t('baseline')}`,
+          `${t('netSavings')} — ${t('simulated')}`,
+          t('delta'),
+          t('range'),
+        ]}
+        rows={services.map((code) => ({
+          key: code,
+          testId: `service-${code}`,
+          label: answer.services[code]?.label ?? code,
+          cells: [
+            money(baseline.services[code]?.cost),
+            money(simulated.services[code]?.cost),
+            money(net(baseline.services[code])),
+            money(net(simulated.services[code])),
+            signedMoney(net(delta.services[code]), locale),
+            ranges ? `${money(net(ranges.simulated.low.services[code]))} – ${money(net(ranges.simulated.high.services[code]))}` : '—',
+          ],
+        }))}
+      />
       <SimulationChecks checks={answer.checks} />
     </Stack>
   );
 };
+
+interface ResultRow {
+  key: string;
+  testId?: string;
+  label: string;
+  cells: readonly string[];
+}
+
+/** One titled table of the results: a row header in words, then right-aligned amounts. */
+const ResultTable = ({ title, testId, columns, rows }: { title: string; testId: string; columns: readonly string[]; rows: readonly ResultRow[] }) => (
+  <Box>
+    <Typography variant="h6" component="h2">
+      {title}
+    </Typography>
+    <TableContainer>
+      <Table size="small" aria-label={title} data-testid={testId}>
+        <TableHead>
+          <TableRow>
+            {columns.map((column, i) => (
+              <TableCell key={column} align={i === 0 ? 'left' : 'right'}>
+                {column}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.key} data-testid={row.testId}>
+              <TableCell component="th" scope="row">
+                {row.label}
+              </TableCell>
+              {row.cells.map((cell, i) => (
+                <TableCell key={i} align="right">
+                  {cell}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  </Box>
+);
 
 const SEVERITY: Record<SimulationCheck['status'], 'success' | 'error' | 'warning' | 'info'> = {
   ok: 'success',
