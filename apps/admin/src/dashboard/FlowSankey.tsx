@@ -2,7 +2,7 @@ import { Layer, Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNode
 import type { SankeyData } from './chart-data';
 import { wrapLabel } from './sankey-labels';
 
-/** Room for labels outside the nodes: sources write theirs to the left, every other column to the right. */
+/** Room for labels outside the nodes: givers write theirs to the left, receivers to the right. */
 const LABEL_ROOM = 168;
 const LINE_CHARS = 24;
 const FONT_SIZE = 12;
@@ -12,15 +12,13 @@ const FONT_SIZE = 12;
  * abbreviated with « … » past that; the full name is the node's tooltip (SVG <title>) and is in the table.
  */
 const FlowNode = ({ x, y, width, height, payload }: SankeyNodeProps) => {
-  const node = payload as { name?: unknown; depth?: number; sourceLinks?: unknown[]; targetLinks?: unknown[] };
+  const node = payload as { name?: unknown; depth?: number };
   const name = String(node.name ?? '');
+  // two columns only (chart-data's toSankeyData): givers write their label to the left, receivers to the right
   const source = (node.depth ?? 0) === 0;
-  // a node between two columns (it receives and gives): its label above the bar, centred, so it never lies on a
-  // neighbour's bar or label; sources to the left, last column to the right
-  const middle = !source && (node.sourceLinks?.length ?? 0) > 0 && (node.targetLinks?.length ?? 0) > 0;
   const lines = wrapLabel(name, LINE_CHARS, 3);
-  const textX = middle ? x + width / 2 : source ? x - 6 : x + width + 6;
-  const firstY = middle ? y - 6 - (lines.length - 1) * (FONT_SIZE + 2) : y + height / 2 - ((lines.length - 1) * (FONT_SIZE + 2)) / 2;
+  const textX = source ? x - 6 : x + width + 6;
+  const firstY = y + height / 2 - ((lines.length - 1) * (FONT_SIZE + 2)) / 2;
   return (
     <Layer>
       <title>{name}</title>
@@ -28,8 +26,8 @@ const FlowNode = ({ x, y, width, height, payload }: SankeyNodeProps) => {
       <text
         x={textX}
         y={firstY}
-        textAnchor={middle ? 'middle' : source ? 'end' : 'start'}
-        dominantBaseline={middle ? 'auto' : 'middle'}
+        textAnchor={source ? 'end' : 'start'}
+        dominantBaseline="middle"
         fontSize={FONT_SIZE}
         fill="#212121"
         stroke="#ffffff"
