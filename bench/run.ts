@@ -54,6 +54,8 @@ const main = async (): Promise<void> => {
     const copier = await createBenchTenant(ds, scale, 'Bench copy');
     const seeded = await fillFigures(ds, main, scale);
     log(`  ${seeded} figures generated`);
+    // statistics as autovacuum would have them after a bulk load: the planner otherwise estimates a handful of rows
+    await ds.query('ANALYZE');
 
     const recompute = new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository()));
     const started = Date.now();
