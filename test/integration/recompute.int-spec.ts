@@ -19,6 +19,8 @@ import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-u
 import { referenceUnitCostFields } from '../../apps/api/src/methodology/reference-unit-cost.row';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 import { expectSameAsEngine, oracle, readModel } from './read-model-check';
+import { sumFiguresOverUnits } from '../../apps/api/src/indicators/sum-figures';
+import { leavesUnder, TreeNode } from '../../apps/api/src/catalogue/org-tree';
 
 /** Deterministic PRNG (mulberry32): the random tenant is the same in every run. */
 const prng = (seed: number) => () => {
@@ -238,6 +240,37 @@ describe(RecomputeService.name, () => {
       expectSameAsEngine(stored, await oracle(ds, organisationId));
       await sut.recompute(organisationId, ['2024-02', '2024-Q2', '2023']);
       expectSameAsEngine(await readModel(ds, organisationId), await oracle(ds, organisationId));
+    },
+  );
+
+  it.each([1, 4])(
+    'sums a scope’s figures in PostgreSQL to what summing them unit by unit gives, where some units reported person-months and others not (seed %i)',
+    async (seed) => {
+      const organisationId = await createRandomTenant(ds, seed, seed > 3 ? 2 : 1);
+      const inputs = new IndicatorInputsRepository(new ServiceFundingRepository());
+      const sorted = (rows: ReturnType<typeof sumFiguresOverUnits>) =>
+        [...rows].sort((a, b) => `${a.service}|${a.period}|${a.metric}`.localeCompare(`${b.service}|${b.period}|${b.metric}`));
+      await new TenantDb(ds).run(organisationId, async (em) => {
+        const units: TreeNode[] = await em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [organisationId]);
+        const root = units.find((u) => u.parentId === null)!;
+        const all = await inputs.figureSums(
+          em,
+          organisationId,
+          leavesUnder(units, root.id).map((u) => u.id),
+          [],
+        );
+        // the tenant mixes them: a (service, period) with units on both sides
+        const sides = new Map<string, Set<string>>();
+        for (const f of all) sides.set(`${f.service}|${f.period}`, (sides.get(`${f.service}|${f.period}`) ?? new Set()).add(f.orgUnit));
+        expect([...sides.values()].some((s) => s.size === 2)).toBe(true);
+        for (const unit of units) {
+          const leafIds = leavesUnder(units, unit.id).map((u) => u.id);
+          for (const periods of [[], ['2024', '2024-Q1', '2024-Q2', '2024-01', '2024-02', '2024-03', '2024-04']]) {
+            const byUnit = sumFiguresOverUnits(await inputs.figures(em, organisationId, leafIds, periods));
+            expect(sorted(sumFiguresOverUnits(await inputs.figureSums(em, organisationId, leafIds, periods)))).toEqual(sorted(byUnit));
+          }
+        }
+      });
     },
   );
 

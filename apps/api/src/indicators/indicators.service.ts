@@ -350,7 +350,7 @@ export class IndicatorsService {
     query: IndicatorScopeQuery,
   ): Promise<{ document: ScenarioDocument; serviceCodes: Set<string> }> {
     const inputs = await this.inputs.load(em, organisationId);
-    const figures = (await this.inputs.figures(em, organisationId, scope.orgUnitIds, periodsWithin(scope.from, scope.to))).filter((f) => {
+    const figures = (await this.inputs.figureSums(em, organisationId, scope.orgUnitIds, periodsWithin(scope.from, scope.to))).filter((f) => {
       const bounds = periodBounds(f.period);
       return bounds.start >= scope.start && bounds.end <= scope.end && (query.service === undefined || f.service === query.service);
     });

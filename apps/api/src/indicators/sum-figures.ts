@@ -1,6 +1,7 @@
 import { Decimal, monthsInPeriod } from '@levier/indicators';
 
 export interface UnitFigure {
+  /** The unit's code, or a name for units summed together that all did, or all did not, report person-months here. */
   orgUnit: string;
   service: string;
   period: string;
