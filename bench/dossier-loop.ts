@@ -100,11 +100,11 @@ const main = async (): Promise<void> => {
       };
       // the service's own gathering (private: a measuring tool reaches it on purpose)
       const documents = app.get(Documents) as unknown as {
-        dossierJob: (...args: Parameters<DocumentsService['dossier']>) => Promise<Omit<DossierJob, 'format' | 'compress'>>;
+        dossierJob: (...args: Parameters<DocumentsService['dossier']>) => Promise<Omit<DossierJob, 'kind' | 'format' | 'compress'>>;
       };
       const job = await documents.dossierJob(director, { orgUnit: tenant.rootCode, from: '2024-01', to: '2024-12' }, 'fr', 'pdf');
       const started = performance.now();
-      await renderDossier({ ...job, format: 'pdf', compress: true });
+      await renderDossier({ kind: 'dossier-methodologique', ...job, format: 'pdf', compress: true });
       log(`  the same rendering on the API's thread would hold it ${((performance.now() - started) / 1000).toFixed(2)} s`);
     } finally {
       await app.close();

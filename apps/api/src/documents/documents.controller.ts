@@ -72,8 +72,7 @@ export class DocumentsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ) {
-    const document = await this.documents.noteConseil(user, query.simulation, languageFromHeader(acceptLanguage));
-    send(res, await this.documents.render(document, query.format ?? 'pdf'), query.format === 'html');
+    send(res, await this.documents.noteConseil(user, query.simulation, languageFromHeader(acceptLanguage), query.format ?? 'pdf'), query.format === 'html');
   }
 }
 

@@ -4,7 +4,7 @@ import { FiguresModule } from '../figures/figures.module';
 import { SimulationsModule } from '../simulations/simulations.module';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
-import { DossierThread } from './dossier-thread';
+import { DocumentThread } from './document-thread';
 import { ChartExportService } from './chart-export.service';
 import { ChartExportController, DocumentsController } from './documents.controller';
 
@@ -16,7 +16,7 @@ import { ChartExportController, DocumentsController } from './documents.controll
 @Module({
   imports: [IndicatorsModule, FiguresModule, SimulationsModule],
   controllers: [DocumentsController, ChartExportController],
-  providers: [DocumentsRepository, DocumentsService, ChartExportService, DossierThread],
+  providers: [DocumentsRepository, DocumentsService, ChartExportService, DocumentThread],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { applyLevers, computeSensitivity, formatSensitivity, parseLevers, parseScenario } from '@levier/indicators';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -7,17 +6,15 @@ import { CompletenessService } from '../figures/completeness/completeness.servic
 import { versionInForce } from '../methodology/version-in-force';
 import { DocumentsRepository } from './documents.repository';
 import type { DossierJob } from './dossier-render';
-import { DossierThread } from './dossier-thread';
+import { DocumentThread } from './document-thread';
 import { fongibiliteDocument } from './fongibilite-content';
 import { inKindDocument } from './in-kind-content';
-import { NoteAggregate, noteConseilDocument } from './note-conseil-content';
+import type { NoteAggregate, NoteConseilInput } from './note-conseil-content';
 import { SimulationsService } from '../simulations/simulations.service';
-import { parameterLabel, ParameterLabels } from '../indicators/parameter-labels';
 import { withHash } from './document-hash';
 import type { DocumentLanguage, HashedDocument } from './document-model';
-import { renderPdf } from './document-pdf';
-import { renderHtml } from './document-html';
 import type { DocumentFormat } from './document-query.dto';
+import { renderFile, RenderedFile } from './render-file';
 
 export interface RenderedDocument {
   content: Buffer;
@@ -51,7 +48,7 @@ export class DocumentsService {
     private readonly indicators: IndicatorsService,
     private readonly completeness: CompletenessService,
     private readonly simulations: SimulationsService,
-    private readonly thread: DossierThread,
+    private readonly thread: DocumentThread,
   ) {}
 
   /**
@@ -64,8 +61,9 @@ export class DocumentsService {
     language: DocumentLanguage,
     format: DocumentFormat,
   ): Promise<RenderedDocument> {
-    const file = await this.thread.render({ ...(await this.dossierJob(user, query, language)), format, compress: compressPdf() });
-    return { ...file, content: Buffer.from(file.content) };
+    return asBuffer(
+      await this.thread.render({ kind: 'dossier-methodologique', ...(await this.dossierJob(user, query, language)), format, compress: compressPdf() }),
+    );
   }
 
   private async dossierJob(
@@ -180,11 +178,17 @@ export class DocumentsService {
   }
 
   /**
-   * The note for the board from a saved simulation: read like `GET /api/simulations/:id` (404 outside the caller's
-   * tenant, subtree or simulating roles), recomputed on today's data, with the engine's sensitivity of the simulated
-   * situation and the scope's freshness.
+   * The note for the board from a saved simulation, rendered: read like `GET /api/simulations/:id` (404 outside the
+   * caller's tenant, subtree or simulating roles), recomputed on today's data, with the scope's freshness; the engine's
+   * sensitivity of the simulated situation, the model, the hash and the layout in the worker thread.
    */
-  async noteConseil(user: AuthUser, simulationId: string, language: DocumentLanguage, now: Date = new Date()): Promise<HashedDocument> {
+  async noteConseil(
+    user: AuthUser,
+    simulationId: string,
+    language: DocumentLanguage,
+    format: DocumentFormat,
+    now: Date = new Date(),
+  ): Promise<RenderedDocument> {
     const simulation = await this.simulations.get(user, simulationId);
     const scopeQuery = {
       orgUnit: simulation.scope.orgUnit,
@@ -197,11 +201,12 @@ export class DocumentsService {
       services: await this.repository.services(em, user.organisationId),
       labels: await this.repository.parameterLabels(em, user.organisationId),
     }));
-    const sensitivity = simulation.problems.length > 0 ? [] : await this.simulatedSensitivity(user, scopeQuery, simulation.levers, labels);
+    const scoped = simulation.problems.length > 0 ? null : await this.indicators.scopeScenario(user, scopeQuery);
     const inForce = summary.methodologyVersion;
     const aggregate = (a: unknown): NoteAggregate | null => (a ?? null) as NoteAggregate | null;
-    return withHash(
-      noteConseilDocument({
+    const file = await this.thread.render({
+      kind: 'note-conseil',
+      input: {
         language,
         organisation: organisation.name,
         simulation: { id: simulation.id, name: simulation.name, createdAt: simulation.createdAt },
@@ -213,55 +218,26 @@ export class DocumentsService {
         baseline: aggregate(simulation.baseline),
         simulated: aggregate(simulation.simulated),
         delta: aggregate(simulation.delta),
-        ranges: (simulation.ranges ?? null) as NonNullable<Parameters<typeof noteConseilDocument>[0]['ranges']> | null,
+        ranges: (simulation.ranges ?? null) as NonNullable<NoteConseilInput['ranges']> | null,
         checks: simulation.checks,
         problems: simulation.problems,
-        sensitivity,
         dataAsOf: summary.dataAsOf,
         computedAt: now,
-      }),
-    );
-  }
-
-  /** The engine's sensitivity of the scope's scenario with the levers applied (empty when no assumption has a range). */
-  private async simulatedSensitivity(
-    user: AuthUser,
-    scopeQuery: { orgUnit: string; from?: string; to?: string },
-    rawLevers: unknown,
-    labels: ParameterLabels,
-  ): Promise<{ label: string; low: string; high: string; swing: string }[]> {
-    const scoped = await this.indicators.scopeScenario(user, scopeQuery);
-    const parsed = parseScenario(scoped.document);
-    const levers = parseLevers(rawLevers);
-    if (!parsed.ok || !levers.ok || parsed.scenario.methodology.conventions !== 2) return [];
-    const simulated = applyLevers(parsed.scenario, levers.levers, { groups: scoped.groups });
-    // a service split by year (`SAAD_2024`) is named by the service users know
-    const services = new Map(labels.services);
-    const outcomes = new Map(labels.outcomes);
-    for (const [code, group] of Object.entries(scoped.groups)) {
-      const label = labels.services.get(group);
-      if (label !== undefined && !services.has(code)) services.set(code, label);
-      for (const [key, value] of labels.outcomes) if (key.startsWith(`${group}/`)) outcomes.set(`${code}/${key.slice(group.length + 1)}`, value);
-    }
-    return computeSensitivity(simulated).map((entry) => ({
-      ...formatSensitivity(entry),
-      label: parameterLabel(entry.parameter, { services, outcomes, unitCosts: labels.unitCosts }),
-    }));
+      },
+      sensitivity: scoped === null ? null : { scenario: scoped.document, groups: scoped.groups, levers: simulation.levers, labels },
+      format,
+      compress: compressPdf(),
+    });
+    return asBuffer(file);
   }
 
   async render(document: HashedDocument, format: DocumentFormat): Promise<RenderedDocument> {
-    if (format === 'html')
-      return {
-        content: Buffer.from(renderHtml(document), 'utf8'),
-        contentType: 'text/html; charset=utf-8',
-        fileName: `${document.fileName}.html`,
-        hash: document.hash,
-      };
-    return {
-      content: await renderPdf(document, { compress: compressPdf() }),
-      contentType: 'application/pdf',
-      fileName: `${document.fileName}.pdf`,
-      hash: document.hash,
-    };
+    return asBuffer(await renderFile(document, format, compressPdf()));
   }
 }
+
+/** A rendered file's bytes as a Buffer over the same memory (no copy). */
+const asBuffer = (file: RenderedFile): RenderedDocument => ({
+  ...file,
+  content: Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
+});

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DossierJob, RenderedFile } from './dossier-render';
+import { DocumentJob, documentJobTitle } from './document-job';
+import type { RenderedFile } from './render-file';
 
 type Answer = { id: number; ok: true; file: RenderedFile } | { id: number; ok: false; error: string };
 
@@ -21,23 +22,23 @@ require(${JSON.stringify(entry)});
 `;
 
 /**
- * Renders dossiers méthodologiques in a worker thread (issue 19, item 6): the engine run and pdfkit's layout of a scope
- * at scale M take seconds of CPU, which would hold the API's event loop (every other request waiting). One worker,
- * started on first use and restarted after a crash; its jobs run one after another. A crash or an error answers the
- * pending requests with an error (500), never a half document.
+ * Renders the dossiers méthodologiques and the notes pour le conseil in a worker thread (issue 19, item 6): the engine
+ * runs (results, sensitivity) and pdfkit's layout of a scope at scale M take seconds of CPU, which would hold the API's
+ * event loop (every other request waiting). One worker, started on first use and restarted after a crash; its jobs run
+ * one after another. A crash or an error answers the pending requests with an error (500), never a half document.
  */
 @Injectable()
-export class DossierThread implements OnModuleDestroy {
-  private readonly logger = new Logger(DossierThread.name);
+export class DocumentThread implements OnModuleDestroy {
+  private readonly logger = new Logger(DocumentThread.name);
   private worker: Worker | null = null;
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (file: RenderedFile) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { title: string; resolve: (file: RenderedFile) => void; reject: (error: Error) => void }>();
 
-  render(job: DossierJob): Promise<RenderedFile> {
+  render(job: DocumentJob): Promise<RenderedFile> {
     const worker = this.worker ?? this.start();
     const id = this.next++;
     return new Promise<RenderedFile>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { title: documentJobTitle(job), resolve, reject });
       worker.postMessage({ id, job });
     });
   }
@@ -50,7 +51,7 @@ export class DossierThread implements OnModuleDestroy {
 
   private start(): Worker {
     const compiled = __filename.endsWith('.js');
-    const entry = path.join(__dirname, `dossier-render.worker.${compiled ? 'js' : 'ts'}`);
+    const entry = path.join(__dirname, `document-render.worker.${compiled ? 'js' : 'ts'}`);
     const worker = compiled
       ? new Worker(entry)
       : new Worker(tsBootstrap(entry, path.resolve(__dirname, '../../../../libs/indicators/src/index.ts')), { eval: true });
@@ -61,21 +62,21 @@ export class DossierThread implements OnModuleDestroy {
       this.pending.delete(answer.id);
       if (answer.ok)
         waiting.resolve({ ...answer.file, content: Buffer.from(answer.file.content.buffer, answer.file.content.byteOffset, answer.file.content.byteLength) });
-      else waiting.reject(new Error(`Dossier méthodologique : le rendu a échoué — ${answer.error}`));
+      else waiting.reject(new Error(`${waiting.title} : le rendu a échoué — ${answer.error}`));
     });
-    const fail = (error: Error) => {
+    const fail = (error: (title: string) => Error) => {
       if (this.worker === worker) this.worker = null;
       for (const [id, waiting] of this.pending) {
         this.pending.delete(id);
-        waiting.reject(error);
+        waiting.reject(error(waiting.title));
       }
     };
     worker.on('error', (error) => {
-      this.logger.error(`dossier worker thread failed: ${error.message}`);
-      fail(error);
+      this.logger.error(`documents worker thread failed: ${error.message}`);
+      fail(() => error);
     });
     worker.on('exit', (code) => {
-      if (this.pending.size > 0) fail(new Error(`Dossier méthodologique : le fil de rendu s’est arrêté (code ${code})`));
+      if (this.pending.size > 0) fail((title) => new Error(`${title} : le fil de rendu s’est arrêté (code ${code})`));
       if (this.worker === worker) this.worker = null;
     });
     this.worker = worker;

@@ -1,12 +1,13 @@
 import { parentPort } from 'node:worker_threads';
-import { DossierJob, renderDossier } from './dossier-render';
+import { DocumentJob, renderDocumentJob } from './document-job';
 
 /**
- * Worker-thread entry of `DossierThread`: renders one dossier per message and answers with its bytes (transferred, not
- * copied), or the error's text. Started by the API process; holds no database connection.
+ * Worker-thread entry of `DocumentThread`: renders one document per message (a dossier méthodologique or a note pour le
+ * conseil) and answers with its bytes, or the error’s text. Started by the API process;
+ * holds no database connection.
  */
-parentPort?.on('message', (message: { id: number; job: DossierJob }) => {
-  renderDossier(message.job).then(
+parentPort?.on('message', (message: { id: number; job: DocumentJob }) => {
+  renderDocumentJob(message.job).then(
     (file) => {
       const content = new Uint8Array(file.content.buffer, file.content.byteOffset, file.content.byteLength);
       parentPort!.postMessage({ id: message.id, ok: true, file: { ...file, content } });
