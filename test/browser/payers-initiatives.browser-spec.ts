@@ -45,7 +45,23 @@ describe('who pays, which assumption, agents’ initiatives', () => {
     expect(await drilldown.getByRole('row').count()).toBeGreaterThan(1);
     await screenshot(page, 'ledger-drilldown-commune');
 
-    // an agents' initiative, declared in the register, then counted on the dashboard (status in words, euros summed by the API)
+    // an agents' initiative, declared in the register, then counted on the dashboard (status in words, euros summed by the
+    // API) on top of those the demo already holds (demo-initiatives.ts)
+    const card = page.getByTestId('initiatives');
+    const caption = card.locator('caption');
+    await caption.waitFor();
+    const countBefore = Number(/^(\d+) initiatives?$/.exec(((await caption.textContent()) ?? '').trim())?.[1]);
+    expect(countBefore).toBeGreaterThanOrEqual(5);
+    const euros = async (): Promise<number> =>
+      Math.round(
+        Number(
+          ((await page.getByTestId('initiatives-euros').textContent()) ?? '')
+            .replace(NBSP, '')
+            .replace(/[^\d,]/g, '')
+            .replace(',', '.'),
+        ) * 100,
+      );
+    const eurosBefore = await euros();
     await page.goto(`${base()}/#/initiatives/create`);
     await page.getByLabel('Titre').fill('Tournée de portage partagée avec la bibliothèque');
     await page.getByRole('combobox', { name: 'Unité' }).click();
@@ -61,9 +77,9 @@ describe('who pays, which assumption, agents’ initiatives', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('En test').first().waitFor();
     await page.goto(`${base()}/#/?${YEAR}`);
-    const card = page.getByTestId('initiatives');
-    await card.getByText('1 initiative').waitFor();
-    expect(((await page.getByTestId('initiatives-euros').textContent()) ?? '').replace(NBSP, ' ')).toBe('Euros mobilisés350,10 €');
+    await card.getByText(`${countBefore + 1} initiatives`).waitFor();
+    expect(((await page.getByTestId('initiatives-euros').textContent()) ?? '').replace(NBSP, ' ')).toMatch(/^Euros mobilisés\d[\d ]*,\d{2} €$/);
+    expect((await euros()) - eurosBefore).toBe(35010);
     await screenshot(page, 'initiatives-card');
     await context.close();
   });

@@ -40,6 +40,18 @@ describe('/api/expected-metrics (service → expected metrics, issue 13)', () =>
     await sut?.close();
   });
 
+  it('starts from the demo’s configuration of Valmont (what each service’s figures and outcomes need), resettable by an admin', async () => {
+    const seeded = (await http().get('/api/expected-metrics').set(finance).expect(200)).body as Expected[];
+    expect(seeded.map((r) => [r.service, r.slots, r.configured]).sort()).toEqual([
+      ['AED', ['spend', 'person_months', 'observed.placement_evite'], true],
+      ['LOGEMENT_DABORD', ['spend', 'person_months', 'observed.nuitee_hotel_evitee'], true],
+      ['PORTAGE_REPAS', ['spend', 'beneficiaries', 'meals'], true],
+      ['SAAD', ['spend', 'person_months', 'hours'], true],
+    ]);
+    // the rest of this spec starts from the default of each service
+    for (const r of seeded) expect((await http().delete(`/api/expected-metrics/${r.service}`).set(admin).expect(200)).body.configured).toBe(false);
+  });
+
   it('defaults to spend, one activity measure and the service’s own observed outcomes (no hotel nights on meal delivery)', async () => {
     const res = await http().get('/api/expected-metrics').set(finance).expect(200);
     expect(res.headers['content-range']).toBe('expected-metrics 0-3/4');
@@ -72,6 +84,8 @@ describe('/api/expected-metrics (service → expected metrics, issue 13)', () =>
 
   it('changes what completeness counts, audits the change and can go back to the default', async () => {
     const q = { orgUnit: 'VALMONT-NORD', period: '2024-03' };
+    // the audit rows of this test only (the seed and the resets above wrote their own)
+    const [{ since }] = await (await sut.db.dataSource()).query(`SELECT coalesce(max(id), 0) AS since FROM audit_log`);
     const before = await http().get('/api/completeness').query(q).set(finance).expect(200);
     const res = await http()
       .put('/api/expected-metrics/PORTAGE_REPAS')
@@ -82,7 +96,9 @@ describe('/api/expected-metrics (service → expected metrics, issue 13)', () =>
     // meal delivery now expects spend, beneficiaries and meals (3 slots) instead of spend and one activity measure (2)
     const after = await http().get('/api/completeness').query(q).set(finance).expect(200);
     expect(after.body.expected).toBe(before.body.expected + 1);
-    const audit = await (await sut.db.dataSource()).query(`SELECT before, after FROM audit_log WHERE action = 'service.expected_metrics' ORDER BY id`);
+    const audit = await (
+      await sut.db.dataSource()
+    ).query(`SELECT before, after FROM audit_log WHERE action = 'service.expected_metrics' AND id > $1 ORDER BY id`, [since]);
     expect(audit).toEqual([
       {
         before: { service: 'PORTAGE_REPAS', metrics: ['spend', 'person_months', 'beneficiaries'], configured: false },

@@ -129,9 +129,9 @@ describe('/api/figures, /api/periods, /api/completeness', () => {
 
   it('measures completeness: expected figures of the leaves against those entered', async () => {
     const full = await http().get('/api/completeness').query({ orgUnit: 'VALMONT', period: '2024-03' }).set(viewer).expect(200);
-    // 2 leaves × 3 monthly services × (spend + activity) + AED's observed outcome × 2 leaves = 14; LOGEMENT_DABORD is quarterly
-    expect(full.body).toMatchObject({ orgUnit: 'VALMONT', period: '2024-03', expected: 14 });
-    expect(full.body.entered).toBeLessThanOrEqual(14);
+    // the demo's configuration (demo-expected-metrics.ts): 3 metrics for each of the 3 monthly services × 2 leaves = 18;
+    // LOGEMENT_DABORD is quarterly; the demo entered all of them
+    expect(full.body).toMatchObject({ orgUnit: 'VALMONT', period: '2024-03', expected: 18, entered: 18 });
     const empty = await http().get('/api/completeness').query({ orgUnit: 'VALMONT-NORD', period: '2030-01' }).set(viewer).expect(200);
     expect(empty.body).toMatchObject({ entered: 0, ratio: '0.0000' });
     expect(empty.body.missing[0]).toEqual({ orgUnit: 'VALMONT-NORD', service: expect.any(String), metric: expect.any(String), period: '2030-01' });

@@ -40,6 +40,8 @@ describe('agents’ initiatives (/api/initiatives)', () => {
     results: 'Douze personnes isolées visitées chaque semaine en plus du repas',
     metric: 'beneficiaries',
   };
+  let demoRegister: Array<Record<string, unknown>> = [];
+  let demoSummary: Record<string, unknown> = {};
   const create = (who: Auth, body: Record<string, unknown>) => http().post('/api/initiatives').send(body).set(who);
 
   beforeAll(async () => {
@@ -52,9 +54,35 @@ describe('agents’ initiatives (/api/initiatives)', () => {
     viewer = await loginAs(sut.app, 'lecteur@valmont.demo');
     bellerive = await loginAs(sut.app, 'directeur@bellerive.demo');
     north = await loginAs(sut.app, 'nord@valmont.test');
+    // the demo's own register (demo-initiatives.ts) is read once, then emptied: the CRUD and sums below start from zero
+    demoRegister = (
+      await http()
+        .get('/api/initiatives')
+        .query({ sort: JSON.stringify(['startDate', 'ASC']) })
+        .set(viewer)
+        .expect(200)
+    ).body;
+    demoSummary = (await http().get('/api/initiatives/summary').set(viewer).expect(200)).body;
+    await ds.query(`DELETE FROM initiative`);
   });
   afterAll(async () => {
     await sut?.close();
+  });
+
+  it('the demo seeds five initiatives of Valmont’s teams, one at each stage or more, resources and results in words', async () => {
+    expect(demoRegister.map((r) => [r.startDate, r.orgUnitName, r.serviceLabel, r.statusLabel, r.hours, r.euros])).toEqual([
+      ['2023-10-02', 'Antenne Valmont Nord', 'Portage de repas à domicile', 'Adoptée', '46', '180.00'],
+      ['2023-11-06', 'Antenne Valmont Sud', 'Portage de repas à domicile', 'Abandonnée', '18', '95.50'],
+      ['2024-03-04', 'Antenne Valmont Sud', 'Aide à domicile renforcée (SAAD)', 'En test', '120', '0.00'],
+      ['2024-05-15', 'Antenne Valmont Nord', 'Aide éducative à domicile (AED)', 'En test', '32.5', '240.00'],
+      ['2024-09-02', 'Antenne Valmont Sud', 'Logement d’abord : accompagnement vers et dans le logement', 'Idée', '6', '0.00'],
+    ]);
+    for (const r of demoRegister) {
+      expect(r.team).toMatch(/^(Équipe|Éducateurs)/);
+      expect(String(r.results)).toMatch(/\.$/);
+    }
+    // 46 + 18 + 120 + 32.5 + 6 = 222.5 h; 180 + 95.50 + 0 + 240 + 0 = 515.50 €
+    expect(demoSummary).toMatchObject({ count: 5, hours: '222.5', euros: '515.50' });
   });
 
   it('creates, shows, lists, updates and deletes an initiative: statuses in words, decimals as text, each write audited', async () => {

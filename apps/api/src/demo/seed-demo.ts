@@ -33,6 +33,8 @@ import { DEMO_METHOD_1, DEMO_METHOD_2, DEMO_SUBSTITUTION_UNIT_COSTS, DemoMethod,
 import { demoFiguresForUnit } from './demo-figures';
 import { seedDemoReallocation } from './demo-reallocation';
 import { seedDemoFundings } from './demo-fundings';
+import { seedDemoExpectedMetrics } from './demo-expected-metrics';
+import { seedDemoInitiatives } from './demo-initiatives';
 import Decimal from 'decimal.js';
 
 /** Demo periods of this year are approved (closed) under method 1; the next year is still open for entry and imports. */
@@ -247,6 +249,14 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   await em.insert(PeriodStatus, approved);
   if (tenant.root.code === 'VALMONT') await seedDemoReallocation(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
   if (tenant.root.code === 'VALMONT') await seedDemoFundings(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
+  if (tenant.root.code === 'VALMONT') {
+    await seedDemoExpectedMetrics(em, organisationId, new Map(services.map((s) => [s.code, s.id])));
+    await seedDemoInitiatives(em, organisationId, {
+      units: new Map(leaves.map((l) => [l.code, l.id])),
+      services: new Map(services.map((s) => [s.code, s.id])),
+      metrics: new Map(metrics.map((m) => [m.code, m.id])),
+    });
+  }
   await em.insert(AuditLog, {
     organisationId,
     action: 'seed-demo',
