@@ -155,6 +155,8 @@ describe('month-end imports: layouts, preview then apply, four eyes, history (re
         orgUnit: 'Antenne Valmont Nord',
         service: 'Portage de repas à domicile',
         metric: 'Dépenses',
+        // the metric's unit, so a reader formats money by it (issue 13: not by the label)
+        unit: '€',
         period: '2024-01',
         old,
         new: '9999',

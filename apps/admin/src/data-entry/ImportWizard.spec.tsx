@@ -14,6 +14,7 @@ describe(ImportWizard.name, () => {
           orgUnit: 'Antenne Valmont Nord',
           service: 'Portage de repas à domicile',
           metric: 'Dépenses',
+          unit: '€',
           period: '2024-01',
           old: '6044.7',
           new: '12345.67',

@@ -1,5 +1,4 @@
 import { Alert, Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { useGetList } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
 import { frenchDecimal, periodLabel } from './period-label';
@@ -12,14 +11,8 @@ import { ErrorReportDownload } from './ImportFileDownloads';
  */
 export const SubmissionPreview = ({ preview, fileName, submissionId }: { preview: SubmissionPreviewData; fileName: string | null; submissionId?: string }) => {
   const { created, changed, unchanged, flagged, errors } = preview;
-  // the preview names metrics by label: money metrics (unit €) read with their euro sign
-  const metrics = useGetList<{ id: string; label: string; unit?: string }>(
-    'metrics',
-    { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } },
-    { retry: false },
-  );
-  const euro = new Set((metrics.data ?? []).filter((m) => m.unit === '€').map((m) => m.label));
-  const amount = (value: string, metric: string) => `${frenchDecimal(value)}${euro.has(metric) ? '\u00a0€' : ''}`;
+  // money by the metric's unit the API sends with each change (never by its label)
+  const amount = (value: string, unit: string | undefined) => `${frenchDecimal(value)}${unit === '€' ? '\u00a0€' : ''}`;
   return (
     <Box data-testid="submission-preview" aria-live="polite">
       <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
@@ -59,8 +52,8 @@ export const SubmissionPreview = ({ preview, fileName, submissionId }: { preview
                   <TableCell>{c.service}</TableCell>
                   <TableCell>{c.metric}</TableCell>
                   <TableCell>{periodLabel(c.period)}</TableCell>
-                  <TableCell align="right">{amount(c.old, c.metric)}</TableCell>
-                  <TableCell align="right">{amount(c.new, c.metric)}</TableCell>
+                  <TableCell align="right">{amount(c.old, c.unit)}</TableCell>
+                  <TableCell align="right">{amount(c.new, c.unit)}</TableCell>
                   <TableCell>
                     <RouterLink to={`/figures/${c.figureId}/show`}>Historique</RouterLink>
                   </TableCell>

@@ -13,7 +13,8 @@ export interface SubmissionProgress {
 /** What applying a dry run would do (POST /api/submissions?dryRun=true). */
 export interface SubmissionPreviewData {
   created: number;
-  changed: Array<{ figureId: string; orgUnit: string; service: string; metric: string; period: string; old: string; new: string }>;
+  /** `unit`: the metric's unit from the API (« € » for money); older previews stored without it read as plain numbers. */
+  changed: Array<{ figureId: string; orgUnit: string; service: string; metric: string; unit?: string; period: string; old: string; new: string }>;
   unchanged: number;
   flagged: Array<{ line: number | null; kind: string; message: string }>;
   errors: Array<{ line: number | null; column: string | null; value: string | null; message: string; sheet?: string }>;

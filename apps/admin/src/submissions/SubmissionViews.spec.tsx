@@ -11,9 +11,31 @@ const preview = {
       orgUnit: 'Antenne Valmont Nord',
       service: 'Portage de repas à domicile',
       metric: 'Dépenses',
+      unit: '€',
       period: '2024-01',
       old: '6044.7',
       new: '12345.67',
+    },
+    {
+      // a metric whose label the admin does not know: money by the unit the API sends, not by the label
+      figureId: 'f-2',
+      orgUnit: 'Antenne Valmont Nord',
+      service: 'Portage de repas à domicile',
+      metric: 'Participation des familles',
+      unit: '€',
+      period: '2024-01',
+      old: '10',
+      new: '12.5',
+    },
+    {
+      figureId: 'f-3',
+      orgUnit: 'Antenne Valmont Nord',
+      service: 'Portage de repas à domicile',
+      metric: 'Dépenses évitées (nombre de dossiers)',
+      unit: 'dossiers',
+      period: '2024-01',
+      old: '1200',
+      new: '1300',
     },
   ],
   unchanged: 2,
@@ -24,7 +46,7 @@ const show = (record: Record<string, unknown>) =>
   renderAdmin(<SubmissionShow id={ID} />, {
     dataProvider: {
       getOne: jest.fn(async () => ({ data: { id: ID, ...record } })),
-      getList: jest.fn(async () => ({ data: [{ id: 'm1', code: 'spend', label: 'Dépenses', unit: '€' }], total: 1 })),
+      getList: jest.fn(async () => ({ data: [], total: 0 })),
     } as never,
     resource: 'submissions',
     url: `/submissions/${ID}/show`,
@@ -48,6 +70,9 @@ describe(SubmissionShow.name, () => {
     expect(screen.getByText('Direction financière (démo)')).toBeTruthy();
     // money in the changes reads with its euro sign
     await waitFor(() => expect(screen.getByTestId('preview-changes').textContent).toContain('6\u202f044,7\u00a0€12\u202f345,67\u00a0€'));
+    const rows = screen.getAllByRole('row').map((r) => r.textContent ?? '');
+    expect(rows.find((r) => r.includes('Participation des familles'))).toContain('10\u00a0€12,5\u00a0€');
+    expect(rows.find((r) => r.includes('nombre de dossiers'))).toContain('1\u202f2001\u202f300Historique');
     expect(screen.getByText('Appliquée')).toBeTruthy();
     expect(document.body.textContent).not.toContain(ID);
   });

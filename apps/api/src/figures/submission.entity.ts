@@ -24,6 +24,8 @@ export interface PreviewChange {
   readonly orgUnit: string;
   readonly service: string;
   readonly metric: string;
+  /** The metric's unit (« € » for money, « personnes »…), so a reader formats the values by it. */
+  readonly unit: string;
   readonly period: string;
   readonly old: string;
   readonly new: string;

@@ -46,7 +46,13 @@ export const toIngestionCatalogue = (
       metrics: new Map(
         rows.metrics.map((m) => [
           m.code,
-          { label: m.label, integer: m.integer, ...(m.minValue === null ? {} : { min: m.minValue }), ...(m.maxValue === null ? {} : { max: m.maxValue }) },
+          {
+            label: m.label,
+            unit: m.unit,
+            integer: m.integer,
+            ...(m.minValue === null ? {} : { min: m.minValue }),
+            ...(m.maxValue === null ? {} : { max: m.maxValue }),
+          },
         ]),
       ),
     },

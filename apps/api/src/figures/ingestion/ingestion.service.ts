@@ -229,6 +229,7 @@ const previewOf = (changes: FigureChanges, flags: SubmissionFlag[], catalogue: I
       orgUnit: orgUnits.get(row.orgUnit)?.label ?? row.orgUnit,
       service: services.get(row.service)?.label ?? row.service,
       metric: metrics.get(row.metric)?.label ?? row.metric,
+      unit: metrics.get(row.metric)?.unit ?? '',
       period: row.period,
       old: before.value,
       new: row.value,

@@ -24,6 +24,8 @@ export interface CatalogueService {
 
 export interface CatalogueMetric {
   label?: string;
+  /** Its unit in words (« € », « personnes »): money is formatted by it, never by the label. */
+  unit?: string;
   /** Inclusive bounds, decimal strings. */
   min?: string;
   max?: string;
