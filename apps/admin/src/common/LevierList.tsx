@@ -27,6 +27,7 @@ import {
 import type { LevierDataProvider } from '../dataProvider';
 import { formatDateTime } from '../format/decimal-format';
 import { csvExport, download, exportFilename, type ExportContext } from './export';
+import { catalogueWords, exportTable, scopeInWords, type ExportWords } from './export-words';
 import { loadFilters, saveFilters } from './filter-storage';
 
 /** The API's largest page: an export takes up to this many rows. */
@@ -40,6 +41,24 @@ const methodologyText = (m: unknown): string | null => {
 };
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The tenant's catalogue as words (unit names, service and metric labels); an unreadable list leaves codes as they are. */
+export const exportWords = async (dataProvider: LevierDataProvider, translate: Translate, locale: string): Promise<ExportWords> => {
+  const list = async (resource: string): Promise<Array<Record<string, unknown>>> => {
+    try {
+      const { data } = await dataProvider.getList(resource, {
+        pagination: { page: 1, perPage: EXPORT_MAX_ROWS },
+        sort: { field: 'code', order: 'ASC' },
+        filter: {},
+      });
+      return data as Array<Record<string, unknown>>;
+    } catch {
+      return [];
+    }
+  };
+  const [units, services, metrics] = await Promise.all([list('org-units'), list('services'), list('metrics')]);
+  return catalogueWords(translate, locale, { units, services, metrics });
+};
 
 /** The stamp of an export: asks the API for the methodology in force and the data-as-of, and the unit-cost sources. */
 export const exportContext = async (
@@ -135,14 +154,19 @@ export const ExportButtons = () => {
       const { data } = await dataProvider.getList(resource, { pagination: { page: 1, perPage: EXPORT_MAX_ROWS }, sort, filter: filterValues });
       const records = data as Array<Record<string, unknown>>;
       const organisation = (identity?.organisation as { name?: string } | undefined)?.name ?? null;
-      const ctx = await exportContext(dataProvider, resource, records, filterValues as Record<string, unknown>, translate, locale, organisation);
-      const header = (column: string) => translate(`resources.${resource}.fields.${column}`, { _: column });
+      const words = await exportWords(dataProvider, translate, locale);
+      const scope = scopeInWords(resource, filterValues as Record<string, unknown>, words);
+      const ctx = {
+        ...(await exportContext(dataProvider, resource, records, filterValues as Record<string, unknown>, translate, locale, organisation)),
+        scope,
+      };
+      const table = exportTable(resource, records, words);
       const now = new Date();
       if (format === 'csv') {
-        download(new Blob([csvExport(records, ctx, header)], { type: 'text/csv;charset=utf-8' }), exportFilename(resource, now, 'csv'));
+        download(new Blob([csvExport(table, ctx)], { type: 'text/csv;charset=utf-8' }), exportFilename(resource, now, 'csv'));
       } else {
         const { xlsxExport } = await import('./export-xlsx');
-        const blob = await xlsxExport(records, ctx, header, { data: ctx.title, context: translate('levier.export.context_sheet') });
+        const blob = await xlsxExport(table, ctx, { data: ctx.title, context: translate('levier.export.context_sheet') });
         download(blob, exportFilename(resource, now, 'xlsx'));
       }
       if ((total ?? 0) > EXPORT_MAX_ROWS) notify('levier.export.truncated', { type: 'warning', messageArgs: { max: EXPORT_MAX_ROWS } });
@@ -167,16 +191,10 @@ export const ExportButtons = () => {
 /** react-admin `exporter` for the bulk/default export path: the same stamped CSV. */
 export const levierExporter: Exporter = async (records: RaRecord[], _fetch, dataProvider, resource) => {
   const name = resource ?? 'export';
-  const ctx = await exportContext(
-    dataProvider as LevierDataProvider,
-    name,
-    records,
-    {},
-    (k, o) => String((o as { _?: string } | undefined)?._ ?? k),
-    'fr',
-    null,
-  );
-  download(new Blob([csvExport(records, ctx, (c) => c)], { type: 'text/csv;charset=utf-8' }), exportFilename(name, new Date(), 'csv'));
+  const translate: Translate = (k, o) => String((o as { _?: string } | undefined)?._ ?? k);
+  const ctx = await exportContext(dataProvider as LevierDataProvider, name, records, {}, translate, 'fr', null);
+  const words = await exportWords(dataProvider as LevierDataProvider, translate, 'fr');
+  download(new Blob([csvExport(exportTable(name, records, words), ctx)], { type: 'text/csv;charset=utf-8' }), exportFilename(name, new Date(), 'csv'));
 };
 
 /** Restores the user's saved filters when the URL has none, and saves every change. */

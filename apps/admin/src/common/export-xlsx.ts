@@ -1,5 +1,6 @@
 /** XLSX export with exceljs, loaded only when a user asks for it (kept out of the main chunk). */
-import { dataRows, neutralise, stampRows, type ExportContext } from './export';
+import { neutralise, stampRows, type ExportContext } from './export';
+import type { ExportTable } from './export-words';
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -15,19 +16,14 @@ export const xlsxValue = (value: unknown): string | number | boolean | null => {
   return neutralise(JSON.stringify(value));
 };
 
-export const xlsxExport = async (
-  records: ReadonlyArray<Record<string, unknown>>,
-  ctx: ExportContext,
-  header: (column: string) => string,
-  sheetNames: { data: string; context: string },
-): Promise<Blob> => {
+export const xlsxExport = async (table: ExportTable, ctx: ExportContext, sheetNames: { data: string; context: string }): Promise<Blob> => {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Levier';
   workbook.created = new Date();
   const data = workbook.addWorksheet(sheetNames.data.slice(0, 31));
-  const { rows } = dataRows(records, header);
-  rows.forEach((row, i) => data.addRow(i === 0 ? row.map((h) => neutralise(String(h))) : row.map(xlsxValue)));
+  data.addRow(table.columns.map((h) => neutralise(h)));
+  for (const row of table.rows) data.addRow(row.map(xlsxValue));
   data.getRow(1).font = { bold: true };
   data.views = [{ state: 'frozen', ySplit: 1 }];
   data.columns.forEach((column) => {

@@ -77,8 +77,8 @@ describe(stampRows.name, () => {
   });
 
   it('starts with the header row, with a BOM, and puts the stamp in trailing rows after a blank line', () => {
-    const csv = csvExport([{ id: '1', code: '=X', amount: '10.5' }], { ...ctx, sources: [] }, (c) => c.toUpperCase());
-    expect(csv.startsWith("\uFEFFCODE;AMOUNT;ID\r\n'=X;10.5;1\r\n\r\nExport;Coûts unitaires\r\n")).toBe(true);
+    const csv = csvExport({ columns: ['Code', 'Montant'], rows: [['=X', '10,5 €']] }, { ...ctx, sources: [] });
+    expect(csv.startsWith("\uFEFFCode;Montant\r\n'=X;10,5 €\r\n\r\nExport;Coûts unitaires\r\n")).toBe(true);
   });
 });
 

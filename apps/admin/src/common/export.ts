@@ -1,8 +1,10 @@
 /**
  * Exports of any list (docs/product-rules.md#dashboard): CSV protected against formula injection, and XLSX (export-xlsx.ts, lazy).
- * Every export carries its context: organisation, scope (the list's filters), methodology version, data-as-of,
+ * The rows come in words from export-words.ts. Every export carries its context: organisation, scope (the list's filters), methodology version, data-as-of,
  * export time, and the unit-cost sources when the rows use unit costs.
  */
+
+import type { ExportTable } from './export-words';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection): = + - @ tab CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -27,13 +29,6 @@ export const cellText = (value: unknown): string => {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
   return JSON.stringify(value);
-};
-
-/** The columns of some records: the keys in first-seen order, `id` last (it means little to a reader). */
-export const columnsOf = (records: ReadonlyArray<Record<string, unknown>>): string[] => {
-  const keys: string[] = [];
-  for (const r of records) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  return [...keys.filter((k) => k !== 'id'), ...(keys.includes('id') ? ['id'] : [])];
 };
 
 export interface ExportContext {
@@ -68,18 +63,11 @@ export const stampRows = (ctx: ExportContext): string[][] => {
   return rows;
 };
 
-/** The data rows: a header of column labels, then one row per record. */
-export const dataRows = (records: ReadonlyArray<Record<string, unknown>>, header: (column: string) => string): { columns: string[]; rows: unknown[][] } => {
-  const columns = columnsOf(records);
-  return { columns, rows: [columns.map(header), ...records.map((r) => columns.map((c) => r[c]))] };
-};
-
 /**
  * The whole CSV: the header row FIRST (a spreadsheet or a script reads it as a table), the data, then a blank line and
  * the stamp as trailing rows (issue 13, item 6). With a BOM so spreadsheets read UTF-8.
  */
-export const csvExport = (records: ReadonlyArray<Record<string, unknown>>, ctx: ExportContext, header: (column: string) => string): string =>
-  `\uFEFF${toCsv([...dataRows(records, header).rows, [], ...stampRows(ctx)])}\r\n`;
+export const csvExport = (table: ExportTable, ctx: ExportContext): string => `\uFEFF${toCsv([table.columns, ...table.rows, [], ...stampRows(ctx)])}\r\n`;
 
 export const download = (content: Blob, filename: string): void => {
   const url = URL.createObjectURL(content);
