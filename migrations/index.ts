@@ -23,6 +23,7 @@ import { CreateInitiatives1795710000000 } from './1795710000000-CreateInitiative
 import { MarkRegulatedTariffUnitCosts1795750000000 } from './1795750000000-MarkRegulatedTariffUnitCosts';
 import { CreateServiceExpectedMetrics1795720000000 } from './1795720000000-CreateServiceExpectedMetrics';
 import { AddReportSubscriptionDocuments1795760000000 } from './1795760000000-AddReportSubscriptionDocuments';
+import { CreatePlatformOperators1795830000000 } from './1795830000000-CreatePlatformOperators';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CreateServiceExpectedMetrics1795720000000,
   MarkRegulatedTariffUnitCosts1795750000000,
   AddReportSubscriptionDocuments1795760000000,
+  CreatePlatformOperators1795830000000,
 ];

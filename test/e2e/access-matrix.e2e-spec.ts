@@ -11,9 +11,10 @@ import { RouteInfo, routeTable } from '../setup/route-table';
  * Who may call what: the product's access policy, written down once. The matrix below checks every route of the
  * application (read from Nest's metadata) against it, for every role, and across tenants. A new route that is not
  * in this table fails the suite: no endpoint can escape it.
- *   public — no authentication; member — any role of the organisation; [roles] — only those roles.
+ *   public — no authentication; member — any role of the organisation; [roles] — only those roles; operator — instance
+ *   operators only, whatever their role (platform_operator, granted by `levier operator:grant`; none of these accounts).
  */
-const POLICY: Record<string, 'public' | 'member' | Role[]> = {
+const POLICY: Record<string, 'public' | 'member' | 'operator' | Role[]> = {
   'DELETE /api/budget-transfers/:id': ['admin', 'finance'],
   'DELETE /api/budget-years/:id': ['admin', 'finance'],
   'DELETE /api/custom-indicators/:id': ['admin', 'finance'],
@@ -47,6 +48,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'GET /api/in-kind-loans': 'member',
   'GET /api/in-kind-loans/:id': 'member',
   'GET /api/initiatives': 'member',
+  'GET /api/operations/me': 'member',
   'GET /api/initiatives/summary': 'member',
   'GET /api/initiatives/:id': 'member',
   'GET /api/indicator-targets': 'member',
@@ -113,6 +115,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'POST /api/initiatives': ['admin', 'finance', 'director'],
   'POST /api/indicator-targets': ['admin', 'director', 'finance'],
   'POST /api/methodology-versions': ['admin'],
+  'POST /api/operations/queue-board-session': 'operator',
   'POST /api/outcome-assumptions': ['admin'],
   'POST /api/periods/:action': ['admin', 'finance'],
   'POST /api/price-indices': ['admin'],
@@ -128,6 +131,7 @@ const POLICY: Record<string, 'public' | 'member' | Role[]> = {
   'POST /api/submissions': ['admin', 'finance'],
   'POST /api/submissions/:id/apply': ['admin', 'finance'],
   'POST /api/submissions/:id/discard': ['admin', 'finance'],
+  'POST /api/submissions/inspect': ['admin', 'finance'],
   'POST /api/import-templates': ['admin', 'finance'],
   'DELETE /api/import-templates/:id': ['admin', 'finance'],
   'PUT /api/approval-settings': ['admin'],
@@ -231,7 +235,7 @@ describe('access matrix: every route × role × tenant', () => {
       const policy = POLICY[route.key];
       expect({ route: route.key, isPublic: route.isPublic }).toEqual({ route: route.key, isPublic: policy === 'public' });
       if (Array.isArray(policy)) expect({ route: route.key, roles: [...(route.roles ?? [])].sort() }).toEqual({ route: route.key, roles: [...policy].sort() });
-      if (policy === 'member') expect({ route: route.key, roles: route.roles }).toEqual({ route: route.key, roles: null });
+      if (policy === 'member' || policy === 'operator') expect({ route: route.key, roles: route.roles }).toEqual({ route: route.key, roles: null });
     }
   });
 

@@ -20,6 +20,7 @@ import { FundingModule } from './funding/funding.module';
 import { DocumentsModule } from './documents/documents.module';
 import { SimulationsModule } from './simulations/simulations.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { OperationsModule } from './operations/operations.module';
 
 /** The HTTP process: feature modules, controllers, and the global pipe and filter. No processors here. */
 @Module({
@@ -40,6 +41,7 @@ import { InitiativesModule } from './initiatives/initiatives.module';
     SimulationsModule,
     InitiativesModule,
     DocumentsModule,
+    OperationsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: RejectNulBytesPipe },

@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   'user.create': 'Compte créé',
   'user.update': 'Compte modifié',
   'user.bootstrap_admin': 'Premier administrateur créé',
+  'operator.grant': 'Droit d’opérateur de l’instance accordé',
+  'operator.revoke': 'Droit d’opérateur de l’instance retiré',
 };
 const VERBS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', upsert: 'Saisie' };
 

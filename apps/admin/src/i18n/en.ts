@@ -40,6 +40,10 @@ const baseEn = {
       data: 'Data',
       reference: 'Reference data',
       administration: 'Administration',
+      queues: 'Job queues',
+    },
+    operations: {
+      open_failed: 'The job queue dashboard could not open: sign in again and retry.',
     },
     masked: {
       label: 'masked (fewer than 5 beneficiaries)',

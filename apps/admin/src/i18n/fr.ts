@@ -38,6 +38,10 @@ const baseFr = {
       data: 'Données',
       reference: 'Référentiels',
       administration: 'Administration',
+      queues: 'Files d’attente',
+    },
+    operations: {
+      open_failed: 'Le tableau des files d’attente n’a pas pu s’ouvrir : reconnectez-vous puis réessayez.',
     },
     masked: {
       label: 'masqué (moins de 5 bénéficiaires)',

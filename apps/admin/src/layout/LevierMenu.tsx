@@ -5,10 +5,11 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import { Divider, ListSubheader } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
-import { canAccess } from '../auth/access-rules';
+import { canAccess } from '../auth/can-access';
 import type { RoleAssignment } from '../auth/auth.types';
 import { visibleSections } from './menu-sections';
 import { useSimulationText } from '../simulations/messages';
+import { QueueBoardMenuItem } from '../operations/QueueBoardMenuItem';
 
 /**
  * Dashboard, then the resources grouped by section, only those the user's roles can list.
@@ -51,5 +52,7 @@ export const LevierMenu = () => {
     if (section.label === 'levier.menu.reports')
       items.push(<Menu.Item key="documents" to="/documents" primaryText={translate('levier.documents.title')} leftIcon={<DescriptionIcon />} />);
   }
+  // instance operators only (the item renders nothing for anyone else): Bull Board in a new tab
+  items.push(<QueueBoardMenuItem key="queues" />);
   return <Menu>{items}</Menu>;
 };

@@ -17,6 +17,8 @@ Commandes :
   create-admin --organisation NOM --code CODE --email E   premier administrateur d'un déploiement réel
                                           (mot de passe dans LEVIER_ADMIN_PASSWORD)
   recompute [--organisation NOM]          recalcule tous les indicateurs (reconstruction complète)
+  operator:grant --email E [--retry]      opérateur de l'instance : tableau des files d'attente (--retry : relances)
+  operator:revoke --email E               retire ce droit ; operator:list les liste
   demo                                    migre, charge la démo et lance l'API et le worker
 `;
 
@@ -45,6 +47,12 @@ export const main = async (argv: string[], io: Io): Promise<number> => {
     case 'recompute': {
       const { runRecompute } = await import('./recompute.command');
       return runRecompute(loadConfig(), rest, io);
+    }
+    case 'operator:grant':
+    case 'operator:revoke':
+    case 'operator:list': {
+      const { runOperator } = await import('./operator.command');
+      return runOperator(loadConfig(), command.slice('operator:'.length) as 'grant' | 'revoke' | 'list', rest, io);
     }
     case 'demo': {
       const { runDemo } = await import('./demo.command');

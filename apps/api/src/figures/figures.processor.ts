@@ -5,6 +5,7 @@ import { JobName, JobPayload } from '../platform/queue/job-map';
 import { IngestionOutcome, IngestionService, MAX_ATTEMPTS } from './ingestion/ingestion.service';
 import { SubmissionReconciler } from './submission.reconciler';
 import { APP_CONFIG } from '../platform/config/config.module';
+import { explainingFailure } from '../platform/queue/job-failure';
 import { AppConfig } from '../platform/config/app-config';
 
 type FiguresJob = { [N in JobName<'figures'>]: Job<JobPayload<'figures', N>, unknown, N> }[JobName<'figures'>];
@@ -50,9 +51,11 @@ export class FiguresProcessor extends WorkerHost implements OnApplicationBootstr
   async process(job: FiguresJob): Promise<IngestionOutcome | { requeued: number }> {
     switch (job.name) {
       case 'apply-submission':
-        return this.ingestion.process(job.data.submissionId, (share) => job.updateProgress(Math.round(share * 100)));
+        return explainingFailure(`Traitement de la soumission ${job.data.submissionId} en échec`, () =>
+          this.ingestion.process(job.data.submissionId, (share) => job.updateProgress(Math.round(share * 100))),
+        );
       case 'reconcile-submissions':
-        return { requeued: await this.reconciler.reconcile() };
+        return explainingFailure('Reprise des soumissions inachevées en échec', async () => ({ requeued: await this.reconciler.reconcile() }));
       default:
         return unreachable(job);
     }

@@ -1,0 +1,87 @@
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config/app-config';
+import { appDataSourceOptions } from '../app-data-source-options';
+import { AuditLog } from '../audit/audit-log.entity';
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+
+export const OPERATOR_USAGE =
+  'levier operator:grant --email E [--retry]   fait d’un compte existant un opérateur de l’instance (tableau des files d’attente ;\n' +
+  '                                            --retry : peut aussi relancer les tâches en échec)\n' +
+  'levier operator:revoke --email E           retire ce droit\n' +
+  'levier operator:list                       liste les opérateurs de l’instance';
+
+const emailOf = (argv: string[]): string | undefined => {
+  const i = argv.indexOf('--email');
+  const email = i >= 0 ? argv[i + 1]?.trim().toLowerCase() : undefined;
+  return email && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : undefined;
+};
+
+/**
+ * `levier operator:grant|revoke|list`: instance operators (the people who run the deployment) may open the queue
+ * dashboard, which shows every organisation's jobs. Only from the command line, never through the API; each grant and
+ * revocation is audited in the account's organisation.
+ */
+export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke' | 'list', argv: string[], io: Io): Promise<number> => {
+  const email = emailOf(argv);
+  if (command !== 'list' && email === undefined) {
+    io.stderr(`--email doit être l’adresse d’un compte existant.\n\n${OPERATOR_USAGE}`);
+    return 2;
+  }
+  const ds = await new DataSource(appDataSourceOptions(config.databaseUrl, { applicationName: 'levier-operator', poolSize: 1 })).initialize();
+  try {
+    if (command === 'list') {
+      const rows: { email: string; may_retry: boolean }[] = await ds.query(
+        `SELECT u.email, o.may_retry FROM platform_operator o JOIN app_user u ON u.id = o.user_id ORDER BY u.email`,
+      );
+      io.stdout(
+        rows.length === 0 ? 'Aucun opérateur de l’instance.' : rows.map((r) => `${r.email}${r.may_retry ? ' (peut relancer)' : ' (lecture seule)'}`).join('\n'),
+      );
+      return 0;
+    }
+    return await ds.transaction(async (em) => {
+      const users: { id: string; organisation_id: string }[] = await em.query(`SELECT id, organisation_id FROM app_user WHERE email = $1`, [email]);
+      const user = users[0];
+      if (user === undefined) {
+        io.stderr(`Aucun compte pour ${email ?? ''}.`);
+        return 2;
+      }
+      const before: { may_retry: boolean }[] = await em.query(`SELECT may_retry FROM platform_operator WHERE user_id = $1`, [user.id]);
+      const previous = before[0] === undefined ? null : { operator: true, mayRetry: before[0].may_retry };
+      if (command === 'grant') {
+        const mayRetry = argv.includes('--retry');
+        await em.query(
+          `INSERT INTO platform_operator (user_id, may_retry) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET may_retry = EXCLUDED.may_retry`,
+          [user.id, mayRetry],
+        );
+        await em.insert(AuditLog, {
+          organisationId: user.organisation_id,
+          action: 'operator.grant',
+          entity: 'user',
+          entityId: user.id,
+          before: previous,
+          after: { operator: true, mayRetry },
+        });
+        io.stdout(`${email ?? ''} est opérateur de l’instance${mayRetry ? ', autorisé à relancer les tâches en échec' : ', en lecture seule'}.`);
+        return 0;
+      }
+      if (previous === null) {
+        io.stderr(`${email ?? ''} n’est pas opérateur de l’instance.`);
+        return 2;
+      }
+      await em.query(`DELETE FROM platform_operator WHERE user_id = $1`, [user.id]);
+      await em.insert(AuditLog, {
+        organisationId: user.organisation_id,
+        action: 'operator.revoke',
+        entity: 'user',
+        entityId: user.id,
+        before: previous,
+        after: null,
+      });
+      io.stdout(`${email ?? ''} n’est plus opérateur de l’instance.`);
+      return 0;
+    });
+  } finally {
+    await ds.destroy();
+  }
+};
