@@ -8,6 +8,7 @@ import { CatalogueRepository } from '../../catalogue/catalogue.repository';
 import { FigureRepository } from '../figure.repository';
 import { ExpectedMetricsRepository } from '../expected-metrics/expected-metrics.repository';
 import { periodsWithin, serviceSlots, slotIn } from './expected-figures';
+import { LoopSlices } from '../../platform/loop-slices';
 
 export interface Completeness {
   orgUnit: string;
@@ -24,6 +25,8 @@ const MAX_MISSING = 500;
 /**
  * Expected figures (leaf units × services they run × expected metrics × periods) against the figures entered.
  * Only the caller's org units count (docs/product-rules.md#access-and-security): a unit outside their roles' subtrees answers as an unknown one.
+ * A département's year is ≈ 250 000 expected figures against ≈ 600 000 entered: the loops hand the API's event loop
+ * back every few thousand steps (`LoopSlices`), so a dossier méthodologique never holds other requests for long.
  */
 @Injectable()
 export class CompletenessService {
@@ -37,6 +40,7 @@ export class CompletenessService {
   compute(user: AuthUser, orgUnit: string, rawPeriod: string): Promise<Completeness> {
     const organisationId = user.organisationId;
     const period = rawPeriod.replace(/-T([1-4])$/, '-Q$1');
+    const slices = new LoopSlices();
     return this.tenantDb.run(organisationId, async (em) => {
       const { orgUnits, services, metrics } = await this.catalogue.catalogue(em, organisationId);
       const visible = visibleUnitIds(user, orgUnits);
@@ -46,6 +50,13 @@ export class CompletenessService {
       const metricCodes = new Set(metrics.map((m) => m.code));
       const configured = await this.expectedMetrics.configured(em, organisationId);
       const slotsByService = new Map<string, string[]>();
+      // `<service id>|<metric>` → the slot of the service that metric fills (null: not expected), found once
+      const slotMemo = new Map<string, string | null>();
+      const slotFor = (serviceId: string, metric: string): string | null => {
+        const key = `${serviceId}|${metric}`;
+        if (!slotMemo.has(key)) slotMemo.set(key, slotIn(slotsByService.get(serviceId) ?? [], metric));
+        return slotMemo.get(key) ?? null;
+      };
       const expected: { orgUnitId: string; orgUnit: string; serviceId: string; service: string; slot: string; period: string }[] = [];
       for (const service of services) {
         const slots = serviceSlots(
@@ -60,20 +71,26 @@ export class CompletenessService {
         for (const leaf of leaves.filter((l) => service.orgUnits.includes(l.code))) {
           for (const p of periods)
             for (const slot of slots) expected.push({ orgUnitId: leaf.id, orgUnit: leaf.code, serviceId: service.id, service: service.code, slot, period: p });
+          await slices.breathe(periods.length * slots.length);
         }
       }
       const allPeriods = [...new Set(expected.map((e) => e.period))];
-      const entered = new Set(
-        (
-          await this.figures.enteredKeys(
-            em,
-            organisationId,
-            leaves.map((l) => l.id),
-            allPeriods,
-          )
-        ).map((f) => `${f.orgUnitId}|${f.serviceId}|${slotIn(slotsByService.get(f.serviceId) ?? [], f.metric)}|${f.period}`),
+      const rows = await this.figures.enteredKeys(
+        em,
+        organisationId,
+        leaves.map((l) => l.id),
+        allPeriods,
       );
-      const missing = expected.filter((e) => !entered.has(`${e.orgUnitId}|${e.serviceId}|${e.slot}|${e.period}`));
+      const entered = new Set<string>();
+      for (const f of rows) {
+        entered.add(`${f.orgUnitId}|${f.serviceId}|${slotFor(f.serviceId, f.metric)}|${f.period}`);
+        await slices.breathe();
+      }
+      const missing: typeof expected = [];
+      for (const e of expected) {
+        if (!entered.has(`${e.orgUnitId}|${e.serviceId}|${e.slot}|${e.period}`)) missing.push(e);
+        await slices.breathe();
+      }
       const done = expected.length - missing.length;
       return {
         orgUnit,
