@@ -32,21 +32,25 @@ describe('report subscriptions attaching documents', () => {
     const file = (name: string) => mail.parsed.attachments.find((a) => a.filename === name)!;
     for (const name of ['dossier-methodologique-VALMONT-2024-12-2024-12.pdf', 'etat-fongibilite-2024.pdf', 'prets-en-nature-2024.pdf'])
       expect(file(name).contentType).toBe('application/pdf');
-    // the same document as the API gives the recipient: same content hash, on every page
-    const api = await http()
-      .get('/api/documents/fongibilite')
-      .query({ year: '2024' })
-      .set(director)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const hash = api.headers['x-content-hash'] as string;
+    // each the same document as the API gives the recipient: same content hash, stamped on every page with its number
+    const apiHash = async (path: string, query: Record<string, string>): Promise<string> =>
+      (await http().get(path).query(query).set(director).expect(200)).headers['x-content-hash'] as string;
+    const attached: [string, string, Record<string, string>][] = [
+      ['dossier-methodologique-VALMONT-2024-12-2024-12.pdf', '/api/documents/dossier-methodologique', { orgUnit: 'VALMONT', from: '2024-12', to: '2024-12' }],
+      ['etat-fongibilite-2024.pdf', '/api/documents/fongibilite', { year: '2024' }],
+      ['prets-en-nature-2024.pdf', '/api/documents/prets-en-nature', { year: '2024' }],
+    ];
+    for (const [name, path, query] of attached) {
+      const hash = await apiHash(path, { ...query, format: 'html' });
+      const pages = pdfPages(file(name).content);
+      expect(pages.length).toBeGreaterThan(0);
+      pages.forEach((page, i) => {
+        expect(squash(page)).toContain(squash(`Empreinte SHA-256 du contenu : ${hash}`));
+        expect(squash(page)).toContain(squash(`page ${i + 1} / ${pages.length}`));
+        expect(squash(page)).toContain(squash('CCAS de Valmont'));
+      });
+    }
     const pages = pdfPages(file('etat-fongibilite-2024.pdf').content);
-    for (const page of pages) expect(squash(page)).toContain(squash(`Empreinte SHA-256 du contenu : ${hash}`));
     expect(squash(pages.join(' '))).toContain('FONG-2024-01');
     const dossier = squash(pdfPages(file('dossier-methodologique-VALMONT-2024-12-2024-12.pdf').content).join(' '));
     expect(dossier).toContain(squash('Dossier méthodologique'));

@@ -198,12 +198,19 @@ describe('documents for the board and the assembly', () => {
 
   it('a year without data gives a short document that says so; a malformed year a French 400 naming the field', async () => {
     const fong = await pdf('/api/documents/fongibilite', { year: '2031' }, director).expect(200);
-    expect(squash(pdfPages(fong.body as Buffer).join(' '))).toContain(squash('Aucun mouvement de crédits n’est enregistré pour l’exercice 2031.'));
+    const fongPages = pdfPages(fong.body as Buffer);
+    expect(squash(fongPages.join(' '))).toContain(squash('Aucun mouvement de crédits n’est enregistré pour l’exercice 2031.'));
+    expectStampOnEveryPage(fongPages, fong.headers['x-content-hash'] as string, ['CCAS de Valmont', 'Période : 2031']);
+    expect(fongPages.length).toBeLessThan(3);
     const loans = await pdf('/api/documents/prets-en-nature', { year: '2031' }, director).expect(200);
-    expect(squash(pdfPages(loans.body as Buffer).join(' '))).toContain(squash('Aucun prêt en nature n’est enregistré pour l’exercice 2031.'));
+    const loanPages = pdfPages(loans.body as Buffer);
+    expect(squash(loanPages.join(' '))).toContain(squash('Aucun prêt en nature n’est enregistré pour l’exercice 2031.'));
+    expectStampOnEveryPage(loanPages, loans.headers['x-content-hash'] as string, ['CCAS de Valmont', 'Période : 2031']);
+    expect(loanPages.length).toBeLessThan(3);
     const dossier = await pdf('/api/documents/dossier-methodologique', { orgUnit: 'VALMONT', from: '2031-01', to: '2031-12' }, director).expect(200);
     const pages = pdfPages(dossier.body as Buffer);
     expect(squash(pages.join(' '))).toContain(squash('Aucun chiffre n’est saisi pour ce périmètre'));
+    expectStampOnEveryPage(pages, dossier.headers['x-content-hash'] as string, ['CCAS de Valmont', 'janvier 2031']);
     expect(pages.length).toBeLessThan(8);
     const bad = await http().get('/api/documents/fongibilite').query({ year: '24' }).set(director).expect(400);
     expect(JSON.stringify(bad.body)).toContain('year');
