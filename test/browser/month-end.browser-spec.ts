@@ -103,4 +103,72 @@ describe('month-end, as the finance director', () => {
     await screenshot(page, 'month-end-four-eyes');
     await page.context().close();
   });
+
+  it('maps the columns of a sheet whose headers are not recognised, from the file’s own titles, and saves the mapping as a template', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'levier-mapping-'));
+    const file = path.join(dir, 'export-logiciel-metier.csv');
+    writeFileSync(
+      file,
+      [
+        'Tableau de bord du CCAS — export du logiciel métier',
+        '',
+        'Site;Prestation;Mesure;Mois;Montant',
+        'Antenne Nord;Portage de repas;Bénéficiaires;mars 2025;91',
+        'Antenne Sud;Portage de repas;Bénéficiaires;mars 2025;70',
+        'Antenne Sud;Portage de repas;Dépenses;mars 2025;10 150,40',
+      ].join('\r\n'),
+      'utf8',
+    );
+    const page = await signedIn('finance@valmont.demo');
+    await page.goto(`${base()}/#/import`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByText('export-logiciel-metier.csv').waitFor();
+    await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+    // detection does not know « Site », « Prestation », « Mesure », « Mois », « Montant »: the preview says so and offers the mapping
+    await page
+      .getByTestId('submission-preview')
+      .getByText(/introuvables? :/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.getByTestId('retry-with-mapping').click();
+
+    const form = page.getByTestId('column-mapping');
+    await form.getByTestId('mapping-first-lines').waitFor({ timeout: 15_000 });
+    await form.getByTestId('mapping-not-detected').waitFor();
+    expect(await form.getByRole('combobox', { name: 'Ligne des titres de colonnes' }).textContent()).toBe(
+      'Ligne 3 : Site · Prestation · Mesure · Mois · Montant',
+    );
+    for (const [label, header] of [
+      ['Colonne de l’unité', 'Site'],
+      ['Colonne du service', 'Prestation'],
+      ['Colonne de l’indicateur', 'Mesure'],
+      ['Colonne de la période', 'Mois'],
+      ['Colonne de la valeur', 'Montant'],
+    ]) {
+      await form.getByRole('combobox', { name: label }).click();
+      await page.getByRole('option', { name: header, exact: true }).click();
+    }
+    await form.getByRole('textbox', { name: 'Enregistrer comme modèle d’import (facultatif)' }).fill('Export du logiciel métier');
+    await screenshot(page, 'month-end-mapping');
+    await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+
+    const counts = page.getByTestId('preview-counts');
+    await counts.waitFor({ timeout: 30_000 });
+    await page.getByText(/^3 nouvelles valeurs, 0 valeur modifiée, 0 inchangée, \d+ signalements?, 0 erreur\./).waitFor({ timeout: 30_000 });
+    await page.getByTestId('apply-preview').click();
+    await page.getByText(/Import terminé : 3 chiffre/).waitFor({ timeout: 30_000 });
+
+    // the mapping is an import template of the organisation now, offered next month
+    const token = await apiLogin(base(), 'finance@valmont.demo');
+    const templates = await apiGet<{ name: string; mapping: { columns: Record<string, string>; headerLine?: number } }[]>(
+      base(),
+      token,
+      '/api/import-templates',
+    );
+    expect(templates.find((t) => t.name === 'Export du logiciel métier')?.mapping).toMatchObject({
+      headerLine: 3,
+      columns: { orgUnit: 'Site', service: 'Prestation', metric: 'Mesure', period: 'Mois', value: 'Montant' },
+    });
+    await page.context().close();
+  });
 });

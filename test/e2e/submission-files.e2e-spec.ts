@@ -43,11 +43,12 @@ describe('import files: the pre-filled template of a period and the row-error re
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Unité;Service;Indicateur;Période;Valeur');
+    // the period titles the value column: a blank cell of the template is « not entered »
+    expect(lines[0]).toBe('Unité;Service;Indicateur;mars 2024');
     const portage = lines.filter((l) => l.startsWith('Antenne Valmont Nord;Portage de repas à domicile;'));
-    // of « mois-personnes ou bénéficiaires », the one meal delivery enters
-    expect(portage.map((l) => l.split(';')[2])).toEqual(['Dépenses', 'Bénéficiaires']);
-    expect(portage[0]).toMatch(/^Antenne Valmont Nord;Portage de repas à domicile;Dépenses;mars 2024;\d+(,\d+)?$/);
+    // the metrics the demo expects of meal delivery (demo-expected-metrics.ts)
+    expect(portage.map((l) => l.split(';')[2])).toEqual(['Dépenses', 'Bénéficiaires', 'Repas livrés']);
+    expect(portage[0]).toMatch(/^Antenne Valmont Nord;Portage de repas à domicile;Dépenses;\d+(,\d+)?$/);
     expect(lines.some((l) => l.includes('Nuitées'))).toBe(false); // the quarterly service is not in a month's template
     expect(lines.join('\n')).not.toMatch(/VALMONT|PORTAGE_REPAS|spend/);
   });
@@ -67,7 +68,53 @@ describe('import files: the pre-filled template of a period and the row-error re
     expect(detail.body.preview.unchanged).toBe(csv.text.trim().split('\r\n').length - 1);
     // quarter templates list the quarterly service with its observed outcome
     const quarter = await http().get('/api/submission-template').query({ period: '2024-T1', format: 'csv' }).set(finance).expect(200);
-    expect(quarter.text).toMatch(/;Logement d’abord : accompagnement vers et dans le logement;Nuitées d’hôtel évitées constatées;2024-T1;\d+/);
+    expect(quarter.text).toMatch(/^\uFEFF?Unité;Service;Indicateur;2024-T1\r\n/);
+    expect(quarter.text).toMatch(/;Logement d’abord : accompagnement vers et dans le logement;Nuitées d’hôtel évitées constatées;\d+/);
+  });
+
+  it('imports a partly filled template: blank cells are « not entered » (nothing created, nothing changed), a word is still a row error', async () => {
+    const ds = await api.db.dataSource();
+    const count = async (): Promise<number> => Number((await ds.query(`SELECT count(*)::int AS n FROM figure WHERE period = '2025-02'`))[0].n);
+    const template = await http().get('/api/submission-template').query({ period: '2025-02', format: 'csv' }).set(finance).expect(200);
+    const lines = template.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Unité;Service;Indicateur;févr. 2025');
+    // nothing entered for February 2025 yet: every value cell is blank
+    expect(lines.slice(1).every((l) => l.endsWith(';'))).toBe(true);
+    const fill = (values: Record<string, string>): string =>
+      [
+        lines[0],
+        ...lines.slice(1).map((l) => (values[l.split(';').slice(0, 3).join(';')] === undefined ? l : `${l}${values[l.split(';').slice(0, 3).join(';')]}`)),
+      ].join('\r\n');
+    const partial = fill({
+      'Antenne Valmont Nord;Portage de repas à domicile;Dépenses': '12 480,50',
+      'Antenne Valmont Nord;Portage de repas à domicile;Bénéficiaires': '86',
+    });
+    const sent = await http()
+      .post('/api/submissions')
+      .query({ dryRun: 'true' })
+      .set(finance)
+      .attach('file', Buffer.from(partial, 'utf8'), 'modele-fevrier.csv')
+      .expect(202);
+    expect((await waitForSubmission(ds, sent.body.id)).status).toBe('previewed');
+    const preview = (await http().get(`/api/submissions/${sent.body.id}`).set(finance).expect(200)).body.preview;
+    expect(preview).toEqual({ created: 2, changed: [], unchanged: 0, flagged: [], errors: [] });
+    expect(await count()).toBe(0);
+    // a cell that is not a number is not « blank »: the row is refused, naming it
+    const wrong = fill({ 'Antenne Valmont Sud;Portage de repas à domicile;Repas livrés': 'beaucoup' });
+    const refused = await http()
+      .post('/api/submissions')
+      .query({ dryRun: 'true' })
+      .set(finance)
+      .attach('file', Buffer.from(wrong, 'utf8'), 'modele-fevrier-2.csv')
+      .expect(202);
+    await waitForSubmission(ds, refused.body.id);
+    const errors = (await http().get(`/api/submissions/${refused.body.id}`).set(finance).expect(200)).body.preview.errors as { message: string }[];
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/beaucoup/);
+    expect(await count()).toBe(0);
   });
 
   it('gives the same template as XLSX with the header in the first row, values as numbers', async () => {
@@ -75,8 +122,8 @@ describe('import files: the pre-filled template of a period and the row-error re
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.getRow(1).values).toEqual([undefined, 'Unité', 'Service', 'Indicateur', 'Période', 'Valeur']);
-    expect(typeof ws.getRow(2).getCell(5).value).toBe('number');
+    expect(ws.getRow(1).values).toEqual([undefined, 'Unité', 'Service', 'Indicateur', 'mars 2024']);
+    expect(typeof ws.getRow(2).getCell(4).value).toBe('number');
   });
 
   it('refuses the template to readers and a bad period in words', async () => {

@@ -111,4 +111,65 @@ describe(ImportWizard.name, () => {
     const sent = apiPost.mock.calls.filter((c) => c[0] === '/submissions?dryRun=true')[1][1] as FormData;
     expect(JSON.parse(String(sent.get('mapping')))).toEqual(mapping);
   });
+
+  it('reads the file’s own headers for the mapping step: its lines, the header line, each column chosen among its titles', async () => {
+    const inspection = {
+      fileName: 'export-metier.csv',
+      format: 'csv',
+      sheets: [
+        {
+          name: null,
+          headerLine: 3,
+          detected: null,
+          headers: ['Site', 'Prestation', 'Mesure', 'Mois', 'Montant'],
+          firstLines: [
+            { line: 1, cells: ['Tableau de bord du CCAS'] },
+            { line: 2, cells: [''] },
+            { line: 3, cells: ['Site', 'Prestation', 'Mesure', 'Mois', 'Montant'] },
+            { line: 4, cells: ['Antenne Nord', 'Portage de repas', 'Bénéficiaires', 'janv. 2025', '91'] },
+          ],
+          sample: [{ line: 4, cells: ['Antenne Nord', 'Portage de repas', 'Bénéficiaires', 'janv. 2025', '91'] }],
+        },
+      ],
+    };
+    const apiGet = jest.fn(async () => []);
+    const apiPost = jest.fn(async (path: string, _body: unknown) =>
+      path === '/submissions/inspect' ? { status: 200, json: inspection } : { status: 202, json: { id: 'sub-2', status: 'received' } },
+    );
+    renderAdmin(<ImportWizard />, { dataProvider: { apiGet, apiPost } as never });
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['x'], 'export-metier.csv', { type: 'text/csv' })] } });
+    fireEvent.click(screen.getByTestId('open-mapping'));
+
+    const form = await screen.findByTestId('column-mapping');
+    await within(form).findByTestId('mapping-not-detected');
+    expect(apiPost.mock.calls[0][0]).toBe('/submissions/inspect');
+    expect((apiPost.mock.calls[0][1] as FormData).get('file')).toBeInstanceOf(File);
+    // the file's first lines, the header line found by the API marked
+    expect(within(screen.getByTestId('mapping-first-lines')).getByText('3 (titres)')).toBeTruthy();
+    expect(within(form).getByRole('combobox', { name: 'Ligne des titres de colonnes' }).textContent).toBe(
+      'Ligne 3 : Site · Prestation · Mesure · Mois · Montant',
+    );
+    for (const [label, header] of [
+      ['Colonne de l’unité', 'Site'],
+      ['Colonne du service', 'Prestation'],
+      ['Colonne de l’indicateur', 'Mesure'],
+      ['Colonne de la période', 'Mois'],
+      ['Colonne de la valeur', 'Montant'],
+    ]) {
+      fireEvent.mouseDown(within(form).getByRole('combobox', { name: label }));
+      const options = within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+      expect(options).toEqual(['Aucune', 'Site', 'Prestation', 'Mesure', 'Mois', 'Montant']);
+      fireEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: header }));
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Voir l’aperçu' }));
+    await waitFor(() => expect(apiPost.mock.calls.some((c) => c[0] === '/submissions?dryRun=true')).toBe(true));
+    const sent = apiPost.mock.calls.find((c) => c[0] === '/submissions?dryRun=true')![1] as FormData;
+    expect(JSON.parse(String(sent.get('mapping')))).toEqual({
+      layout: 'long',
+      headerLine: 3,
+      columns: { orgUnit: 'Site', service: 'Prestation', metric: 'Mesure', period: 'Mois', value: 'Montant' },
+    });
+  });
 });

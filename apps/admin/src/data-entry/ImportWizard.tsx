@@ -25,7 +25,7 @@ import type { LevierDataProvider } from '../dataProvider';
 import { SubmissionReport } from './SubmissionReport';
 import { SubmissionPreview } from './SubmissionPreview';
 import { TemplateDownload } from './ImportFileDownloads';
-import { ColumnMapping, EMPTY_MAPPING, toImportMapping, type ColumnMappingValue } from './ColumnMapping';
+import { ColumnMapping, EMPTY_MAPPING, mappingFromInspection, toImportMapping, type ColumnMappingValue, type FileInspection } from './ColumnMapping';
 import { isFinished, useSubmissionPolling } from './submission-status';
 
 export const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,6 +56,9 @@ export const ImportWizard = () => {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [mapping, setMapping] = useState<ColumnMappingValue | null>(null);
+  // the file's own lines and headers, read by the API when the mapping step opens (nothing is stored)
+  const [inspection, setInspection] = useState<{ file: File; read: FileInspection | null; sheet: number } | null>(null);
+  const mappingOpen = mapping !== null;
   const { state, error } = useSubmissionPolling(submissionId, 700, 120_000, round);
   const step = !submissionId ? 0 : state?.status === 'previewed' ? 1 : !isFinished(state) ? (round === 0 ? 0 : 2) : 2;
 
@@ -74,6 +77,32 @@ export const ImportWizard = () => {
   const pick = (e: ChangeEvent<HTMLInputElement>) => setFile(e.target.files?.[0] ?? null);
   const tooBig = file !== null && file.size > MAX_BYTES;
   const wrongType = file !== null && !/\.(csv|xlsx)$/i.test(file.name);
+
+  useEffect(() => {
+    if (!mappingOpen || !file || tooBig || wrongType || !dataProvider.apiPost || inspection?.file === file) return;
+    let cancelled = false;
+    const body = new FormData();
+    body.append('file', file, file.name);
+    dataProvider
+      .apiPost<FileInspection>('/submissions/inspect', body)
+      .then(({ json }) => {
+        if (cancelled) return;
+        const read = Array.isArray(json?.sheets) ? json : null;
+        setInspection({ file, read, sheet: 0 });
+        const first = read?.sheets[0];
+        if (first) setMapping((m) => mappingFromInspection(first, m ?? EMPTY_MAPPING));
+      })
+      .catch((err: unknown) => {
+        if (cancelled) return;
+        setInspection({ file, read: null, sheet: 0 });
+        notify(errorText(err, translate), { type: 'warning' });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [mappingOpen, file, tooBig, wrongType, dataProvider, inspection?.file, notify, translate]);
+  const sheets = inspection?.file === file ? (inspection?.read?.sheets ?? []) : [];
+  const sheet = sheets[inspection?.sheet ?? 0] ?? null;
 
   const upload = async (e: FormEvent) => {
     e.preventDefault();
@@ -105,6 +134,14 @@ export const ImportWizard = () => {
     setRound(0);
   };
   const changedCount = state?.preview?.changed.length ?? 0;
+  /** The file was read but its columns were not found: the mapping step, with the file kept, is the way out. */
+  const columnsNotFound = (errors: ReadonlyArray<{ message: string }> | undefined): boolean =>
+    (errors ?? []).some((e) => /colonnes? (obligatoires? |de la correspondance )?introuvables?/i.test(e.message));
+  const retryWithMapping = () => {
+    setSubmissionId(null);
+    setRound(0);
+    setMapping(mapping ?? EMPTY_MAPPING);
+  };
   const apply = async (confirmOverwrite: boolean) => {
     if (!submissionId || !dataProvider.apiPost) return;
     setConfirming(false);
@@ -200,7 +237,31 @@ export const ImportWizard = () => {
               ))}
             </MuiTextField>
             {mapping ? (
-              <ColumnMapping value={mapping} onChange={setMapping} />
+              <>
+                {sheets.length > 1 ? (
+                  <MuiTextField
+                    select
+                    size="small"
+                    label="Feuille à lire pour les titres"
+                    value={String(inspection?.sheet ?? 0)}
+                    onChange={(e) => {
+                      const index = Number(e.target.value);
+                      setInspection((i) => (i ? { ...i, sheet: index } : i));
+                      setMapping(mappingFromInspection(sheets[index], mapping));
+                    }}
+                    sx={{ minWidth: 320, mb: 2, display: 'flex' }}
+                    helperText="La correspondance vaut pour toutes les feuilles du classeur qui ont ces titres."
+                  >
+                    {sheets.map((s, i) => (
+                      <MenuItem key={s.name ?? i} value={String(i)}>
+                        {s.name ?? `Feuille ${i + 1}`}
+                      </MenuItem>
+                    ))}
+                  </MuiTextField>
+                ) : null}
+                {file && !sheet && inspection?.file !== file ? <Typography role="status">Lecture des colonnes du fichier…</Typography> : null}
+                <ColumnMapping value={mapping} onChange={setMapping} inspection={sheet} />
+              </>
             ) : (
               <Button sx={{ mb: 2, display: 'flex' }} onClick={() => setMapping(EMPTY_MAPPING)} data-testid="open-mapping">
                 Indiquer les colonnes moi-même
@@ -222,6 +283,11 @@ export const ImportWizard = () => {
               >
                 Appliquer
               </Button>
+              {columnsNotFound(state.preview.errors) ? (
+                <Button variant="outlined" data-testid="retry-with-mapping" onClick={retryWithMapping}>
+                  Indiquer les colonnes et réessayer
+                </Button>
+              ) : null}
               <Button onClick={() => void discard()} data-testid="discard-preview">
                 Abandonner
               </Button>
@@ -248,17 +314,8 @@ export const ImportWizard = () => {
             {state ? <SubmissionReport state={state} /> : <Typography role="status">{translate('levier.import.waiting')}</Typography>}
             {step === 2 ? (
               <Box sx={{ display: 'flex', gap: 2, mt: 2 }}>
-                {state?.status === 'rejected' &&
-                (state.errors ?? []).some((e) => /colonnes? (obligatoires? |de la correspondance )?introuvables?/i.test(e.message)) ? (
-                  <Button
-                    variant="contained"
-                    data-testid="retry-with-mapping"
-                    onClick={() => {
-                      setSubmissionId(null);
-                      setRound(0);
-                      setMapping(mapping ?? EMPTY_MAPPING);
-                    }}
-                  >
+                {state?.status === 'rejected' && columnsNotFound(state.errors) ? (
+                  <Button variant="contained" data-testid="retry-with-mapping" onClick={retryWithMapping}>
                     Indiquer les colonnes et réessayer
                   </Button>
                 ) : null}

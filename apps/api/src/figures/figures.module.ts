@@ -31,6 +31,7 @@ import { ExpectedMetricsRepository } from './expected-metrics/expected-metrics.r
 import { ExpectedMetricsService } from './expected-metrics/expected-metrics.service';
 import { SubmissionFilesController } from './submission-files/submission-files.controller';
 import { SubmissionTemplateService } from './submission-files/submission-template.service';
+import { SubmissionInspectService } from './submission-files/submission-inspect.service';
 
 /**
  * Ingestion (docs/product-rules.md#ingestion): submissions, figures, periods, completeness. Brings the catalogue and audit modules with it.
@@ -78,6 +79,7 @@ import { SubmissionTemplateService } from './submission-files/submission-templat
     ExpectedMetricsRepository,
     ExpectedMetricsService,
     SubmissionTemplateService,
+    SubmissionInspectService,
   ],
   exports: [IngestionService, SubmissionReconciler, CompletenessService],
 })

@@ -250,3 +250,63 @@ export const readFigureTableInSlices = async (
   }
   return tableResult(header, meta, rows);
 };
+
+/** Sample rows an inspection returns under the header: enough to recognise the columns, never the whole file. */
+const INSPECT_SAMPLE_ROWS = 5;
+/** Columns an inspection returns at most (a wide sheet of five years of months has 60). */
+const INSPECT_MAX_COLUMNS = 200;
+
+/** What the mapping step reads of a sheet: its header row (detected, or the likeliest line), its columns, a few rows. */
+export interface TableInspection {
+  /** Line (CSV) or sheet row (XLSX) of the header: the detected one, else the first line with the most filled cells. */
+  headerLine: number | null;
+  /** The layout and columns detection found, or null when the user has to say (the mapping step). */
+  detected: { layout: ImportLayout; columns: Partial<Record<FigureField, string>>; valueColumns: string[] } | null;
+  /** The header cells as text, in column order (blank ones as ''). */
+  headers: string[];
+  /** The first lines of the sheet (title rows included), to choose another header line: line and cells as text. */
+  firstLines: { line: number; cells: string[] }[];
+  /** A few data rows under the header: line and cells as text. */
+  sample: { line: number; cells: string[] }[];
+}
+
+const textCells = (record: TableRecord): string[] => record.cells.slice(0, INSPECT_MAX_COLUMNS).map(headerText);
+
+/**
+ * Reads a table's header without reading its figures (issue 13, the mapping step): the header detection of an import
+ * when it succeeds, else the first line with the most filled cells among the first rows; its column headers, the first
+ * lines (to pick another header line) and a few rows under it. Nothing is validated nor written.
+ */
+export const inspectTable = (records: readonly TableRecord[]): TableInspection => {
+  const candidates = records.filter((r) => !r.cells.every(isBlank)).slice(0, HEADER_SEARCH_ROWS);
+  let header: TableRecord | null = null;
+  let detected: TableInspection['detected'] = null;
+  for (const record of candidates) {
+    const mapped = mapHeader(record.cells.map(headerText));
+    const layout = detectLayout(record, mapped);
+    if (layout !== null && mapped.duplicated.length === 0) {
+      header = record;
+      detected = {
+        layout: layout.layout,
+        columns: layout.headers,
+        valueColumns: layout.valueColumns.map((index) => headerText(record.cells[index] ?? null)),
+      };
+      break;
+    }
+  }
+  if (header === null) {
+    const filled = (r: TableRecord): number => r.cells.filter((c) => !isBlank(c)).length;
+    header = candidates.reduce<TableRecord | null>((best, r) => (best === null || filled(r) > filled(best) ? r : best), null);
+  }
+  const headerLine = header?.line ?? null;
+  return {
+    headerLine,
+    detected,
+    headers: header ? textCells(header) : [],
+    firstLines: records.slice(0, HEADER_SEARCH_ROWS).map((r) => ({ line: r.line, cells: textCells(r) })),
+    sample: records
+      .filter((r) => headerLine !== null && r.line > headerLine && !r.cells.every(isBlank))
+      .slice(0, INSPECT_SAMPLE_ROWS)
+      .map((r) => ({ line: r.line, cells: textCells(r) })),
+  };
+};

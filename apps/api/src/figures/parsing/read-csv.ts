@@ -2,7 +2,7 @@ import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
 import { readFigureTable, type TableRecord } from './figure-table';
-import type { ReadFiguresResult } from './figure-file.types';
+import type { FileError, ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
 
 /** Excel's `sep=;` first line, which names the delimiter (the line itself is then skipped as a non-header row). */
@@ -25,8 +25,15 @@ const innerNewlines = (cells: readonly string[]): number => {
  * (an unclosed quote) is a `malformed_csv` file error with its line.
  */
 export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding?: string; mapping?: ImportMapping } = {}): ReadFiguresResult => {
+  const read = csvRecords(text, options.delimiter);
+  if (!read.ok) return read;
+  return readFigureTable(read.records, { format: 'csv', delimiter: read.delimiter, encoding: options.encoding }, options.mapping);
+};
+
+/** CSV text → its records (one per physical line where it starts, blank lines kept), or the `malformed_csv` error. */
+export const csvRecords = (text: string, given?: Delimiter): { ok: true; records: TableRecord[]; delimiter: Delimiter } | { ok: false; error: FileError } => {
   const normalised = text.replace(/\r\n?/gu, '\n');
-  const delimiter = options.delimiter ?? excelSeparatorHint(normalised) ?? detectDelimiter(normalised);
+  const delimiter = given ?? excelSeparatorHint(normalised) ?? detectDelimiter(normalised);
   let parsed: string[][];
   try {
     parsed = parse(normalised, {
@@ -58,5 +65,5 @@ export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding
     line += 1 + innerNewlines(cells);
     return record;
   });
-  return readFigureTable(records, { format: 'csv', delimiter, encoding: options.encoding }, options.mapping);
+  return { ok: true, records, delimiter };
 };

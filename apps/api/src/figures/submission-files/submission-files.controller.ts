@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser } from '../../tenancy/current-user.decorator';
@@ -7,11 +8,13 @@ import { Roles } from '../../tenancy/roles.decorator';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { uuidParam } from '../../platform/http/uuid-param.pipe';
 import { PeriodYearInRange } from '../../platform/http/period-years';
-import { SubmissionsService } from '../submissions.service';
+import { SubmissionsService, UploadedFigureFile } from '../submissions.service';
+import { UploadErrorsInterceptor } from '../upload-errors.interceptor';
+import { FileInspectionResponse, SubmissionInspectService } from './submission-inspect.service';
 import { periodLabel } from '../period-label';
 import { ROW_ERROR_HEADER, rowErrorRows } from './row-error-report';
 import { SheetFile, SpreadsheetFormat, writeSheet } from './spreadsheet-file';
-import { SubmissionTemplateService, TEMPLATE_HEADER } from './submission-template.service';
+import { SubmissionTemplateService, templateHeader } from './submission-template.service';
 
 export class SheetFormatQueryDto {
   @IsOptional()
@@ -32,7 +35,7 @@ const send = (res: Response, file: SheetFile): StreamableFile => {
   return new StreamableFile(file.content);
 };
 
-/** Files of the import: the pre-filled template of a period, the row-error report of a submission (CSV or XLSX). */
+/** Files of the import: the pre-filled template of a period, the row-error report of a submission (CSV or XLSX), the reading of a file's columns. */
 @ApiTags('saisie')
 @ApiBearerAuth()
 @Controller()
@@ -40,7 +43,21 @@ export class SubmissionFilesController {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly template: SubmissionTemplateService,
+    private readonly inspector: SubmissionInspectService,
   ) {}
+
+  @Post('submissions/inspect')
+  @HttpCode(200)
+  @Roles('admin', 'finance')
+  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Lit un fichier CSV/XLSX sans rien enregistrer : ses feuilles, la ligne d’en-tête trouvée, la disposition détectée, les titres de colonnes et quelques lignes (étape « correspondance des colonnes »)',
+  })
+  inspect(@UploadedFile() file: UploadedFigureFile | undefined): Promise<FileInspectionResponse> {
+    return this.inspector.inspect(file);
+  }
 
   @Get('submission-template')
   @Roles('admin', 'finance')
@@ -48,7 +65,10 @@ export class SubmissionFilesController {
   async templateFile(@CurrentUser() user: AuthUser, @Query() query: TemplateQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const rows = await this.template.rows(user, query.period);
     const label = periodLabel(query.period.replace(/-T([1-4])$/, '-Q$1'));
-    return send(res, await writeSheet(query.format ?? 'xlsx', `modele-saisie-${label.replace(/[^\p{L}\p{N}]+/gu, '-')}`, 'Chiffres', TEMPLATE_HEADER, rows));
+    return send(
+      res,
+      await writeSheet(query.format ?? 'xlsx', `modele-saisie-${label.replace(/[^\p{L}\p{N}]+/gu, '-')}`, 'Chiffres', templateHeader(query.period), rows),
+    );
   }
 
   @Get('submissions/:id/errors')

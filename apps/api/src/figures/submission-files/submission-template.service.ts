@@ -7,7 +7,8 @@ import { ExpectedMetricsService } from '../expected-metrics/expected-metrics.ser
 import { periodLabel } from '../period-label';
 import type { SheetCell } from './spreadsheet-file';
 
-export const TEMPLATE_HEADER = ['Unité', 'Service', 'Indicateur', 'Période', 'Valeur'] as const;
+/** The template's header: the period in words is the title of its value column (« mars 2024 », « 2024-T1 »). */
+export const templateHeader = (period: string): string[] => ['Unité', 'Service', 'Indicateur', periodLabel(period.replace(/-T([1-4])$/, '-Q$1'))];
 
 const granularityOf = (period: string): string => (period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : 'month');
 
@@ -15,7 +16,12 @@ const granularityOf = (period: string): string => (period.length === 4 ? 'year' 
  * The pre-filled import template of a period: one row per leaf unit the user may write × service it runs at the
  * period's granularity × metric the service expects, by label (the import recognises labels), with the value already
  * stored if any; of an either-slot (person-months or beneficiaries) the metric already entered, else both. Importing
- * back a fully entered period's template unchanged changes nothing (a blank value stays an error: blank is not zero).
+ * back a fully entered period's template unchanged changes nothing.
+ *
+ * The period is the title of the value column (the « periods as columns » layout, not one figure per line): so a
+ * blank cell of a template means « not entered » — nothing written, nothing changed, never zero — and a partly filled
+ * template imports its filled cells only; a cell that is not a number is still a row error. A file of one figure
+ * per line (with a « Valeur » column) keeps refusing a blank value: there a blank line of data is a mistake.
  */
 @Injectable()
 export class SubmissionTemplateService {
@@ -53,7 +59,7 @@ export class SubmissionTemplateService {
             const entered = alternatives.filter((m) => valueOf(m) !== undefined);
             for (const metric of entered.length > 0 ? entered : alternatives) {
               const value = valueOf(metric);
-              rows.push([leaf.name, service.label, metricLabel.get(metric) ?? metric, periodLabel(period), value === undefined ? null : { decimal: value }]);
+              rows.push([leaf.name, service.label, metricLabel.get(metric) ?? metric, value === undefined ? null : { decimal: value }]);
             }
           }
         }
