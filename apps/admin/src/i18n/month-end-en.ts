@@ -29,7 +29,7 @@ export const monthEndEn: Shape<typeof monthEndFr> = {
       },
       files: {
         template_help:
-          'Pre-filled template: one row per unit you enter, service and expected metric, with the values already entered. Fill in the Valeur column, then import it.',
+          'Pre-filled template: one row per unit you enter, service and expected metric, with the values already entered. Fill in the period’s column (a cell left blank is not entered: nothing is written or replaced), then import it.',
         template_period: 'Template period',
         template_period_help: 'Month (2024-03) or quarter (2024-T1)',
         template_period_invalid: 'Expected period: 2024-03 or 2024-T1',

@@ -26,7 +26,7 @@ export const monthEndFr = {
       },
       files: {
         template_help:
-          'Modèle pré-rempli : une ligne par unité que vous saisissez, service et indicateur attendu, avec les valeurs déjà saisies. Complétez la colonne Valeur puis importez-le.',
+          'Modèle pré-rempli : une ligne par unité que vous saisissez, service et indicateur attendu, avec les valeurs déjà saisies. Complétez la colonne de la période (une case laissée vide n’est pas saisie : rien n’est enregistré ni remplacé), puis importez-le.',
         template_period: 'Période du modèle',
         template_period_help: 'Mois (2024-03) ou trimestre (2024-T1)',
         template_period_invalid: 'Période attendue : 2024-03 ou 2024-T1',
