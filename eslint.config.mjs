@@ -20,7 +20,12 @@ const BOUNDARY_ZONES = [
     message: 'platform/ est la plomberie : il n’importe aucun dossier métier (les entités sont enregistrées hors de platform/, dans database-entities.ts).',
   },
   { target: `${API}/figures`, from: `${API}/indicators`, message: 'figures/ n’appelle jamais indicators/ : un recalcul est un job (RecomputeRequests).' },
-  { target: 'apps/admin', from: 'apps/api', message: 'L’interface d’administration ne dépend que de l’API HTTP, jamais de son code.' },
+  {
+    target: 'apps/admin',
+    from: 'apps/api',
+    message: 'L’interface d’administration ne dépend que de l’API HTTP, jamais de son code : son contrat est dans libs/contracts (@levier/contracts).',
+  },
+  { target: 'libs/contracts', from: 'apps', message: 'libs/contracts est le contrat généré de l’API : des données et des types, rien des applications.' },
   {
     target: `${API}/**/!(*-worker.module|*.processor|*.processor.spec).ts`,
     from: `${API}/**/*.processor.ts`,
@@ -94,6 +99,15 @@ export default tseslint.config(
     files: ['apps/admin/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: FRAMEWORKS, message: 'libs/contracts est lu par le navigateur et par l’API : aucun framework.' }] },
+      ],
+    },
   },
   {
     files: ['libs/indicators/**/*.spec.ts'],

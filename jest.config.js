@@ -3,7 +3,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: t
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
-  moduleNameMapper: { '^@levier/indicators$': '<rootDir>/libs/indicators/src/index.ts' },
+  moduleNameMapper: { '^@levier/indicators$': '<rootDir>/libs/indicators/src/index.ts', '^@levier/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

@@ -37,7 +37,13 @@ export default defineConfig({
   base: '/',
   publicDir: resolve(root, 'public'),
   // the engine from its source: the browser runs libs/indicators, never a copy of it
-  resolve: { alias: { '@levier/indicators': resolve(root, '../../libs/indicators/src/index.ts') } },
+  // the API's contract (types, role policy, writable fields) generated from its code: data and types, no server code
+  resolve: {
+    alias: {
+      '@levier/indicators': resolve(root, '../../libs/indicators/src/index.ts'),
+      '@levier/contracts': resolve(root, '../../libs/contracts/src/index.ts'),
+    },
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   server: {
     port: 5173,

@@ -53,6 +53,11 @@ const crossings: Probe[] = [
     code: "import { Organisation } from '../../api/src/tenancy/organisation.entity';\nexport const probe = Organisation;\n",
   },
   {
+    name: 'the contract imports the API’s code',
+    filePath: 'libs/contracts/src/probe.ts',
+    code: "import { ROLES } from '../../../apps/api/src/tenancy/role-assignment.entity';\nexport const probe = ROLES;\n",
+  },
+  {
     name: 'a processor is registered outside a worker module',
     filePath: 'apps/api/src/indicators/probe.module.ts',
     code: "import { IndicatorsProcessor } from './indicators.processor';\nexport const probe = IndicatorsProcessor;\n",
@@ -60,6 +65,11 @@ const crossings: Probe[] = [
 ];
 
 const allowed: Probe[] = [
+  {
+    name: 'the admin imports the contract and the engine',
+    filePath: 'apps/admin/src/probe.ts',
+    code: "import { ROUTE_POLICY } from '@levier/contracts';\nimport { d } from '@levier/indicators';\nexport const probe = [ROUTE_POLICY, d];\n",
+  },
   {
     name: 'platform/ imports platform/',
     filePath: 'apps/api/src/platform/database/probe.ts',

@@ -1,6 +1,6 @@
 /** react-admin authProvider over the in-memory session (auth/session.ts). */
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { canAccess } from './auth/access-rules';
+import { canAccess } from './auth/can-access';
 import type { RoleAssignment } from './auth/auth.types';
 import { AuthError, type Session } from './auth/session';
 

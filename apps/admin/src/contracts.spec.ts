@@ -2,7 +2,7 @@
 import { HttpError } from 'react-admin';
 import { createDataProvider, reallocationRange } from './dataProvider';
 import type { HttpClient } from './http/http-client';
-import { writableBody } from './resources/writable-fields';
+import { writableBody } from './resources/writable-body';
 import { lastMonthWithData, scopeEndingAt } from './dashboard/scope';
 import { meanCoverage } from './dashboard/ReallocationSection';
 import { caretLine } from './custom-indicators/FormulaPreview';

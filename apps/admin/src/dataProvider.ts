@@ -13,11 +13,11 @@ import type {
   IndicatorSummary,
   PayerItem,
   Reallocation,
-  Scope,
   SeriesGroupBy,
-} from './dashboard/indicators.types';
+} from '@levier/contracts';
+import type { Scope } from './dashboard/scope.types';
 import type { HttpClient } from './http/http-client';
-import { writableBody } from './resources/writable-fields';
+import { writableBody } from './resources/writable-body';
 
 export const API_URL = '/api';
 

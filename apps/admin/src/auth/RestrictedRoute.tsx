@@ -29,7 +29,7 @@ export const AccessDeniedPage = ({ holders }: { holders: string }) => {
 
 /**
  * A custom route (data entry, import) reachable only with the right to act there: the same rules as the menu and the
- * API (auth/access-rules.ts); anyone else lands on « Accès réservé » and never sees the page's buttons.
+ * API (auth/can-access.ts, from the generated role policy of @levier/contracts); anyone else lands on « Accès réservé » and never sees the page's buttons.
  */
 export const RestrictedRoute = ({ resource, action, holdersKey, children }: { resource: string; action: string; holdersKey: string; children: ReactNode }) => {
   const translate = useTranslate();

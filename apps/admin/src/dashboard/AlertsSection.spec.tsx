@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { AlertsSection } from './AlertsSection';
-import type { IndicatorAlert } from './indicators.types';
+import type { IndicatorAlert } from '@levier/contracts';
 
 const MASKED = 'masqué (moins de 5 bénéficiaires)';
 const scope = { orgUnit: 'VALMONT-NORD', from: '2024-01', to: '2024-12' };

@@ -2,7 +2,8 @@ import { Alert, AlertTitle, Card, CardContent, Stack, Typography } from '@mui/ma
 import { useId } from 'react';
 import { useTranslate } from 'react-admin';
 import { MaskedValue } from '../common/MaskedValue';
-import type { AlertStatus, Scope } from './indicators.types';
+import type { AlertStatus } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { statusOf, useAlerts } from './use-indicators';
 
 const SEVERITY: Record<AlertStatus, 'error' | 'warning' | 'info' | 'success'> = { below: 'warning', above: 'warning', ok: 'success', missing: 'info' };

@@ -3,7 +3,7 @@ import { Suspense, useId, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { errorText } from './error-text';
 import { ChartExportButtons, type ExportChart } from '../documents/ChartExportButtons';
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 
 type View = 'chart' | 'table';
 

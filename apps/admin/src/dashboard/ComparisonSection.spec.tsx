@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import type { IndicatorSummary, Scope } from './indicators.types';
+import type { IndicatorSummary } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { renderAdmin } from '../test-utils/render-admin';
 import { summaryConventions2Factory, summaryFactory } from '../test-utils/factories';
 import { ComparisonSection } from './ComparisonSection';

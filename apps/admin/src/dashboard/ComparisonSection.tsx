@@ -4,7 +4,8 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney, formatPerEuro, intlLocale } from '../format/decimal-format';
 import { comparisonColumns, comparisonRows, type Change, type ComparedKey } from './comparison-rules';
 import { formatIndicatorValue } from './ExplainDialog';
-import type { IndicatorSummary, Scope } from './indicators.types';
+import type { IndicatorSummary } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { periodRangeLabel } from './scope-periods';
 import { useIndicatorSummary } from './use-indicators';
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { HttpError } from 'react-admin';
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 import { renderAdmin } from '../test-utils/render-admin';
 import { seriesFactory, seriesItemFactory, summaryConventions2Factory, summaryFactory } from '../test-utils/factories';
 import { Dashboard } from './Dashboard';

@@ -1,7 +1,7 @@
 import HelpOutlineIcon from '@mui/icons-material/HelpOutline';
 import { Button } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { ExplainableIndicator } from './indicators.types';
+import type { ExplainableIndicator } from '@levier/contracts';
 
 /** "Comment est-ce calculé ?" — names the indicator for screen readers. */
 export const ExplainButton = ({ indicator, onExplain }: { indicator: ExplainableIndicator; onExplain: (indicator: ExplainableIndicator) => void }) => {

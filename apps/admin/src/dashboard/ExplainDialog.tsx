@@ -28,11 +28,15 @@ import type { LevierDataProvider } from '../dataProvider';
 import { formatDateTime, formatDecimal, formatMoney, formatPerEuro, formatShare } from '../format/decimal-format';
 import { parameterSentences } from '../common/parameter-sentences';
 import { errorText } from './error-text';
-import type { ExplainableIndicator, Explanation, Scope } from './indicators.types';
+import type { ExplainableIndicator, ExplainedValue, Explanation } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { periodLabel } from './series-rows';
 import { statusOf, useIndicatorExplain } from './use-indicators';
 
 /** How an indicator's value reads: euros, euros avoided per euro invested (« 0,92 € »), or years. */
+/** A decimal indicator value; per-payer values (`byPayer`, `ledger`) have no single figure to show. */
+const scalarOf = (value: ExplainedValue | undefined): string | null => (typeof value === 'string' ? value : null);
+
 export const formatIndicatorValue = (indicator: string, value: string | null | undefined, locale: string): string => {
   if (indicator === 'offsetRatio' || indicator === 'publicOffsetRatio') return formatPerEuro(value, locale);
   if (indicator === 'paybackYears') return formatDecimal(value, locale);
@@ -73,13 +77,13 @@ export const ExplanationBody = ({ explanation }: { explanation: Explanation }) =
               {t('current')}
             </Typography>
             <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-              {formatIndicatorValue(explanation.indicator, values.current, locale)}
+              {formatIndicatorValue(explanation.indicator, scalarOf(values.current), locale)}
             </Typography>
             <Typography component="dt" variant="body2">
               {t('reported')}
             </Typography>
             <Typography component="dd" variant="body2" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>
-              {formatIndicatorValue(explanation.indicator, values.reported, locale)}
+              {formatIndicatorValue(explanation.indicator, scalarOf(values.reported), locale)}
             </Typography>
           </Box>
           {values.differs ? (

@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { MaskedValue } from '../common/MaskedValue';
 import { decimalSign, formatPerEuro } from '../format/decimal-format';
 import { showsPublicFirst, toHeadlines, type Headline } from './headline';
-import type { ExplainableIndicator, IndicatorSummary } from './indicators.types';
+import type { ExplainableIndicator, IndicatorSummary } from '@levier/contracts';
 import { ExplainButton } from './ExplainButton';
 
 const HeadlineCard = ({ headline, onExplain }: { headline: Headline; onExplain?: (indicator: ExplainableIndicator) => void }) => {

@@ -5,7 +5,7 @@ import { useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { LevierDataProvider } from '../dataProvider';
 import { formatDecimal, formatMoney } from '../format/decimal-format';
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 
 /** `GET /api/initiatives/summary` (apps/api/src/initiatives/initiative.mapper.ts): hours and euros summed by the API. */
 export interface InitiativesSummary {

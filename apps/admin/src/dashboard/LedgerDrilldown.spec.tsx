@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
-import type { IndicatorSeries, IndicatorSummary } from './indicators.types';
+import type { IndicatorSeries, IndicatorSummary } from '@levier/contracts';
 import { LedgerDrilldown } from './LedgerDrilldown';
 
 const scope = { orgUnit: 'VALMONT', from: '2024', to: '2024' };

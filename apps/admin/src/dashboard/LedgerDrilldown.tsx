@@ -3,7 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import { useLocaleState, useTranslate, type TranslateFunction } from 'react-admin';
 import { decimalSign, formatMoney, isDecimalString } from '../format/decimal-format';
 import { DataTable } from './DataTable';
-import type { IndicatorSummary, LedgerLine, MaybeDecimal, Scope, SeriesItem } from './indicators.types';
+import type { IndicatorSummary, LedgerLine, MaybeDecimal, SeriesItem } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { payerLabel } from './payer-label';
 import { useIndicatorSeries } from './use-indicators';
 

@@ -1,6 +1,6 @@
 import { Alert, Box } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 import { monthList, rangeNotices, type ScopePeriods } from './scope-periods';
 
 /**

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
 import { ReallocationSection } from './ReallocationSection';
-import type { Reallocation } from './indicators.types';
+import type { Reallocation } from '@levier/contracts';
 
 /** The shape of `GET /api/indicators/reallocation` (apps/api/src/reallocation/reallocation-input.ts). */
 const payload: Reallocation = {

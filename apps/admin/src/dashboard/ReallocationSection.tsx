@@ -6,7 +6,8 @@ import { NO_VALUE, formatFixed, formatMoney, formatShare, intlLocale, isDecimalS
 import { ChartCard } from './ChartCard';
 import { InitiativesCard } from './InitiativesCard';
 import { toSankeyData } from './chart-data';
-import type { MaybeDecimal, SankeyGraph, Scope } from './indicators.types';
+import type { MaybeDecimal, SankeyGraph } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { LazyFlowSankey } from './lazy-charts';
 import { flowNodeName } from './sankey-labels';
 import { useServices } from './ScopeBar';

@@ -1,7 +1,8 @@
 import { Box, Button, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
-import type { Basis, Scope } from './indicators.types';
+import type { Basis } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { toTreeOptions, type OrgUnitRecord, type TreeOption } from './org-tree';
 import { validateScope } from './scope';
 

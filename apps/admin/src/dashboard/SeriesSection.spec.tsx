@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { IndicatorSeries, Scope, SeriesItem, SeriesPeriod } from './indicators.types';
+import type { IndicatorSeries, SeriesItem, SeriesPeriod } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { renderAdmin } from '../test-utils/render-admin';
 import { SeriesSection } from './SeriesSection';
 

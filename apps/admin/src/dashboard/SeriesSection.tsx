@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMoney } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
 import { toTargetLines } from './chart-data';
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 import { LazySeriesChart } from './lazy-charts';
 import { SeriesGaps } from './SeriesGaps';
 import { SeriesTable } from './SeriesTable';

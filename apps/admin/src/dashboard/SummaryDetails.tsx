@@ -4,7 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatCount, formatFixed, formatMoney } from '../format/decimal-format';
 import { costPerEvent, outcomeLabel, toEventLines } from './events';
 import { ExplainButton } from './ExplainButton';
-import type { ExplainableIndicator, IndicatorSummary } from './indicators.types';
+import type { ExplainableIndicator, IndicatorSummary } from '@levier/contracts';
 
 interface DetailLine {
   key: string;

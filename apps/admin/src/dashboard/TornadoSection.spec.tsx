@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { renderAdmin } from '../test-utils/render-admin';
-import type { IndicatorSummary } from './indicators.types';
+import type { IndicatorSummary } from '@levier/contracts';
 import { TornadoSection, type TornadoItem } from './TornadoSection';
 
 /** Sensitivity lines as `GET /api/indicators/summary` gives them (apps/api/src/indicators/indicators.service.ts). */

@@ -5,7 +5,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { formatDecimal, formatMoney, formatShare, isDecimalString } from '../format/decimal-format';
 import { ChartCard } from './ChartCard';
 import { DataTable } from './DataTable';
-import type { IndicatorSummary, SensitivityItem } from './indicators.types';
+import type { IndicatorSummary, SensitivityItem } from '@levier/contracts';
 import type { TornadoRow } from './TornadoChart';
 
 const LazyTornadoChart = lazy(() => import('./TornadoChart').then((m) => ({ default: m.TornadoChart })));

@@ -4,7 +4,7 @@
  */
 import { negateDecimal, subtractDecimals } from '../format/decimal-arithmetic';
 import { decimalSign } from '../format/decimal-format';
-import type { IndicatorSummary, MaybeDecimal, PayerItem, SankeyGraph, SeriesItem } from './indicators.types';
+import type { IndicatorSummary, MaybeDecimal, PayerItem, SankeyGraph, SeriesItem } from '@levier/contracts';
 import { plotValue } from './series-rows';
 
 export interface PayerRow {

@@ -7,7 +7,8 @@
 import { subtractDecimals } from '../format/decimal-arithmetic';
 import { isDecimalString } from '../format/decimal-format';
 import { PUBLIC_KEYS, showsPublicFirst } from './headline';
-import type { IndicatorSummary, MaybeDecimal, Scope } from './indicators.types';
+import type { IndicatorSummary, MaybeDecimal } from '@levier/contracts';
+import type { Scope } from './scope.types';
 import { comparisonScopes } from './scope';
 
 export type ComparisonColumn = { key: 'previous'; scope: Scope; alsoLastYear: boolean } | { key: 'lastYear'; scope: Scope };

@@ -3,7 +3,7 @@
  * gives counts with 6 decimals and the outcomes' labels; the dashboard shows labels and counts (« Entrée en EHPAD
  * retardée : 12 »), never a code.
  */
-import type { IndicatorSummary, MaybeDecimal } from './indicators.types';
+import type { IndicatorSummary, MaybeDecimal } from '@levier/contracts';
 import { plotValue } from './series-rows';
 
 export interface EventLine {

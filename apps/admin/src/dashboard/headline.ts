@@ -5,7 +5,7 @@
  */
 import { subtractDecimals } from '../format/decimal-arithmetic';
 import { NO_VALUE, formatMoney, formatMoneyCompact, formatPerEuro } from '../format/decimal-format';
-import type { IndicatorSummary, MaybeDecimal } from './indicators.types';
+import type { IndicatorSummary, MaybeDecimal } from '@levier/contracts';
 
 /** The four slots of the headline, in order; also the indicator each card's « Comment est-ce calculé ? » explains. */
 export const HEADLINE_KEYS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio'] as const;

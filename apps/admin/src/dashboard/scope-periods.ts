@@ -3,7 +3,7 @@
  * (issue 14, items 1 and 2): which months of the range are incomplete, still drafts, or without data; and period ranges
  * in words (« année 2024 », « de décembre 2025 à novembre 2026 »), never « de 2024 à 2024 ».
  */
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 
 export type MonthStatus = 'approved' | 'submitted' | 'draft' | 'none';
 

@@ -1,5 +1,5 @@
 /** The dashboard scope (org unit, from, to) ⇄ URL search parameters, and period codes (docs/product-rules.md#periods-numbers-money). */
-import type { Scope } from './indicators.types';
+import type { Scope } from './scope.types';
 
 /** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
 export const PERIOD_RE = /^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;

@@ -1,4 +1,4 @@
-import type { SeriesItem, SeriesPeriod } from './indicators.types';
+import type { SeriesItem, SeriesPeriod } from '@levier/contracts';
 import { boundValue, periodLabel, plotValue, toChartRows } from './series-rows';
 
 const item = (overrides: Partial<SeriesItem> = {}): SeriesItem => ({

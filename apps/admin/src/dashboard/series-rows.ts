@@ -2,7 +2,7 @@
  * Series items → chart rows. Recharts plots numbers, so the decimal strings are converted here,
  * for drawing only; every label, tooltip and table cell shows the original strings.
  */
-import type { MaybeDecimal, SeriesBound, SeriesCoverage, SeriesGroupBy, SeriesItem, SeriesPeriod } from './indicators.types';
+import type { MaybeDecimal, SeriesBound, SeriesCoverage, SeriesGroupBy, SeriesItem, SeriesPeriod } from '@levier/contracts';
 import { isDecimalString, intlLocale } from '../format/decimal-format';
 import { isPeriod, periodKind } from './scope';
 

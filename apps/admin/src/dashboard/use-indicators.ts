@@ -11,9 +11,9 @@ import type {
   IndicatorSummary,
   PayerItem,
   Reallocation,
-  Scope,
   SeriesGroupBy,
-} from './indicators.types';
+} from '@levier/contracts';
+import type { Scope } from './scope.types';
 
 export const statusOf = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : undefined;

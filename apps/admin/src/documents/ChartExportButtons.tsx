@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Scope } from '../dashboard/indicators.types';
+import type { Scope } from '../dashboard/scope.types';
 import { DownloadButton } from './DownloadButton';
 
 export type ExportChart = 'summary' | 'series' | 'services' | 'payers' | 'ledger';

@@ -1,5 +1,5 @@
 /** The sidebar's sections and, for a user's roles, which of them to show. */
-import { canAccess, type ResourceName } from '../auth/access-rules';
+import { canAccess, type ResourceName } from '../auth/can-access';
 import type { RoleAssignment } from '../auth/auth.types';
 
 export interface MenuSection {

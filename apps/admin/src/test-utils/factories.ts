@@ -1,5 +1,5 @@
 /** Test data with overrides (CONVENTIONS § Tests). */
-import type { IndicatorSeries, IndicatorSummary, SeriesItem } from '../dashboard/indicators.types';
+import type { IndicatorSeries, IndicatorSummary, SeriesItem } from '@levier/contracts';
 import type { SessionUser } from '../auth/auth.types';
 
 export const summaryFactory = (overrides: Partial<IndicatorSummary> = {}): IndicatorSummary => ({

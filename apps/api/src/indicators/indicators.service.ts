@@ -14,6 +14,7 @@ import {
   scenarioHasRanges,
 } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
+import type { ExplainedValue } from '@levier/contracts';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
 import { unitIdsWithRole, visibleUnitIds } from '../tenancy/unit-scope';
@@ -35,6 +36,7 @@ import { narrowingSentence, parameterLabel, ParameterRefs, parameterSource } fro
 import { parameterValues } from './parameter-values';
 import { ScopePeriodsService } from './scope-periods.service';
 import { seriesCoverage } from './series-coverage';
+import { simulationCellsOf, SimulationScopeCells } from './simulation-cells';
 
 type Conventions = 1 | 2 | null;
 type Presented = AggregateOutput | AggregateOutputConventions2;
@@ -264,6 +266,37 @@ export class IndicatorsService {
     );
   }
 
+  /**
+   * The lever simulator's basis from the read model (issue 18): each service's cells of the scope in the three range cases
+   * (the rows the dashboard sums) and each service-period's spend, with the scope's method; no figure is read, so a
+   * first preview is as fast as the dashboard. Cached with the dashboard's reads (dropped when a recompute commits).
+   */
+  simulationCells(user: AuthUser, query: IndicatorScopeQuery): Promise<SimulationScopeCells> {
+    return this.cache.getOrCompute(user.organisationId, cacheKey('simulation-cells', user, query), () =>
+      this.tenantDb.read(user.organisationId, async (em) => {
+        const scope = await this.resolve(em, user, { ...query, basis: 'current' });
+        const inputs = await this.inputs.load(em, user.organisationId);
+        const method = buildScenarioDocument({
+          name: scope.orgUnit.name,
+          description: scope.orgUnit.code,
+          methodology: inputs.methodology.parameters,
+          priceIndex: inputs.priceIndex,
+          unitCosts: inputs.unitCosts,
+          services: inputs.services,
+          figures: [],
+          funding: inputs.funding,
+        });
+        return simulationCellsOf({
+          method,
+          services: inputs.services,
+          rows: await this.read.cells(em, scope, { by: 'service' }),
+          spend: await this.read.serviceSpend(em, scope),
+          scope: { orgUnit: scope.orgUnit, orgUnitIds: scope.orgUnitIds, from: scope.from, to: scope.to },
+        });
+      }),
+    );
+  }
+
   explain(user: AuthUser, query: IndicatorExplainQuery) {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
@@ -277,11 +310,11 @@ export class IndicatorsService {
       const indicator = query.indicator ?? 'grossSavings';
       const currentValue = present(byScenario(current, '*')('central'), conventionsOf(current, version?.conventions ?? 1)) as unknown as Record<
         string,
-        unknown
+        ExplainedValue | undefined
       >;
       const reportedValue = present(byScenario(reported, '*')('central'), conventionsOf(reported, version?.conventions ?? 1)) as unknown as Record<
         string,
-        unknown
+        ExplainedValue | undefined
       >;
       const inScope = inputs.assumptions.filter((a) => serviceCodes.has(inputs.services.find((s) => s.id === a.serviceId)?.code ?? ''));
       const codes = (ref: unknown): string[] => (typeof ref === 'string' ? [ref] : Array.isArray(ref) ? (ref as { code: string }[]).map((c) => c.code) : []);

@@ -4,6 +4,8 @@ import { CurrentUser } from '../tenancy/current-user.decorator';
 import type { AuthUser } from '../tenancy/auth-user';
 import { ReallocationQuery } from './dto/reallocation.dto';
 import { ReallocationReadService } from './reallocation-read.service';
+import type { Reallocation } from '@levier/contracts';
+import { withIsoDates } from '../platform/http/iso-dates.mapper';
 
 @ApiTags('indicateurs')
 @ApiBearerAuth()
@@ -15,7 +17,7 @@ export class ReallocationController {
   @ApiOperation({
     summary: 'Indicateurs de réallocation (ETP redéployés, délais, couverture des besoins, fongibilité, flux par fonction, mécénat) et graphes Sankey',
   })
-  read(@CurrentUser() user: AuthUser, @Query() query: ReallocationQuery) {
-    return this.reallocation.read(user, query);
+  read(@CurrentUser() user: AuthUser, @Query() query: ReallocationQuery): Promise<Reallocation> {
+    return this.reallocation.read(user, query).then(withIsoDates);
   }
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Decimal } from '@levier/indicators';
+import type { IndicatorSeries, IndicatorSummary, MaybeDecimal, MethodologyVersionRef, PayerSeries, SeriesBound } from '@levier/contracts';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
 import { TenantDb } from '../platform/database/tenant-db';
 import { IndicatorsService } from '../indicators/indicators.service';
+import type { IndicatorScopeQuery, IndicatorSeriesQuery } from '../indicators/indicator-query.dto';
+import { withIsoDates } from '../platform/http/iso-dates.mapper';
 import type { AuthUser } from '../tenancy/auth-user';
 import { RecipientRights } from './recipient-rights';
 import { UnsubscribeLinks } from './unsubscribe-links';
@@ -23,39 +26,18 @@ import { reportMessages } from './report-i18n';
 import { granularityOfPeriod, previousPeriod, reportRange, ReportCoverage, trailingRange, yearToDate } from './report-period';
 import type { ReportSubscription } from './report-subscription.entity';
 
-/** The fields of `IndicatorsService.summary` that a report reads (values are null when masked). */
-interface SummaryLike {
-  grossSavings: string | null;
-  cost: string | null;
-  netSavings: string | null;
-  offsetRatio: string | null;
-  cashable: string | null;
-  /** Conventions 2 only: the same without the households' share. */
-  publicSavings?: string | null;
-  publicCost?: string | null;
-  publicNetSavings?: string | null;
-  publicOffsetRatio?: string | null;
-  ranges: { low: { grossSavings: string | null }; high: { grossSavings: string | null } };
-  methodologyVersion: { version: number; label: string } | null;
-  computedAt: Date | string | null;
-  dataAsOf: Date | string | null;
-  scope: { orgUnit: string; orgUnitName: string };
-  masked: boolean;
-}
+/** A period series item's bound: the gross savings themselves, or the indicators at that bound. */
+const boundOf = (bound: SeriesBound | undefined): MaybeDecimal =>
+  typeof bound === 'string' || bound === null || bound === undefined ? (bound ?? null) : (bound.grossSavings ?? null);
 
-interface SeriesItemLike {
-  key: string;
-  grossSavings: string | null;
-  cost: string | null;
-  netSavings: string | null;
-  offsetRatio: string | null;
-  cashable: string | null;
-  low: string | null;
-  high: string | null;
-}
+/** A headline indicator of a summary by its name (`netSavings`, `publicOffsetRatio`…): its decimal, or null. */
+const indicatorOf = (summary: IndicatorSummary, indicator: string): MaybeDecimal => {
+  const raw: unknown = new Map<string, unknown>(Object.entries(summary)).get(indicator);
+  return typeof raw === 'string' ? raw : null;
+};
 
 /** Public money (conventions 2): the public figures, and the households' net apart (all payers − public, exact decimals). */
-const publicOf = (s: SummaryLike): PublicHeadline | null => {
+const publicOf = (s: IndicatorSummary): PublicHeadline | null => {
   if (s.publicNetSavings === undefined) return null;
   const net = s.publicNetSavings ?? null;
   return {
@@ -67,16 +49,22 @@ const publicOf = (s: SummaryLike): PublicHeadline | null => {
   };
 };
 
-const headlineOf = (s: SummaryLike): Headline => ({
+const headlineOf = (s: IndicatorSummary): Headline => ({
   grossSavings: s.grossSavings,
   cost: s.cost,
   netSavings: s.netSavings,
   offsetRatio: s.offsetRatio,
   cashable: s.cashable,
-  low: s.ranges.low.grossSavings,
-  high: s.ranges.high.grossSavings,
+  low: s.ranges?.low?.grossSavings ?? null,
+  high: s.ranges?.high?.grossSavings ?? null,
   public: publicOf(s),
 });
+
+/** Whether a summary rests on computed values (a period without them has none: « non disponible », never 0 €). */
+const hasFigures = (s: IndicatorSummary): boolean => s.computedAt !== null && s.computedAt !== undefined;
+
+/** The methodology version a summary was computed with (an object from the API). */
+const versionOf = (s: IndicatorSummary): MethodologyVersionRef | null => (typeof s.methodologyVersion === 'object' ? s.methodologyVersion : null);
 
 const EMPTY_HEADLINE: Headline = { grossSavings: null, cost: null, netSavings: null, offsetRatio: null, cashable: null, low: null, high: null };
 
@@ -106,6 +94,18 @@ export class ReportComposer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The scope's summary as `GET /api/indicators/summary` answers it (the contract's type). */
+  private summary(user: AuthUser, query: IndicatorScopeQuery): Promise<IndicatorSummary> {
+    return this.indicators.summary(user, query).then(withIsoDates);
+  }
+
+  /** The scope's series by period as `GET /api/indicators/series` answers it. */
+  private async periodSeries(user: AuthUser, query: IndicatorSeriesQuery & { groupBy: 'period' }): Promise<IndicatorSeries> {
+    const series: IndicatorSeries | PayerSeries = await this.indicators.series(user, query);
+    if (series.groupBy === 'payer') throw new Error('a series by period was asked, a series by payer came back');
+    return series;
+  }
+
   /** Null when the recipient may see none of the scope. */
   async compose(subscription: ReportSubscription, recipient: string, period: string, options: { preview: boolean; now: Date }): Promise<ReportContent | null> {
     const { user } = await this.tenantDb.run(subscription.organisationId, (em) =>
@@ -117,7 +117,7 @@ export class ReportComposer {
     );
     const language = asReportLanguage(subscription.language);
     const sections: ReportSection[] = [];
-    const summaries: SummaryLike[] = [];
+    const summaries: IndicatorSummary[] = [];
     for (const scope of scopes) {
       const section = await this.section(user, scope.orgUnit, scope.service, period, subscription.periodCovered ?? 'month', language);
       if (section) {
@@ -133,7 +133,7 @@ export class ReportComposer {
     const indicators = REPORT_INDICATORS.filter((i) =>
       (subscription.indicators.length === 0 ? DEFAULT_REPORT_INDICATORS : subscription.indicators).includes(i),
     );
-    const version = summaries.find((s) => s.methodologyVersion !== null)?.methodologyVersion ?? null;
+    const version = summaries.map(versionOf).find((v) => v !== null) ?? null;
     // the admin's hash route: `/#/?orgUnit=…&from=…&to=…` opens the dashboard on the report's scope and dates
     const range = reportRange(subscription.periodCovered ?? 'month', period);
     const search = new URLSearchParams({ orgUnit: sections[0].orgUnit.code, from: range.from, to: range.to });
@@ -149,8 +149,8 @@ export class ReportComposer {
       language,
       indicators: indicators.length > 0 ? indicators : DEFAULT_REPORT_INDICATORS,
       methodology: version ? { version: version.version, label: version.label } : null,
-      computedAt: latest(summaries.map((s) => s.computedAt)),
-      dataAsOf: latest(summaries.map((s) => s.dataAsOf)),
+      computedAt: latest(summaries.map((s) => s.computedAt ?? null)),
+      dataAsOf: latest(summaries.map((s) => s.dataAsOf ?? null)),
       generatedAt: options.now,
       sections,
       dashboardUrl: dashboard.toString(),
@@ -165,26 +165,26 @@ export class ReportComposer {
     period: string,
     coverage: ReportCoverage,
     language: ReportLanguage,
-  ): Promise<{ section: ReportSection; summary: SummaryLike } | null> {
+  ): Promise<{ section: ReportSection; summary: IndicatorSummary } | null> {
     const range = reportRange(coverage, period);
     const trend = trailingRange(period);
-    let current: SummaryLike;
+    let current: IndicatorSummary;
     try {
-      current = (await this.indicators.summary(user, { orgUnit, service, from: range.from, to: range.to })) as unknown as SummaryLike;
+      current = await this.summary(user, { orgUnit, service, from: range.from, to: range.to });
     } catch (err) {
       if (err instanceof NotFoundException) return null;
       throw err;
     }
     const [before, series, targets] = await Promise.all([
-      this.indicators.summary(user, { orgUnit, service, from: range.previous.from, to: range.previous.to }) as unknown as Promise<SummaryLike>,
-      this.indicators.series(user, {
+      this.summary(user, { orgUnit, service, from: range.previous.from, to: range.previous.to }),
+      this.periodSeries(user, {
         orgUnit,
         service,
         from: trend.from,
         to: trend.to,
         groupBy: 'period',
         granularity: trend.granularity,
-      }) as unknown as Promise<{ items: SeriesItemLike[]; masked: boolean }>,
+      }),
       this.targets(user, orgUnit, service, period, language),
     ]);
     const byPeriod = new Map(series.items.map((i) => [i.key, i]));
@@ -199,9 +199,9 @@ export class ReportComposer {
               cost: item.cost,
               netSavings: item.netSavings,
               offsetRatio: item.offsetRatio,
-              cashable: item.cashable,
-              low: item.low,
-              high: item.high,
+              cashable: item.cashable ?? null,
+              low: boundOf(item.low),
+              high: boundOf(item.high),
             },
           }
         : { period: p, present: false, values: EMPTY_HEADLINE };
@@ -209,14 +209,14 @@ export class ReportComposer {
     return {
       summary: current,
       section: {
-        orgUnit: { code: current.scope.orgUnit, name: current.scope.orgUnitName },
+        orgUnit: { code: current.scope?.orgUnit ?? orgUnit, name: current.scope?.orgUnitName ?? orgUnit },
         service: service ?? null,
-        masked: current.masked || before.masked || series.masked,
+        masked: current.masked === true || before.masked === true || series.masked === true,
         // a period without computed values has no figures (« non disponible »), never 0 € nor an « évolution » from 0
-        current: current.computedAt === null ? EMPTY_HEADLINE : headlineOf(current),
-        previous: before.computedAt === null ? EMPTY_HEADLINE : headlineOf(before),
+        current: hasFigures(current) ? headlineOf(current) : EMPTY_HEADLINE,
+        previous: hasFigures(before) ? headlineOf(before) : EMPTY_HEADLINE,
         previousPeriod: range.previous.label,
-        hasData: current.computedAt !== null,
+        hasData: hasFigures(current),
         series: points,
         targets,
       },
@@ -237,15 +237,14 @@ export class ReportComposer {
         ),
     );
     if (rows.length === 0) return [];
-    const summary = (await this.indicators.summary(user, {
+    const summary = await this.summary(user, {
       orgUnit,
       service,
       from: ytd.from,
       to: granularityOfPeriod(period) === 'year' ? period : ytd.to,
-    })) as unknown as Record<string, unknown> & SummaryLike;
+    });
     return rows.map((r) => {
-      const raw = summary[r.indicator];
-      const value = typeof raw === 'string' ? raw : null;
+      const value = indicatorOf(summary, r.indicator);
       const status: TargetLine['status'] =
         value === null
           ? 'unknown'

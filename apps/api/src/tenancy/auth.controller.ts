@@ -22,7 +22,14 @@ export const SESSION_COOKIE = 'levier_session';
 /** Cookie-authenticated calls must carry this header: a cross-site form cannot set it (CSRF protection). */
 export const CSRF_HEADER = 'x-requested-with';
 
-const sessionBody = (s: Session) => ({ accessToken: s.accessToken, expiresIn: s.expiresIn, user: s.user });
+/** What login and refresh answer: the access token, its lifetime in seconds, and who is signed in (the refresh token is a cookie). */
+export interface SessionResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: Session['user'];
+}
+
+const sessionBody = (s: Session): SessionResponse => ({ accessToken: s.accessToken, expiresIn: s.expiresIn, user: s.user });
 
 @ApiTags('authentification')
 @Controller('auth')
@@ -38,7 +45,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Connexion par e-mail et mot de passe ; pose le cookie de rafraîchissement' })
-  async login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto, @Req() req: Request & { id?: string }, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
     const session = await withRetryAfter(res, () => this.auth.login(dto.email, dto.password, { ip: req.ip, requestId: req.id }));
     this.setRefreshCookie(res, session);
     return sessionBody(session);
@@ -50,7 +57,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Nouveau jeton d’accès à partir du cookie de rafraîchissement (rotation)' })
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
     this.requireCsrfHeader(req);
     const cookie = this.cookie(req);
     if (cookie === undefined) {

@@ -6,6 +6,7 @@ import { CustomIndicatorQuery } from '../dto/custom-indicator.dto';
 import { AlertsQuery } from '../dto/indicator-target.dto';
 import { CustomIndicatorValuesService } from './custom-indicator-values.service';
 import { IndicatorAlertsService } from './indicator-alerts.service';
+import type { IndicatorAlerts } from '@levier/contracts';
 
 /** Reads next to the system indicators' (same `/api/indicators` prefix, distinct paths). */
 @ApiTags('indicateurs')
@@ -25,7 +26,7 @@ export class CustomIndicatorValuesController {
 
   @Get('alerts')
   @ApiOperation({ summary: 'Cibles de l’année et seuils franchis (indicateurs système et personnalisés)' })
-  alerts(@CurrentUser() user: AuthUser, @Query() query: AlertsQuery) {
+  alerts(@CurrentUser() user: AuthUser, @Query() query: AlertsQuery): Promise<IndicatorAlerts> {
     return this.alertsService.alerts(user, query);
   }
 }

@@ -1,4 +1,8 @@
-/** Shapes of `/api/indicators/*` (docs/product-rules.md#interfaces). Every number is a decimal string, or null when it cannot be computed. */
+/**
+ * The responses of `/api/indicators/*` (docs/product-rules.md#interfaces), declared once: the API's controllers return
+ * these types (the compiler checks what they build against them) and the admin and the reports read them. Every number is
+ * a decimal string, or null when it cannot be computed.
+ */
 export type DecimalString = string;
 export type MaybeDecimal = DecimalString | null;
 
@@ -18,12 +22,13 @@ export interface IndicatorValues {
 /** Calculation rules (vectors README § Conventions 2): 1 as published before, 2 with public figures and funding. */
 export type Conventions = 1 | 2;
 
+/** A published methodology version, as the indicator answers name it. */
 export interface MethodologyVersionRef {
-  id?: string;
-  version: number | string;
-  label?: string;
-  effectiveFrom?: string;
-  conventions?: Conventions;
+  id: string;
+  version: number;
+  label: string;
+  effectiveFrom: string;
+  conventions: Conventions;
 }
 
 /** A payer's line of the conventions-2 ledger: avoided costs, costs borne (funding plans), net (avoided − cost). */
@@ -82,6 +87,11 @@ export type SeriesBound = MaybeDecimal | Partial<Pick<IndicatorValues, 'grossSav
 
 export interface SeriesItem extends Conventions2Values {
   key: string;
+  /** Conventions of the item's rows (null when they mix). */
+  conventions?: Conventions | null;
+  cashable?: MaybeDecimal;
+  nonCashable?: MaybeDecimal;
+  paybackYears?: MaybeDecimal;
   label?: string;
   /** A service's stated reason when it stays negative (services series). */
   note?: string | null;
@@ -110,6 +120,10 @@ export interface SeriesPeriod {
 
 export interface IndicatorSeries {
   groupBy: SeriesGroupBy;
+  /** By period: the bucket of each item (the API's default when the query names none). */
+  granularity?: 'month' | 'quarter' | 'year';
+  /** Statistical secrecy (viewer account, small numbers): every value null. */
+  masked?: boolean;
   items: SeriesItem[];
   /** By period over a range: every period of the range, with or without values. */
   periods?: SeriesPeriod[];
@@ -123,6 +137,14 @@ export interface PayerItem {
   high?: MaybeDecimal;
   cost?: MaybeDecimal;
   net?: MaybeDecimal;
+}
+
+/** `GET /api/indicators/series?groupBy=payer`: one item per payer. */
+export interface PayerSeries {
+  groupBy: 'payer';
+  conventions: Conventions | null;
+  items: PayerItem[];
+  masked: boolean;
 }
 
 export const EXPLAINABLE = [
@@ -142,11 +164,25 @@ export const EXPLAINABLE = [
 ] as const;
 export type ExplainableIndicator = (typeof EXPLAINABLE)[number];
 
+/** The parameters of a methodology version (a type, not an interface, so it reads as a plain record too). */
+export type MethodologyParameters = {
+  baseYear: number;
+  discountRate: string;
+  discountConvention: 0 | 1;
+  optimismBias?: Record<string, string>;
+  /** The engine's calculation rules; absent = 1. */
+  conventions?: Conventions;
+};
+
+/** A headline indicator's value: a decimal, or per payer for `byPayer` and `ledger`. */
+export type ExplainedValue = MaybeDecimal | Record<string, MaybeDecimal> | Record<string, LedgerLine>;
+
 export interface Explanation {
   indicator: string;
   formula: string;
   scope?: Record<string, string | null>;
-  methodology?: { id?: string; version: number | string; label?: string; effectiveFrom?: string; parameters?: Record<string, unknown> } | null;
+  /** The method in force, absent keys when none is published yet. */
+  methodology?: { id?: string; version?: number | string; label?: string; effectiveFrom?: string; parameters?: MethodologyParameters } | null;
   inputs: Array<{ service: string; period: string; metric: string; value: MaybeDecimal }>;
   assumptions: Array<{
     service: string;
@@ -167,7 +203,8 @@ export interface Explanation {
     source?: { title?: string | null; publisher?: string | null; url?: string | null } | null;
   }>;
   priceIndex?: unknown;
-  values?: { current: MaybeDecimal; reported: MaybeDecimal; differs: boolean } | null;
+  /** The indicator's value computed on today's data and as published (an object for `byPayer` and `ledger`). */
+  values?: { current: ExplainedValue; reported: ExplainedValue; differs: boolean } | null;
   computedAt?: string | null;
   dataAsOf?: string | null;
 }
@@ -200,7 +237,7 @@ export interface Reallocation {
   fongibiliteOverLimit?: boolean | null;
   /** The voted limit the rate is compared with (absent from rows computed before it was exposed). */
   fongibiliteLimit?: MaybeDecimal;
-  flags?: Array<{ transfer?: string; reason?: string }>;
+  flags?: ReadonlyArray<{ transfer?: string; reason?: string }>;
   netFlowByFunction?: Record<string, MaybeDecimal>;
   inKindValue?: MaybeDecimal;
   /** Budget moved between M57 functions (euros) and staff lent between services or to partners (FTE-days). */
@@ -235,11 +272,10 @@ export interface IndicatorAlert {
   message: string;
 }
 
-/** The dashboard scope, kept in the URL. Empty org unit = the whole organisation; empty service = all. */
-export interface Scope {
-  orgUnit: string;
-  from: string;
-  to: string;
-  service?: string;
-  basis?: Basis;
+/** `GET /api/indicators/alerts?orgUnit=&year=`: the targets of the year in the caller's units, and how many are alerts. */
+export interface IndicatorAlerts {
+  year: number;
+  orgUnit: string | null;
+  alerts: number;
+  items: IndicatorAlert[];
 }

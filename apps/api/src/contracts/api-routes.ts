@@ -1,0 +1,117 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { IS_PUBLIC } from '../tenancy/public.decorator';
+import { REQUIRED_ROLES } from '../tenancy/roles.decorator';
+import type { Role } from '../tenancy/role-assignment.entity';
+
+/** @nestjs/swagger's metadata keys (its `dist/constants` is not an exported path). */
+const API_OPERATION = 'swagger/apiOperation';
+const API_TAGS = 'swagger/apiUseTags';
+
+type Class = new (...args: never[]) => object;
+
+/** Who may call a route: no authentication, any member of the organisation, or only some roles. */
+export type RouteAccess = 'public' | 'member' | Role[];
+
+/** One HTTP route of the API, read from Nest's metadata (no application, no database). */
+export interface ApiRoute {
+  /** `GET /api/figures/:id` */
+  key: string;
+  method: string;
+  path: string;
+  access: RouteAccess;
+  summary: string | null;
+  tags: string[];
+  controller: string;
+  handler: string;
+  /** The @Body() DTO class, and the @Query() DTO class, when the handler takes one. */
+  body: Class | null;
+  query: Class | null;
+}
+
+interface DynamicModuleLike {
+  module: Class;
+  imports?: unknown[];
+  controllers?: Class[];
+}
+
+const isDynamic = (m: unknown): m is DynamicModuleLike => typeof m === 'object' && m !== null && 'module' in m;
+
+/** Every controller class reachable from a root module, in import order (dynamic modules included). */
+export const controllersOf = (root: Class): Class[] => {
+  const seen = new Set<unknown>();
+  const controllers: Class[] = [];
+  const visit = (entry: unknown): void => {
+    if (entry === undefined || entry === null || seen.has(entry)) return;
+    seen.add(entry);
+    const moduleClass = isDynamic(entry) ? entry.module : (entry as Class);
+    const imports = [
+      ...((Reflect.getMetadata(MODULE_METADATA.IMPORTS, moduleClass) as unknown[] | undefined) ?? []),
+      ...(isDynamic(entry) ? (entry.imports ?? []) : []),
+    ];
+    const own = [
+      ...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, moduleClass) as Class[] | undefined) ?? []),
+      ...(isDynamic(entry) ? (entry.controllers ?? []) : []),
+    ];
+    for (const c of own) if (!controllers.includes(c)) controllers.push(c);
+    for (const i of imports) visit(i);
+  };
+  visit(root);
+  return controllers;
+};
+
+const join = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter((p) => p !== '')
+    .join('/')}`;
+
+type RouteArgs = Record<string, { index: number; data?: unknown }>;
+
+/** The class of a whole-object @Body() or @Query() parameter of a handler, if any. */
+const argumentClass = (controller: Class, name: string, kind: RouteParamtypes): Class | null => {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as RouteArgs;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
+  const arg = Object.entries(args).find(([key, a]) => key.split(':')[0] === String(kind) && a.data === undefined);
+  const type = arg ? types[arg[1].index] : undefined;
+  return typeof type === 'function' && type !== Object ? (type as Class) : null;
+};
+
+/** Every route of the given controllers, sorted by key. */
+export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
+  const routes: ApiRoute[] = [];
+  for (const controller of controllers) {
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    const classPublic = Reflect.getMetadata(IS_PUBLIC, controller) === true;
+    const classRoles = (Reflect.getMetadata(REQUIRED_ROLES, controller) as Role[] | undefined) ?? null;
+    const classTags = (Reflect.getMetadata(API_TAGS, controller) as string[] | undefined) ?? [];
+    const proto = controller.prototype as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const handler = proto[name];
+      if (name === 'constructor' || typeof handler !== 'function') continue;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (path === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const roles = (Reflect.getMetadata(REQUIRED_ROLES, handler) as Role[] | undefined) ?? classRoles;
+      const isPublic = classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true;
+      const operation = Reflect.getMetadata(API_OPERATION, handler) as { summary?: string } | undefined;
+      for (const p of Array.isArray(path) ? path : [path]) {
+        const full = join('api', base, p);
+        routes.push({
+          key: `${method} ${full}`,
+          method,
+          path: full,
+          access: isPublic ? 'public' : roles === null ? 'member' : [...roles],
+          summary: operation?.summary ?? null,
+          tags: classTags,
+          controller: controller.name,
+          handler: name,
+          body: argumentClass(controller, name, RouteParamtypes.BODY),
+          query: argumentClass(controller, name, RouteParamtypes.QUERY),
+        });
+      }
+    }
+  }
+  return routes.sort((a, b) => a.key.localeCompare(b.key));
+};

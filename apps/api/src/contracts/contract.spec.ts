@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiModule } from '../api.module';
+import { apiRoutes, controllersOf } from './api-routes';
+import { buildContract } from './build-contract';
+import { CONTRACT_FILES, contractFiles } from './contract-files';
+import { declaredResponses } from './declared-responses';
+
+const root = join(__dirname, '../../../..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+describe('libs/contracts', () => {
+  const generated = contractFiles(root, version);
+
+  it.each(Object.values(CONTRACT_FILES))('%s is what the API code generates now (`npm run build` writes it)', (path) => {
+    expect(readFileSync(join(root, path), 'utf8')).toBe(generated[path]);
+  });
+});
+
+describe(buildContract.name, () => {
+  const sut = buildContract(apiRoutes(controllersOf(ApiModule)), declaredResponses(join(root, 'apps/api/src')), '0.0.0');
+  const operation = (method: string, path: string): Record<string, unknown> =>
+    (sut.openapi.paths as Record<string, Record<string, Record<string, unknown>>>)[path][method];
+
+  it('reads the role policy from @Public() and @Roles(): public, any member, or the roles named', () => {
+    expect(sut.routePolicy['GET /api/health']).toBe('public');
+    expect(sut.routePolicy['GET /api/figures']).toBe('member');
+    expect([...(sut.routePolicy['PUT /api/figures/:id'] as string[])].sort()).toEqual(['admin', 'finance']);
+    expect(sut.routePolicy['GET /api/audit-log']).toEqual(['admin']);
+  });
+
+  it('keeps the fields a DTO writes, not the read-only fields it only tolerates, and names the integers', () => {
+    expect(sut.writableFields.figures).toEqual(['value', 'comment', 'reason']);
+    expect(sut.writableFields['report-subscriptions']).not.toContain('nextRunAt');
+    expect(sut.integerFields['price-indices']).toEqual(['year']);
+  });
+
+  it('names the type each indicator endpoint of the admin answers with (libs/contracts)', () => {
+    const declared = (path: string) => (operation('get', path).responses as Record<string, { description: string }>).default.description;
+    expect(declared('/api/indicators/summary')).toBe('IndicatorSummary');
+    expect(declared('/api/indicators/series')).toBe('IndicatorSeries | PayerSeries');
+    expect(declared('/api/indicators/explain')).toBe('Explanation');
+    expect(declared('/api/indicators/reallocation')).toBe('Reallocation');
+    expect(declared('/api/indicators/alerts')).toBe('IndicatorAlerts');
+  });
+
+  it('describes query strings and bodies from the validation rules', () => {
+    const series = operation('get', '/api/indicators/series').parameters as Array<{ name: string; schema: { enum?: unknown[] } }>;
+    expect(series.find((p) => p.name === 'groupBy')?.schema.enum).toEqual(['period', 'service', 'payer']);
+    expect(operation('put', '/api/figures/{id}').requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdateFigureDto' } } },
+    });
+  });
+});
