@@ -1,7 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { d } from '@levier/indicators';
+import { d, parseLevers, parseScenario, simulate } from '@levier/indicators';
+import { IndicatorsService } from '../../apps/api/src/indicators/indicators.service';
+import type { AuthUser } from '../../apps/api/src/tenancy/auth-user';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
 import { ReallocationRecomputeService } from '../../apps/api/src/reallocation/reallocation-recompute.service';
@@ -132,6 +134,38 @@ describe('lever simulator (/api/simulations)', () => {
       );
     expect(off).toEqual([]);
     expect(d(scaled.delta.netSavings).isZero()).toBe(false);
+  });
+
+  it('answers what the engine gives on the scope’s figures (simulate on the exported scenario), from the read model', async () => {
+    // the full computation: the scope's scenario (figures summed over its units) run through the engine, services merged
+    const [{ id }] = await (await api.db.dataSource()).query(`SELECT id FROM app_user WHERE email = 'directeur@valmont.demo'`);
+    const user: AuthUser = { id, email: 'directeur@valmont.demo', organisationId: valmontId, roles: [{ role: 'director', orgUnitId: null }] };
+    const full = async (where: typeof scope, levers: unknown[]) => {
+      const scoped = await api.app.get(IndicatorsService).scopeScenario(user, where);
+      const parsed = parseScenario(scoped.document);
+      const read = parseLevers(levers);
+      if (!parsed.ok || !read.ok) throw new Error('scénario ou leviers refusés');
+      return JSON.parse(JSON.stringify(simulate(parsed.scenario, read.levers, { groups: scoped.groups })));
+    };
+    const cases: [typeof scope, unknown[]][] = [
+      [scope, [move]],
+      [scope, [{ kind: 'scale', service: 'SAAD', factor: '1.2' }]],
+      [
+        scope,
+        [
+          { kind: 'scale', service: 'PORTAGE_REPAS', factor: '0.65' },
+          move,
+          { kind: 'redeploy', fromService: 'SAAD', toService: 'PORTAGE_REPAS', fteDays: '40', dailyCost: '185' },
+        ],
+      ],
+      [{ orgUnit: 'VALMONT', from: '2023-01', to: '2024-12' }, [{ ...move, amount: '12345.67' }]],
+    ];
+    for (const [where, levers] of cases) {
+      const fast = (await preview(director, levers, where).expect(200)).body;
+      const expected = await full(where, levers);
+      for (const key of ['baseline', 'simulated', 'delta', 'ranges'] as const)
+        expect([where, levers, key, fast[key]]).toEqual([where, levers, key, expected[key]]);
+    }
   });
 
   it('states the year’s fongibilité headroom of a move between M57 functions, as the reallocation summary computes it', async () => {

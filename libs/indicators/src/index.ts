@@ -140,7 +140,9 @@ export { compareWithExpected, toleranceFor } from './output/compare-expected';
 // Lever simulator (issue 18): levers applied to a scope's scenario, baseline vs simulated
 export type { Lever, LeverKind, ParseLeversResult } from './simulation/levers';
 export { LEVER_KINDS, leverAmount, leverChapter, leverName, leverToJson, MAX_LEVERS, parseLevers } from './simulation/levers';
-export type { AppliedMove, LeverOptions } from './simulation/apply-levers';
+export type { AppliedMove, LeverFactor, LeverOptions, LeverScenario } from './simulation/apply-levers';
 export { applyLevers, applyLeversWithMoves, LeverError } from './simulation/apply-levers';
 export type { Aggregate, SimulationAggregate, SimulationRanges, SimulationResult } from './simulation/simulate';
-export { deltaAggregate, simulate, simulationAggregate } from './simulation/simulate';
+export { deltaAggregate, presentCells, simulate, simulationAggregate } from './simulation/simulate';
+export type { SimulationCells } from './simulation/simulate-cells';
+export { scaleCell, simulateCells } from './simulation/simulate-cells';

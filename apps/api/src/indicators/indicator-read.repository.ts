@@ -80,6 +80,16 @@ export class IndicatorReadRepository {
     };
   }
 
+  /** Each service-period's stored spend in the scope's unit, current method (constant euros under conventions 2). */
+  serviceSpend(em: EntityManager, scope: ReadScope): Promise<{ serviceId: string; period: string; spend: string }[]> {
+    return em.query(
+      `SELECT service_id::text AS "serviceId", period, spend::text AS spend FROM indicator_value
+        WHERE organisation_id = $1 AND basis = 'current' AND org_unit_id = $2 AND service_id IS NOT NULL
+          AND period_start >= $3::date AND period_end <= $4::date`,
+      [scope.organisationId, scope.orgUnitId, scope.start, scope.end],
+    );
+  }
+
   /**
    * Sums per scenario and group key (`*` when not grouped), in one round trip: additive columns, payer maps, streams and
    * (conventions 2) costs by payer and events by kind come back as tagged rows of decimal strings (never through JSON

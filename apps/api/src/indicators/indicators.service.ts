@@ -36,6 +36,7 @@ import { narrowingSentence, parameterLabel, ParameterRefs, parameterSource } fro
 import { parameterValues } from './parameter-values';
 import { ScopePeriodsService } from './scope-periods.service';
 import { seriesCoverage } from './series-coverage';
+import { simulationCellsOf, SimulationScopeCells } from './simulation-cells';
 
 type Conventions = 1 | 2 | null;
 type Presented = AggregateOutput | AggregateOutputConventions2;
@@ -261,6 +262,37 @@ export class IndicatorsService {
           groups[code] = split !== null && !written.has(split[1]) && serviceCodes.has(split[1]) ? split[1] : code;
         }
         return { document, groups, orgUnit: scope.orgUnit, orgUnitIds: scope.orgUnitIds, from: scope.from, to: scope.to };
+      }),
+    );
+  }
+
+  /**
+   * The lever simulator's basis from the read model (issue 18): each service's cells of the scope in the three range cases
+   * (the rows the dashboard sums) and each service-period's spend, with the scope's method; no figure is read, so a
+   * first preview is as fast as the dashboard. Cached with the dashboard's reads (dropped when a recompute commits).
+   */
+  simulationCells(user: AuthUser, query: IndicatorScopeQuery): Promise<SimulationScopeCells> {
+    return this.cache.getOrCompute(user.organisationId, cacheKey('simulation-cells', user, query), () =>
+      this.tenantDb.read(user.organisationId, async (em) => {
+        const scope = await this.resolve(em, user, { ...query, basis: 'current' });
+        const inputs = await this.inputs.load(em, user.organisationId);
+        const method = buildScenarioDocument({
+          name: scope.orgUnit.name,
+          description: scope.orgUnit.code,
+          methodology: inputs.methodology.parameters,
+          priceIndex: inputs.priceIndex,
+          unitCosts: inputs.unitCosts,
+          services: inputs.services,
+          figures: [],
+          funding: inputs.funding,
+        });
+        return simulationCellsOf({
+          method,
+          services: inputs.services,
+          rows: await this.read.cells(em, scope, { by: 'service' }),
+          spend: await this.read.serviceSpend(em, scope),
+          scope: { orgUnit: scope.orgUnit, orgUnitIds: scope.orgUnitIds, from: scope.from, to: scope.to },
+        });
       }),
     );
   }

@@ -35,6 +35,11 @@ export class ReadModelCache implements OnModuleInit, OnModuleDestroy {
     await this.listener?.end().catch(() => undefined);
   }
 
+  /** Whether reads are kept (the NOTIFY listener is up): a warm-up is worth starting only then. */
+  get active(): boolean {
+    return this.listening;
+  }
+
   async getOrCompute<T>(organisationId: string, key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.listening) return compute();
     const id = `${organisationId}|${key}`;

@@ -2,16 +2,16 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import {
   AppliedMove,
   d,
+  Decimal,
   Lever,
   leverChapter,
   LeverError,
   leverToJson,
   parseLevers,
-  parseScenario,
-  Scenario,
-  simulate,
+  simulateCells,
   SimulationAggregate,
   SimulationRanges,
+  SimulationResult,
 } from '@levier/indicators';
 import { EntityManager, In } from 'typeorm';
 import { AuditWriter } from '../audit/audit.writer';
@@ -20,7 +20,6 @@ import type { TreeNode } from '../catalogue/org-tree';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReadModelCache } from '../indicators/read-model-cache';
 import { periodBounds } from '../indicators/period-bounds';
-import type { ScenarioDocument } from '../indicators/scenario-document';
 import { TenantDb } from '../platform/database/tenant-db';
 import { auditCopy, idFilter, UUID } from '../platform/database/tenant-crud';
 import { ListQuery } from '../platform/http/list-query';
@@ -85,17 +84,15 @@ const toResponse = (row: Simulation): SimulationResponse => ({
 });
 
 /**
- * The lever simulator (issue 18): levers applied by the engine (`simulate`) to the scope's scenario, the one
- * `GET /api/indicators/scenario` exports, under the method in force; and the legal checks of the money levers against the
+ * The lever simulator (issue 18): levers applied by the engine to the scope as the read model holds it (`simulateCells`:
+ * each service's cells × its levers' factor, the method being linear in the figures; the same answer as `simulate` on the
+ * scenario `GET /api/indicators/scenario` exports, proven by the engine's tests and the e2e), under the method in force; and the legal checks of the money levers against the
  * year's fongibilité as the reallocation module computes it. Saved simulations keep the question only (scope and levers)
  * and are recomputed at each read. Tenant-scoped, then subtree-scoped: a simulation is read by those who hold a
  * finance, director or admin role over its unit.
  */
 @Injectable()
 export class SimulationsService {
-  /** Parsed scenarios by document: the scope's document is cached by the indicators (same object while valid). */
-  private readonly parsed = new WeakMap<ScenarioDocument, Scenario>();
-
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly indicators: IndicatorsService,
@@ -181,14 +178,15 @@ export class SimulationsService {
     if (from !== null && to !== null && periodBounds(from).start > periodBounds(to).end) {
       return { ok: false, errors: ['to : la fin du périmètre doit suivre son début (from).'] };
     }
-    const scoped = await this.indicators.scopeScenario(user, { orgUnit: scope.orgUnit, from: from ?? undefined, to: to ?? undefined });
+    const scoped = await this.indicators.simulationCells(user, { orgUnit: scope.orgUnit, from: from ?? undefined, to: to ?? undefined });
     // before any figure is computed: a lever's error message names spend, so the scope must be the caller's to simulate
     const allowed = await this.tenantDb.run(user.organisationId, async (em) => (await this.simulatingUnits(em, user)).has(scoped.orgUnit.id));
     if (!allowed) throw new NotFoundException(`Unité « ${scoped.orgUnit.code} » introuvable.`);
-    const scenario = this.scenarioOf(scoped.document);
-    let result: ReturnType<typeof simulate>;
+    // warmed while this preview answers: the first money lever's fongibilité check finds it ready
+    if (this.cache.active) this.spendByYear(user.organisationId).catch(() => undefined);
+    let result: SimulationResult;
     try {
-      result = simulate(scenario, parsed.levers, { groups: scoped.groups });
+      result = simulateCells(scoped.cells, parsed.levers);
     } catch (error) {
       if (error instanceof LeverError) return { ok: false, errors: [...error.problems] };
       throw error;
@@ -219,7 +217,7 @@ export class SimulationsService {
       orgUnitId: scoped.orgUnit.id,
       answer: {
         scope: { orgUnit: scoped.orgUnit.code, orgUnitName: scoped.orgUnit.name, from: scoped.from, to: scoped.to },
-        conventions: scenario.methodology.conventions,
+        conventions: scoped.cells.conventions,
         levers: parsed.levers.map(leverToJson),
         baseline: result.baseline,
         simulated: result.simulated,
@@ -231,16 +229,6 @@ export class SimulationsService {
     };
   }
 
-  private scenarioOf(document: ScenarioDocument): Scenario {
-    const cached = this.parsed.get(document);
-    if (cached) return cached;
-    const parsed = parseScenario(document);
-    // the read model is computed from the same document: a scope whose data the engine refuses is a server-side fault
-    if (!parsed.ok) throw new Error(`Scénario du périmètre refusé par le moteur : ${parsed.errors.map((e) => `${e.path} : ${e.message}`).join(' ; ')}`);
-    this.parsed.set(document, parsed.scenario);
-    return parsed.scenario;
-  }
-
   /**
    * Each year's fongibilité as the reallocation summary computes it for that year: the voted limit, the real expenditure
    * (voted budget, else Σ spend figures) and the volume of the allowed FONGIBILITE transfers decided in the year.
@@ -249,18 +237,12 @@ export class SimulationsService {
     const records = await this.reallocation.records(em, organisationId);
     const refs = await this.reallocation.refs(em, organisationId);
     const organisation = await this.reallocation.organisation(em, organisationId);
-    // Σ spend per year scans every figure (≈ 1 s at scale M): kept with the dashboard's reads, dropped when a recompute
-    // commits (what changes figures); budgets and transfers, few, are read fresh
-    const spend = new Map(
-      Object.entries(
-        await this.cache.getOrCompute(organisationId, 'simulation|spend-by-year', async () =>
-          Object.fromEntries([...(await this.reallocation.spendByYear(em, organisationId))].map(([y, v]) => [y, v.toFixed()])),
-        ),
-      ).map(([y, v]) => [y, d(v)]),
-    );
     const budgets = await this.reallocation.budgetByYear(em, organisationId);
+    const moved = [...new Set(moves.flatMap((m) => Object.keys(m.byYear)))];
+    // the Σ spend proxy only counts for a year without a voted budget (see realExpenditureOf)
+    const spend = moved.every((year) => budgets.has(year)) ? new Map<string, Decimal>() : await this.spendByYear(organisationId);
     const years = new Map<string, YearBudget>();
-    for (const year of new Set(moves.flatMap((m) => Object.keys(m.byYear)))) {
+    for (const year of moved) {
       const realExpenditure = realExpenditureOf({ years: [year], budgets, spend });
       const result = computeReallocationPayload(recordsIn(records, periodBounds(year)), { ...organisation, realExpenditure, refs });
       if (!result.ok) throw new ReallocationComputeError(result.errors.map((e) => `${year} ${e.path} : ${e.message}`));
@@ -272,6 +254,21 @@ export class SimulationsService {
       });
     }
     return (year) => years.get(year)!;
+  }
+
+  /**
+   * Σ spend figures per year of the organisation (the real-expenditure proxy of a year without a voted budget). It scans
+   * every spend figure (≈ 1 s at scale M), so it is kept with the dashboard's reads, dropped when a recompute commits
+   * (what changes figures), and started in the background by a scope's first preview, before a money lever needs it.
+   */
+  private spendByYear(organisationId: string): Promise<Map<string, Decimal>> {
+    return this.cache
+      .getOrCompute(organisationId, 'simulation|spend-by-year', () =>
+        this.tenantDb.run(organisationId, async (em) =>
+          Object.fromEntries([...(await this.reallocation.spendByYear(em, organisationId))].map(([y, v]) => [y, v.toFixed()])),
+        ),
+      )
+      .then((byYear) => new Map(Object.entries(byYear).map(([y, v]) => [y, d(v)])));
   }
 
   private async services(em: EntityManager, organisationId: string): Promise<Map<string, { label: string; functionCode: string }>> {

@@ -66,13 +66,33 @@ export interface AppliedMove {
   readonly byYear: Readonly<Record<string, Decimal>>;
 }
 
-/** `applyLevers`, also returning each money lever as applied (`AppliedMove`). */
-export const applyLeversWithMoves = (
-  scenario: Scenario,
+/** What a lever reads of a scenario: its services' codes and its figures. */
+export interface LeverScenario {
+  readonly services: readonly { readonly code: string }[];
+  readonly figures: readonly Figure[];
+}
+
+/** A product of lever factors kept as a fraction, so that what it scales is divided once (exact when the result is). */
+export interface LeverFactor {
+  readonly numerator: Decimal;
+  readonly denominator: Decimal;
+}
+
+/**
+ * `applyLevers`, also returning each money lever as applied (`AppliedMove`) and, per group a lever touched, the product
+ * of the factors its lever metrics were multiplied by, in lever order (`factors`: the method is linear in them).
+ */
+export const applyLeversWithMoves = <S extends LeverScenario>(
+  scenario: S,
   levers: readonly Lever[],
   options: LeverOptions = {},
-): { scenario: Scenario; moves: AppliedMove[] } => {
+): { scenario: S; moves: AppliedMove[]; factors: Map<string, LeverFactor> } => {
   const moves: AppliedMove[] = [];
+  const factors = new Map<string, LeverFactor>();
+  const times = (group: string, numerator: Decimal, denominator: Decimal = ONE): void => {
+    const { numerator: n, denominator: d } = factors.get(group) ?? { numerator: ONE, denominator: ONE };
+    factors.set(group, { numerator: n.times(numerator), denominator: d.times(denominator) });
+  };
   const known = new Set(scenario.services.map((s) => groupOf(options, s.code)));
   const membersOf = (code: string): Set<string> => new Set(scenario.services.filter((s) => groupOf(options, s.code) === code).map((s) => s.code));
   const problems: string[] = [];
@@ -95,7 +115,10 @@ export const applyLeversWithMoves = (
     if (lever.kind === 'scale') {
       const members = service(lever.service, 'à faire varier');
       if (lever.factor.lte(0)) problems.push(`${name} : le facteur doit être strictement positif (reçu ${lever.factor.toFixed()}).`);
-      else if (members !== null) figures = scaleFigures(figures, members, lever.factor);
+      else if (members !== null) {
+        figures = scaleFigures(figures, members, lever.factor);
+        times(lever.service, lever.factor);
+      }
       return;
     }
     if (lever.fromService === lever.toService) {
@@ -131,10 +154,13 @@ export const applyLeversWithMoves = (
       byYear[year] = (byYear[year] ?? ZERO).plus(amount.times(f.value).dividedBy(fromSpend));
     }
     moves.push({ index, kind: lever.kind, fromService: lever.fromService, toService: lever.toService, amount, byYear });
-    figures = scaleFigures(figures, from, fromSpend.minus(amount).dividedBy(fromSpend));
-    figures = scaleFigures(figures, to, toSpend.plus(amount).dividedBy(toSpend));
+    const [fromFactor, toFactor] = [fromSpend.minus(amount).dividedBy(fromSpend), toSpend.plus(amount).dividedBy(toSpend)];
+    figures = scaleFigures(figures, from, fromFactor);
+    figures = scaleFigures(figures, to, toFactor);
+    times(lever.fromService, fromSpend.minus(amount), fromSpend);
+    times(lever.toService, toSpend.plus(amount), toSpend);
   });
 
   if (problems.length > 0) throw new LeverError(problems);
-  return { scenario: { ...scenario, figures }, moves };
+  return { scenario: { ...scenario, figures } as S, moves, factors };
 };

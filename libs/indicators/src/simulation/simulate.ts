@@ -1,5 +1,6 @@
 import { computeSavings, ServicePeriodRow } from '../compute-savings';
 import { Decimal } from '../money/decimal';
+import { SavingsCell } from '../savings/savings.types';
 import { AggregateOutput, AggregateOutputConventions2 } from '../output/output.types';
 import { formatAggregate, formatAggregateConventions2 } from '../output/format-output';
 import { scenarioHasRanges } from '../compute-scenario';
@@ -31,10 +32,15 @@ export interface SimulationResult {
   readonly moves: readonly AppliedMove[];
 }
 
-const present = (rows: readonly ServicePeriodRow[], conventions: 1 | 2): Aggregate => {
-  const cells = rows.map((row) => row.cell);
-  return conventions === 2 ? formatAggregateConventions2(aggregateConventions2(cells)) : formatAggregate(aggregate(cells));
-};
+/** The AGGREGATE of some cells under the scenario's conventions (sums, then ratios of sums). */
+export const presentCells = (cells: readonly SavingsCell[], conventions: 1 | 2): Aggregate =>
+  conventions === 2 ? formatAggregateConventions2(aggregateConventions2(cells)) : formatAggregate(aggregate(cells));
+
+const present = (rows: readonly ServicePeriodRow[], conventions: 1 | 2): Aggregate =>
+  presentCells(
+    rows.map((row) => row.cell),
+    conventions,
+  );
 
 /**
  * The totals and per-service aggregates of a scenario in one range case, from the engine's own `computeSavings` rows and
