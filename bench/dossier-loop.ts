@@ -1,9 +1,10 @@
 /**
- * `npm run bench:dossier [-- --scale S|M|L] [--keep]`: the dossier méthodologique of the bench's
+ * `npm run bench:dossier [-- --scale S|M|L] [--keep] [--database <name>]`: the dossier méthodologique of the bench's
  * whole organisation for 2024 (issue 19, item 6), measured inside the API's own process so that
  * `perf_hooks.monitorEventLoopDelay` sees the API's event loop: the longest block while the dossier is generated, the
  * seconds to the last byte (`dossierSeconds`) and the pages. A fresh database `levier_bench_dossier_<scale>_<pid>`, dropped at
- * the end unless `--keep`. Numbers, not pass/fail.
+ * the end unless `--keep`; `--database` measures again on a database an earlier `--keep` run left (no fill, no
+ * recompute, never dropped). Numbers, not pass/fail.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +24,7 @@ import { TenantDb } from '../apps/api/src/platform/database/tenant-db';
 import type { DocumentsService } from '../apps/api/src/documents/documents.service';
 import type { DossierJob } from '../apps/api/src/documents/dossier-render';
 import type { AuthUser } from '../apps/api/src/tenancy/auth-user';
-import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
+import { BENCH_PASSWORD, BenchTenant, createBenchTenant, fillFigures } from './bench-tenant';
 import { login } from './bench-processes';
 import { measureDossier } from './document-measures';
 import { figureCount, Scale, SCALES } from './scales';
@@ -33,26 +34,52 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 
+/** The bench tenant an earlier `--keep` run created, read back from its database. */
+const keptTenant = async (ds: DataSource, name: string): Promise<BenchTenant> => {
+  const [org]: { id: string }[] = await ds.query(`SELECT id FROM organisation WHERE name = $1`, [name]);
+  if (!org) throw new Error(`aucune organisation « ${name} » dans cette base : lancez d’abord bench:dossier avec --keep`);
+  const units: { code: string; root: boolean }[] = await ds.query(`SELECT code, parent_id IS NULL AS root FROM org_unit WHERE organisation_id = $1`, [org.id]);
+  const codes = async (table: 'service' | 'metric'): Promise<string[]> =>
+    ((await ds.query(`SELECT code FROM ${table} WHERE organisation_id = $1 ORDER BY code`, [org.id])) as { code: string }[]).map((r) => r.code);
+  const emails: { email: string; role: string }[] = await ds.query(
+    `SELECT u.email, r.role FROM app_user u JOIN role_assignment r ON r.user_id = u.id WHERE u.organisation_id = $1`,
+    [org.id],
+  );
+  return {
+    id: org.id,
+    name,
+    rootCode: units.find((u) => u.root)!.code,
+    leafCodes: units.filter((u) => !u.root).map((u) => u.code),
+    serviceCodes: await codes('service'),
+    metricCodes: await codes('metric'),
+    financeEmail: emails.find((e) => e.role === 'finance')!.email,
+    directorEmail: emails.find((e) => e.role === 'director')!.email,
+  };
+};
+
 const main = async (): Promise<void> => {
   const scale: Scale = SCALES[arg('scale', 'M').toUpperCase() as Scale['name']] ?? SCALES.M;
   const log = (s: string) => process.stdout.write(`${s}\n`);
   const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/levier');
-  const dbName = `levier_bench_dossier_${scale.name.toLowerCase()}_${process.pid}`;
+  const reused = arg('database', '');
+  const dbName = reused || `levier_bench_dossier_${scale.name.toLowerCase()}_${process.pid}`;
   const admin = new Client({ connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString() });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (!reused) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   const databaseUrl = Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString();
-  log(`Dossier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures)`);
-  await runMigrations(databaseUrl, () => undefined);
+  log(`Dossier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures)${reused ? `, database ${dbName} again` : ''}`);
+  if (!reused) await runMigrations(databaseUrl, () => undefined);
   const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-bench-dossier', poolSize: 4 })).initialize();
   try {
-    const tenant = await createBenchTenant(ds, scale, 'Bench main');
-    log(`  ${await fillFigures(ds, tenant, scale)} figures generated`);
-    // statistics as autovacuum would have them after a bulk load: the planner otherwise estimates a handful of rows
-    await ds.query('ANALYZE');
-    const started = Date.now();
-    await new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository())).recompute(tenant.id, []);
-    log(`  full recompute in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const tenant = reused ? await keptTenant(ds, 'Bench main') : await createBenchTenant(ds, scale, 'Bench main');
+    if (!reused) {
+      log(`  ${await fillFigures(ds, tenant, scale)} figures generated`);
+      // statistics as autovacuum would have them after a bulk load: the planner otherwise estimates a handful of rows
+      await ds.query('ANALYZE');
+      const started = Date.now();
+      await new RecomputeService(new TenantDb(ds), new IndicatorInputsRepository(new ServiceFundingRepository())).recompute(tenant.id, []);
+      log(`  full recompute in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
 
     Object.assign(process.env, {
       DATABASE_URL: databaseUrl,
@@ -111,7 +138,7 @@ const main = async (): Promise<void> => {
     }
   } finally {
     await ds.destroy();
-    if (!process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!reused && !process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
 };

@@ -8,7 +8,7 @@ import { CatalogueRepository } from '../../catalogue/catalogue.repository';
 import { FigureRepository } from '../figure.repository';
 import { ExpectedMetricsRepository } from '../expected-metrics/expected-metrics.repository';
 import { periodsWithin, serviceSlots, slotIn } from './expected-figures';
-import { LoopSlices } from '../../platform/loop-slices';
+import { inSlices } from '../../platform/in-slices';
 
 export interface Completeness {
   orgUnit: string;
@@ -26,7 +26,7 @@ const MAX_MISSING = 500;
  * Expected figures (leaf units × services they run × expected metrics × periods) against the figures entered.
  * Only the caller's org units count (docs/product-rules.md#access-and-security): a unit outside their roles' subtrees answers as an unknown one.
  * A département's year is ≈ 250 000 expected figures against ≈ 600 000 entered: the loops hand the API's event loop
- * back every few thousand steps (`LoopSlices`), so a dossier méthodologique never holds other requests for long.
+ * back every few thousand steps (`inSlices`), so a dossier méthodologique never holds other requests for long.
  */
 @Injectable()
 export class CompletenessService {
@@ -40,7 +40,6 @@ export class CompletenessService {
   compute(user: AuthUser, orgUnit: string, rawPeriod: string): Promise<Completeness> {
     const organisationId = user.organisationId;
     const period = rawPeriod.replace(/-T([1-4])$/, '-Q$1');
-    const slices = new LoopSlices();
     return this.tenantDb.run(organisationId, async (em) => {
       const { orgUnits, services, metrics } = await this.catalogue.catalogue(em, organisationId);
       const visible = visibleUnitIds(user, orgUnits);
@@ -57,7 +56,9 @@ export class CompletenessService {
         if (!slotMemo.has(key)) slotMemo.set(key, slotIn(slotsByService.get(serviceId) ?? [], metric));
         return slotMemo.get(key) ?? null;
       };
-      const expected: { orgUnitId: string; orgUnit: string; serviceId: string; service: string; slot: string; period: string }[] = [];
+      type Expected = { orgUnitId: string; orgUnit: string; serviceId: string; service: string; slot: string; period: string };
+      const expected: Expected[] = [];
+      const servicesAtLeaves: { service: (typeof services)[number]; slots: string[]; periods: string[]; leaf: (typeof leaves)[number] }[] = [];
       for (const service of services) {
         const slots = serviceSlots(
           configured.get(service.id)?.metrics.filter((m) => metricCodes.has(m)),
@@ -68,12 +69,16 @@ export class CompletenessService {
         );
         slotsByService.set(service.id, slots);
         const periods = periodsWithin(period, service.granularity);
-        for (const leaf of leaves.filter((l) => service.orgUnits.includes(l.code))) {
+        for (const leaf of leaves.filter((l) => service.orgUnits.includes(l.code))) servicesAtLeaves.push({ service, slots, periods, leaf });
+      }
+      await inSlices(
+        servicesAtLeaves,
+        ({ service, slots, periods, leaf }) => {
           for (const p of periods)
             for (const slot of slots) expected.push({ orgUnitId: leaf.id, orgUnit: leaf.code, serviceId: service.id, service: service.code, slot, period: p });
-          await slices.breathe(periods.length * slots.length);
-        }
-      }
+        },
+        100,
+      );
       const allPeriods = [...new Set(expected.map((e) => e.period))];
       const rows = await this.figures.enteredKeys(
         em,
@@ -82,15 +87,11 @@ export class CompletenessService {
         allPeriods,
       );
       const entered = new Set<string>();
-      for (const f of rows) {
-        entered.add(`${f.orgUnitId}|${f.serviceId}|${slotFor(f.serviceId, f.metric)}|${f.period}`);
-        await slices.breathe();
-      }
-      const missing: typeof expected = [];
-      for (const e of expected) {
+      await inSlices(rows, (f) => entered.add(`${f.orgUnitId}|${f.serviceId}|${slotFor(f.serviceId, f.metric)}|${f.period}`));
+      const missing: Expected[] = [];
+      await inSlices(expected, (e) => {
         if (!entered.has(`${e.orgUnitId}|${e.serviceId}|${e.slot}|${e.period}`)) missing.push(e);
-        await slices.breathe();
-      }
+      });
       const done = expected.length - missing.length;
       return {
         orgUnit,
