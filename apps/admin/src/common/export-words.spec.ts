@@ -1,5 +1,6 @@
 import { i18nProvider } from '../i18n/i18nProvider';
-import { catalogueWords, exportTable, scopeInWords } from './export-words';
+import { xlsxValue } from './export-xlsx';
+import { catalogueWords, cellWords, exportTable, scopeInWords } from './export-words';
 
 const NBSP = /[\u202f\u00a0]/gu;
 const words = catalogueWords((key, options) => i18nProvider.translate(key, options), 'fr', {
@@ -176,7 +177,7 @@ const FORBIDDEN = [
 describe(exportTable.name, () => {
   it.each(CASES)('writes the $resource list in words: French headers, labels, periods, money with €, Paris time, no id', ({ resource, record, expected }) => {
     const sut = exportTable(resource, [record], words);
-    const row = Object.fromEntries(sut.columns.map((c, i) => [c, String(sut.rows[0][i]).replace(NBSP, ' ')]));
+    const row = Object.fromEntries(sut.columns.map((c, i) => [c, cellWords(sut.rows[0][i]).replace(NBSP, ' ')]));
     expect(row).toMatchObject(expected);
     for (const text of [...sut.columns, ...Object.values(row)])
       for (const pattern of FORBIDDEN) expect({ text, found: pattern.exec(text)?.[0] ?? null }).toEqual({ text, found: null });
@@ -189,7 +190,14 @@ describe(exportTable.name, () => {
       [{ ...CASES[0].record, metric: 'beneficiaries', metricLabel: 'Bénéficiaires', metricUnit: 'personnes', value: '1250' }],
       words,
     );
-    expect(String(sut.rows[0][sut.columns.indexOf('Valeur')]).replace(NBSP, ' ')).toBe('1 250');
+    expect(cellWords(sut.rows[0][sut.columns.indexOf('Valeur')]).replace(NBSP, ' ')).toBe('1 250');
+  });
+
+  it('keeps numbers numbers in the spreadsheet: the CSV reads « 6 044,70 € », the XLSX cell holds 6044.7', () => {
+    const sut = exportTable('figures', [CASES[0].record], words);
+    const value = sut.rows[0][sut.columns.indexOf('Valeur')];
+    expect(value).toEqual({ text: expect.stringMatching(/^6.044,70.€$/u), decimal: '6044.7', money: true });
+    expect(xlsxValue(value)).toBe(6044.7);
   });
 
   it('writes the stamp’s scope in words', () => {

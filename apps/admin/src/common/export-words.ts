@@ -24,6 +24,19 @@ export interface ExportWords {
   metrics: ReadonlyMap<string, { label: string; unit: string }>;
 }
 
+/**
+ * A number of an export: its French text for the CSV (« 6 044,70 € »), its decimal for the spreadsheet, which keeps it
+ * a number (summable) shown with the € when it is money.
+ */
+export interface NumberCell {
+  readonly text: string;
+  readonly decimal: string;
+  readonly money: boolean;
+}
+
+export const isNumberCell = (value: unknown): value is NumberCell =>
+  typeof value === 'object' && value !== null && typeof (value as NumberCell).text === 'string' && typeof (value as NumberCell).decimal === 'string';
+
 /** An export table: the header row (French) and one row of cells per record. */
 export interface ExportTable {
   columns: string[];
@@ -46,8 +59,12 @@ const when = (v: unknown, locale: string): string => {
   return day ? `${day[3]}/${day[2]}/${day[1]}` : s;
 };
 
-const money = (v: unknown, locale: string): string => (str(v) === null ? '' : formatMoney(String(v), locale));
-const decimal = (v: unknown): string => (typeof v === 'number' ? frenchDecimal(String(v)) : str(v) === null ? '' : frenchDecimal(String(v)));
+const money = (v: unknown, locale: string): NumberCell | '' =>
+  str(v) === null || !DECIMAL.test(String(v)) ? '' : { text: formatMoney(String(v), locale), decimal: String(v), money: true };
+const decimal = (v: unknown): NumberCell | '' => {
+  const s = typeof v === 'number' ? String(v) : str(v);
+  return s === null || !DECIMAL.test(s) ? '' : { text: frenchDecimal(s), decimal: s, money: false };
+};
 const enumWord = (words: ExportWords, name: string, v: unknown): string => {
   const s = str(v);
   return s === null ? '' : words.translate(`levier.enums.${name}.${s}`, { _: s });
@@ -175,17 +192,20 @@ const headerOf = (resource: string, key: string, words: ExportWords): string => 
   return words.translate(`resources.${resource}.fields.${key}`, { _: fallback });
 };
 
+/** The words of a cell: a number's French text, anything else as text. */
+export const cellWords = (cell: unknown): string => (isNumberCell(cell) ? cell.text : cell === null || cell === undefined ? '' : String(cell));
+
 /** One generic cell: labels for codes, words for enums, periods and dates in French, money with €. */
 const genericCell = (resource: string, record: Row, key: string, words: ExportWords): unknown => {
   const v = record[key];
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
   if (Array.isArray(v))
-    return v.every((x) => typeof x !== 'object' || x === null) ? v.map((x) => genericCell(resource, { x }, 'x', words)).join(', ') : v.length;
+    return v.every((x) => typeof x !== 'object' || x === null) ? v.map((x) => cellWords(genericCell(resource, { x }, 'x', words))).join(', ') : v.length;
   if (typeof v === 'object') {
     return Object.keys(v as Row)
       .filter((k) => !isInternal(k))
-      .map((k) => `${headerOf(resource, k, words)} : ${String(genericCell(resource, v as Row, k, words))}`)
+      .map((k) => `${headerOf(resource, k, words)} : ${cellWords(genericCell(resource, v as Row, k, words))}`)
       .join(' ; ');
   }
   const text = String(v);

@@ -1,6 +1,6 @@
 /** XLSX export with exceljs, loaded only when a user asks for it (kept out of the main chunk). */
 import { neutralise, stampRows, type ExportContext } from './export';
-import type { ExportTable } from './export-words';
+import { isNumberCell, type ExportTable } from './export-words';
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -8,6 +8,7 @@ const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 export const xlsxValue = (value: unknown): string | number | boolean | null => {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isNumberCell(value)) return value.decimal.replace(/[-.]/g, '').length <= 15 ? Number(value.decimal) : value.text;
   if (typeof value === 'string') {
     if (DECIMAL.test(value) && !/^-?0\d/.test(value) && value.replace(/[-.]/g, '').length <= 15) return Number(value);
     return neutralise(value);
@@ -23,7 +24,13 @@ export const xlsxExport = async (table: ExportTable, ctx: ExportContext, sheetNa
   workbook.created = new Date();
   const data = workbook.addWorksheet(sheetNames.data.slice(0, 31));
   data.addRow(table.columns.map((h) => neutralise(h)));
-  for (const row of table.rows) data.addRow(row.map(xlsxValue));
+  for (const row of table.rows) {
+    const added = data.addRow(row.map(xlsxValue));
+    // numbers stay numbers (a total can be computed), shown the French way; money with its €
+    row.forEach((cell, i) => {
+      if (isNumberCell(cell)) added.getCell(i + 1).numFmt = cell.money ? '#,##0.00 "€"' : '#,##0.########';
+    });
+  }
   data.getRow(1).font = { bold: true };
   data.views = [{ state: 'frozen', ySplit: 1 }];
   data.columns.forEach((column) => {

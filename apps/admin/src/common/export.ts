@@ -4,7 +4,7 @@
  * export time, and the unit-cost sources when the rows use unit costs.
  */
 
-import type { ExportTable } from './export-words';
+import { isNumberCell, type ExportTable } from './export-words';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection): = + - @ tab CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,6 +26,7 @@ export const toCsv = (rows: ReadonlyArray<ReadonlyArray<unknown>>, separator = '
 export const cellText = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
+  if (isNumberCell(value)) return value.text;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
   return JSON.stringify(value);
