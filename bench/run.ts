@@ -25,6 +25,7 @@ import { measureEmails, startCountingSmtp } from './email-measures';
 import { measureSimulationPreview } from './simulation-measures';
 import { measureDossier } from './document-measures';
 import { figureCount, Scale, SCALES } from './scales';
+import { measureStorage } from './storage-measures';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -146,6 +147,13 @@ const main = async (): Promise<void> => {
     } finally {
       await product.stop();
     }
+    const storage = await measureStorage(ds, importer.id);
+    Object.assign(results, { bytesPerFigure: storage.bytesPerFigure, storage });
+    const b = storage.breakdown;
+    log(
+      `  bytes per imported figure: ${storage.bytesPerFigure} = figure row ${b.figureRow} + its indexes ${b.figureIndexes} + audit ${b.auditPerFigure} ` +
+        `(${b.auditRow} per audit row × ${b.auditRowsPerImportedFigure}) + read model ${b.readModelShare} (${storage.figures} figures in the database)`,
+    );
   } finally {
     await ds.destroy();
   }
@@ -203,6 +211,12 @@ const main = async (): Promise<void> => {
       '< 600',
       `${r.adminBundleGzipKb} (first load ${r.adminFirstLoadGzipKb})`,
       r.adminBundleGzipKb === null ? null : 600 / (r.adminBundleGzipKb as number),
+    ],
+    [
+      'bytes per imported figure, all in (figure + indexes, audit row, read model share)',
+      scale.name === 'M' ? '≤ 800 at M' : '—',
+      String(r.bytesPerFigure),
+      scale.name === 'M' && r.bytesPerFigure !== null ? 800 / (r.bytesPerFigure as number) : null,
     ],
     ['admin first load (ms)', '< 2000', String(r.adminFirstLoadMs), r.adminFirstLoadMs === null ? null : 2000 / (r.adminFirstLoadMs as number)],
   ];

@@ -24,6 +24,7 @@ import { MarkRegulatedTariffUnitCosts1795750000000 } from './1795750000000-MarkR
 import { CreateServiceExpectedMetrics1795720000000 } from './1795720000000-CreateServiceExpectedMetrics';
 import { AddReportSubscriptionDocuments1795760000000 } from './1795760000000-AddReportSubscriptionDocuments';
 import { CreatePlatformOperators1795830000000 } from './1795830000000-CreatePlatformOperators';
+import { HashAuditEntityIndex1795830000001 } from './1795830000001-HashAuditEntityIndex';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   MarkRegulatedTariffUnitCosts1795750000000,
   AddReportSubscriptionDocuments1795760000000,
   CreatePlatformOperators1795830000000,
+  HashAuditEntityIndex1795830000001,
 ];

@@ -8,7 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('audit_log')
 @Index(['organisationId', 'at'])
-@Index(['entity', 'entityId'])
+/** A hash index on entity_id (equality lookups only), which TypeORM cannot declare: written by migration 1795830000001. */
+@Index('IDX_audit_log_entity_id', { synchronize: false })
 export class AuditLog {
   @Column({ type: 'uuid' })
   organisationId: string;

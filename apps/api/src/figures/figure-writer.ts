@@ -10,9 +10,15 @@ export const WRITE_CHUNK = 5000;
 /** Series per read statement. */
 const READ_CHUNK = 5000;
 
-/** The audit row's `after` of a written figure, `comment` being the SQL of the comment it ends with. */
-const auditAfter = (comment: string): string => `jsonb_build_object('value', t.value::text, 'status', 'draft', 'comment', ${comment}, 'source', $12::text,
-                                       'orgUnit', t.org_unit_code, 'service', t.service_code, 'metric', t.metric_code, 'period', t.period)`;
+/**
+ * The audit row's `after` of a written figure, `comment` being the SQL of the comment it ends with. Null members are
+ * left out (jsonb_strip_nulls: an absent `comment` reads as null with `->>`), as in the `before` of a change: one row
+ * per imported figure, so every byte counts (bench, bytesPerFigure).
+ */
+const auditAfter = (
+  comment: string,
+): string => `jsonb_strip_nulls(jsonb_build_object('value', t.value::text, 'status', 'draft', 'comment', ${comment}, 'source', $12::text,
+                                       'orgUnit', t.org_unit_code, 'service', t.service_code, 'metric', t.metric_code, 'period', t.period))`;
 
 /**
  * The one write path of figures (imports, grid, API, single edits): lock the (unit, period) keys, read what is stored,
@@ -131,7 +137,7 @@ export class FigureWriter {
        ),
        audit AS (
          INSERT INTO audit_log (organisation_id, actor_id, action, entity, entity_id, before, after, reason, submission_id)
-         SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, jsonb_build_object('value', t.old_value, 'status', t.old_status, 'comment', t.old_comment),
+         SELECT $1, $14, 'figure.upsert', 'figure', t.id::text, jsonb_strip_nulls(jsonb_build_object('value', t.old_value, 'status', t.old_status, 'comment', t.old_comment)),
                 ${auditAfter('COALESCE(t.comment, t.old_comment)')}, $15, $13
            FROM t JOIN upd ON upd.id = t.id
          RETURNING 1
