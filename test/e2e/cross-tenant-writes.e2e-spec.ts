@@ -52,6 +52,7 @@ const NOT_TENANT_RESOURCES: Record<string, string> = {
   'POST /api/auth/password-reset/request': 'public, réponse identique pour toute adresse (auth.e2e)',
   'POST /api/auth/password-reset/confirm': 'public, jeton signé (auth.e2e)',
   'POST /api/report-subscriptions/unsubscribe': 'public, lien signé (forged-tokens.e2e, reports-unsubscribe.int)',
+  'POST /api/submissions/inspect': 'lit le fichier envoyé, sans rien lire ni écrire en base (submission-inspect.e2e)',
 };
 
 /** Write routes that are not a resource collection: their path and a body valid for the tenant `t`. */
