@@ -5,7 +5,7 @@ import { Organisation, ORGANISATION_TYPES, OrganisationType } from '../tenancy/o
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { User } from '../tenancy/user.entity';
 import { RoleAssignment } from '../tenancy/role-assignment.entity';
-import { AuditLog } from '../audit/audit-log.entity';
+import { AuditWriter } from '../audit/audit.writer';
 import { hashPassword } from '../tenancy/password-hasher';
 import { passwordProblem } from '../tenancy/password-policy';
 
@@ -64,13 +64,9 @@ export const runCreateAdmin = async (config: AppConfig, argv: string[], io: Io, 
         }),
       );
       await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId: org.id, userId: user.id, role: 'admin', orgUnitId: null }));
-      await em.insert(AuditLog, {
-        organisationId: org.id,
-        action: 'user.bootstrap_admin',
-        entity: 'user',
-        entityId: user.id,
-        after: { email, organisation: name, rootUnit: root.code },
-      });
+      await new AuditWriter().write(em, org.id, [
+        { actorId: null, action: 'user.bootstrap_admin', entity: 'user', entityId: user.id, after: { email, organisation: name, rootUnit: root.code } },
+      ]);
       io.stdout(`Administrateur ${email} créé pour « ${org.name} » (unité racine ${root.code}).`);
       return 0;
     });

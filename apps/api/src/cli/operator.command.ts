@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
 import { appDataSourceOptions } from '../app-data-source-options';
-import { AuditLog } from '../audit/audit-log.entity';
+import { AuditWriter } from '../audit/audit.writer';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -54,14 +54,9 @@ export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke'
           `INSERT INTO platform_operator (user_id, may_retry) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET may_retry = EXCLUDED.may_retry`,
           [user.id, mayRetry],
         );
-        await em.insert(AuditLog, {
-          organisationId: user.organisation_id,
-          action: 'operator.grant',
-          entity: 'user',
-          entityId: user.id,
-          before: previous,
-          after: { operator: true, mayRetry },
-        });
+        await new AuditWriter().write(em, user.organisation_id, [
+          { actorId: null, action: 'operator.grant', entity: 'user', entityId: user.id, before: previous, after: { operator: true, mayRetry } },
+        ]);
         io.stdout(`${email ?? ''} est opérateur de l’instance${mayRetry ? ', autorisé à relancer les tâches en échec' : ', en lecture seule'}.`);
         return 0;
       }
@@ -70,14 +65,9 @@ export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke'
         return 2;
       }
       await em.query(`DELETE FROM platform_operator WHERE user_id = $1`, [user.id]);
-      await em.insert(AuditLog, {
-        organisationId: user.organisation_id,
-        action: 'operator.revoke',
-        entity: 'user',
-        entityId: user.id,
-        before: previous,
-        after: null,
-      });
+      await new AuditWriter().write(em, user.organisation_id, [
+        { actorId: null, action: 'operator.revoke', entity: 'user', entityId: user.id, before: previous, after: null },
+      ]);
       io.stdout(`${email ?? ''} n’est plus opérateur de l’instance.`);
       return 0;
     });

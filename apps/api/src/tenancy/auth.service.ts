@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
-import { AuditLog } from '../audit/audit-log.entity';
+import { AuditWriter } from '../audit/audit.writer';
 import { User } from './user.entity';
-import { RoleAssignment } from './role-assignment.entity';
-import { RefreshToken } from './refresh-token.entity';
-import { Organisation } from './organisation.entity';
+import { AuthRepository } from './auth.repository';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { TokenService } from './token.service';
 import type { AuthUser } from './auth-user';
@@ -32,13 +29,15 @@ const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Login, refresh-token rotation with reuse detection, logout. Runs before any tenant is known, so it uses the
- * owner connection on the user and token tables only; everything else goes through TenantDb.
+ * Login, refresh-token rotation with reuse detection, logout. Runs before any tenant is known, so its reads and writes
+ * (AuthRepository) use the owner connection on the user and token tables only; its audit rows go through AuditWriter,
+ * like every other audited change.
  */
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
+    private readonly auditWriter: AuditWriter,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,8 +54,7 @@ export class AuthService {
     const now = new Date();
     const wait = await this.throttle.waitSeconds(email, now);
     if (wait > 0) throw new TooManyAttemptsException(wait);
-    const users = this.dataSource.getRepository(User);
-    const user = await users.findOne({ where: { email } });
+    const user = await this.repository.userByEmail(email);
     if (!user || !user.active) {
       // same work as a real check, so timing does not reveal which addresses exist
       await verifyPassword(await (dummyHash ??= hashPassword('levier-dummy-password')), password);
@@ -75,40 +73,33 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<Session> {
-    const repo = this.dataSource.getRepository(RefreshToken);
-    const stored = await repo.findOne({ where: { tokenHash: TokenService.hash(refreshToken) } });
+    const stored = await this.repository.refreshToken(TokenService.hash(refreshToken));
     if (!stored) throw new UnauthorizedException('Session inconnue : reconnectez-vous.');
     if (stored.rotatedAt || stored.revokedAt) {
       // a rotated token presented again means it was stolen or replayed: end the whole session
-      await repo.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.repository.revokeFamily(stored.familyId, new Date());
       throw new UnauthorizedException('Session révoquée : reconnectez-vous.');
     }
     if (stored.expiresAt <= new Date()) throw new UnauthorizedException('Session expirée : reconnectez-vous.');
-    const claimed = await repo.update({ id: stored.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
-    if (!claimed.affected) throw new UnauthorizedException('Session révoquée : reconnectez-vous.');
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: stored.userId } });
+    if (!(await this.repository.claimRotation(stored.id, new Date()))) throw new UnauthorizedException('Session révoquée : reconnectez-vous.');
+    const user = await this.repository.userById(stored.userId);
     if (!user || !user.active || (user.isDemo && !this.config.demoMode)) throw new UnauthorizedException('Compte désactivé.');
     return this.openSession(user, stored.familyId);
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const repo = this.dataSource.getRepository(RefreshToken);
-    const stored = await repo.findOne({ where: { tokenHash: TokenService.hash(refreshToken) } });
-    if (stored) await repo.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const stored = await this.repository.refreshToken(TokenService.hash(refreshToken));
+    if (stored) await this.repository.revokeFamily(stored.familyId, new Date());
   }
 
   async profile(user: AuthUser): Promise<Profile> {
-    const [row, organisation] = await Promise.all([
-      this.dataSource.getRepository(User).findOneOrFail({ where: { id: user.id } }),
-      this.dataSource.getRepository(Organisation).findOneOrFail({ where: { id: user.organisationId } }),
-    ]);
+    const [row, organisation] = await Promise.all([this.repository.userOrFail(user.id), this.repository.organisationOrFail(user.organisationId)]);
     return { ...user, displayName: row.displayName, organisation: { id: organisation.id, name: organisation.name } };
   }
 
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-    const users = this.dataSource.getRepository(User);
-    const row = await users.findOneOrFail({ where: { id: user.id } });
+    const row = await this.repository.userOrFail(user.id);
     // a stolen access token does not give unlimited guesses of the current password: the login's delays apply
     const wait = await this.throttle.waitSeconds(row.email, new Date());
     if (wait > 0) throw new TooManyAttemptsException(wait);
@@ -118,21 +109,20 @@ export class AuthService {
     }
     const problem = passwordProblem(newPassword, row.email);
     if (problem !== null) throw new BadRequestException(problem);
-    await users.update(row.id, { passwordHash: await hashPassword(newPassword) });
-    await this.dataSource.getRepository(RefreshToken).update({ userId: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.repository.setPasswordHash(row.id, await hashPassword(newPassword));
+    await this.repository.revokeUserSessions(row.id, new Date());
     await this.audit(row, 'auth.password_changed', {});
   }
 
-  async rolesOf(user: User): Promise<AuthUser['roles']> {
-    const roles = await this.dataSource.getRepository(RoleAssignment).find({ where: { userId: user.id, organisationId: user.organisationId } });
-    return roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId }));
+  rolesOf(user: User): Promise<AuthUser['roles']> {
+    return this.repository.rolesOf(user);
   }
 
   private async openSession(user: User, familyId: string): Promise<Session> {
     const authUser: AuthUser = { id: user.id, email: user.email, organisationId: user.organisationId, roles: await this.rolesOf(user) };
     const { token, hash } = this.tokens.newOpaqueToken();
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000);
-    await this.dataSource.getRepository(RefreshToken).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt: refreshExpiresAt });
+    await this.repository.insertRefreshToken({ userId: user.id, familyId, tokenHash: hash, expiresAt: refreshExpiresAt });
     return {
       accessToken: await this.tokens.signAccess(authUser, familyId),
       expiresIn: this.config.accessTokenTtlSeconds,
@@ -142,15 +132,10 @@ export class AuthService {
     };
   }
 
+  /** A login event of the user, in the audit log (on the owner connection: no tenant transaction yet). */
   private async audit(user: User, action: string, meta: { ip?: string; requestId?: string }): Promise<void> {
-    await this.dataSource.getRepository(AuditLog).insert({
-      organisationId: user.organisationId,
-      actorId: user.id,
-      action,
-      entity: 'user',
-      entityId: user.id,
-      after: meta.ip ? { ip: meta.ip } : null,
-      requestId: meta.requestId ?? null,
-    });
+    await this.auditWriter.write(this.repository.manager, user.organisationId, [
+      { actorId: user.id, action, entity: 'user', entityId: user.id, after: meta.ip ? { ip: meta.ip } : null, requestId: meta.requestId ?? null },
+    ]);
   }
 }

@@ -7,6 +7,8 @@ import { AppConfig } from '../platform/config/app-config';
 import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AuthRepository } from './auth.repository';
+import { AuditModule } from '../audit/audit.module';
 import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 import { LiveSessionRepository } from './live-session.repository';
@@ -16,6 +18,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 @Global()
 @Module({
   imports: [
+    AuditModule,
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -25,6 +28,7 @@ import { LoginThrottleRepository } from './login-throttle.repository';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AuthRepository,
     PasswordResetService,
     TokenService,
     LiveSessionRepository,
