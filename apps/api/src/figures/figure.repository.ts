@@ -136,18 +136,19 @@ export class FigureRepository {
     return count;
   }
 
-  /** Entered figures per (unit, service, metric, period) among the given units and periods, for completeness. */
+  /** Entered figures per (unit, service, metric, period) among the given units, periods and metrics, for completeness. */
   async enteredKeys(
     em: EntityManager,
     organisationId: string,
     orgUnitIds: readonly string[],
     periods: readonly string[],
+    metrics: readonly string[],
   ): Promise<{ orgUnitId: string; serviceId: string; metric: string; period: string }[]> {
     return em.query(
       `SELECT f.org_unit_id AS "orgUnitId", f.service_id AS "serviceId", m.code AS metric, f.period
          FROM figure f JOIN metric m ON m.id = f.metric_id
-        WHERE f.organisation_id = $1 AND f.org_unit_id = ANY($2::uuid[]) AND f.period = ANY($3::varchar[])`,
-      [organisationId, orgUnitIds, periods],
+        WHERE f.organisation_id = $1 AND f.org_unit_id = ANY($2::uuid[]) AND f.period = ANY($3::varchar[]) AND m.code = ANY($4::varchar[])`,
+      [organisationId, orgUnitIds, periods, metrics],
     );
   }
 }

@@ -80,11 +80,14 @@ export class CompletenessService {
         100,
       );
       const allPeriods = [...new Set(expected.map((e) => e.period))];
+      // only the metrics some slot expects: a figure of another metric fills no slot (hours, meals… at scale M: half the rows)
+      const slotMetrics = [...new Set([...slotsByService.values()].flatMap((slots) => slots.flatMap((slot) => slot.split('|'))))];
       const rows = await this.figures.enteredKeys(
         em,
         organisationId,
         leaves.map((l) => l.id),
         allPeriods,
+        slotMetrics,
       );
       const entered = new Set<string>();
       await inSlices(rows, (f) => entered.add(`${f.orgUnitId}|${f.serviceId}|${slotFor(f.serviceId, f.metric)}|${f.period}`));
