@@ -1,16 +1,22 @@
-import type { BenchTenant } from './bench-tenant';
+import { BENCH_PASSWORD, BenchTenant } from './bench-tenant';
+import { login } from './bench-processes';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The lever simulator's preview (issue 18) on the whole organisation of the bench (a département at scale M) over a
- * year, as a slider moves: the first call reads the scope's figures (cold, reported apart), then `samples` previews of
- * the same scope with other amounts and factors. Latencies in ms; a non-200 answer stops the measure.
+ * year, as a slider moves: the first call after the product started (cold, reported apart), then `samples` previews of
+ * the same scope with other amounts and factors, then `edits` times the first preview after a figure of the scope was
+ * edited (a finance user corrects a leaf's person-months; the preview is sent as soon as the dashboard shows the
+ * recompute, i.e. the read model changed). Latencies in ms; a non-200 answer stops the measure.
  */
 export const measureSimulationPreview = async (
   url: string,
   token: string,
   tenant: BenchTenant,
   samples: number,
-): Promise<{ coldMs: number; latencies: number[] }> => {
+  edits = 5,
+): Promise<{ coldMs: number; latencies: number[]; afterEditMs: number[] }> => {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const [from, to] = tenant.serviceCodes;
   const body = (i: number) => ({
@@ -32,5 +38,19 @@ export const measureSimulationPreview = async (
   const coldMs = await call(0);
   const latencies: number[] = [];
   for (let i = 1; i <= samples; i += 1) latencies.push(await call(i));
-  return { coldMs, latencies };
+
+  const finance = { authorization: `Bearer ${await login(url, tenant.financeEmail, BENCH_PASSWORD)}`, 'content-type': 'application/json' };
+  const filter = encodeURIComponent(JSON.stringify({ orgUnit: tenant.leafCodes[0], service: to, metric: 'person_months', period: '2024-06' }));
+  const [figure] = (await (await fetch(`${url}/api/figures?filter=${filter}`, { headers: finance })).json()) as { id: string }[];
+  const summaryUrl = `${url}/api/indicators/summary?orgUnit=${tenant.rootCode}&from=2024-01&to=2024-12`;
+  const grossSavings = async () => ((await (await fetch(summaryUrl, { headers })).json()) as { grossSavings: string }).grossSavings;
+  const afterEditMs: number[] = [];
+  for (let e = 0; e < edits; e += 1) {
+    const before = await grossSavings();
+    const put = await fetch(`${url}/api/figures/${figure.id}`, { method: 'PUT', headers: finance, body: JSON.stringify({ value: String(61 + e * 3) }) });
+    if (!put.ok) throw new Error(`edit: ${put.status} ${await put.text()}`);
+    for (let polls = 0; polls < 2000 && (await grossSavings()) === before; polls += 1) await sleep(20);
+    afterEditMs.push(await call(samples + 1 + e));
+  }
+  return { coldMs, latencies, afterEditMs };
 };

@@ -20,6 +20,7 @@ export class ReadModelCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ReadModelCache.name);
   private readonly entries = new Map<string, { organisationId: string; at: number; value: Promise<unknown> }>();
   private listener: Client | null = null;
+  private readonly droppedListeners = new Set<(organisationId: string, keys: readonly string[]) => void>();
   private listening = false;
   private closed = false;
 
@@ -53,7 +54,18 @@ export class ReadModelCache implements OnModuleInit, OnModuleDestroy {
   }
 
   invalidate(organisationId: string): void {
-    for (const [id, entry] of this.entries) if (entry.organisationId === organisationId) this.entries.delete(id);
+    const keys: string[] = [];
+    for (const [id, entry] of this.entries) {
+      if (entry.organisationId !== organisationId) continue;
+      this.entries.delete(id);
+      keys.push(id.slice(organisationId.length + 1));
+    }
+    for (const listener of this.droppedListeners) listener(organisationId, keys);
+  }
+
+  /** Called after an organisation's reads are dropped (a recompute committed), with the keys that were kept: to warm them again. */
+  onInvalidate(listener: (organisationId: string, keys: readonly string[]) => void): void {
+    this.droppedListeners.add(listener);
   }
 
   private async listen(): Promise<void> {

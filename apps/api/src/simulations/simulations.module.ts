@@ -4,6 +4,7 @@ import { IndicatorsModule } from '../indicators/indicators.module';
 import { ReallocationModule } from '../reallocation/reallocation.module';
 import { SimulationsController } from './simulations.controller';
 import { SimulationsService } from './simulations.service';
+import { SimulationWarmup } from './simulation-warmup';
 
 /**
  * The lever simulator (issue 18, « Investir dans les bons leviers »): `POST /api/simulations/preview` and saved
@@ -13,7 +14,7 @@ import { SimulationsService } from './simulations.service';
 @Module({
   imports: [AuditModule, IndicatorsModule, ReallocationModule],
   controllers: [SimulationsController],
-  providers: [SimulationsService],
+  providers: [SimulationsService, SimulationWarmup],
   exports: [SimulationsService],
 })
 export class SimulationsModule {}

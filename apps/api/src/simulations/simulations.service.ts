@@ -18,7 +18,6 @@ import { AuditWriter } from '../audit/audit.writer';
 import { m57FunctionLabel } from '../catalogue/m57-functions';
 import type { TreeNode } from '../catalogue/org-tree';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { ReadModelCache } from '../indicators/read-model-cache';
 import { periodBounds } from '../indicators/period-bounds';
 import { TenantDb } from '../platform/database/tenant-db';
 import { auditCopy, idFilter, UUID } from '../platform/database/tenant-crud';
@@ -33,6 +32,7 @@ import { unitIdsWithRole } from '../tenancy/unit-scope';
 import { CreateSimulationDto } from './dto/simulation.dto';
 import { fongibiliteChecks, SimulationCheck, YearBudget } from './fongibilite-checks';
 import { Simulation } from './simulation.entity';
+import { SimulationWarmup } from './simulation-warmup';
 
 /** Who may simulate and read saved simulations (a viewer may not: see the controller). */
 export const SIMULATION_ROLES: Role[] = ['admin', 'finance', 'director'];
@@ -98,7 +98,7 @@ export class SimulationsService {
     private readonly indicators: IndicatorsService,
     private readonly reallocation: ReallocationRepository,
     private readonly audit: AuditWriter,
-    private readonly cache: ReadModelCache,
+    private readonly warmup: SimulationWarmup,
   ) {}
 
   async preview(user: AuthUser, dto: SimulationScope & { levers: unknown[] }): Promise<SimulationAnswer> {
@@ -183,7 +183,8 @@ export class SimulationsService {
     const allowed = await this.tenantDb.run(user.organisationId, async (em) => (await this.simulatingUnits(em, user)).has(scoped.orgUnit.id));
     if (!allowed) throw new NotFoundException(`Unité « ${scoped.orgUnit.code} » introuvable.`);
     // warmed while this preview answers: the first money lever's fongibilité check finds it ready
-    if (this.cache.active) this.spendByYear(user.organisationId).catch(() => undefined);
+    this.warmup.prefetchSpend(user.organisationId);
+    this.warmup.remember(user, { orgUnit: scope.orgUnit, from: from ?? undefined, to: to ?? undefined });
     let result: SimulationResult;
     try {
       result = simulateCells(scoped.cells, parsed.levers);
@@ -240,7 +241,7 @@ export class SimulationsService {
     const budgets = await this.reallocation.budgetByYear(em, organisationId);
     const moved = [...new Set(moves.flatMap((m) => Object.keys(m.byYear)))];
     // the Σ spend proxy only counts for a year without a voted budget (see realExpenditureOf)
-    const spend = moved.every((year) => budgets.has(year)) ? new Map<string, Decimal>() : await this.spendByYear(organisationId);
+    const spend = moved.every((year) => budgets.has(year)) ? new Map<string, Decimal>() : await this.warmup.spendByYear(organisationId);
     const years = new Map<string, YearBudget>();
     for (const year of moved) {
       const realExpenditure = realExpenditureOf({ years: [year], budgets, spend });
@@ -254,21 +255,6 @@ export class SimulationsService {
       });
     }
     return (year) => years.get(year)!;
-  }
-
-  /**
-   * Σ spend figures per year of the organisation (the real-expenditure proxy of a year without a voted budget). It scans
-   * every spend figure (≈ 1 s at scale M), so it is kept with the dashboard's reads, dropped when a recompute commits
-   * (what changes figures), and started in the background by a scope's first preview, before a money lever needs it.
-   */
-  private spendByYear(organisationId: string): Promise<Map<string, Decimal>> {
-    return this.cache
-      .getOrCompute(organisationId, 'simulation|spend-by-year', () =>
-        this.tenantDb.run(organisationId, async (em) =>
-          Object.fromEntries([...(await this.reallocation.spendByYear(em, organisationId))].map(([y, v]) => [y, v.toFixed()])),
-        ),
-      )
-      .then((byYear) => new Map(Object.entries(byYear).map(([y, v]) => [y, d(v)])));
   }
 
   private async services(em: EntityManager, organisationId: string): Promise<Map<string, { label: string; functionCode: string }>> {
