@@ -25,6 +25,7 @@ import { CreateServiceExpectedMetrics1795720000000 } from './1795720000000-Creat
 import { AddReportSubscriptionDocuments1795760000000 } from './1795760000000-AddReportSubscriptionDocuments';
 import { CreatePlatformOperators1795830000000 } from './1795830000000-CreatePlatformOperators';
 import { HashAuditEntityIndex1795830000001 } from './1795830000001-HashAuditEntityIndex';
+import { PartitionAuditLog1795830000002 } from './1795830000002-PartitionAuditLog';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   AddReportSubscriptionDocuments1795760000000,
   CreatePlatformOperators1795830000000,
   HashAuditEntityIndex1795830000001,
+  PartitionAuditLog1795830000002,
 ];

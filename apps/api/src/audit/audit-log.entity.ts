@@ -4,7 +4,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * Append-only record of every write: who, what, before, after, when, from where. Scoped by organisation (row-level
  * security, and (organisation_id, at) for reading), but without a foreign key: a log outlives what it records, and an
  * import writes one row per figure, so each row's referential check (and the row lock it takes on the organisation)
- * was a third of the audit's cost.
+ * was a third of the audit's cost. Partitioned by year of `at` (`audit_log_y<YEAR>`, created ahead by
+ * AuditPartitions, detachable with `levier audit:detach`).
  */
 @Entity('audit_log')
 @Index(['organisationId', 'at'])
@@ -17,7 +18,8 @@ export class AuditLog {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Also the partition key (one partition per year, migration 1795830000002), hence part of the primary key. */
+  @CreateDateColumn({ type: 'timestamptz', primary: true })
   at: Date;
 
   @Column({ type: 'uuid', nullable: true })

@@ -19,6 +19,8 @@ Commandes :
   recompute [--organisation NOM]          recalcule tous les indicateurs (reconstruction complète)
   operator:grant --email E [--retry]      opérateur de l'instance : tableau des files d'attente (--retry : relances)
   operator:revoke --email E               retire ce droit ; operator:list les liste
+  audit:partitions                        crée les partitions à venir du journal d'audit et les liste
+  audit:detach --year AAAA                détache la partition d'une année passée, pour l'archiver
   demo                                    migre, charge la démo et lance l'API et le worker
 `;
 
@@ -53,6 +55,11 @@ export const main = async (argv: string[], io: Io): Promise<number> => {
     case 'operator:list': {
       const { runOperator } = await import('./operator.command');
       return runOperator(loadConfig(), command.slice('operator:'.length) as 'grant' | 'revoke' | 'list', rest, io);
+    }
+    case 'audit:partitions':
+    case 'audit:detach': {
+      const { runAuditPartitions } = await import('./audit-partitions.command');
+      return runAuditPartitions(loadConfig(), command === 'audit:detach' ? 'detach' : 'partitions', rest, io);
     }
     case 'demo': {
       const { runDemo } = await import('./demo.command');
