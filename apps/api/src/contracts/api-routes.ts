@@ -1,5 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA, RESPONSE_PASSTHROUGH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { IS_PUBLIC } from '../tenancy/public.decorator';
 import { REQUIRED_ROLES } from '../tenancy/roles.decorator';
@@ -28,6 +28,8 @@ export interface ApiRoute {
   /** The @Body() DTO class, and the @Query() DTO class, when the handler takes one. */
   body: Class | null;
   query: Class | null;
+  /** The handler writes the answer itself (`@Res()` without passthrough): a file or a page, not JSON. */
+  writesResponse: boolean;
 }
 
 interface DynamicModuleLike {
@@ -78,6 +80,10 @@ const argumentClass = (controller: Class, name: string, kind: RouteParamtypes): 
   return typeof type === 'function' && type !== Object ? (type as Class) : null;
 };
 
+/** Whether a handler takes a parameter of this kind (`@Res()`, `@Body()`…). */
+const takesArgument = (controller: Class, name: string, kind: RouteParamtypes): boolean =>
+  Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as RouteArgs).some((key) => key.split(':')[0] === String(kind));
+
 /** Every route of the given controllers, sorted by key. */
 export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
   const routes: ApiRoute[] = [];
@@ -109,6 +115,8 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
           handler: name,
           body: argumentClass(controller, name, RouteParamtypes.BODY),
           query: argumentClass(controller, name, RouteParamtypes.QUERY),
+          writesResponse:
+            takesArgument(controller, name, RouteParamtypes.RESPONSE) && Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, controller, name) !== true,
         });
       }
     }

@@ -83,7 +83,9 @@ export const buildContract = (routes: readonly ApiRoute[], responses: ReadonlyMa
         }
       }
     }
-    const declared = responses.get(route.controller)?.get(route.handler);
+    const typed = responses.get(route.controller)?.get(route.handler);
+    // a handler that writes the answer itself sends a file (PDF, HTML, CSV, XLSX) or a page: no JSON type to name
+    const declared = route.writesResponse && (typed === undefined || typed === 'void') ? undefined : typed;
     const operation: Operation = {
       operationId: `${route.controller}.${route.handler}`,
       ...(route.summary ? { summary: route.summary } : {}),
@@ -93,7 +95,7 @@ export const buildContract = (routes: readonly ApiRoute[], responses: ReadonlyMa
       ...(requestBody ? { requestBody } : {}),
       responses: {
         default: {
-          description: declared ?? 'réponse non typée',
+          description: declared ?? (route.writesResponse ? 'fichier ou page écrits par le contrôleur' : 'réponse non typée'),
           ...(declared ? { content: { 'application/json': { schema: { 'x-typescript-type': declared } } } } : {}),
         },
       },

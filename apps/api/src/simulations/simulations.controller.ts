@@ -7,7 +7,7 @@ import type { AuthUser } from '../tenancy/auth-user';
 import { parseListQuery, RawListQuery, setContentRange } from '../platform/http/list-query';
 import { uuidParam } from '../platform/http/uuid-param.pipe';
 import { CreateSimulationDto, SimulationPreviewDto } from './dto/simulation.dto';
-import { SIMULATION_ROLES, SIMULATION_SORTS, SimulationsService } from './simulations.service';
+import { SIMULATION_ROLES, SIMULATION_SORTS, SimulationAnswer, SimulationResponse, SimulationsService } from './simulations.service';
 
 const NOT_FOUND = 'Simulation introuvable.';
 
@@ -26,13 +26,13 @@ export class SimulationsController {
   @Post('preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Aperçu : baseline, simulated, delta (agrégats Méthode 2 avec ledger et services), ranges, checks (fongibilité)' })
-  preview(@CurrentUser() user: AuthUser, @Body() dto: SimulationPreviewDto) {
+  preview(@CurrentUser() user: AuthUser, @Body() dto: SimulationPreviewDto): Promise<SimulationAnswer> {
     return this.simulations.preview(user, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'Simulations enregistrées du périmètre de l’utilisateur (filtres : id)' })
-  async list(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response) {
+  async list(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<SimulationResponse[]> {
     const query = parseListQuery(raw, { sortable: SIMULATION_SORTS, defaultSort: { field: 'createdAt', order: 'DESC' } });
     const page = await this.simulations.list(user, query);
     setContentRange(res, 'simulations', query.offset, page.rows.length, page.total);
@@ -47,13 +47,13 @@ export class SimulationsController {
 
   @Post()
   @ApiOperation({ summary: 'Enregistre une simulation (nom, périmètre, leviers) ; 201 { id }' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateSimulationDto) {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateSimulationDto): Promise<{ id: string }> {
     return this.simulations.create(user, dto);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Supprime une simulation enregistrée' })
-  remove(@CurrentUser() user: AuthUser, @Param('id', uuidParam(NOT_FOUND)) id: string) {
+  remove(@CurrentUser() user: AuthUser, @Param('id', uuidParam(NOT_FOUND)) id: string): Promise<SimulationResponse> {
     return this.simulations.remove(user, id);
   }
 }

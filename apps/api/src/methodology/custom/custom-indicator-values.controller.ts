@@ -4,9 +4,10 @@ import { CurrentUser } from '../../tenancy/current-user.decorator';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { CustomIndicatorQuery } from '../dto/custom-indicator.dto';
 import { AlertsQuery } from '../dto/indicator-target.dto';
-import { CustomIndicatorValuesService } from './custom-indicator-values.service';
+import { CustomIndicatorValuesResponse, CustomIndicatorValuesService } from './custom-indicator-values.service';
 import { IndicatorAlertsService } from './indicator-alerts.service';
 import type { IndicatorAlerts } from '@levier/contracts';
+import { withIsoDates } from '../../platform/http/iso-dates.mapper';
 
 /** Reads next to the system indicators' (same `/api/indicators` prefix, distinct paths). */
 @ApiTags('indicateurs')
@@ -20,8 +21,8 @@ export class CustomIndicatorValuesController {
 
   @Get('custom')
   @ApiOperation({ summary: 'Valeurs des indicateurs personnalisés du périmètre : Σ numérateur / Σ dénominateur × facteur, total et série' })
-  custom(@CurrentUser() user: AuthUser, @Query() query: CustomIndicatorQuery) {
-    return this.values.values(user, query);
+  custom(@CurrentUser() user: AuthUser, @Query() query: CustomIndicatorQuery): Promise<CustomIndicatorValuesResponse> {
+    return this.values.values(user, query).then(withIsoDates);
   }
 
   @Get('alerts')

@@ -29,6 +29,15 @@ export interface CustomIndicatorValueResponse extends CustomValue {
 
 type Bucket = 'month' | 'quarter' | 'year';
 
+/** `GET /api/indicators/custom`: every custom indicator of the scope, its total and its series (dates as ISO strings). */
+export interface CustomIndicatorValuesResponse {
+  scope: { orgUnit: string; orgUnitName: string; from: string | null; to: string | null };
+  granularity: Bucket;
+  computedAt: string | null;
+  items: CustomIndicatorValueResponse[];
+  masked: boolean;
+}
+
 /** The bucket of an entry period: a coarser entry period (a quarterly service in a monthly view) keeps its own code. */
 const bucketOf = (period: string, bucket: Bucket): string => {
   const granularity = granularityOf(period);
