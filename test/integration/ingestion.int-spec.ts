@@ -64,7 +64,10 @@ describe('ingestion pipeline (real PostgreSQL, Redis and BullMQ worker)', () => 
     expect(done.flags).toContainEqual({
       line: 6,
       kind: 'outlier',
-      message: expect.stringMatching(/^Valeur inhabituelle : \d+ fois l’écart habituel au-dessus de la médiane\..*AED.*spend.*2024-03/),
+      // the figure in words: unit, service and indicator by label, the period as « mars 2024 »
+      message: expect.stringMatching(
+        /^Valeur inhabituelle : \d+ fois l’écart habituel au-dessus de la médiane\. .* pour Antenne Valmont \w+ · Aide éducative à domicile \(AED\) · Dépenses \(mars 2024\),/,
+      ),
     });
   });
 

@@ -13,6 +13,9 @@ export interface SubmissionFlag {
   message: string;
 }
 
+/** A flag's kind in words (the API's codes `outlier`, `out_of_range` never reach the screen). */
+export const FLAG_KINDS: Readonly<Record<string, string>> = { outlier: 'Valeur inhabituelle', out_of_range: 'Hors des bornes attendues' };
+
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 /** One table of a submission's issues, with its caption, scrolling when long (shared by the import wizard and the show page). */
@@ -86,7 +89,7 @@ export const SubmissionFlagsTable = ({ flags }: { flags: SubmissionFlag[] }) => 
       maxHeight={300}
       headers={[translate('levier.submissions.line'), translate('levier.submissions.kind'), translate('levier.submissions.message')]}
       rows={flags}
-      cells={(f) => [f.line, f.kind, f.message]}
+      cells={(f) => [f.line, FLAG_KINDS[f.kind] ?? 'Signalement', f.message]}
     />
   );
 };

@@ -39,7 +39,7 @@ const preview = {
     },
   ],
   unchanged: 2,
-  flagged: [],
+  flagged: [{ line: 6, kind: 'outlier', message: 'Valeur inhabituelle : 4 fois l’écart habituel au-dessus de la médiane.' }],
   errors: [],
 };
 const show = (record: Record<string, unknown>) =>
@@ -74,6 +74,9 @@ describe(SubmissionShow.name, () => {
     expect(rows.find((r) => r.includes('Participation des familles'))).toContain('10\u00a0€12,5\u00a0€');
     expect(rows.find((r) => r.includes('nombre de dossiers'))).toContain('1\u202f2001\u202f300Historique');
     expect(screen.getByText('Appliquée')).toBeTruthy();
+    // a flag's kind in words, never the API's code
+    expect(screen.getByTestId('row-flags').textContent).toContain('6Valeur inhabituelleValeur inhabituelle : 4 fois');
+    expect(document.body.textContent).not.toMatch(/outlier/);
     expect(document.body.textContent).not.toContain(ID);
   });
 

@@ -129,7 +129,7 @@ export class FiguresService {
       }
       const next = { ...current, value: validated.rows[0].value, comment: comment ?? null };
       const stored = await this.writer.storedSeries(em, organisationId, [next]);
-      const flag = outlierFlag(next, 1, stored.history(next));
+      const flag = outlierFlag(next, 1, stored.history(next), catalogue.catalogue);
       const flags = flag ? [flag] : [];
       const payload = {
         figures: [

@@ -163,7 +163,7 @@ export class IngestionService {
       if (approved.size > 0) return { kind: 'approved', errors: approvedErrors(resolved, lines, rawRows, headers, approved) };
 
       const stored = await this.writer.storedSeries(em, organisationId, resolved);
-      const flags = (await mapInSlices(resolved, (row, i) => outlierFlag(row, lines[i], stored.history(row)), slicer)).filter(
+      const flags = (await mapInSlices(resolved, (row, i) => outlierFlag(row, lines[i], stored.history(row), catalogue.catalogue), slicer)).filter(
         (flag): flag is SubmissionFlag => flag !== null,
       );
       const changes = await this.writer.planInSlices(resolved, stored, slicer);
