@@ -3,7 +3,18 @@ import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, intFilter, invalid } from '../platform/database/tenant-crud';
+import {
+  auditCopy,
+  deleteRecord,
+  findOwned,
+  guardConstraints,
+  inFilter,
+  intFilter,
+  invalid,
+  pageOfRecords,
+  recordOf,
+  RecordType,
+} from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { PriceIndex } from './price-index.entity';
 import { PriceIndexResponse, toPriceIndexResponse } from './price-index.mapper';
@@ -11,6 +22,7 @@ import { CreatePriceIndexDto, UpdatePriceIndexDto } from './dto/price-index.dto'
 
 export const PRICE_INDEX_SORTS = ['year', 'series', 'value'] as const;
 const WHAT = 'Indice des prix';
+const PRICE_INDEX: RecordType<PriceIndex, PriceIndexResponse> = { entity: PriceIndex, what: WHAT, toResponse: toPriceIndexResponse };
 const CONFLICT = (series: string, year: number) => `L’indice ${series} de ${year} existe déjà : modifiez-le plutôt que d’en créer un second.`;
 
 const fields = (dto: Partial<CreatePriceIndexDto>): Partial<PriceIndex> => {
@@ -35,19 +47,13 @@ export class PriceIndicesService {
 
   list(user: AuthUser, query: ListQuery<(typeof PRICE_INDEX_SORTS)[number]>): Promise<{ rows: PriceIndexResponse[]; total: number }> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(
-        em,
-        PriceIndex,
-        { organisationId, id: idFilter(query.filter), series: inFilter(query.filter, 'series'), year: intFilter(query.filter, 'year') },
-        query,
-      );
-      return { rows: page.rows.map(toPriceIndexResponse), total: page.total };
-    });
+    return this.tenantDb.run(organisationId, (em) =>
+      pageOfRecords(em, PRICE_INDEX, organisationId, query, { series: inFilter(query.filter, 'series'), year: intFilter(query.filter, 'year') }),
+    );
   }
 
   get(user: AuthUser, id: string): Promise<PriceIndexResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => toPriceIndexResponse(await findOwned(em, PriceIndex, user.organisationId, id, WHAT)));
+    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, PRICE_INDEX, user.organisationId, id));
   }
 
   create(user: AuthUser, dto: CreatePriceIndexDto): Promise<PriceIndexResponse> {
@@ -78,10 +84,8 @@ export class PriceIndicesService {
   remove(user: AuthUser, id: string): Promise<PriceIndexResponse> {
     const organisationId = user.organisationId;
     return this.writer.write(user, 'price_index', 'delete', async (em) => {
-      const row = await findOwned(em, PriceIndex, organisationId, id, WHAT);
-      const value = toPriceIndexResponse(row);
-      await em.delete(PriceIndex, { id, organisationId });
-      return { value, entityId: id, before: auditCopy(value), after: null, focus: { kind: 'priceIndex' } };
+      const { value, before } = await deleteRecord(em, PRICE_INDEX, organisationId, id);
+      return { value, entityId: id, before, after: null, focus: { kind: 'priceIndex' } };
     });
   }
 }

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
+import { auditCopy, deleteRecord, findOwned, guardConstraints, inFilter, invalid, pageOfRecords, recordOf, RecordType } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { UnitCost } from './unit-cost.entity';
@@ -14,6 +14,7 @@ import { unitCostRangeProblems } from './unit-cost-range';
 
 export const UNIT_COST_SORTS = ['code', 'label', 'amount', 'priceYear', 'grade'] as const;
 const WHAT = 'Coût unitaire';
+const UNIT_COST: RecordType<UnitCost, UnitCostResponse> = { entity: UnitCost, what: WHAT, toResponse: toUnitCostResponse };
 const CONFLICT = (code: string) => `Un coût unitaire de code « ${code} » existe déjà dans l’organisation.`;
 
 /** The codes of unit costs an assumption's params reference (a code or a mix). */
@@ -37,14 +38,11 @@ export class UnitCostsService {
 
   list(user: AuthUser, query: ListQuery<(typeof UNIT_COST_SORTS)[number]>): Promise<{ rows: UnitCostResponse[]; total: number }> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(em, UnitCost, { organisationId, id: idFilter(query.filter), code: inFilter(query.filter, 'code') }, query);
-      return { rows: page.rows.map(toUnitCostResponse), total: page.total };
-    });
+    return this.tenantDb.run(organisationId, (em) => pageOfRecords(em, UNIT_COST, organisationId, query, { code: inFilter(query.filter, 'code') }));
   }
 
   get(user: AuthUser, id: string): Promise<UnitCostResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => toUnitCostResponse(await findOwned(em, UnitCost, user.organisationId, id, WHAT)));
+    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, UNIT_COST, user.organisationId, id));
   }
 
   create(user: AuthUser, dto: CreateUnitCostDto): Promise<UnitCostResponse> {
@@ -87,11 +85,8 @@ export class UnitCostsService {
   remove(user: AuthUser, id: string): Promise<UnitCostResponse> {
     const organisationId = user.organisationId;
     return this.writer.write(user, 'unit_cost', 'delete', async (em) => {
-      const row = await findOwned(em, UnitCost, organisationId, id, WHAT);
-      await this.assertUnused(em, organisationId, row.code, 'supprimer');
-      const value = toUnitCostResponse(row);
-      await em.delete(UnitCost, { id, organisationId });
-      return { value, entityId: id, before: auditCopy(value), after: null, focus: { kind: 'none' } };
+      const { value, before } = await deleteRecord(em, UNIT_COST, organisationId, id, (row) => this.assertUnused(em, organisationId, row.code, 'supprimer'));
+      return { value, entityId: id, before, after: null, focus: { kind: 'none' } };
     });
   }
 

@@ -3,7 +3,17 @@ import Decimal from 'decimal.js';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, intFilter } from '../platform/database/tenant-crud';
+import {
+  auditCopy,
+  deleteRecord,
+  findOwned,
+  guardConstraints,
+  inFilter,
+  intFilter,
+  pageOfRecords,
+  recordOf,
+  RecordType,
+} from '../platform/database/tenant-crud';
 import { BudgetYear } from './budget-year.entity';
 import { BudgetYearResponse, toBudgetYearResponse } from './budget-year.mapper';
 import { ReallocationWriter } from './reallocation.writer';
@@ -11,6 +21,7 @@ import { CreateBudgetYearDto, UpdateBudgetYearDto } from './dto/budget-year.dto'
 
 export const BUDGET_YEAR_SORTS = ['year', 'section', 'realExpenditure'] as const;
 const WHAT = 'Budget voté';
+const BUDGET_YEAR: RecordType<BudgetYear, BudgetYearResponse> = { entity: BudgetYear, what: WHAT, toResponse: toBudgetYearResponse };
 const CONFLICT = (year: number, section: string) => `Le budget ${year} de la section ${section} existe déjà : modifiez-le plutôt que d’en créer un second.`;
 
 /**
@@ -26,19 +37,13 @@ export class BudgetYearsService {
 
   list(user: AuthUser, query: ListQuery<string>): Promise<{ rows: BudgetYearResponse[]; total: number }> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(
-        em,
-        BudgetYear,
-        { organisationId, id: idFilter(query.filter), year: intFilter(query.filter, 'year'), section: inFilter(query.filter, 'section') },
-        query,
-      );
-      return { rows: page.rows.map(toBudgetYearResponse), total: page.total };
-    });
+    return this.tenantDb.run(organisationId, (em) =>
+      pageOfRecords(em, BUDGET_YEAR, organisationId, query, { year: intFilter(query.filter, 'year'), section: inFilter(query.filter, 'section') }),
+    );
   }
 
   get(user: AuthUser, id: string): Promise<BudgetYearResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => toBudgetYearResponse(await findOwned(em, BudgetYear, user.organisationId, id, WHAT)));
+    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, BUDGET_YEAR, user.organisationId, id));
   }
 
   create(user: AuthUser, dto: CreateBudgetYearDto): Promise<BudgetYearResponse> {
@@ -53,10 +58,8 @@ export class BudgetYearsService {
   remove(user: AuthUser, id: string): Promise<BudgetYearResponse> {
     const organisationId = user.organisationId;
     return this.writer.write(user, 'budget_year', 'delete', async (em) => {
-      const row = await findOwned(em, BudgetYear, organisationId, id, WHAT);
-      const value = toBudgetYearResponse(row);
-      await em.delete(BudgetYear, { id, organisationId });
-      return { value, entityId: id, before: auditCopy(value), after: null };
+      const { value, before } = await deleteRecord(em, BUDGET_YEAR, organisationId, id);
+      return { value, entityId: id, before, after: null };
     });
   }
 

@@ -5,7 +5,7 @@ import { TenantDb } from '../../platform/database/tenant-db';
 import { ListQuery } from '../../platform/http/list-query';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { IndicatorsService } from '../../indicators/indicators.service';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter } from '../../platform/database/tenant-crud';
+import { auditCopy, deleteRecord, findOwned, guardConstraints, inFilter, pageOfRecords, recordOf, RecordType } from '../../platform/database/tenant-crud';
 import { MethodologyWriter } from '../methodology.writer';
 import { CustomIndicator } from '../custom-indicator.entity';
 import { CreateCustomIndicatorDto, PreviewCustomIndicatorDto, UpdateCustomIndicatorDto } from '../dto/custom-indicator.dto';
@@ -18,6 +18,7 @@ import { resolveUnitScope } from './read-scope';
 
 export const CUSTOM_INDICATOR_SORTS = ['code', 'label', 'unit'] as const;
 const WHAT = 'Indicateur personnalisé';
+const CUSTOM_INDICATOR: RecordType<CustomIndicator, CustomIndicatorResponse> = { entity: CustomIndicator, what: WHAT, toResponse: toCustomIndicatorResponse };
 const CONFLICT = (code: string) => `Un indicateur de code « ${code} » existe déjà dans l’organisation.`;
 
 export interface PreviewResponse {
@@ -47,14 +48,11 @@ export class CustomIndicatorsService {
 
   list(user: AuthUser, query: ListQuery<(typeof CUSTOM_INDICATOR_SORTS)[number]>): Promise<{ rows: CustomIndicatorResponse[]; total: number }> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(em, CustomIndicator, { organisationId, id: idFilter(query.filter), code: inFilter(query.filter, 'code') }, query);
-      return { rows: page.rows.map(toCustomIndicatorResponse), total: page.total };
-    });
+    return this.tenantDb.run(organisationId, (em) => pageOfRecords(em, CUSTOM_INDICATOR, organisationId, query, { code: inFilter(query.filter, 'code') }));
   }
 
   get(user: AuthUser, id: string): Promise<CustomIndicatorResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => toCustomIndicatorResponse(await findOwned(em, CustomIndicator, user.organisationId, id, WHAT)));
+    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, CUSTOM_INDICATOR, user.organisationId, id));
   }
 
   create(user: AuthUser, dto: CreateCustomIndicatorDto): Promise<CustomIndicatorResponse> {
@@ -126,10 +124,8 @@ export class CustomIndicatorsService {
       'custom_indicator',
       'delete',
       async (em) => {
-        const row = await findOwned(em, CustomIndicator, organisationId, id, WHAT);
-        const value = toCustomIndicatorResponse(row);
-        await em.delete(CustomIndicator, { id, organisationId });
-        return { value, entityId: id, before: auditCopy(value), after: null };
+        const { value, before } = await deleteRecord(em, CUSTOM_INDICATOR, organisationId, id);
+        return { value, entityId: id, before, after: null };
       },
       'none',
     );
