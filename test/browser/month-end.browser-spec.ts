@@ -89,7 +89,7 @@ describe('month-end, as the finance director', () => {
     await page.goto(`${base()}/#/periods`);
     const panel = page.locator('.MuiPaper-root', { has: page.getByTestId('period-code') }).last();
     await panel.getByRole('combobox').first().click();
-    await page.getByRole('option', { name: /VALMONT-NORD/ }).click();
+    await page.getByRole('option', { name: 'Antenne Valmont Nord', exact: true }).click();
     await panel.getByTestId('period-code').fill('2024-01');
     await panel.getByRole('button', { name: 'Soumettre' }).click();
     await page.getByTestId('period-confirm').click();

@@ -80,7 +80,7 @@ describe('periods', () => {
     await page.goto(`${base()}/#/periods`);
     const panel = page.getByTestId('period-actions');
     await panel.getByRole('combobox', { name: 'Unité' }).click();
-    await page.getByRole('option', { name: /\(VALMONT-NORD\)/ }).click();
+    await page.getByRole('option', { name: 'Antenne Valmont Nord', exact: true }).click();
     await panel.getByTestId('period-code').fill('2024-06');
     // four eyes is on by default (month-end, issue 13): this journey lets one person approve, then puts the rule back
     await approvalRule(false);

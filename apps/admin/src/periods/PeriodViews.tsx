@@ -171,7 +171,7 @@ const PeriodActionPanel = () => {
         >
           {(units.data ?? []).map((u) => (
             <MenuItem key={String(u.code)} value={String(u.code)}>
-              {String(u.name ?? u.code)} ({String(u.code)})
+              {String(u.name ?? u.code)}
             </MenuItem>
           ))}
         </MuiTextField>
