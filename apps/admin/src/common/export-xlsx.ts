@@ -26,9 +26,9 @@ export const xlsxExport = async (table: ExportTable, ctx: ExportContext, sheetNa
   data.addRow(table.columns.map((h) => neutralise(h)));
   for (const row of table.rows) {
     const added = data.addRow(row.map(xlsxValue));
-    // numbers stay numbers (a total can be computed), shown the French way; money with its €
+    // numbers stay numbers (a total can be computed); money shows its € (other numbers: the spreadsheet's general format)
     row.forEach((cell, i) => {
-      if (isNumberCell(cell)) added.getCell(i + 1).numFmt = cell.money ? '#,##0.00 "€"' : '#,##0.########';
+      if (isNumberCell(cell) && cell.money) added.getCell(i + 1).numFmt = '#,##0.00 "€"';
     });
   }
   data.getRow(1).font = { bold: true };
