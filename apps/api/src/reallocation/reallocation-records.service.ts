@@ -4,7 +4,19 @@ import { EntityManager, In } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, findOwned, findPage, guardConstraints, idFilter, inFilter, invalid } from '../platform/database/tenant-crud';
+import {
+  auditCopy,
+  deleteRecord,
+  findOwned,
+  findPage,
+  guardConstraints,
+  idFilter,
+  inFilter,
+  invalid,
+  pageOfRecords,
+  recordOf,
+  RecordType,
+} from '../platform/database/tenant-crud';
 import { BudgetTransfer } from './budget-transfer.entity';
 import { InKindLoan } from './in-kind-loan.entity';
 import { Redeployment } from './redeployment.entity';
@@ -34,6 +46,8 @@ import {
 } from './dto/reallocation.dto';
 
 type Page<T> = Promise<{ rows: T[]; total: number }>;
+const BUDGET_TRANSFER: RecordType<BudgetTransfer, BudgetTransferResponse> = { entity: BudgetTransfer, what: 'Virement', toResponse: toBudgetTransferResponse };
+const IN_KIND_LOAN: RecordType<InKindLoan, InKindLoanResponse> = { entity: InKindLoan, what: 'Prêt en nature', toResponse: toInKindLoanResponse };
 const defined = <T extends object>(dto: T): Partial<T> =>
   Object.fromEntries(Object.entries(dto).filter(([k, v]) => v !== undefined && k !== 'id')) as Partial<T>;
 /** Resolves a code to an id in a code map, or a 422 naming the field. */
@@ -211,21 +225,13 @@ export class BudgetTransfersService {
 
   list(user: AuthUser, query: ListQuery<string>): Page<BudgetTransferResponse> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(
-        em,
-        BudgetTransfer,
-        { organisationId, id: idFilter(query.filter), code: inFilter(query.filter, 'code'), instrument: inFilter(query.filter, 'instrument') },
-        query,
-      );
-      return { rows: page.rows.map(toBudgetTransferResponse), total: page.total };
-    });
+    return this.tenantDb.run(organisationId, (em) =>
+      pageOfRecords(em, BUDGET_TRANSFER, organisationId, query, { code: inFilter(query.filter, 'code'), instrument: inFilter(query.filter, 'instrument') }),
+    );
   }
 
   get(user: AuthUser, id: string): Promise<BudgetTransferResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) =>
-      toBudgetTransferResponse(await findOwned(em, BudgetTransfer, user.organisationId, id, 'Virement')),
-    );
+    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, BUDGET_TRANSFER, user.organisationId, id));
   }
 
   create(user: AuthUser, dto: CreateBudgetTransferDto): Promise<BudgetTransferResponse> {
@@ -239,10 +245,8 @@ export class BudgetTransfersService {
   remove(user: AuthUser, id: string): Promise<BudgetTransferResponse> {
     const organisationId = user.organisationId;
     return this.writer.write(user, 'budget_transfer', 'delete', async (em) => {
-      const row = await findOwned(em, BudgetTransfer, organisationId, id, 'Virement');
-      const value = toBudgetTransferResponse(row);
-      await em.delete(BudgetTransfer, { id, organisationId });
-      return { value, entityId: id, before: auditCopy(value), after: null };
+      const { value, before } = await deleteRecord(em, BUDGET_TRANSFER, organisationId, id);
+      return { value, entityId: id, before, after: null };
     });
   }
 
@@ -276,16 +280,11 @@ export class InKindLoansService {
 
   list(user: AuthUser, query: ListQuery<string>): Page<InKindLoanResponse> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(em, InKindLoan, { organisationId, id: idFilter(query.filter), code: inFilter(query.filter, 'code') }, query);
-      return { rows: page.rows.map(toInKindLoanResponse), total: page.total };
-    });
+    return this.tenantDb.run(organisationId, (em) => pageOfRecords(em, IN_KIND_LOAN, organisationId, query, { code: inFilter(query.filter, 'code') }));
   }
 
   get(user: AuthUser, id: string): Promise<InKindLoanResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) =>
-      toInKindLoanResponse(await findOwned(em, InKindLoan, user.organisationId, id, 'Prêt en nature')),
-    );
+    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, IN_KIND_LOAN, user.organisationId, id));
   }
 
   create(user: AuthUser, dto: CreateInKindLoanDto): Promise<InKindLoanResponse> {
@@ -299,10 +298,8 @@ export class InKindLoansService {
   remove(user: AuthUser, id: string): Promise<InKindLoanResponse> {
     const organisationId = user.organisationId;
     return this.writer.write(user, 'in_kind_loan', 'delete', async (em) => {
-      const row = await findOwned(em, InKindLoan, organisationId, id, 'Prêt en nature');
-      const value = toInKindLoanResponse(row);
-      await em.delete(InKindLoan, { id, organisationId });
-      return { value, entityId: id, before: auditCopy(value), after: null };
+      const { value, before } = await deleteRecord(em, IN_KIND_LOAN, organisationId, id);
+      return { value, entityId: id, before, after: null };
     });
   }
 
