@@ -25,6 +25,8 @@ export interface ApiRoute {
   tags: string[];
   controller: string;
   handler: string;
+  /** The controller method itself, to read more of its metadata (tests). */
+  handlerRef: unknown;
   /** The @Body() DTO class, and the @Query() DTO class, when the handler takes one. */
   body: Class | null;
   query: Class | null;
@@ -113,6 +115,7 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
           tags: classTags,
           controller: controller.name,
           handler: name,
+          handlerRef: handler,
           body: argumentClass(controller, name, RouteParamtypes.BODY),
           query: argumentClass(controller, name, RouteParamtypes.QUERY),
           writesResponse:
