@@ -3,13 +3,17 @@
  * libs/contracts' generated files from the API's code. contract.spec.ts fails when the committed files are stale.
  */
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contractFiles } from './contract-files';
 
 const root = process.cwd();
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 for (const [path, content] of Object.entries(contractFiles(root, version))) {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), content);
+  const file = join(root, path);
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) continue;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  // the build goes on with the new contract; the committed one was stale (contract.spec fails on it until committed)
+  process.stderr.write(`${path} : contrat régénéré d’après le code de l’API, à committer.\n`);
 }
