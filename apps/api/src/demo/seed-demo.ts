@@ -9,7 +9,7 @@ import { Figure } from '../figures/figure.entity';
 import { UnitCost } from '../methodology/unit-cost.entity';
 import { PriceIndex } from '../methodology/price-index.entity';
 import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
-import { AuditLog } from '../audit/audit-log.entity';
+import { AuditWriter } from '../audit/audit.writer';
 import { MethodologyVersion } from '../methodology/methodology-version.entity';
 import { PeriodStatus } from '../figures/period-status.entity';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
@@ -72,14 +72,16 @@ const writeVersion = async (em: EntityManager, organisationId: string, method: D
       publishedBy: null,
     }),
   );
-  await em.insert(AuditLog, {
-    organisationId,
-    action: 'publish',
-    entity: 'methodology_version',
-    entityId: version.id,
-    after: { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, parameters: version.parameters },
-    reason: 'Données de démonstration',
-  });
+  await new AuditWriter().write(em, organisationId, [
+    {
+      actorId: null,
+      action: 'publish',
+      entity: 'methodology_version',
+      entityId: version.id,
+      after: { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, parameters: version.parameters },
+      reason: 'Données de démonstration',
+    },
+  ]);
   return version;
 };
 
@@ -257,14 +259,16 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       metrics: new Map(metrics.map((m) => [m.code, m.id])),
     });
   }
-  await em.insert(AuditLog, {
-    organisationId,
-    action: 'seed-demo',
-    entity: 'organisation',
-    entityId: organisationId,
-    after: { figures: rows.length, services: services.length, users: users.length },
-    reason: 'Données de démonstration',
-  });
+  await new AuditWriter().write(em, organisationId, [
+    {
+      actorId: null,
+      action: 'seed-demo',
+      entity: 'organisation',
+      entityId: organisationId,
+      after: { figures: rows.length, services: services.length, users: users.length },
+      reason: 'Données de démonstration',
+    },
+  ]);
   return { id: organisationId, figures: rows.length };
 };
 
