@@ -259,8 +259,12 @@ export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';
 export interface IndicatorAlert {
   targetId: string;
   indicator: string;
+  /** The indicator in words (a system indicator's French label, a custom indicator's label): what a screen shows. */
+  indicatorLabel: string;
   kind: 'system' | 'custom';
   orgUnit: string;
+  /** The unit's name: what a screen shows. */
+  orgUnitName: string;
   year: number;
   value: MaybeDecimal;
   target: MaybeDecimal;

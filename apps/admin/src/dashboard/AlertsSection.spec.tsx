@@ -10,8 +10,10 @@ const scope = { orgUnit: 'VALMONT-NORD', from: '2024-01', to: '2024-12' };
 const alertFactory = (overrides: Partial<IndicatorAlert> = {}): IndicatorAlert => ({
   targetId: 't1',
   indicator: 'taux_portage',
+  indicatorLabel: 'Taux de portage',
   kind: 'custom',
   orgUnit: 'VALMONT-NORD',
+  orgUnitName: 'Antenne Valmont Nord',
   year: 2024,
   value: '0.82',
   target: '0.9',
@@ -19,7 +21,7 @@ const alertFactory = (overrides: Partial<IndicatorAlert> = {}): IndicatorAlert =
   alertAbove: null,
   status: 'below',
   masked: false,
-  message: 'taux_portage (VALMONT-NORD) vaut 0.82, sous le seuil d’alerte 0.85.',
+  message: 'Taux de portage (Antenne Valmont Nord) vaut 0,82, sous le seuil d’alerte 0,85.',
   ...overrides,
 });
 
@@ -27,7 +29,7 @@ const masked = alertFactory({
   value: null,
   status: 'missing',
   masked: true,
-  message: 'taux_portage (VALMONT-NORD) : valeur masquée (secret statistique : moins de 5 bénéficiaires sur le périmètre).',
+  message: 'Taux de portage (Antenne Valmont Nord) : valeur masquée (secret statistique : moins de 5 bénéficiaires sur le périmètre).',
 });
 
 describe(AlertsSection.name, () => {
@@ -53,5 +55,13 @@ describe(AlertsSection.name, () => {
     const item = await screen.findByTestId('alert-taux_portage');
     expect(within(item).getByText(/Sous le seuil/)).toBeTruthy();
     expect(within(item).queryByTestId('alert-taux_portage-masked')).toBeNull();
+  });
+
+  it('names the indicator and the unit in words, never by their codes', async () => {
+    renderAdmin(<AlertsSection scope={scope} />, { dataProvider: { getAlerts: async () => [alertFactory()] } as never });
+
+    const item = await screen.findByTestId('alert-taux_portage');
+    expect(item.textContent).toContain('Taux de portage (Antenne Valmont Nord, 2024)');
+    expect(item.textContent).not.toMatch(/taux_portage|VALMONT-NORD/);
   });
 });

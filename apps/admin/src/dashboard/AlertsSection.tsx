@@ -38,7 +38,7 @@ export const AlertsSection = ({ scope }: { scope: Scope }) => {
                 <Alert key={a.targetId} severity={SEVERITY[a.status] ?? 'info'} data-testid={`alert-${a.indicator}`}>
                   <AlertTitle>
                     {a.masked ? <MaskedValue testId={`alert-${a.indicator}-masked`} /> : translate(`levier.alerts.status.${a.status}`, { _: a.status })} —{' '}
-                    {translate(`levier.headline.${a.indicator}`, { _: a.indicator })} ({a.orgUnit}, {a.year})
+                    {a.indicatorLabel} ({a.orgUnitName}, {a.year})
                   </AlertTitle>
                   {a.message}
                 </Alert>

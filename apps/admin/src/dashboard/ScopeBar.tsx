@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import type { Basis } from '@levier/contracts';
 import type { Scope } from './scope.types';
-import { toTreeOptions, type OrgUnitRecord, type TreeOption } from './org-tree';
+import { optionLabels, toTreeOptions, type OrgUnitRecord, type TreeOption } from './org-tree';
 import { validateScope } from './scope';
 
 export interface ScopeBarProps {
@@ -47,6 +47,7 @@ export const ScopeBar = ({ scope, onApply, onReset }: ScopeBarProps) => {
   const invalid = Object.keys(errors).length > 0;
   const tree = useOrgUnitTree();
   const services = useServices();
+  const unitLabels = useMemo(() => optionLabels(tree.options), [tree.options]);
 
   const clean = (s: Scope): Scope => {
     const next: Scope = { orgUnit: s.orgUnit.trim(), from: s.from.trim(), to: s.to.trim() };
@@ -93,7 +94,7 @@ export const ScopeBar = ({ scope, onApply, onReset }: ScopeBarProps) => {
         {tree.options.map((o) => (
           <MenuItem key={o.code} value={o.code} disabled={!o.inScope} sx={{ pl: 2 + o.depth * 2.5 }}>
             {o.depth > 0 ? '└ ' : ''}
-            {o.name} ({o.code})
+            {unitLabels.get(o.code) ?? o.name}
           </MenuItem>
         ))}
       </TextField>

@@ -1,4 +1,4 @@
-import { breadcrumb, toTreeOptions } from './org-tree';
+import { breadcrumb, optionLabels, toTreeOptions } from './org-tree';
 
 const units = [
   { id: '3', code: 'VALMONT-SUD', name: 'Antenne Valmont Sud', parentId: '1' },
@@ -49,5 +49,20 @@ describe(breadcrumb.name, () => {
   it('lists the ancestors down to the unit', () => {
     expect(breadcrumb(toTreeOptions(units), 'NORD-A').map((o) => o.code)).toEqual(['VALMONT', 'VALMONT-NORD', 'NORD-A']);
     expect(breadcrumb(toTreeOptions(units), 'NOPE')).toEqual([]);
+  });
+});
+
+describe(optionLabels.name, () => {
+  it('names each unit by its name, never its code', () => {
+    const labels = optionLabels(toTreeOptions(units));
+    expect([...labels.values()]).toEqual(['CCAS de Valmont', 'Antenne Valmont Nord', 'Équipe A', 'Antenne Valmont Sud']);
+  });
+
+  it('tells two units of the same name apart by their parents’ names', () => {
+    const twins = [...units, { id: '5', code: 'SUD-A', name: 'Équipe A', parentId: '3' }];
+    const labels = optionLabels(toTreeOptions(twins));
+    expect(labels.get('NORD-A')).toBe('Équipe A — Antenne Valmont Nord');
+    expect(labels.get('SUD-A')).toBe('Équipe A — Antenne Valmont Sud');
+    expect(labels.get('VALMONT')).toBe('CCAS de Valmont');
   });
 });

@@ -47,6 +47,22 @@ export const toTreeOptions = (units: readonly OrgUnitRecord[]): TreeOption[] => 
   return out;
 };
 
+/**
+ * What the user reads for each option: the unit's name; when two units share a name, the parent's name after it
+ * (« Antenne Nord — CCAS de Valmont »). Never the code.
+ */
+export const optionLabels = (options: readonly TreeOption[]): Map<string, string> => {
+  const count = new Map<string, number>();
+  for (const o of options) count.set(o.name, (count.get(o.name) ?? 0) + 1);
+  const nameOf = new Map(options.map((o) => [o.code, o.name]));
+  return new Map(
+    options.map((o) => {
+      const parent = o.path.length > 1 ? nameOf.get(o.path[o.path.length - 2]) : undefined;
+      return [o.code, (count.get(o.name) ?? 0) > 1 && parent ? `${o.name} — ${parent}` : o.name];
+    }),
+  );
+};
+
 /** The breadcrumb of a unit: its ancestors then itself, as tree options. */
 export const breadcrumb = (options: readonly TreeOption[], code: string): TreeOption[] => {
   const target = options.find((o) => o.code === code);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { d, Decimal } from '@levier/indicators';
+import { d, Decimal, writeFrenchNumber } from '@levier/indicators';
 import { TenantDb } from '../../platform/database/tenant-db';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { visibleUnitIds } from '../../tenancy/unit-scope';
@@ -8,8 +8,9 @@ import { IndicatorsService } from '../../indicators/indicators.service';
 import { SMALL_NUMBER_THRESHOLD } from '../../indicators/statistical-secrecy';
 import { IndicatorTarget } from '../indicator-target.entity';
 import { AlertsQuery } from '../dto/indicator-target.dto';
+import { CustomIndicator } from '../custom-indicator.entity';
 import { CustomIndicatorValuesService } from './custom-indicator-values.service';
-import { isSystemIndicator } from './indicator-targets.service';
+import { isSystemIndicator, SYSTEM_INDICATOR_LABELS } from './indicator-targets.service';
 import { orgUnitsOf } from './read-scope';
 
 export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';
@@ -17,8 +18,12 @@ export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';
 export interface AlertItem {
   targetId: string;
   indicator: string;
+  /** The indicator in words: the French label of a system indicator, the label of a custom one. */
+  indicatorLabel: string;
   kind: 'system' | 'custom';
   orgUnit: string;
+  /** The unit's name, as the user reads it. */
+  orgUnitName: string;
   year: number;
   value: string | null;
   target: string | null;
@@ -38,13 +43,21 @@ export const alertStatus = (value: Decimal | null, below: Decimal | null, above:
   return 'ok';
 };
 
-const MESSAGES: Record<
-  AlertStatus,
-  (t: { indicator: string; orgUnit: string; value: string | null; alertBelow: string | null; alertAbove: string | null }) => string
-> = {
-  below: (t) => `${t.indicator} (${t.orgUnit}) vaut ${t.value}, sous le seuil d’alerte ${t.alertBelow}.`,
-  above: (t) => `${t.indicator} (${t.orgUnit}) vaut ${t.value}, au-dessus du seuil d’alerte ${t.alertAbove}.`,
-  ok: (t) => `${t.indicator} (${t.orgUnit}) vaut ${t.value}, dans les seuils.`,
+/** What a message says: the indicator and the unit in words, numbers in French (« 0,42 », « 1 000 000 »). */
+interface MessageFacts {
+  indicator: string;
+  orgUnit: string;
+  value: string | null;
+  alertBelow: string | null;
+  alertAbove: string | null;
+}
+
+const fr = (value: string | null): string => (value === null ? '—' : writeFrenchNumber(value));
+
+const MESSAGES: Record<AlertStatus, (t: MessageFacts) => string> = {
+  below: (t) => `${t.indicator} (${t.orgUnit}) vaut ${fr(t.value)}, sous le seuil d’alerte ${fr(t.alertBelow)}.`,
+  above: (t) => `${t.indicator} (${t.orgUnit}) vaut ${fr(t.value)}, au-dessus du seuil d’alerte ${fr(t.alertAbove)}.`,
+  ok: (t) => `${t.indicator} (${t.orgUnit}) vaut ${fr(t.value)}, dans les seuils.`,
   missing: (t) => `${t.indicator} (${t.orgUnit}) : valeur indisponible (données manquantes ou masquées).`,
 };
 
@@ -74,6 +87,10 @@ export class IndicatorAlertsService {
         const unit = units.find((u) => u.id === t.orgUnitId);
         return unit !== undefined && visible.has(unit.id) && (query.orgUnit === undefined || unit.code === query.orgUnit);
       });
+      const customLabels = new Map(
+        (await em.find(CustomIndicator, { where: { organisationId }, select: { code: true, label: true } })).map((c) => [c.code, c.label]),
+      );
+      const labelOf = (code: string): string => (isSystemIndicator(code) ? SYSTEM_INDICATOR_LABELS[code] : (customLabels.get(code) ?? code));
       const items: AlertItem[] = [];
       for (const unitId of [...new Set(targets.map((t) => t.orgUnitId))]) {
         const unit = units.find((u) => u.id === unitId)!;
@@ -98,8 +115,10 @@ export class IndicatorAlertsService {
           const item = {
             targetId: t.id,
             indicator: t.indicator,
+            indicatorLabel: labelOf(t.indicator),
             kind: system ? ('system' as const) : ('custom' as const),
             orgUnit: unit.code,
+            orgUnitName: unit.name,
             year,
             value: value === null ? null : value.toFixed(),
             target: t.target?.toFixed() ?? null,
@@ -108,7 +127,8 @@ export class IndicatorAlertsService {
             status,
             masked,
           };
-          items.push({ ...item, message: masked ? MASKED_MESSAGE(item) : MESSAGES[status](item) });
+          const facts = { ...item, indicator: item.indicatorLabel, orgUnit: item.orgUnitName };
+          items.push({ ...item, message: masked ? MASKED_MESSAGE(facts) : MESSAGES[status](facts) });
         }
       }
       return { year, orgUnit: query.orgUnit ?? null, alerts: items.filter((i) => i.status === 'below' || i.status === 'above').length, items };

@@ -26,6 +26,18 @@ export const SYSTEM_TARGET_INDICATORS = [
   'nonCashable',
 ] as const;
 export type SystemTargetIndicator = (typeof SYSTEM_TARGET_INDICATORS)[number];
+/** Their French labels, as the dashboard names them (alert messages, target screens). */
+export const SYSTEM_INDICATOR_LABELS: Record<SystemTargetIndicator, string> = {
+  eventsNet: 'Événements évités (tous types additionnés)',
+  grossSavings: 'Coûts évités (bruts)',
+  cost: 'Coût des services',
+  netSavings: 'Épargne médico-sociale nette',
+  offsetRatio: 'Coûts évités pour 1 € investi',
+  costPerEventAvoided: 'Coût par événement évité',
+  paybackYears: 'Délai de retour sur investissement (années)',
+  cashable: 'Coûts évités encaissables',
+  nonCashable: 'Capacité libérée (non encaissable)',
+};
 export const isSystemIndicator = (code: string): code is SystemTargetIndicator => (SYSTEM_TARGET_INDICATORS as readonly string[]).includes(code);
 
 export const INDICATOR_TARGET_SORTS = ['year', 'indicator'] as const;
