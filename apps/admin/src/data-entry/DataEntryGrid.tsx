@@ -23,6 +23,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent,
 import { Title, useDataProvider, useGetList, useLocation, useNotify, usePermissions, useTranslate } from 'react-admin';
 import type { RoleAssignment } from '../auth/auth.types';
 import { useOrgUnitTree, useServices } from '../dashboard/ScopeBar';
+import { optionLabels } from '../dashboard/org-tree';
 import { errorText } from '../dashboard/error-text';
 import { isPeriod, periodKind } from '../dashboard/scope';
 import type { LevierDataProvider } from '../dataProvider';
@@ -226,6 +227,7 @@ export const DataEntryGrid = () => {
   const roles = Array.isArray(permissions) ? permissions : [];
   const mayWrite = roles.some((r) => r.role === 'admin' || r.role === 'finance');
   const tree = useOrgUnitTree();
+  const unitLabels = useMemo(() => optionLabels(tree.options), [tree.options]);
   const services = useServices();
   const metrics = useGetList<MetricRecord>('metrics', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
   const expectedList = useGetList<ExpectedRecord>(
@@ -444,7 +446,7 @@ export const DataEntryGrid = () => {
         >
           {tree.options.map((o) => (
             <MenuItem key={o.code} value={o.code} disabled={!o.leaf} sx={{ pl: 2 + o.depth * 2.5 }}>
-              {o.name} ({o.code})
+              {unitLabels.get(o.code) ?? o.name}
             </MenuItem>
           ))}
         </TextField>

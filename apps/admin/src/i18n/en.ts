@@ -221,6 +221,7 @@ const baseEn = {
       period_status: { open: 'open', submitted: 'submitted', approved: 'approved', reopened: 'reopened' },
       kind: { PREVENTION: 'Prevention', SUPPORT: 'Support', CURATIVE: 'Curative' },
       granularity: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
+      outcome_mode: { counterfactual: 'Counterfactual', observed: 'Observed' },
       aggregation: { sum: 'Sum', average: 'Average' },
       figure_status: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved' },
       source: { form: 'Form', grid: 'Grid', import: 'Import', api: 'API' },

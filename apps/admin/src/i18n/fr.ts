@@ -221,6 +221,7 @@ const baseFr = {
       period_status: { open: 'ouverte', submitted: 'soumise', approved: 'approuvée', reopened: 'rouverte' },
       kind: { PREVENTION: 'Prévention', SUPPORT: 'Accompagnement', CURATIVE: 'Curatif' },
       granularity: { month: 'Mensuelle', quarter: 'Trimestrielle', year: 'Annuelle' },
+      outcome_mode: { counterfactual: 'Contrefactuel', observed: 'Constaté' },
       aggregation: { sum: 'Somme', average: 'Moyenne' },
       figure_status: { draft: 'Brouillon', submitted: 'Soumis', approved: 'Approuvé' },
       source: { form: 'Formulaire', grid: 'Grille', import: 'Import', api: 'API' },

@@ -10,6 +10,7 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  Labeled,
   required,
   useGetList,
   useTranslate,
@@ -18,6 +19,7 @@ import { DecimalField } from '../common/fields';
 import { OrgUnitCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal } from '../common/validators';
+import { IndicatorLabelField, UnitNameField } from './target-words';
 
 /** System indicators a target can follow (the API also takes a custom indicator's code). */
 export const SYSTEM_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'costPerEventAvoided', 'paybackYears', 'cashable'] as const;
@@ -27,7 +29,7 @@ const IndicatorInput = (props: { source: string; validate?: ReturnType<typeof re
   const { data } = useGetList('custom-indicators', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
   const choices = [
     ...SYSTEM_INDICATORS.map((code) => ({ id: code, name: translate(`levier.headline.${code}`, { _: translate(`levier.details.${code}`, { _: code }) }) })),
-    ...(data ?? []).map((c) => ({ id: String(c.code), name: `${String(c.code)} — ${String(c.label)}` })),
+    ...(data ?? []).map((c) => ({ id: String(c.code), name: String(c.label) })),
   ];
   return <SelectInput {...props} choices={choices} translateChoice={false} />;
 };
@@ -41,8 +43,12 @@ const filters = [
 export const TargetList = () => (
   <LevierList filters={filters} sort={{ field: 'year', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="indicator" />
-      <DataTable.Col source="orgUnit" disableSort />
+      <DataTable.Col source="indicator">
+        <IndicatorLabelField />
+      </DataTable.Col>
+      <DataTable.Col source="orgUnit" disableSort>
+        <UnitNameField />
+      </DataTable.Col>
       <DataTable.Col source="year" />
       <DataTable.Col source="target" align="right" disableSort>
         <DecimalField source="target" />
@@ -60,8 +66,12 @@ export const TargetList = () => (
 export const TargetShow = () => (
   <Show>
     <SimpleShowLayout>
-      <TextField source="indicator" />
-      <TextField source="orgUnit" />
+      <Labeled source="indicator">
+        <IndicatorLabelField />
+      </Labeled>
+      <Labeled source="orgUnit">
+        <UnitNameField />
+      </Labeled>
       <TextField source="year" />
       <DecimalField source="target" />
       <DecimalField source="alertBelow" />
@@ -92,4 +102,4 @@ export const TargetCreate = () => (
   </Create>
 );
 
-export default { list: TargetList, show: TargetShow, edit: TargetEdit, create: TargetCreate, icon: FlagIcon, recordRepresentation: 'indicator' };
+export default { list: TargetList, show: TargetShow, edit: TargetEdit, create: TargetCreate, icon: FlagIcon, recordRepresentation: <IndicatorLabelField /> };

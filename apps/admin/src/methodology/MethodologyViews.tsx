@@ -19,7 +19,8 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
-import { DecimalField } from '../common/fields';
+import { DecimalField, EnumField } from '../common/fields';
+import { CatalogueLabelField } from '../common/catalogue-label-field';
 import { ParametersTable, SnapshotTables } from '../common/ParametersTable';
 import { JsonInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
@@ -38,8 +39,12 @@ export const OutcomeAssumptionList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
-      <DataTable.Col source="service" />
-      <DataTable.Col source="params.mode" label="resources.outcome-assumptions.fields.mode" disableSort />
+      <DataTable.Col source="service">
+        <CatalogueLabelField source="service" reference="services" />
+      </DataTable.Col>
+      <DataTable.Col source="params.mode" label="resources.outcome-assumptions.fields.mode" disableSort>
+        <EnumField source="params.mode" enumName="outcome_mode" />
+      </DataTable.Col>
       <DataTable.Col source="justification" disableSort>
         <FunctionField
           source="justification"
@@ -55,7 +60,7 @@ export const OutcomeAssumptionShow = () => (
     <SimpleShowLayout>
       <TextField source="code" />
       <TextField source="label" />
-      <TextField source="service" />
+      <CatalogueLabelField source="service" reference="services" />
       <ParametersTable source="params" label="resources.outcome-assumptions.fields.params" />
       <TextField source="justification" />
       <TextField source="evidence" emptyText="—" />

@@ -16,6 +16,7 @@ import {
   required,
 } from 'react-admin';
 import { DecimalField, EnumField, MoneyField } from '../common/fields';
+import { CatalogueLabelField } from '../common/catalogue-label-field';
 import { CodeSelectInput, OrgUnitCodeInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal, enumChoices } from '../common/validators';
@@ -40,7 +41,9 @@ export const StaffNeedList = () => (
       <DataTable.Col source="fteDaysRequested" align="right">
         <DecimalField source="fteDaysRequested" />
       </DataTable.Col>
-      <DataTable.Col source="service" disableSort />
+      <DataTable.Col source="service" disableSort>
+        <CatalogueLabelField source="service" reference="services" />
+      </DataTable.Col>
       <DataTable.Col source="requestDate" />
     </DataTable>
   </LevierList>
@@ -52,8 +55,8 @@ const StaffNeedFields = () => (
     <TextField source="label" />
     <BooleanField source="critical" />
     <DecimalField source="fteDaysRequested" />
-    <TextField source="service" emptyText="—" />
-    <TextField source="orgUnit" emptyText="—" />
+    <CatalogueLabelField source="service" reference="services" emptyText="—" />
+    <CatalogueLabelField source="orgUnit" reference="org-units" emptyText="—" />
     <TextField source="requestDate" />
   </SimpleShowLayout>
 );
@@ -98,8 +101,12 @@ export const RedeploymentList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="agentRef" />
       <DataTable.Col source="need" disableSort />
-      <DataTable.Col source="fromService" disableSort />
-      <DataTable.Col source="toService" disableSort />
+      <DataTable.Col source="fromService" disableSort>
+        <CatalogueLabelField source="fromService" reference="services" />
+      </DataTable.Col>
+      <DataTable.Col source="toService" disableSort>
+        <CatalogueLabelField source="toService" reference="services" />
+      </DataTable.Col>
       <DataTable.Col source="toPartner" disableSort />
       <DataTable.Col source="workingDays" align="right">
         <DecimalField source="workingDays" />
@@ -117,8 +124,8 @@ export const RedeploymentShow = () => (
     <SimpleShowLayout>
       <TextField source="agentRef" />
       <TextField source="need" emptyText="—" />
-      <TextField source="fromService" emptyText="—" />
-      <TextField source="toService" emptyText="—" />
+      <CatalogueLabelField source="fromService" reference="services" emptyText="—" />
+      <CatalogueLabelField source="toService" reference="services" emptyText="—" />
       <TextField source="toPartner" emptyText="—" />
       <DecimalField source="workingDays" />
       <DecimalField source="quotite" />
