@@ -151,9 +151,16 @@ describe('custom indicators, targets and alerts', () => {
     await http().post('/api/indicator-targets').send({ indicator: 'offsetRatio', orgUnit: 'VALMONT', year: 2024, alertBelow: '1' }).set(director).expect(409);
     const res = await http().get('/api/indicators/alerts').query({ year: '2024' }).set(director).expect(200);
     expect(res.body.alerts).toBe(1);
-    const byIndicator = Object.fromEntries((res.body.items as { indicator: string; status: string; value: string }[]).map((i) => [i.indicator, i]));
+    const byIndicator = Object.fromEntries(
+      (res.body.items as { indicator: string; status: string; value: string; message: string }[]).map((i) => [i.indicator, i]),
+    );
     expect(byIndicator.COUT_REPAS).toMatchObject({ status: 'above', kind: 'custom', value: expect.any(String) });
     expect(byIndicator.offsetRatio).toMatchObject({ status: 'ok', kind: 'system', value: summary.offsetRatio });
+    // words, not codes: the indicator's label and the unit's name, the value in French
+    expect(byIndicator.COUT_REPAS).toMatchObject({ indicatorLabel: 'Coût par repas', orgUnitName: 'CCAS de Valmont' });
+    expect(byIndicator.COUT_REPAS.message).toMatch(/^Coût par repas \(CCAS de Valmont\) vaut -?\d[\d\u00a0]*(,\d+)?, au-dessus du seuil d’alerte /);
+    expect(byIndicator.offsetRatio.message).toMatch(/^Coûts évités pour 1 € investi \(CCAS de Valmont\) vaut /);
+    expect(`${byIndicator.COUT_REPAS.message} ${byIndicator.offsetRatio.message}`).not.toMatch(/COUT_REPAS|offsetRatio|VALMONT\b/);
     const list = await http().get('/api/indicator-targets').set(reader).expect(200);
     expect(list.headers['content-range']).toBe('indicator-targets 0-1/2');
   });
