@@ -36,7 +36,7 @@ describe('report subscriptions', () => {
     await page.getByLabel(/^Nom/).fill('Rapport du conseil (test navigateur)');
     await page.getByTestId('list-recipients').fill('directeur@valmont.demo');
     await page.getByRole('combobox', { name: /^Unités/ }).click();
-    await page.getByRole('option', { name: /^VALMONT — / }).click();
+    await page.getByRole('option', { name: 'CCAS de Valmont', exact: true }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const send = page.getByTestId('send-preview');
@@ -134,7 +134,7 @@ describe('methodology and exports', () => {
     const page = await signedIn('admin@valmont.demo');
     await page.goto(`${base()}/#/outcome-assumptions/create`);
     await page.getByRole('combobox', { name: /^Service/ }).click();
-    await page.getByRole('option', { name: /^SAAD — / }).click();
+    await page.getByRole('option', { name: 'Aide à domicile renforcée (SAAD)', exact: true }).click();
     await page.getByLabel(/^Code/).fill('TEST_NAVIGATEUR');
     await page.getByLabel(/^Libellé/).fill('Hypothèse invalide (test navigateur)');
     await page.getByTestId('json-params').fill('{ "mode": "counterfactual", "rateWith": "abc" }');

@@ -5,12 +5,12 @@ import { Alert, Box, Button, FormHelperText, IconButton, MenuItem, TextField as 
 import { useEffect, useId, useRef, useState } from 'react';
 import { SelectInput, useGetList, useInput, useTranslate, type SelectInputProps, type Validator } from 'react-admin';
 
-/** A select of codes of a resource (`org-units`, `services`, `staff-needs`…): the API takes codes, not ids. */
+/** A select of codes of a resource (`org-units`, `services`, `staff-needs`…): the API takes codes, not ids; the user reads the labels. */
 type CodeSelectProps = Omit<SelectInputProps, 'choices' | 'optionText'> & { source: string };
 
 export const CodeSelectInput = ({ reference, labelField = 'label', ...props }: CodeSelectProps & { reference: string; labelField?: string }) => {
   const { data, isPending } = useGetList(reference, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
-  const choices = (data ?? []).map((r) => ({ id: String(r.code), name: `${String(r.code)} — ${String(r[labelField] ?? r.name ?? r.label ?? '')}` }));
+  const choices = (data ?? []).map((r) => ({ id: String(r.code), name: String(r[labelField] ?? r.name ?? r.label ?? r.code) }));
   return <SelectInput {...props} choices={choices} isPending={isPending} />;
 };
 

@@ -174,7 +174,8 @@ export const ReportSubscriptionShow = () => (
 
 const useCodes = (resource: string, labelField: string) => {
   const { data } = useGetList(resource, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
-  return (data ?? []).map((r) => ({ id: String(r.code), name: `${String(r.code)} — ${String(r[labelField] ?? '')}` }));
+  // the user reads the labels; the API takes the codes
+  return (data ?? []).map((r) => ({ id: String(r.code), name: String(r[labelField] ?? r.code) }));
 };
 
 const ReportSubscriptionForm = () => {
