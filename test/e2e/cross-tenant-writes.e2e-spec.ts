@@ -53,6 +53,8 @@ const NOT_TENANT_RESOURCES: Record<string, string> = {
   'POST /api/auth/password-reset/confirm': 'public, jeton signé (auth.e2e)',
   'POST /api/report-subscriptions/unsubscribe': 'public, lien signé (forged-tokens.e2e, reports-unsubscribe.int)',
   'POST /api/submissions/inspect': 'lit le fichier envoyé, sans rien lire ni écrire en base (submission-inspect.e2e)',
+  'POST /api/operations/queue-board-session':
+    'pose le cookie de session du tableau des files, réservé aux opérateurs de l’instance (operations-queue-board.e2e)',
 };
 
 /** Write routes that are not a resource collection: their path and a body valid for the tenant `t`. */
