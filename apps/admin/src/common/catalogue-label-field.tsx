@@ -1,4 +1,7 @@
-/** A catalogue code held by a record (a service, an org unit) shown as its label: the user reads words, not codes. */
+/**
+ * A catalogue code held by a record (a service, an org unit), or a list of them, shown as its label: the user reads
+ * words, not codes. Nothing is shown until the catalogue has loaded (never the code in the meantime).
+ */
 import { Typography } from '@mui/material';
 import { useFieldValue, useGetList, type FieldProps } from 'react-admin';
 
@@ -9,10 +12,14 @@ const LABEL_OF: Record<CatalogueLabelFieldProps['reference'], 'label' | 'name'> 
 export const CatalogueLabelField = ({ reference, emptyText = '', ...props }: CatalogueLabelFieldProps) => {
   const value: unknown = useFieldValue(props);
   const { data } = useGetList(reference, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } }, { retry: false });
-  const entry = value === null || value === undefined ? undefined : (data ?? []).find((r) => r.code === value);
+  const codes = Array.isArray(value) ? value.map(String) : value === null || value === undefined ? [] : [String(value)];
+  const labels = codes.flatMap((code) => {
+    const entry = (data ?? []).find((r) => r.code === code);
+    return entry ? [String(entry[LABEL_OF[reference]])] : [];
+  });
   return (
     <Typography component="span" variant="body2">
-      {entry ? String(entry[LABEL_OF[reference]]) : emptyText}
+      {labels.length > 0 ? labels.join(', ') : emptyText}
     </Typography>
   );
 };

@@ -41,15 +41,16 @@ const useMetricLabels = () => {
     { pagination: { page: 1, perPage: 500 }, sort: { field: 'label', order: 'ASC' } },
     { retry: false },
   );
-  return { metrics: data ?? [], label: (code: string) => data?.find((m) => m.code === code)?.label ?? code };
+  return { metrics: data ?? [], loaded: data !== undefined, label: (code: string) => data?.find((m) => m.code === code)?.label ?? code };
 };
 
 /** The slots in words: « Dépenses · Mois-personnes ou Bénéficiaires · Placements évités constatés ». */
 export const ExpectedSlotsField = () => {
   const record = useRecordContext<ExpectedMetricsRecord>();
   const translate = useTranslate();
-  const { label } = useMetricLabels();
-  if (!record) return null;
+  const { label, loaded } = useMetricLabels();
+  // never the metric codes while their labels load
+  if (!record || !loaded) return null;
   const words = record.slots.map((slot) => {
     const [first, ...rest] = slot.split('|').map(label);
     return rest.length === 0 ? first : translate('levier.month_end.expected_metrics.either', { first, second: rest.join(', ') });

@@ -30,6 +30,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { CatalogueLabelField } from '../common/catalogue-label-field';
 import { EnumField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
 import { ListTextInput } from '../common/ListTextInput';
@@ -96,7 +97,9 @@ export const ReportSubscriptionList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="recipients" disableSort />
-      <DataTable.Col source="orgUnits" disableSort />
+      <DataTable.Col source="orgUnits" disableSort>
+        <CatalogueLabelField source="orgUnits" reference="org-units" />
+      </DataTable.Col>
       <DataTable.Col source="schedule">
         <ScheduleField />
       </DataTable.Col>
@@ -116,16 +119,27 @@ const ScheduleField = (_props: { label?: string }) => {
   return record?.schedule ? <ScheduleText cron={record.schedule} /> : null;
 };
 
-/** Each list of codes of a record in words: indicator labels, « Tous les services », « PDF, XLSX », the language's name. */
-const WordsField = ({ source }: { source: 'services' | 'indicators' | 'formats' | 'documents' | 'language' | 'periodCovered'; label?: string }) => {
+/** The services of a subscription by their labels, or « Tous les services » when it names none. */
+const ServicesField = (_props: { label?: string }) => {
+  const record = useRecordContext<{ services?: string[] }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Typography variant="body2" component="div" data-testid="report-services">
+      {(record.services ?? []).length === 0 ? translate('levier.report_fields.all_services') : <CatalogueLabelField source="services" reference="services" />}
+    </Typography>
+  );
+};
+
+/** Each list of codes of a record in words: indicator labels, « PDF, XLSX », the language's name. */
+const WordsField = ({ source }: { source: 'indicators' | 'formats' | 'documents' | 'language' | 'periodCovered'; label?: string }) => {
   const record = useRecordContext<Record<string, unknown>>();
   const translate = useTranslate();
   if (!record) return null;
   const value = record[source];
   const list = Array.isArray(value) ? value.map(String) : [];
   let text: string;
-  if (source === 'services') text = list.length === 0 ? translate('levier.report_fields.all_services') : list.join(', ');
-  else if (source === 'indicators')
+  if (source === 'indicators')
     text =
       list.length === 0
         ? translate('levier.report_fields.default_indicators')
@@ -155,8 +169,8 @@ export const ReportSubscriptionShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="recipients" />
-      <TextField source="orgUnits" />
-      <WordsField source="services" label="resources.report-subscriptions.fields.services" />
+      <CatalogueLabelField source="orgUnits" reference="org-units" label="resources.report-subscriptions.fields.orgUnits" />
+      <ServicesField label="resources.report-subscriptions.fields.services" />
       <WordsField source="indicators" label="resources.report-subscriptions.fields.indicators" />
       <ScheduleField label="resources.report-subscriptions.fields.schedule" />
       <WordsField source="periodCovered" label="resources.report-subscriptions.fields.periodCovered" />
