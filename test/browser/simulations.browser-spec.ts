@@ -36,7 +36,7 @@ describe('lever simulator', () => {
     // the answer for these levers (the preview waits for the last change): one answer renders payers, services and checks
     await page
       .getByTestId('check-1')
-      .getByText(/50.000,00.€ de PORTAGE_REPAS vers SAAD/)
+      .getByText(/50.000,00.€ de « Portage de repas à domicile » vers « Aide à domicile renforcée \(SAAD\) »/)
       .waitFor();
 
     // the payers' change: the département's net moves, and every payer line says baseline, simulated and change
@@ -72,7 +72,7 @@ describe('lever simulator', () => {
     await page.getByRole('button', { name: 'Ouvrir Portage → SAAD, 50 000 €' }).click();
     await page
       .getByTestId('check-1')
-      .getByText(/50.000,00.€ de PORTAGE_REPAS vers SAAD/)
+      .getByText(/50.000,00.€ de « Portage de repas à domicile » vers « Aide à domicile renforcée \(SAAD\) »/)
       .waitFor();
     await expect(page.getByTestId('lever-0-amount').inputValue()).resolves.toBe('50000');
 

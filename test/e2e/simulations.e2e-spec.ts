@@ -184,6 +184,9 @@ describe('lever simulator (/api/simulations)', () => {
     expect(year.headroomAfter).toBe(capacity.minus(realloc.fongibiliteVolume).minus(50000).toFixed(2));
     expect(check.status).toBe(d(year.headroomAfter).isNegative() ? 'depassement' : 'ok');
     expect(check.message).toMatch(/fongibilité/);
+    // the services in words (their labels), never their codes
+    expect(check.message).toContain('de « Portage de repas à domicile » vers « Aide à domicile renforcée (SAAD) »');
+    expect(check.message).not.toContain('PORTAGE_REPAS');
     expect(check.message).toMatch(check.status === 'ok' ? /marge restante/ : /dépassement/);
 
     // a second move in the same year takes from what the first one left

@@ -52,7 +52,7 @@ const answer: SimulationAnswer = {
       amount: '50000.00',
       years: [],
       message:
-        'Levier 1 : 50 000,00 € de PORTAGE_REPAS vers SAAD, de la fonction 4238 à la fonction 423 : fongibilité des crédits. 2024 : marge restante 70 000,00 €.',
+        'Levier 1 : 50 000,00 € de « Portage de repas » vers « Aide à domicile renforcée (SAAD) », de la fonction 4238 à la fonction 423 : fongibilité des crédits. 2024 : marge restante 70 000,00 €.',
     },
   ],
   services: {

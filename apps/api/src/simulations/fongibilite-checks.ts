@@ -71,6 +71,7 @@ export const fongibiliteChecks = ({
   functions,
   budgets,
   functionLabel,
+  serviceLabel,
 }: {
   moves: readonly AppliedMove[];
   /** The lever's chapter by lever index (012 for a redeployment; null when the move does not say). */
@@ -78,6 +79,8 @@ export const fongibiliteChecks = ({
   functions: ReadonlyMap<string, string>;
   budgets: (year: string) => YearBudget;
   functionLabel: (code: string) => string | null;
+  /** A service's label, for the sentence (the codes stay in `fromService` / `toService`). */
+  serviceLabel: (code: string) => string;
 }): SimulationCheck[] => {
   const taken = new Map<string, Decimal>();
   return moves.map((move) => {
@@ -92,7 +95,7 @@ export const fongibiliteChecks = ({
       chapter,
       amount: formatMoney(move.amount),
     };
-    const head = `Levier ${move.index + 1} : ${euros(move.amount)} de ${move.fromService} vers ${move.toService}`;
+    const head = `Levier ${move.index + 1} : ${euros(move.amount)} de « ${serviceLabel(move.fromService)} » vers « ${serviceLabel(move.toService)} »`;
     if (chapter === PERSONNEL_CHAPTER) {
       return {
         ...base,

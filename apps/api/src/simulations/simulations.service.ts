@@ -197,7 +197,14 @@ export class SimulationsService {
       const functions = new Map([...catalogue].map(([code, s]) => [code, s.functionCode]));
       const budgets = result.moves.length === 0 ? () => unreachable() : await this.yearBudgets(em, user.organisationId, result.moves);
       return {
-        checks: fongibiliteChecks({ moves: result.moves, chapters: chaptersOf(parsed.levers), functions, budgets, functionLabel: m57FunctionLabel }),
+        checks: fongibiliteChecks({
+          moves: result.moves,
+          chapters: chaptersOf(parsed.levers),
+          functions,
+          budgets,
+          functionLabel: m57FunctionLabel,
+          serviceLabel: (code) => catalogue.get(code)?.label ?? code,
+        }),
         services: Object.fromEntries(
           Object.keys(result.baseline.services).map((code) => {
             const service = catalogue.get(code);
