@@ -12,28 +12,10 @@ import { CustomIndicator } from '../custom-indicator.entity';
 import { CustomIndicatorValuesService } from './custom-indicator-values.service';
 import { isSystemIndicator, SYSTEM_INDICATOR_LABELS } from './indicator-targets.service';
 import { orgUnitsOf } from './read-scope';
+import type { AlertStatus, IndicatorAlert } from '@levier/contracts';
 
-export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';
-
-export interface AlertItem {
-  targetId: string;
-  indicator: string;
-  /** The indicator in words: the French label of a system indicator, the label of a custom one. */
-  indicatorLabel: string;
-  kind: 'system' | 'custom';
-  orgUnit: string;
-  /** The unit's name, as the user reads it. */
-  orgUnitName: string;
-  year: number;
-  value: string | null;
-  target: string | null;
-  alertBelow: string | null;
-  alertAbove: string | null;
-  status: AlertStatus;
-  /** The value rests on fewer than SMALL_NUMBER_THRESHOLD beneficiaries and the caller may not read it (statistical secrecy): value null, status `missing`. */
-  masked: boolean;
-  message: string;
-}
+/** An alert as the API answers it: the contract's type (libs/contracts), masked always said. */
+export type AlertItem = IndicatorAlert & { masked: boolean };
 
 /** Pure: where a value stands against its thresholds. */
 export const alertStatus = (value: Decimal | null, below: Decimal | null, above: Decimal | null): AlertStatus => {
