@@ -4,8 +4,8 @@ import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { WorkerModule } from '../../apps/api/src/worker.module';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
-import { CustomIndicatorRecomputeService } from '../../apps/api/src/methodology/custom/custom-indicator-recompute.service';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { CustomIndicatorRecomputeService } from '../../apps/api/src/indicators/custom/custom-indicator-recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
 

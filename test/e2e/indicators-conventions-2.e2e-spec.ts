@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { computeScenario, d, isConventions2Output, parseScenario } from '@levier/indicators';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { WorkerModule } from '../../apps/api/src/worker.module';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { computeScenario, parseScenario } from '@levier/indicators';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { WorkerModule } from '../../apps/api/src/worker.module';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
 import { createTestApi, TestApi } from '../setup/test-app';

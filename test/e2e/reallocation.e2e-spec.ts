@@ -4,7 +4,7 @@ import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { WorkerModule } from '../../apps/api/src/worker.module';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
-import { ReallocationRecomputeService } from '../../apps/api/src/reallocation/reallocation-recompute.service';
+import { ReallocationRecomputeService } from '../../apps/api/src/indicators/reallocation/reallocation-recompute.service';
 import { createTestApi, TestApi } from '../setup/test-app';
 import { loginAs } from '../setup/demo-session';
 

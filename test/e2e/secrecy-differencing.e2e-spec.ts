@@ -1,8 +1,8 @@
 import { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
-import { CustomIndicatorRecomputeService } from '../../apps/api/src/methodology/custom/custom-indicator-recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
+import { CustomIndicatorRecomputeService } from '../../apps/api/src/indicators/custom/custom-indicator-recompute.service';
 import { addSmallUnit } from '../factories/small-unit.factory';
 import { createScopedUser } from '../factories/scoped-users.factory';
 import { loginAs } from '../setup/demo-session';

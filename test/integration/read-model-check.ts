@@ -1,6 +1,6 @@
 import { ALL_PAYERS, Decimal, RangeCase, roundHalfUp } from '@levier/indicators';
 import { DataSource } from 'typeorm';
-import { PAYER_ORDER, SCENARIO_ORDER } from '../../apps/api/src/indicators/unit-responses';
+import { PAYER_ORDER, SCENARIO_ORDER } from '../../apps/api/src/indicators/savings/unit-responses';
 import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
 import { computeReadModelWithEngine, OracleCell } from './recompute-oracle';
 

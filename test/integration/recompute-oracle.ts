@@ -1,10 +1,10 @@
 import { addCells, computeSavings, Decimal, parseScenario, RangeCase, SavingsCell } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { allLeaves } from '../../apps/api/src/catalogue/org-tree';
-import { IndicatorInputsRepository } from '../../apps/api/src/indicators/indicator-inputs.repository';
+import { IndicatorInputsRepository } from '../../apps/api/src/indicators/savings/indicator-inputs.repository';
 import { ServiceFundingRepository } from '../../apps/api/src/funding/service-funding.repository';
-import { buildScenarioDocument } from '../../apps/api/src/indicators/scenario-document';
-import { sumFiguresOverUnits } from '../../apps/api/src/indicators/sum-figures';
+import { buildScenarioDocument } from '../../apps/api/src/indicators/savings/scenario-document';
+import { sumFiguresOverUnits } from '../../apps/api/src/indicators/savings/sum-figures';
 
 /** One cell of the read model as the per-leaf engine path computes it. */
 export interface OracleCell {

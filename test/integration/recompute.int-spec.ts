@@ -3,9 +3,9 @@ import { Decimal } from '@levier/indicators';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { DEMO_PRICE_INDEX } from '../../apps/api/src/demo/demo-tenants';
 import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
-import { IndicatorInputsRepository } from '../../apps/api/src/indicators/indicator-inputs.repository';
+import { IndicatorInputsRepository } from '../../apps/api/src/indicators/savings/indicator-inputs.repository';
 import { ServiceFundingRepository } from '../../apps/api/src/funding/service-funding.repository';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { Organisation } from '../../apps/api/src/tenancy/organisation.entity';
 import { OrgUnit } from '../../apps/api/src/catalogue/org-unit.entity';
 import { Service } from '../../apps/api/src/catalogue/service.entity';
@@ -19,7 +19,7 @@ import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-u
 import { referenceUnitCostFields } from '../../apps/api/src/methodology/reference-unit-cost.row';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 import { expectSameAsEngine, oracle, readModel } from './read-model-check';
-import { sumFiguresOverUnits } from '../../apps/api/src/indicators/sum-figures';
+import { sumFiguresOverUnits } from '../../apps/api/src/indicators/savings/sum-figures';
 import { leavesUnder, TreeNode } from '../../apps/api/src/catalogue/org-tree';
 
 /** Deterministic PRNG (mulberry32): the random tenant is the same in every run. */

@@ -4,7 +4,7 @@ import type { Attachment } from 'mailparser';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { loginAs } from '../setup/demo-session';
 import { CaughtMail, SmtpCatcher, startSmtpCatcher } from '../setup/smtp-catcher';
 import { createTestApi, TestApi } from '../setup/test-app';

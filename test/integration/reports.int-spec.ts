@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { addSmallUnit } from '../factories/small-unit.factory';
-import { RecomputeService } from '../../apps/api/src/indicators/recompute.service';
+import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { formatEuros, formatFrenchNumber, MASKED_LABEL, offsetSentence } from '../../apps/api/src/reports/french-format';
 import { ReportSender } from '../../apps/api/src/reports/report-sender';
 import { loginAs } from '../setup/demo-session';

@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
 import { appDataSourceOptions } from '../app-data-source-options';
 import { TenantDb } from '../platform/database/tenant-db';
-import { IndicatorInputsRepository } from '../indicators/indicator-inputs.repository';
+import { IndicatorInputsRepository } from '../indicators/savings/indicator-inputs.repository';
 import { ServiceFundingRepository } from '../funding/service-funding.repository';
-import { RecomputeService } from '../indicators/recompute.service';
+import { RecomputeService } from '../indicators/savings/recompute.service';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 

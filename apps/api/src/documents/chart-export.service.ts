@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../tenancy/auth-user';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { IndicatorsService } from '../indicators/savings/indicators.service';
 import { TenantDb } from '../platform/database/tenant-db';
 import { DocumentsRepository } from './documents.repository';
 import { chartCsv, chartXlsx, ChartFile, ChartTable, ExportCell } from './chart-export';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ParameterLabels } from '../indicators/parameter-labels';
+import type { ParameterLabels } from '../indicators/savings/parameter-labels';
 import { EntityManager } from 'typeorm';
 
 export interface TransferRow {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { IndicatorsService } from '../indicators/savings/indicators.service';
 import { CompletenessService } from '../figures/completeness/completeness.service';
 import { versionInForce } from '../methodology/version-in-force';
 import { DocumentsRepository } from './documents.repository';

@@ -1,6 +1,6 @@
 import { DEFAULT_OPTIMISM_BIAS } from '@levier/indicators';
-import { INDICATOR_FORMULAS } from '../indicators/indicator-formulas';
-import { OUTCOME_KEYS } from '../indicators/parameter-labels';
+import { INDICATOR_FORMULAS } from '../indicators/savings/indicator-formulas';
+import { OUTCOME_KEYS } from '../indicators/savings/parameter-labels';
 import { m57FunctionLabel } from '../catalogue/m57-functions';
 import { Block, DocumentModel, DocumentSection, list, paragraph, subheading, table } from './document-model';
 import type { DocumentLanguage } from './document-model';

@@ -1,5 +1,5 @@
 import { computeScenario, parseScenario } from '@levier/indicators';
-import type { ScenarioDocument } from '../indicators/scenario-document';
+import type { ScenarioDocument } from '../indicators/savings/scenario-document';
 import { withHash } from './document-hash';
 import type { DocumentFormat } from './document-query.dto';
 import { dossierDocument, DossierInput } from './dossier-content';

@@ -1,6 +1,6 @@
 import { applyLevers, computeSensitivity, formatSensitivity, parseLevers, parseScenario } from '@levier/indicators';
-import { parameterLabel, ParameterLabels } from '../indicators/parameter-labels';
-import type { ScenarioDocument } from '../indicators/scenario-document';
+import { parameterLabel, ParameterLabels } from '../indicators/savings/parameter-labels';
+import type { ScenarioDocument } from '../indicators/savings/scenario-document';
 import { withHash } from './document-hash';
 import type { DocumentFormat } from './document-query.dto';
 import { noteConseilDocument, NoteConseilInput } from './note-conseil-content';

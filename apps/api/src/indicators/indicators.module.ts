@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IndicatorsController } from './indicators.controller';
-import { IndicatorsService } from './indicators.service';
-import { IndicatorReadRepository } from './indicator-read.repository';
-import { IndicatorInputsRepository } from './indicator-inputs.repository';
-import { RecomputeService } from './recompute.service';
-import { ReadModelCache } from './read-model-cache';
+import { IndicatorsController } from './savings/indicators.controller';
+import { IndicatorsService } from './savings/indicators.service';
+import { IndicatorReadRepository } from './savings/indicator-read.repository';
+import { IndicatorInputsRepository } from './savings/indicator-inputs.repository';
+import { RecomputeService } from './savings/recompute.service';
+import { ReadModelCache } from './savings/read-model-cache';
 import { FundingModule } from '../funding/funding.module';
-import { ScopePeriodsService } from './scope-periods.service';
+import { ScopePeriodsService } from './savings/scope-periods.service';
 
 /** The indicator read model: reads (API) and recompute (used by the worker's processor and the CLI). */
 @Module({

@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { IndicatorsProcessor } from './indicators.processor';
-import type { RecomputeService } from './recompute.service';
-import type { CustomIndicatorRecomputeService } from '../methodology/custom/custom-indicator-recompute.service';
-import type { ReallocationRecomputeService } from '../reallocation/reallocation-recompute.service';
+import type { RecomputeService } from './savings/recompute.service';
+import type { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
+import type { ReallocationRecomputeService } from './reallocation/reallocation-recompute.service';
 import type { RecomputeRequests } from '../platform/queue/recompute-requests';
 
 const ORG = '0190a0b0-0000-7000-8000-000000000001';

@@ -3,9 +3,9 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { assertNever } from '@levier/indicators';
 import { JobMap } from '../platform/queue/job-map';
-import { RecomputeService } from './recompute.service';
-import { CustomIndicatorRecomputeService } from '../methodology/custom/custom-indicator-recompute.service';
-import { ReallocationRecomputeService } from '../reallocation/reallocation-recompute.service';
+import { RecomputeService } from './savings/recompute.service';
+import { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
+import { ReallocationRecomputeService } from './reallocation/reallocation-recompute.service';
 import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import { explainingFailure, logJobFailure } from '../platform/queue/job-failure';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
-import { MethodologyParameters } from '../indicators/scenario-document';
+import { MethodologyParameters } from '../indicators/savings/scenario-document';
 import { auditCopy, findOwned, findPage, idFilter, intFilter } from '../platform/database/tenant-crud';
 import { MethodologyWriter } from './methodology.writer';
 import { MethodCheck } from './method-check';

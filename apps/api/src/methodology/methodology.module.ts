@@ -11,15 +11,15 @@ import { OutcomeAssumptionsController } from './outcome-assumptions.controller';
 import { OutcomeAssumptionsService } from './outcome-assumptions.service';
 import { MethodologyVersionsController } from './methodology-versions.controller';
 import { MethodologyVersionsService } from './methodology-versions.service';
-import { CustomIndicatorsController } from './custom/custom-indicators.controller';
-import { CustomIndicatorsService } from './custom/custom-indicators.service';
-import { CustomIndicatorRepository } from './custom/custom-indicator.repository';
-import { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
-import { CustomIndicatorValuesController } from './custom/custom-indicator-values.controller';
-import { CustomIndicatorValuesService } from './custom/custom-indicator-values.service';
-import { IndicatorTargetsController } from './custom/indicator-targets.controller';
-import { IndicatorTargetsService } from './custom/indicator-targets.service';
-import { IndicatorAlertsService } from './custom/indicator-alerts.service';
+import { CustomIndicatorsController } from '../indicators/custom/custom-indicators.controller';
+import { CustomIndicatorsService } from '../indicators/custom/custom-indicators.service';
+import { CustomIndicatorRepository } from '../indicators/custom/custom-indicator.repository';
+import { CustomIndicatorRecomputeService } from '../indicators/custom/custom-indicator-recompute.service';
+import { CustomIndicatorValuesController } from '../indicators/custom/custom-indicator-values.controller';
+import { CustomIndicatorValuesService } from '../indicators/custom/custom-indicator-values.service';
+import { IndicatorTargetsController } from '../indicators/targets/indicator-targets.controller';
+import { IndicatorTargetsService } from '../indicators/targets/indicator-targets.service';
+import { IndicatorAlertsService } from '../indicators/targets/indicator-alerts.service';
 
 /**
  * The method (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): unit costs, price indices, outcome assumptions, methodology versions; and custom

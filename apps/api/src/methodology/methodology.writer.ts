@@ -5,7 +5,7 @@ import type { AuthUser } from '../tenancy/auth-user';
 import { AuditWriter } from '../audit/audit.writer';
 import { MethodCheck, MethodFocus } from './method-check';
 import { RecomputeRequests } from '../platform/queue/recompute-requests';
-import { MethodologyParameters } from '../indicators/scenario-document';
+import { MethodologyParameters } from '../indicators/savings/scenario-document';
 
 export type WriteAction = 'create' | 'update' | 'delete' | 'publish';
 

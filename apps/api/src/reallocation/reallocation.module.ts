@@ -3,15 +3,15 @@ import { AuditModule } from '../audit/audit.module';
 import { ReallocationRepository } from './reallocation.repository';
 import { ReallocationWriter } from './reallocation.writer';
 import { BudgetTransfersService, InKindLoansService, RedeploymentsService, StaffNeedsService } from './reallocation-records.service';
-import { ReallocationRecomputeService } from './reallocation-recompute.service';
-import { ReallocationReadService } from './reallocation-read.service';
+import { ReallocationRecomputeService } from '../indicators/reallocation/reallocation-recompute.service';
+import { ReallocationReadService } from '../indicators/reallocation/reallocation-read.service';
 import { StaffNeedsController } from './staff-needs.controller';
 import { RedeploymentsController } from './redeployments.controller';
 import { BudgetTransfersController } from './budget-transfers.controller';
 import { InKindLoansController } from './in-kind-loans.controller';
 import { BudgetYearsController } from './budget-years.controller';
 import { BudgetYearsService } from './budget-years.service';
-import { ReallocationController } from './reallocation.controller';
+import { ReallocationController } from '../indicators/reallocation/reallocation.controller';
 
 /**
  * Reallocation (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): redeployments, staff needs, budget transfers, in-kind loans, and the voted budget per year

@@ -4,8 +4,8 @@ import type { IndicatorSeries, IndicatorSummary, MaybeDecimal, MethodologyVersio
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
 import { TenantDb } from '../platform/database/tenant-db';
-import { IndicatorsService } from '../indicators/indicators.service';
-import type { IndicatorScopeQuery, IndicatorSeriesQuery } from '../indicators/indicator-query.dto';
+import { IndicatorsService } from '../indicators/savings/indicators.service';
+import type { IndicatorScopeQuery, IndicatorSeriesQuery } from '../indicators/savings/indicator-query.dto';
 import { withIsoDates } from '../platform/http/iso-dates.mapper';
 import type { AuthUser } from '../tenancy/auth-user';
 import { RecipientRights } from './recipient-rights';

@@ -10,7 +10,7 @@ import { DEFAULT_REPORT_LANGUAGE } from './report-content';
 import { ReportDeliveryRepository } from './report-delivery.repository';
 import { ReportJobs } from './report-jobs';
 import { coveredPeriod, previewRunKey, ReportCoverage } from './report-period';
-import { ScopePeriodsService } from '../indicators/scope-periods.service';
+import { ScopePeriodsService } from '../indicators/savings/scope-periods.service';
 import { ReportComposer } from './report-composer';
 import { buildReportMessage } from './report-message';
 import { DEFAULT_REPORT_SCHEDULE } from './report-schedule';

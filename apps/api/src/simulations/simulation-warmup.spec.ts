@@ -1,6 +1,6 @@
 import { d } from '@levier/indicators';
-import type { IndicatorsService } from '../indicators/indicators.service';
-import { ReadModelCache } from '../indicators/read-model-cache';
+import type { IndicatorsService } from '../indicators/savings/indicators.service';
+import { ReadModelCache } from '../indicators/savings/read-model-cache';
 import type { TenantDb } from '../platform/database/tenant-db';
 import type { ReallocationRepository } from '../reallocation/reallocation.repository';
 import type { AuthUser } from '../tenancy/auth-user';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { d, Decimal } from '@levier/indicators';
-import { IndicatorsService } from '../indicators/indicators.service';
-import { ReadModelCache } from '../indicators/read-model-cache';
+import { IndicatorsService } from '../indicators/savings/indicators.service';
+import { ReadModelCache } from '../indicators/savings/read-model-cache';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ReallocationRepository } from '../reallocation/reallocation.repository';
 import type { AuthUser } from '../tenancy/auth-user';

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { d } from '@levier/indicators';
+import { EntityManager } from 'typeorm';
+import { periodBounds } from '../shared/period-bounds';
+import { Catalogue } from './custom-formula';
+import { CellFigure } from './custom-cells';
+
+export interface CellValueRow {
+  orgUnitId: string;
+  serviceId: string;
+  period: string;
+  numerator: string | null;
+  denominator: string | null;
+}
+
+export interface PeriodSumRow {
+  indicatorId: string;
+  period: string;
+  numerator: string | null;
+  denominator: string | null;
+  used: number;
+  missing: number;
+}
+
+/** Queries of the custom indicators' read model (`custom_indicator_value`) and of the figures they read. */
+@Injectable()
+export class CustomIndicatorRepository {
+  async catalogue(em: EntityManager, organisationId: string): Promise<Catalogue> {
+    const metrics = (await em.query(`SELECT code FROM metric WHERE organisation_id = $1 ORDER BY code`, [organisationId])) as { code: string }[];
+    const services = (await em.query(`SELECT code FROM service WHERE organisation_id = $1 ORDER BY code`, [organisationId])) as { code: string }[];
+    return { metrics: metrics.map((m) => m.code), services: services.map((s) => s.code) };
+  }
+
+  async leafIds(em: EntityManager, organisationId: string): Promise<string[]> {
+    const rows = (await em.query(
+      `SELECT u.id FROM org_unit u WHERE u.organisation_id = $1 AND NOT EXISTS (SELECT 1 FROM org_unit c WHERE c.parent_id = u.id)`,
+      [organisationId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Figures of some metrics at some leaves, in a date range and/or a list of periods (all when empty). */
+  async figures(
+    em: EntityManager,
+    organisationId: string,
+    args: { leafIds: readonly string[]; metrics: readonly string[]; periods?: readonly string[]; start?: string; end?: string },
+  ): Promise<CellFigure[]> {
+    const rows = (await em.query(
+      `SELECT f.org_unit_id AS "orgUnitId", f.service_id AS "serviceId", s.code AS service, f.period, m.code AS metric, f.value
+         FROM figure f JOIN service s ON s.id = f.service_id JOIN metric m ON m.id = f.metric_id
+        WHERE f.organisation_id = $1 AND f.org_unit_id = ANY($2::uuid[]) AND m.code = ANY($3::text[])
+          AND (cardinality($4::text[]) = 0 OR f.period = ANY($4::text[]))`,
+      [organisationId, args.leafIds, args.metrics, args.periods ?? []],
+    )) as { orgUnitId: string; serviceId: string; service: string; period: string; metric: string; value: string }[];
+    return rows
+      .filter((r) => {
+        if (args.start === undefined || args.end === undefined) return true;
+        const bounds = periodBounds(r.period);
+        return bounds.start >= args.start && bounds.end <= args.end;
+      })
+      .map((r) => ({ ...r, value: d(r.value) }));
+  }
+
+  /** Replaces an indicator's cells for some periods (all when empty). */
+  async replace(
+    em: EntityManager,
+    organisationId: string,
+    indicatorId: string,
+    periods: readonly string[],
+    rows: readonly CellValueRow[],
+    now: Date,
+  ): Promise<void> {
+    await em.query(
+      `DELETE FROM custom_indicator_value WHERE organisation_id = $1 AND indicator_id = $2 AND (cardinality($3::text[]) = 0 OR period = ANY($3::text[]))`,
+      [organisationId, indicatorId, periods],
+    );
+    const CHUNK = 5000;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      const bounds = chunk.map((r) => periodBounds(r.period));
+      await em.query(
+        `INSERT INTO custom_indicator_value (organisation_id, indicator_id, org_unit_id, service_id, period, period_start, period_end, numerator, denominator, computed_at)
+         SELECT $1, $2, u.org_unit_id, u.service_id, u.period, u.period_start, u.period_end, u.numerator, u.denominator, $3
+           FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::date[], $8::date[], $9::numeric[], $10::numeric[])
+             AS u(org_unit_id, service_id, period, period_start, period_end, numerator, denominator)`,
+        [
+          organisationId,
+          indicatorId,
+          now,
+          chunk.map((r) => r.orgUnitId),
+          chunk.map((r) => r.serviceId),
+          chunk.map((r) => r.period),
+          bounds.map((b) => b.start),
+          bounds.map((b) => b.end),
+          chunk.map((r) => r.numerator),
+          chunk.map((r) => r.denominator),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Sums per indicator and entry period over the leaves of a scope: a cell counts only when its numerator and (if the
+   * indicator has one) its denominator are both present, so both sums cover the same cells (docs/methodology.md#custom-indicators-targets-alerts).
+   */
+  async sums(
+    em: EntityManager,
+    organisationId: string,
+    scope: { leafIds: readonly string[]; start: string; end: string; indicatorIds?: readonly string[] },
+  ): Promise<PeriodSumRow[]> {
+    const used = `v.numerator IS NOT NULL AND (ci.denominator IS NULL OR v.denominator IS NOT NULL)`;
+    return (await em.query(
+      `SELECT v.indicator_id AS "indicatorId", v.period,
+              sum(v.numerator) FILTER (WHERE ${used})::text AS numerator,
+              sum(v.denominator) FILTER (WHERE ${used})::text AS denominator,
+              count(*) FILTER (WHERE ${used})::int AS used,
+              count(*) FILTER (WHERE NOT (${used}))::int AS missing
+         FROM custom_indicator_value v JOIN custom_indicator ci ON ci.id = v.indicator_id
+        WHERE v.organisation_id = $1 AND v.org_unit_id = ANY($2::uuid[]) AND v.period_start >= $3::date AND v.period_end <= $4::date
+          AND ($5::uuid[] IS NULL OR v.indicator_id = ANY($5::uuid[]))
+        GROUP BY v.indicator_id, v.period
+        ORDER BY v.period`,
+      [organisationId, scope.leafIds, scope.start, scope.end, scope.indicatorIds ?? null],
+    )) as PeriodSumRow[];
+  }
+
+  async computedAt(em: EntityManager, organisationId: string): Promise<Date | null> {
+    const [row] = (await em.query(`SELECT max(computed_at) AS at FROM custom_indicator_value WHERE organisation_id = $1`, [organisationId])) as {
+      at: Date | null;
+    }[];
+    return row?.at ?? null;
+  }
+}
