@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuditedWritesModule } from '../platform/audit/audited-writes.module';
 import { AuditLogController } from './audit-log.controller';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
-import { AuditWriter } from './audit.writer';
 import { AuditPartitions } from './audit-partitions';
 
 /**
- * The audit log: the writer every audited change uses in its own transaction, the read endpoint for admins, and the
- * yearly partitions kept ahead (API and worker).
+ * The audit log: the read endpoint for admins and the yearly partitions kept ahead (API and worker). Its rows are
+ * written through platform/audit (AuditedTenantWriter), re-exported here for the feature modules that import this one.
  */
 @Module({
+  imports: [AuditedWritesModule],
   controllers: [AuditLogController],
-  providers: [AuditWriter, AuditLogRepository, AuditLogService, AuditPartitions],
-  exports: [AuditWriter],
+  providers: [AuditLogRepository, AuditLogService, AuditPartitions],
+  exports: [AuditedWritesModule],
 })
 export class AuditModule {}

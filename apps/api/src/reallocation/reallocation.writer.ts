@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TenantDb } from '../platform/database/tenant-db';
-import { RecomputeRequests } from '../platform/queue/recompute-requests';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import type { AuthUser } from '../tenancy/auth-user';
-import { AuditWriter } from '../audit/audit.writer';
 import { invalid } from '../platform/database/tenant-crud';
 import { parseBlock } from './reallocation-input';
 
@@ -38,27 +36,16 @@ export interface RecordWrite<T> {
 }
 
 /**
- * Every reallocation write: the change and its audit row in one tenant transaction, then a de-duplicated
- * `recompute-reallocation` job through {@link RecomputeRequests} (a queue outage is logged: the write stands).
+ * Every reallocation write: the platform's {@link AuditedTenantWriter} (the change and its audit row
+ * `<entity>.<action>` in one tenant transaction) with a `reallocation` recompute after the commit. A thin shim kept
+ * while the CRUD services move to the platform writer directly; new code calls AuditedTenantWriter with
+ * `recompute: 'reallocation'`.
  */
 @Injectable()
 export class ReallocationWriter {
-  constructor(
-    private readonly tenantDb: TenantDb,
-    private readonly audit: AuditWriter,
-    private readonly recompute: RecomputeRequests,
-  ) {}
+  constructor(private readonly writer: AuditedTenantWriter) {}
 
-  async write<T>(user: AuthUser, entity: string, action: 'create' | 'update' | 'delete', work: (em: EntityManager) => Promise<RecordWrite<T>>): Promise<T> {
-    const organisationId = user.organisationId;
-    const value = await this.tenantDb.run(organisationId, async (em) => {
-      const outcome = await work(em);
-      await this.audit.write(em, organisationId, [
-        { actorId: user.id, action: `${entity}.${action}`, entity, entityId: outcome.entityId, before: outcome.before, after: outcome.after },
-      ]);
-      return outcome.value;
-    });
-    await this.recompute.reallocation(organisationId);
-    return value;
+  write<T>(user: AuthUser, entity: string, action: 'create' | 'update' | 'delete', work: (em: EntityManager) => Promise<RecordWrite<T>>): Promise<T> {
+    return this.writer.write(user, { entity, action: `${entity}.${action}` }, work, { recompute: 'reallocation' });
   }
 }
