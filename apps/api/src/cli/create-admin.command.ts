@@ -5,7 +5,7 @@ import { Organisation, ORGANISATION_TYPES, OrganisationType } from '../tenancy/o
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { User } from '../tenancy/user.entity';
 import { RoleAssignment } from '../tenancy/role-assignment.entity';
-import { AuditWriter } from '../audit/audit.writer';
+import { writeAudited } from '../platform/audit/audited-tenant-writer';
 import { hashPassword } from '../tenancy/password-hasher';
 import { passwordProblem } from '../tenancy/password-policy';
 
@@ -53,20 +53,20 @@ export const runCreateAdmin = async (config: AppConfig, argv: string[], io: Io, 
       const root =
         (await em.findOne(OrgUnit, { where: { organisationId: org.id, code } })) ??
         (await em.save(OrgUnit, em.create(OrgUnit, { organisationId: org.id, code, name, parentId: null })));
-      const user = await em.save(
-        User,
-        em.create(User, {
-          email,
-          displayName: option(argv, 'name') ?? 'Administrateur',
-          passwordHash: await hashPassword(password),
-          organisationId: org.id,
-          isDemo: false,
-        }),
-      );
-      await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId: org.id, userId: user.id, role: 'admin', orgUnitId: null }));
-      await new AuditWriter().write(em, org.id, [
-        { actorId: null, action: 'user.bootstrap_admin', entity: 'user', entityId: user.id, after: { email, organisation: name, rootUnit: root.code } },
-      ]);
+      await writeAudited(em, { id: null, organisationId: org.id }, { entity: 'user', action: 'user.bootstrap_admin' }, async () => {
+        const created = await em.save(
+          User,
+          em.create(User, {
+            email,
+            displayName: option(argv, 'name') ?? 'Administrateur',
+            passwordHash: await hashPassword(password),
+            organisationId: org.id,
+            isDemo: false,
+          }),
+        );
+        await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId: org.id, userId: created.id, role: 'admin', orgUnitId: null }));
+        return { value: undefined, entityId: created.id, after: { email, organisation: name, rootUnit: root.code } };
+      });
       io.stdout(`Administrateur ${email} créé pour « ${org.name} » (unité racine ${root.code}).`);
       return 0;
     });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
 import { appDataSourceOptions } from '../app-data-source-options';
-import { AuditWriter } from '../audit/audit.writer';
+import { writeAudited } from '../platform/audit/audited-tenant-writer';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -48,15 +48,17 @@ export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke'
       }
       const before: { may_retry: boolean }[] = await em.query(`SELECT may_retry FROM platform_operator WHERE user_id = $1`, [user.id]);
       const previous = before[0] === undefined ? null : { operator: true, mayRetry: before[0].may_retry };
+      // the command is the system (no actor), audited in the account's organisation
+      const system = { id: null, organisationId: user.organisation_id };
       if (command === 'grant') {
         const mayRetry = argv.includes('--retry');
-        await em.query(
-          `INSERT INTO platform_operator (user_id, may_retry) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET may_retry = EXCLUDED.may_retry`,
-          [user.id, mayRetry],
-        );
-        await new AuditWriter().write(em, user.organisation_id, [
-          { actorId: null, action: 'operator.grant', entity: 'user', entityId: user.id, before: previous, after: { operator: true, mayRetry } },
-        ]);
+        await writeAudited(em, system, { entity: 'user', action: 'operator.grant' }, async () => {
+          await em.query(
+            `INSERT INTO platform_operator (user_id, may_retry) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET may_retry = EXCLUDED.may_retry`,
+            [user.id, mayRetry],
+          );
+          return { value: undefined, entityId: user.id, before: previous, after: { operator: true, mayRetry } };
+        });
         io.stdout(`${email ?? ''} est opérateur de l’instance${mayRetry ? ', autorisé à relancer les tâches en échec' : ', en lecture seule'}.`);
         return 0;
       }
@@ -64,10 +66,10 @@ export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke'
         io.stderr(`${email ?? ''} n’est pas opérateur de l’instance.`);
         return 2;
       }
-      await em.query(`DELETE FROM platform_operator WHERE user_id = $1`, [user.id]);
-      await new AuditWriter().write(em, user.organisation_id, [
-        { actorId: null, action: 'operator.revoke', entity: 'user', entityId: user.id, before: previous, after: null },
-      ]);
+      await writeAudited(em, system, { entity: 'user', action: 'operator.revoke' }, async () => {
+        await em.query(`DELETE FROM platform_operator WHERE user_id = $1`, [user.id]);
+        return { value: undefined, entityId: user.id, before: previous, after: null };
+      });
       io.stdout(`${email ?? ''} n’est plus opérateur de l’instance.`);
       return 0;
     });

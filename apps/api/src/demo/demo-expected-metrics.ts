@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AuditWriter } from '../audit/audit.writer';
+import { writeAudited } from '../platform/audit/audited-tenant-writer';
 import { auditCopy } from '../platform/database/tenant-crud';
 
 /**
@@ -20,21 +20,24 @@ export const seedDemoExpectedMetrics = async (em: EntityManager, organisationId:
   const configured = Object.entries(DEMO_EXPECTED_METRICS).filter(([code]) => services.has(code));
   for (const [code, metrics] of configured) {
     const serviceId = services.get(code)!;
-    await em.query(
-      `INSERT INTO service_expected_metric (organisation_id, service_id, metrics, updated_by, updated_at) VALUES ($1, $2, $3::jsonb, NULL, now())`,
-      [organisationId, serviceId, JSON.stringify(metrics)],
-    );
-    await new AuditWriter().write(em, organisationId, [
-      {
-        actorId: null,
-        action: 'service.expected_metrics',
-        entity: 'service',
-        entityId: serviceId,
-        before: auditCopy({ service: code, metrics: null, configured: false }),
-        after: auditCopy({ service: code, metrics, configured: true }),
-        reason: 'Données de démonstration',
+    await writeAudited(
+      em,
+      { id: null, organisationId },
+      { entity: 'service', action: 'service.expected_metrics' },
+      async () => {
+        await em.query(
+          `INSERT INTO service_expected_metric (organisation_id, service_id, metrics, updated_by, updated_at) VALUES ($1, $2, $3::jsonb, NULL, now())`,
+          [organisationId, serviceId, JSON.stringify(metrics)],
+        );
+        return {
+          value: undefined,
+          entityId: serviceId,
+          before: auditCopy({ service: code, metrics: null, configured: false }),
+          after: auditCopy({ service: code, metrics, configured: true }),
+        };
       },
-    ]);
+      { reason: 'Données de démonstration' },
+    );
   }
   return configured.length;
 };

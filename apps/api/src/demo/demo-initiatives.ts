@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
-import { AuditWriter } from '../audit/audit.writer';
+import { writeAudited } from '../platform/audit/audited-tenant-writer';
 import { auditCopy } from '../platform/database/tenant-crud';
 import { Initiative } from '../initiatives/initiative.entity';
 import type { InitiativeStatus } from '../initiatives/initiative-status';
@@ -115,18 +115,14 @@ export const seedDemoInitiatives = async (
       createdBy: null,
     }),
   );
-  const saved = await em.save(Initiative, rows);
-  await new AuditWriter().write(
+  return writeAudited(
     em,
-    organisationId,
-    saved.map((row, k) => ({
-      actorId: null,
-      action: 'initiative.create',
-      entity: 'initiative',
-      entityId: row.id,
-      after: auditCopy(DEMO_INITIATIVES[k]),
-      reason: 'Données de démonstration',
-    })),
+    { id: null, organisationId },
+    { entity: 'initiative', action: 'initiative.create' },
+    async () => {
+      const saved = await em.save(Initiative, rows);
+      return { value: saved.length, changes: saved.map((row, k) => ({ entityId: row.id, after: auditCopy(DEMO_INITIATIVES[k]) })) };
+    },
+    { reason: 'Données de démonstration' },
   );
-  return saved.length;
 };

@@ -23,9 +23,11 @@ import { CompletenessController } from './completeness/completeness.controller';
 import { CompletenessService } from './completeness/completeness.service';
 import { ApprovalSettingsController } from './approval/approval-settings.controller';
 import { ApprovalSettingsService } from './approval/approval-settings.service';
+import { ApprovalSettingsRepository } from './approval/approval-settings.repository';
 import { HistoryRepository } from './history.repository';
 import { ImportTemplateRepository } from './import-templates/import-template.repository';
 import { ImportTemplatesController } from './import-templates/import-templates.controller';
+import { ImportTemplatesService } from './import-templates/import-templates.service';
 import { ExpectedMetricsController } from './expected-metrics/expected-metrics.controller';
 import { ExpectedMetricsRepository } from './expected-metrics/expected-metrics.repository';
 import { ExpectedMetricsService } from './expected-metrics/expected-metrics.service';
@@ -74,8 +76,10 @@ import { SubmissionInspectService } from './submission-files/submission-inspect.
     UploadErrorsInterceptor,
     CompletenessService,
     ImportTemplateRepository,
+    ImportTemplatesService,
     HistoryRepository,
     ApprovalSettingsService,
+    ApprovalSettingsRepository,
     ExpectedMetricsRepository,
     ExpectedMetricsService,
     SubmissionTemplateService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { User } from './user.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -13,11 +13,6 @@ import type { AuthUser } from './auth-user';
 @Injectable()
 export class AuthRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The owner connection's manager, for the audit rows of these events (AuditWriter). */
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
 
   userByEmail(email: string): Promise<User | null> {
     return this.dataSource.getRepository(User).findOne({ where: { email } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
-import { AuditWriter } from '../audit/audit.writer';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import { User } from './user.entity';
 import { AuthRepository } from './auth.repository';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -30,14 +30,14 @@ let dummyHash: Promise<string> | undefined;
 
 /**
  * Login, refresh-token rotation with reuse detection, logout. Runs before any tenant is known, so its reads and writes
- * (AuthRepository) use the owner connection on the user and token tables only; its audit rows go through AuditWriter,
- * like every other audited change.
+ * (AuthRepository) use the owner connection on the user and token tables only; its audit rows (login events, password
+ * changed) go through AuditedTenantWriter in the user's organisation, like every other audited change.
  */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
-    private readonly auditWriter: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -132,10 +132,13 @@ export class AuthService {
     };
   }
 
-  /** A login event of the user, in the audit log (on the owner connection: no tenant transaction yet). */
+  /** A login event of the user, in the audit log of the user's organisation (the event itself is the change). */
   private async audit(user: User, action: string, meta: { ip?: string; requestId?: string }): Promise<void> {
-    await this.auditWriter.write(this.repository.manager, user.organisationId, [
-      { actorId: user.id, action, entity: 'user', entityId: user.id, after: meta.ip ? { ip: meta.ip } : null, requestId: meta.requestId ?? null },
-    ]);
+    await this.writer.write(
+      user,
+      { entity: 'user', action },
+      async () => ({ value: undefined, entityId: user.id, before: null, after: meta.ip ? { ip: meta.ip } : null }),
+      { requestId: meta.requestId ?? null },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
-import { AuditWriter } from '../audit/audit.writer';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import type { AuthUser } from '../tenancy/auth-user';
 import { User } from '../tenancy/user.entity';
 import { RoleAssignment } from '../tenancy/role-assignment.entity';
@@ -12,13 +12,15 @@ import { LoginThrottleRepository } from '../tenancy/login-throttle.repository';
 import { ListQuery } from '../platform/http/list-query';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { toUserResponse, UserResponse } from './user.mapper';
+import { UsersRepository } from './users.repository';
 
 /** Accounts of the caller's organisation: one role each, over the organisation or an org-unit subtree. */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly tenantDb: TenantDb,
-    private readonly audit: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
+    private readonly users: UsersRepository,
   ) {}
 
   list(user: AuthUser, query: ListQuery<'email' | 'displayName' | 'createdAt'>): Promise<{ rows: UserResponse[]; total: number }> {
@@ -50,7 +52,7 @@ export class UsersService {
   }
 
   create(user: AuthUser, dto: CreateUserDto): Promise<UserResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.writer.write(user, { entity: 'user', action: 'user.create' }, async (em) => {
       const email = dto.email.trim().toLowerCase();
       const problem = passwordProblem(dto.password, email);
       if (problem !== null) throw new BadRequestException({ detail: problem, errors: [{ field: 'password', message: problem }] });
@@ -67,15 +69,16 @@ export class UsersService {
           throw err;
         });
       await em.save(RoleAssignment, em.create(RoleAssignment, { organisationId: user.organisationId, userId: created.id, role: dto.role, orgUnitId }));
-      await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: 'user.create', entity: 'user', entityId: created.id, after: { email, role: dto.role, orgUnit: dto.orgUnit ?? null } },
-      ]);
-      return toUserResponse(created, { role: dto.role, orgUnit: dto.orgUnit ?? null }, false);
+      return {
+        value: toUserResponse(created, { role: dto.role, orgUnit: dto.orgUnit ?? null }, false),
+        entityId: created.id,
+        after: { email, role: dto.role, orgUnit: dto.orgUnit ?? null },
+      };
     });
   }
 
   update(user: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.writer.write(user, { entity: 'user', action: 'user.update' }, async (em) => {
       const found = await this.find(em, user, id);
       const before = { ...toUserResponse(found, await this.assignment(em, found), false) };
       if (dto.displayName !== undefined) found.displayName = dto.displayName;
@@ -97,19 +100,9 @@ export class UsersService {
       const after = toUserResponse(found, await this.assignment(em, found), false);
       if (dto.password !== undefined || before.active !== after.active || before.role !== after.role || before.orgUnit !== after.orgUnit) {
         // the user's open sessions end now: their access tokens stop at the next request (LiveSessionRepository)
-        await em.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [found.id]);
+        await this.users.revokeSessions(em, found.id);
       }
-      await this.audit.write(em, user.organisationId, [
-        {
-          actorId: user.id,
-          action: 'user.update',
-          entity: 'user',
-          entityId: found.id,
-          before: { ...before },
-          after: { ...after, passwordChanged: dto.password !== undefined },
-        },
-      ]);
-      return after;
+      return { value: after, entityId: found.id, before: { ...before }, after: { ...after, passwordChanged: dto.password !== undefined } };
     });
   }
 
@@ -119,12 +112,8 @@ export class UsersService {
     return found;
   }
 
-  private async assignment(em: EntityManager, user: User): Promise<{ role: RoleAssignment['role']; orgUnit: string | null } | undefined> {
-    const rows: { role: RoleAssignment['role']; org_unit: string | null }[] = await em.query(
-      `SELECT r.role, u.code AS org_unit FROM role_assignment r LEFT JOIN org_unit u ON u.id = r.org_unit_id WHERE r.user_id = $1 ORDER BY r.role LIMIT 1`,
-      [user.id],
-    );
-    return rows[0] ? { role: rows[0].role, orgUnit: rows[0].org_unit } : undefined;
+  private assignment(em: EntityManager, user: User): Promise<{ role: RoleAssignment['role']; orgUnit: string | null } | undefined> {
+    return this.users.assignment(em, user.id);
   }
 
   private async unitId(em: EntityManager, user: AuthUser, code: string | undefined): Promise<string | null> {

@@ -1,55 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '../../platform/database/tenant-db';
-import { AuditWriter } from '../../audit/audit.writer';
+import { AuditedTenantWriter } from '../../platform/audit/audited-tenant-writer';
 import type { AuthUser } from '../../tenancy/auth-user';
+import { ApprovalSettings, ApprovalSettingsRepository } from './approval-settings.repository';
 
-export interface ApprovalSettings {
-  fourEyes: boolean;
-  reason: string | null;
-  updatedBy: string | null;
-  updatedByName: string | null;
-  updatedAt: Date | null;
-}
+export type { ApprovalSettings } from './approval-settings.repository';
 
-/** approval_setting: one row per organisation once an admin changed it; no row means the four-eyes rule is on. */
+/** The organisation's approval rule (four eyes on unless an admin turned it off, with a reason), changes audited. */
 @Injectable()
 export class ApprovalSettingsService {
   constructor(
     private readonly tenantDb: TenantDb,
-    private readonly audit: AuditWriter,
+    private readonly settings: ApprovalSettingsRepository,
+    private readonly writer: AuditedTenantWriter,
   ) {}
 
   get(organisationId: string): Promise<ApprovalSettings> {
-    return this.tenantDb.run(organisationId, async (em) => {
-      const rows = (await em.query(
-        `SELECT s.four_eyes AS "fourEyes", s.reason, s.updated_by AS "updatedBy", u.display_name AS "updatedByName", s.updated_at AS "updatedAt"
-           FROM approval_setting s LEFT JOIN app_user u ON u.id = s.updated_by WHERE s.organisation_id = $1`,
-        [organisationId],
-      )) as ApprovalSettings[];
-      return rows[0] ?? { fourEyes: true, reason: null, updatedBy: null, updatedByName: null, updatedAt: null };
-    });
+    return this.tenantDb.run(organisationId, (em) => this.settings.get(em, organisationId));
   }
 
   async update(user: AuthUser, fourEyes: boolean, reason: string | null): Promise<ApprovalSettings> {
     const before = await this.get(user.organisationId);
-    await this.tenantDb.run(user.organisationId, async (em) => {
-      await em.query(
-        `INSERT INTO approval_setting (organisation_id, four_eyes, reason, updated_by, updated_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (organisation_id) DO UPDATE SET four_eyes = EXCLUDED.four_eyes, reason = EXCLUDED.reason, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [user.organisationId, fourEyes, reason, user.id],
-      );
-      await this.audit.write(em, user.organisationId, [
-        {
-          actorId: user.id,
-          action: 'settings.four_eyes',
-          entity: 'approval_setting',
-          entityId: user.organisationId,
-          before: { fourEyes: before.fourEyes },
-          after: { fourEyes },
-          reason,
-        },
-      ]);
-    });
+    await this.writer.write(
+      user,
+      { entity: 'approval_setting', action: 'settings.four_eyes' },
+      async (em) => {
+        await this.settings.set(em, user.organisationId, fourEyes, reason, user.id);
+        return { value: undefined, entityId: user.organisationId, before: { fourEyes: before.fourEyes }, after: { fourEyes } };
+      },
+      { reason },
+    );
     return this.get(user.organisationId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../../platform/database/tenant-db';
-import { AuditWriter } from '../../audit/audit.writer';
+import { AuditedTenantWriter } from '../../platform/audit/audited-tenant-writer';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { CatalogueRepository, MetricRow, ServiceRow } from '../../catalogue/catalogue.repository';
 import { serviceSlots } from '../completeness/expected-figures';
@@ -27,6 +27,9 @@ const observedOf = (service: ServiceRow, metricCodes: Set<string>): string[] =>
     .map((o) => `observed.${o.code}`)
     .filter((c) => metricCodes.has(c));
 
+/** The audit rows of a service's expected metrics, configured or reset. */
+const EXPECTED_METRICS = { entity: 'service', action: 'service.expected_metrics' } as const;
+
 /**
  * Service → expected metrics (issue 13, the grid): what each service reports each period. Admins edit it; no
  * configuration means the default (spend, one activity measure, each observed outcome of the service).
@@ -37,7 +40,7 @@ export class ExpectedMetricsService {
     private readonly tenantDb: TenantDb,
     private readonly catalogue: CatalogueRepository,
     private readonly expected: ExpectedMetricsRepository,
-    private readonly audit: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
   ) {}
 
   list(organisationId: string): Promise<ServiceExpectedMetrics[]> {
@@ -53,7 +56,7 @@ export class ExpectedMetricsService {
   /** Replaces a service's expected metrics (known metric codes, at least one, no duplicate), audited. */
   async configure(user: AuthUser, serviceCode: string, metrics: readonly string[]): Promise<ServiceExpectedMetrics> {
     const organisationId = user.organisationId;
-    await this.tenantDb.run(organisationId, async (em) => {
+    await this.writer.write(user, EXPECTED_METRICS, async (em) => {
       const { service, metricRows, before } = await this.target(em, organisationId, serviceCode);
       const known = new Map(metricRows.map((m) => [m.code, m]));
       const unknown = metrics.filter((m) => !known.has(m));
@@ -65,16 +68,12 @@ export class ExpectedMetricsService {
       const unique = [...new Set(metrics)];
       if (unique.length === 0) throw new UnprocessableEntityException('metrics : choisissez au moins un indicateur attendu pour ce service.');
       await this.expected.save(em, organisationId, service.id, unique, user.id);
-      await this.audit.write(em, organisationId, [
-        {
-          actorId: user.id,
-          action: 'service.expected_metrics',
-          entity: 'service',
-          entityId: service.id,
-          before: { service: service.code, metrics: before.metrics, configured: before.configured },
-          after: { service: service.code, metrics: unique, configured: true },
-        },
-      ]);
+      return {
+        value: undefined,
+        entityId: service.id,
+        before: { service: service.code, metrics: before.metrics, configured: before.configured },
+        after: { service: service.code, metrics: unique, configured: true },
+      };
     });
     return this.one(organisationId, serviceCode);
   }
@@ -82,20 +81,16 @@ export class ExpectedMetricsService {
   /** Back to the default expected metrics, audited. */
   async reset(user: AuthUser, serviceCode: string): Promise<ServiceExpectedMetrics> {
     const organisationId = user.organisationId;
-    await this.tenantDb.run(organisationId, async (em) => {
+    await this.writer.write(user, EXPECTED_METRICS, async (em) => {
       const { service, before } = await this.target(em, organisationId, serviceCode);
-      if (!before.configured) return;
+      if (!before.configured) return { value: undefined, changes: [] };
       await this.expected.remove(em, organisationId, service.id);
-      await this.audit.write(em, organisationId, [
-        {
-          actorId: user.id,
-          action: 'service.expected_metrics',
-          entity: 'service',
-          entityId: service.id,
-          before: { service: service.code, metrics: before.metrics, configured: true },
-          after: { service: service.code, metrics: null, configured: false },
-        },
-      ]);
+      return {
+        value: undefined,
+        entityId: service.id,
+        before: { service: service.code, metrics: before.metrics, configured: true },
+        after: { service: service.code, metrics: null, configured: false },
+      };
     });
     return this.one(organisationId, serviceCode);
   }
