@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TenantDb } from '../platform/database/tenant-db';
+import { AuditedTenantWriter, RecomputeRequest } from '../platform/audit/audited-tenant-writer';
 import type { AuthUser } from '../tenancy/auth-user';
-import { AuditWriter } from '../audit/audit.writer';
 import { MethodCheck, MethodFocus } from './method-check';
-import { RecomputeRequests } from '../platform/queue/recompute-requests';
 import { MethodologyParameters } from '../indicators/savings/scenario-document';
 
 export type WriteAction = 'create' | 'update' | 'delete' | 'publish';
+
+const RECOMPUTE: Record<'full' | 'custom' | 'none', readonly RecomputeRequest[]> = { full: ['every-period'], custom: ['custom-indicators'], none: [] };
 
 export interface WriteOutcome<T> {
   value: T;
@@ -21,37 +21,30 @@ export interface WriteOutcome<T> {
 }
 
 /**
- * Every write to the method (unit costs, price indices, outcome assumptions, versions) goes through here: in one
- * tenant transaction the change, the check that the whole method still computes (else 422 and rollback) and the
- * audit row; after the commit, a de-duplicated recompute of the organisation (full, or custom indicators only).
+ * Every write to the method (unit costs, price indices, outcome assumptions, versions) goes through the platform's
+ * {@link AuditedTenantWriter}: in one tenant transaction the change, the check that the whole method still computes
+ * (else 422 and rollback: {@link MethodCheck} as its `check`) and the audit row `<entity>.<action>`; after the commit, a
+ * de-duplicated recompute of the organisation (full, or custom indicators only).
  */
 @Injectable()
 export class MethodologyWriter {
   constructor(
-    private readonly tenantDb: TenantDb,
-    private readonly audit: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
     private readonly check: MethodCheck,
-    private readonly recompute: RecomputeRequests,
   ) {}
 
-  async write<T>(
+  write<T>(
     user: AuthUser,
     entity: string,
     action: WriteAction,
     work: (em: EntityManager) => Promise<WriteOutcome<T>>,
     recompute: 'full' | 'custom' | 'none' = 'full',
   ): Promise<T> {
-    const organisationId = user.organisationId;
-    const value = await this.tenantDb.run(organisationId, async (em) => {
-      const outcome = await work(em);
-      if (outcome.focus) await this.check.assertValid(em, organisationId, outcome.focus, outcome.parameters);
-      await this.audit.write(em, organisationId, [
-        { actorId: user.id, action: `${entity}.${action}`, entity, entityId: outcome.entityId, before: outcome.before, after: outcome.after },
-      ]);
-      return outcome.value;
+    return this.writer.write(user, { entity, action: `${entity}.${action}` }, work, {
+      check: async (em, outcome) => {
+        if (outcome.focus) await this.check.assertValid(em, user.organisationId, outcome.focus, outcome.parameters);
+      },
+      recompute: RECOMPUTE[recompute],
     });
-    if (recompute === 'full') await this.recompute.everyPeriod(organisationId);
-    if (recompute === 'custom') await this.recompute.customIndicators(organisationId);
-    return value;
   }
 }
