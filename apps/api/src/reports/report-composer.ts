@@ -25,6 +25,7 @@ import {
 import { reportMessages } from './report-i18n';
 import { granularityOfPeriod, previousPeriod, reportRange, ReportCoverage, trailingRange, yearToDate } from './report-period';
 import type { ReportSubscription } from './report-subscription.entity';
+import { ReportReadsRepository } from './report-reads.repository';
 
 /** A period series item's bound: the gross savings themselves, or the indicators at that bound. */
 const boundOf = (bound: SeriesBound | undefined): MaybeDecimal =>
@@ -91,6 +92,7 @@ export class ReportComposer {
     private readonly tenantDb: TenantDb,
     private readonly rights: RecipientRights,
     private readonly links: UnsubscribeLinks,
+    private readonly reads: ReportReadsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -126,10 +128,7 @@ export class ReportComposer {
       }
     }
     if (sections.length === 0) return null;
-    const organisationName = await this.tenantDb.run(subscription.organisationId, async (em) => {
-      const rows: { name: string }[] = await em.query(`SELECT name FROM organisation WHERE id = $1`, [subscription.organisationId]);
-      return rows[0]?.name ?? '';
-    });
+    const organisationName = await this.tenantDb.run(subscription.organisationId, (em) => this.reads.organisationName(em, subscription.organisationId));
     const indicators = REPORT_INDICATORS.filter((i) =>
       (subscription.indicators.length === 0 ? DEFAULT_REPORT_INDICATORS : subscription.indicators).includes(i),
     );
@@ -226,16 +225,7 @@ export class ReportComposer {
   /** Targets and thresholds of the period's year for the unit (table `indicator_target`; often empty), against the year to date. */
   private async targets(user: AuthUser, orgUnit: string, service: string | undefined, period: string, language: ReportLanguage): Promise<TargetLine[]> {
     const ytd = yearToDate(period);
-    const rows: { indicator: string; target: string | null; alert_below: string | null; alert_above: string | null }[] = await this.tenantDb.run(
-      user.organisationId,
-      (em) =>
-        em.query(
-          `SELECT t.indicator, t.target::text AS target, t.alert_below::text AS alert_below, t.alert_above::text AS alert_above
-           FROM indicator_target t JOIN org_unit u ON u.id = t.org_unit_id
-          WHERE t.organisation_id = $1 AND u.code = $2 AND t.year = $3 ORDER BY t.indicator`,
-          [user.organisationId, orgUnit, ytd.year],
-        ),
-    );
+    const rows = await this.tenantDb.run(user.organisationId, (em) => this.reads.targets(em, user.organisationId, orgUnit, ytd.year));
     if (rows.length === 0) return [];
     const summary = await this.summary(user, {
       orgUnit,
@@ -248,9 +238,9 @@ export class ReportComposer {
       const status: TargetLine['status'] =
         value === null
           ? 'unknown'
-          : r.alert_below !== null && new Decimal(value).lessThan(r.alert_below)
+          : r.alertBelow !== null && new Decimal(value).lessThan(r.alertBelow)
             ? 'below'
-            : r.alert_above !== null && new Decimal(value).greaterThan(r.alert_above)
+            : r.alertAbove !== null && new Decimal(value).greaterThan(r.alertAbove)
               ? 'above'
               : 'ok';
       return {
@@ -259,8 +249,8 @@ export class ReportComposer {
         year: ytd.year,
         value: summary.masked ? null : value,
         target: r.target,
-        alertBelow: r.alert_below,
-        alertAbove: r.alert_above,
+        alertBelow: r.alertBelow,
+        alertAbove: r.alertAbove,
         status: summary.masked ? 'unknown' : status,
       };
     });

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditWriter } from '../audit/audit.writer';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import type { ListQuery } from '../platform/http/list-query';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
@@ -16,6 +16,7 @@ import { buildReportMessage } from './report-message';
 import { DEFAULT_REPORT_SCHEDULE } from './report-schedule';
 import type { ReportSubscription } from './report-subscription.entity';
 import { ReportSubscriptionRepository, SubscriptionFields, SubscriptionSortField } from './report-subscription.repository';
+import { ReportReadsRepository } from './report-reads.repository';
 
 const snapshot = (s: ReportSubscription): Record<string, unknown> => ({
   name: s.name,
@@ -31,6 +32,8 @@ const snapshot = (s: ReportSubscription): Record<string, unknown> => ({
   active: s.active,
 });
 
+const ENTITY = 'report_subscription';
+
 /** Report subscriptions of the caller's organisation: CRUD within their units, audited, and "send a preview now". */
 @Injectable()
 export class ReportSubscriptionsService {
@@ -38,14 +41,15 @@ export class ReportSubscriptionsService {
     private readonly tenantDb: TenantDb,
     private readonly subscriptions: ReportSubscriptionRepository,
     private readonly deliveries: ReportDeliveryRepository,
-    private readonly audit: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
     private readonly jobs: ReportJobs,
     private readonly periods: ScopePeriodsService,
     private readonly composer: ReportComposer,
+    private readonly reads: ReportReadsRepository,
   ) {}
 
   create(user: AuthUser, dto: CreateReportSubscriptionDto): Promise<ReportSubscription> {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.writer.write(user, { entity: ENTITY, action: 'report-subscription.create' }, async (em) => {
       await this.checkScope(em, user, dto.orgUnits, dto.services ?? []);
       const fields: SubscriptionFields = {
         name: dto.name.trim(),
@@ -61,10 +65,7 @@ export class ReportSubscriptionsService {
         active: dto.active ?? true,
       };
       const saved = await this.subscriptions.insert(em, user.organisationId, user.id, fields);
-      await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: 'report-subscription.create', entity: 'report_subscription', entityId: saved.id, after: snapshot(saved) },
-      ]);
-      return saved;
+      return { value: saved, entityId: saved.id, after: snapshot(saved) };
     });
   }
 
@@ -77,7 +78,7 @@ export class ReportSubscriptionsService {
   }
 
   update(user: AuthUser, id: string, dto: UpdateReportSubscriptionDto): Promise<ReportSubscription> {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.writer.write(user, { entity: ENTITY, action: 'report-subscription.update' }, async (em) => {
       const current = await this.load(em, user, id);
       const before = snapshot(current);
       if (dto.orgUnits !== undefined || dto.services !== undefined)
@@ -96,20 +97,15 @@ export class ReportSubscriptionsService {
         ...(dto.active !== undefined ? { active: dto.active } : {}),
       });
       const saved = await this.subscriptions.save(em, next);
-      await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: 'report-subscription.update', entity: 'report_subscription', entityId: id, before, after: snapshot(saved) },
-      ]);
-      return saved;
+      return { value: saved, entityId: id, before, after: snapshot(saved) };
     });
   }
 
   remove(user: AuthUser, id: string): Promise<void> {
-    return this.tenantDb.run(user.organisationId, async (em) => {
+    return this.writer.write(user, { entity: ENTITY, action: 'report-subscription.delete' }, async (em) => {
       const current = await this.load(em, user, id);
       await this.subscriptions.delete(em, user.organisationId, id);
-      await this.audit.write(em, user.organisationId, [
-        { actorId: user.id, action: 'report-subscription.delete', entity: 'report_subscription', entityId: id, before: snapshot(current) },
-      ]);
+      return { value: undefined, entityId: id, before: snapshot(current) };
     });
   }
 
@@ -119,20 +115,15 @@ export class ReportSubscriptionsService {
    */
   async sendNow(user: AuthUser, id: string, requested: string | undefined, now: Date = new Date()) {
     const runKey = previewRunKey(now);
-    const result = await this.tenantDb.run(user.organisationId, async (em) => {
+    const result = await this.writer.write(user, { entity: ENTITY, action: 'report-subscription.send' }, async (em) => {
       const subscription = await this.load(em, user, id);
       const period = requested ?? (await this.defaultPeriod(em, user, subscription, now));
       const ids = await this.deliveries.ensure(em, user.organisationId, { subscriptionId: id, period, runKey, recipients: subscription.recipients });
-      await this.audit.write(em, user.organisationId, [
-        {
-          actorId: user.id,
-          action: 'report-subscription.send',
-          entity: 'report_subscription',
-          entityId: id,
-          after: { period, runKey, recipients: subscription.recipients.length },
-        },
-      ]);
-      return { subscriptionId: id, period, runKey, ids, recipients: subscription.recipients.length };
+      return {
+        value: { subscriptionId: id, period, runKey, ids, recipients: subscription.recipients.length },
+        entityId: id,
+        after: { period, runKey, recipients: subscription.recipients.length },
+      };
     });
     await this.jobs.send(result.ids);
     return { subscriptionId: result.subscriptionId, period: result.period, runKey, enqueued: result.ids.length, recipients: result.recipients };
@@ -180,14 +171,8 @@ export class ReportSubscriptionsService {
     const subscription = await this.subscriptions.find(em, user.organisationId, id);
     if (!subscription) throw new NotFoundException('Abonnement introuvable.');
     if (!user.roles.some((r) => r.orgUnitId === null)) {
-      const units: { id: string; code: string; parent_id: string | null }[] = await em.query(
-        `SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`,
-        [user.organisationId],
-      );
-      const visible = visibleUnitIds(
-        user,
-        units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })),
-      );
+      const units = await this.reads.orgUnits(em, user.organisationId);
+      const visible = visibleUnitIds(user, units);
       const codes = new Set(units.filter((u) => visible.has(u.id)).map((u) => u.code));
       if (!subscription.orgUnits.every((c) => codes.has(c))) throw new NotFoundException('Abonnement introuvable.');
     }
@@ -196,24 +181,15 @@ export class ReportSubscriptionsService {
 
   /** Org units must be codes of the caller's organisation within their rights, services codes of the organisation: else 404. */
   private async checkScope(em: EntityManager, user: AuthUser, orgUnits: readonly string[], services: readonly string[]): Promise<void> {
-    const units: { id: string; code: string; parent_id: string | null }[] = await em.query(
-      `SELECT id, code, parent_id FROM org_unit WHERE organisation_id = $1`,
-      [user.organisationId],
-    );
-    const visible = visibleUnitIds(
-      user,
-      units.map((u) => ({ id: u.id, code: u.code, parentId: u.parent_id })),
-    );
+    const units = await this.reads.orgUnits(em, user.organisationId);
+    const visible = visibleUnitIds(user, units);
     for (const code of orgUnits) {
       const unit = units.find((u) => u.code === code);
       if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${code} » introuvable.`);
     }
     if (services.length > 0) {
-      const known: { code: string }[] = await em.query(`SELECT code FROM service WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [
-        user.organisationId,
-        [...services],
-      ]);
-      const missing = services.find((s) => !known.some((k) => k.code === s));
+      const known = await this.reads.knownServiceCodes(em, user.organisationId, services);
+      const missing = services.find((s) => !known.has(s));
       if (missing !== undefined) throw new NotFoundException(`Service « ${missing} » introuvable.`);
     }
   }

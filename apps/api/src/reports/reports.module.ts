@@ -11,6 +11,7 @@ import { ReportDispatcher } from './report-dispatcher';
 import { ReportJobs } from './report-jobs';
 import { ReportSender } from './report-sender';
 import { ReportSubscriptionRepository } from './report-subscription.repository';
+import { ReportReadsRepository } from './report-reads.repository';
 import { ReportSubscriptionsController } from './report-subscriptions.controller';
 import { ReportSubscriptionsService } from './report-subscriptions.service';
 import { UnsubscribeLinks } from './unsubscribe-links';
@@ -24,6 +25,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
   controllers: [ReportSubscriptionsController, ReportDeliveriesController],
   providers: [
     ReportSubscriptionRepository,
+    ReportReadsRepository,
     ReportDeliveryRepository,
     ReportSubscriptionsService,
     ReportDeliveriesService,
