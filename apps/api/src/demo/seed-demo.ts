@@ -9,7 +9,7 @@ import { Figure } from '../figures/figure.entity';
 import { UnitCost } from '../methodology/unit-cost.entity';
 import { PriceIndex } from '../methodology/price-index.entity';
 import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
-import { AuditWriter } from '../audit/audit.writer';
+import { writeAudited } from '../platform/audit/audited-tenant-writer';
 import { MethodologyVersion } from '../methodology/methodology-version.entity';
 import { PeriodStatus } from '../figures/period-status.entity';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
@@ -37,6 +37,9 @@ import { seedDemoExpectedMetrics } from './demo-expected-metrics';
 import { seedDemoInitiatives } from './demo-initiatives';
 import Decimal from 'decimal.js';
 
+/** The reason of the demo's audit rows. */
+const DEMO_REASON = 'Données de démonstration';
+
 /** Demo periods of this year are approved (closed) under method 1; the next year is still open for entry and imports. */
 const APPROVED_YEAR = '2023';
 
@@ -60,29 +63,31 @@ const writeVersion = async (em: EntityManager, organisationId: string, method: D
     priceIndices: stored.priceIndices.map(toPriceIndexResponse),
     assumptions: stored.assumptions.map((a) => toOutcomeAssumptionResponse(a, serviceCode(a.serviceId))),
   };
-  const version = await em.save(
-    MethodologyVersion,
-    em.create(MethodologyVersion, {
-      organisationId,
-      version: method.version,
-      label: method.label,
-      effectiveFrom: method.effectiveFrom,
-      parameters: { ...method.parameters },
-      snapshot: auditCopy(snapshot),
-      publishedBy: null,
-    }),
-  );
-  await new AuditWriter().write(em, organisationId, [
-    {
-      actorId: null,
-      action: 'publish',
-      entity: 'methodology_version',
-      entityId: version.id,
-      after: { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, parameters: version.parameters },
-      reason: 'Données de démonstration',
+  return writeAudited(
+    em,
+    { id: null, organisationId },
+    { entity: 'methodology_version', action: 'publish' },
+    async () => {
+      const version = await em.save(
+        MethodologyVersion,
+        em.create(MethodologyVersion, {
+          organisationId,
+          version: method.version,
+          label: method.label,
+          effectiveFrom: method.effectiveFrom,
+          parameters: { ...method.parameters },
+          snapshot: auditCopy(snapshot),
+          publishedBy: null,
+        }),
+      );
+      return {
+        value: version,
+        entityId: version.id,
+        after: { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom, parameters: version.parameters },
+      };
     },
-  ]);
-  return version;
+    { reason: DEMO_REASON },
+  );
 };
 
 /**
@@ -259,16 +264,14 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       metrics: new Map(metrics.map((m) => [m.code, m.id])),
     });
   }
-  await new AuditWriter().write(em, organisationId, [
-    {
-      actorId: null,
-      action: 'seed-demo',
-      entity: 'organisation',
-      entityId: organisationId,
-      after: { figures: rows.length, services: services.length, users: users.length },
-      reason: 'Données de démonstration',
-    },
-  ]);
+  // the seed itself, as one event of the organisation
+  await writeAudited(
+    em,
+    { id: null, organisationId },
+    { entity: 'organisation', action: 'seed-demo' },
+    async () => ({ value: undefined, entityId: organisationId, after: { figures: rows.length, services: services.length, users: users.length } }),
+    { reason: DEMO_REASON },
+  );
   return { id: organisationId, figures: rows.length };
 };
 
