@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { FIGURE_BATCH } from '../apps/api/src/audit/figure-audit';
 
 /** Bytes on disk of one table: its heap and TOAST, and each of its indexes (partitions included, for a partitioned table). */
 interface TableBytes {
@@ -17,7 +18,10 @@ export interface StorageMeasure {
     /** `figure`: row (heap + TOAST) and its indexes, per figure in the database. */
     figureRow: number;
     figureIndexes: number;
-    /** `audit_log`: bytes of one audit row (heap + TOAST + indexes), times the audit rows an import writes per figure. */
+    /**
+     * `audit_log`: bytes per audit entry (heap + TOAST + indexes over the entries: a figure batch row counts for each
+     * figure it created, audit/figure-audit.ts), times the entries an import writes per figure (1: its creation).
+     */
     auditRow: number;
     auditRowsPerImportedFigure: number;
     auditPerFigure: number;
@@ -52,21 +56,23 @@ const tableBytes = async (ds: DataSource, table: string): Promise<TableBytes> =>
 /**
  * Measured after the run, on the bench database as the run left it (seeded tenant, imported tenant, copied tenant):
  * the figure table and the read model divided by every figure in the database (as issue 17 measured ≈ 350 + 340 bytes
- * at M), the audit log by its rows, times the audit rows the import wrote per imported figure (≈ 1).
+ * at M), the audit log by its entries, times the entries the import wrote per imported figure (≈ 1).
  */
 export const measureStorage = async (ds: DataSource, importerId: string): Promise<StorageMeasure> => {
   await ds.query('VACUUM ANALYZE figure, audit_log');
   const figure = await tableBytes(ds, 'figure');
   const audit = await tableBytes(ds, 'audit_log');
   const readModel = await Promise.all(READ_MODEL.map((t) => tableBytes(ds, t)));
-  const [{ imported, audited }] = (await ds.query(
+  const entries = `CASE WHEN entity = '${FIGURE_BATCH}' THEN (before->>'count')::bigint ELSE 1 END`;
+  const [{ imported, audited, auditEntries }] = (await ds.query(
     `SELECT (SELECT count(*) FROM figure WHERE organisation_id = $1)::bigint AS imported,
-            (SELECT count(*) FROM audit_log WHERE organisation_id = $1 AND entity = 'figure')::bigint AS audited`,
+            (SELECT coalesce(sum(${entries}), 0) FROM audit_log WHERE organisation_id = $1 AND entity IN ('figure', '${FIGURE_BATCH}'))::bigint AS audited,
+            (SELECT coalesce(sum(${entries}), 0) FROM audit_log)::bigint AS "auditEntries"`,
     [importerId],
-  )) as { imported: string; audited: string }[];
+  )) as { imported: string; audited: string; auditEntries: string }[];
   const figures = figure.rows;
   const per = (bytes: number, count: number): number => (count === 0 ? 0 : bytes / count);
-  const auditRow = per(audit.heapBytes + audit.indexBytes, audit.rows);
+  const auditRow = per(audit.heapBytes + audit.indexBytes, Number(auditEntries));
   const auditRowsPerImportedFigure = per(Number(audited), Number(imported));
   const breakdown = {
     figureRow: per(figure.heapBytes, figures),

@@ -26,6 +26,7 @@ import { AddReportSubscriptionDocuments1795760000000 } from './1795760000000-Add
 import { CreatePlatformOperators1795830000000 } from './1795830000000-CreatePlatformOperators';
 import { HashAuditEntityIndex1795830000001 } from './1795830000001-HashAuditEntityIndex';
 import { PartitionAuditLog1795830000002 } from './1795830000002-PartitionAuditLog';
+import { FigureBatchAudit1795840000000 } from './1795840000000-FigureBatchAudit';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   CreatePlatformOperators1795830000000,
   HashAuditEntityIndex1795830000001,
   PartitionAuditLog1795830000002,
+  FigureBatchAudit1795840000000,
 ];

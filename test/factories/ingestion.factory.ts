@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { figureAuditEntries } from '../../apps/api/src/audit/figure-audit';
 import type { AuthUser } from '../../apps/api/src/tenancy/auth-user';
 import type { Role } from '../../apps/api/src/tenancy/role-assignment.entity';
 import type { UploadedFigureFile } from '../../apps/api/src/figures/submissions.service';
@@ -81,5 +82,9 @@ export const figuresByKey = async (ds: DataSource, organisationId: string): Prom
   return new Map(rows.map((r) => [r.key, r.value]));
 };
 
+/** Audit entries: one per change, a figure batch row counting for each figure it created (audit/figure-audit.ts). */
 export const auditCount = async (ds: DataSource, where: string, params: unknown[]): Promise<number> =>
-  Number(((await ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE ${where}`, params)) as { n: number }[])[0].n);
+  Number(
+    ((await ds.query(`SELECT count(*)::int AS n FROM (${figureAuditEntries({ organisation: null })}) audit_log WHERE ${where}`, params)) as { n: number }[])[0]
+      .n,
+  );

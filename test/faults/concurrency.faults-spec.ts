@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
+import { figureAuditEntries } from '../../apps/api/src/audit/figure-audit';
 import { FaultsApi, HttpResult } from './support/http';
 import { checkLedger, expectCleanLedger, Expected, figureSnapshot, lastAuditId, recordLedger, waitFinished } from './support/ledger';
 import { FILE_TIMEOUT_MS, scale } from './support/mode';
@@ -24,7 +25,8 @@ interface AuditRow {
 const chainOf = async (ds: DataSource, figureId: string): Promise<AuditRow[]> =>
   (await ds.query(
     `SELECT id::text AS id, submission_id AS "submissionId", before->>'value' AS before, after->>'value' AS after
-       FROM audit_log WHERE entity = 'figure' AND entity_id = $1 AND action = 'figure.upsert' ORDER BY audit_log.id`,
+       FROM (${figureAuditEntries({ organisation: null, figureId: '$1::text', onlyFigures: true })}) a
+      WHERE action = 'figure.upsert' ORDER BY a.seq, a.ord`,
     [figureId],
   )) as AuditRow[];
 

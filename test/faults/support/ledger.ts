@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
+import { figureAuditEntries } from '../../../apps/api/src/audit/figure-audit';
 import { FigureRow, keyOf, sleep } from './workload';
 import type { SummaryRecorder } from './summary';
 
@@ -76,7 +77,8 @@ export const checkLedger = async (
   const byId = new Map(subs.map((s) => [s.id, s]));
   const audits = (await ds.query(
     `SELECT id::text AS id, entity_id AS "entityId", submission_id AS "submissionId", before->>'value' AS before, after->>'value' AS after
-       FROM audit_log WHERE id > $1 AND action = 'figure.upsert' ORDER BY audit_log.id`,
+       FROM (${figureAuditEntries({ organisation: null, onlyFigures: true })}) a
+      WHERE a.seq > $1 AND action = 'figure.upsert' ORDER BY a.seq, a.ord`,
     [sinceAuditId],
   )) as AuditRow[];
   const now = await figureSnapshot(ds);

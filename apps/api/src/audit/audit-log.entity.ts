@@ -11,6 +11,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index(['organisationId', 'at'])
 /** A hash index on entity_id (equality lookups only), which TypeORM cannot declare: written by migration 1795830000001. */
 @Index('IDX_audit_log_entity_id', { synchronize: false })
+/** Figure creations' batch rows by id range (partial, expressions in the "C" collation): migration 1795840000000. */
+@Index('IDX_audit_log_figure_batch', { synchronize: false })
 export class AuditLog {
   @Column({ type: 'uuid' })
   organisationId: string;

@@ -24,7 +24,8 @@ export class AuditLogService {
 
   list(organisationId: string, query: ListQuery<AuditSortField>): Promise<{ rows: AuditLogRow[]; total: number }> {
     const ids = stringList(query.filter, 'id');
-    if (ids && !ids.every((id) => /^\d{1,18}$/.test(id))) throw new BadRequestException('Le filtre id doit lister des numéros d’entrées du journal.');
+    if (ids && !ids.every((id) => /^\d{1,18}(\.\d{1,6})?$/.test(id)))
+      throw new BadRequestException('Le filtre id doit lister des numéros d’entrées du journal.');
     const filter: AuditLogFilter = {
       ids,
       entity: text(query.filter, 'entity'),

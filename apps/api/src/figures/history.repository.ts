@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { figureAuditEntries } from '../audit/figure-audit';
 
 /** One change of a figure: who, when, old → new, through which submission (file, grid, form, API), and why. */
 export interface FigureChangeView {
@@ -29,7 +30,10 @@ export interface PeriodChangeView {
   reason: string | null;
 }
 
-/** The audit log read for the product's screens (figure and period pages); rows are written by FigureWriter and PeriodsService. */
+/**
+ * The audit log read for the product's screens (figure and period pages); rows are written by FigureWriter and PeriodsService.
+ * A figure's changes are its own audit rows and, for its creation, its entry in a batch row (audit/figure-audit.ts).
+ */
 @Injectable()
 export class HistoryRepository {
   /**
@@ -38,7 +42,7 @@ export class HistoryRepository {
    */
   async figure(em: EntityManager, organisationId: string, figureId: string): Promise<FigureChangeView[]> {
     return (await em.query(
-      `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.display_name AS "actorName",
+      `SELECT a.id, a.at, a.actor_id AS "actorId", u.display_name AS "actorName",
               a.before->>'value' AS old, a.after->>'value' AS new, a.after->>'source' AS source,
               a.submission_id AS "submissionId", s.file_name AS "fileName",
               COALESCE(a.reason, (
@@ -49,12 +53,11 @@ export class HistoryRepository {
                                     WHERE p.organisation_id = a.organisation_id AND p.entity = 'period_status' AND p.action = 'period.approve'
                                       AND p.entity_id = r.entity_id AND p.at > r.at AND p.at <= a.at)
                  ORDER BY r.at DESC LIMIT 1)) AS reason
-         FROM audit_log a
+         FROM (${figureAuditEntries({ organisation: '$1', figureId: '$2::text', onlyFigures: true, withKeys: true })}) a
          LEFT JOIN app_user u ON u.id = a.actor_id
          LEFT JOIN submission s ON s.id = a.submission_id
-        WHERE a.organisation_id = $1 AND a.entity = 'figure' AND a.entity_id = $2
-        ORDER BY a.at DESC, a.id DESC`,
-      [organisationId, figureId],
+        ORDER BY a.at DESC, a.seq DESC, a.ord DESC`,
+      [organisationId, figureId.toLowerCase()],
     )) as FigureChangeView[];
   }
 
