@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { ReallocationModule } from '../reallocation/reallocation.module';
 import { SimulationsController } from './simulations.controller';
+import { SimulationsRepository } from './simulations.repository';
 import { SimulationsService } from './simulations.service';
 import { SimulationWarmup } from './simulation-warmup';
 
@@ -14,7 +15,7 @@ import { SimulationWarmup } from './simulation-warmup';
 @Module({
   imports: [AuditModule, IndicatorsModule, ReallocationModule],
   controllers: [SimulationsController],
-  providers: [SimulationsService, SimulationWarmup],
+  providers: [SimulationsService, SimulationWarmup, SimulationsRepository],
   exports: [SimulationsService],
 })
 export class SimulationsModule {}

@@ -14,9 +14,9 @@ import {
   SimulationResult,
 } from '@levier/indicators';
 import { EntityManager, In } from 'typeorm';
-import { AuditWriter } from '../audit/audit.writer';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
+import { SimulationsRepository } from './simulations.repository';
 import { m57FunctionLabel } from '../catalogue/m57-functions';
-import type { TreeNode } from '../catalogue/org-tree';
 import { IndicatorsService } from '../indicators/savings/indicators.service';
 import { periodBounds } from '../indicators/shared/period-bounds';
 import { TenantDb } from '../platform/database/tenant-db';
@@ -97,8 +97,9 @@ export class SimulationsService {
     private readonly tenantDb: TenantDb,
     private readonly indicators: IndicatorsService,
     private readonly reallocation: ReallocationRepository,
-    private readonly audit: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
     private readonly warmup: SimulationWarmup,
+    private readonly catalogue: SimulationsRepository,
   ) {}
 
   async preview(user: AuthUser, dto: SimulationScope & { levers: unknown[] }): Promise<SimulationAnswer> {
@@ -137,7 +138,7 @@ export class SimulationsService {
     const computed = await this.compute(user, dto.scope, dto.levers);
     if (!computed.ok) throw refused(computed.errors);
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
+    return this.writer.write(user, { entity: ENTITY, action: `${ENTITY}.create` }, async (em) => {
       const { answer } = computed;
       const saved = await em.save(
         Simulation,
@@ -151,21 +152,16 @@ export class SimulationsService {
           createdBy: user.id,
         }),
       );
-      const after = auditCopy({ name: saved.name, scope: answer.scope, levers: saved.levers });
-      await this.audit.write(em, organisationId, [{ actorId: user.id, action: `${ENTITY}.create`, entity: ENTITY, entityId: saved.id, before: null, after }]);
-      return { id: saved.id };
+      return { value: { id: saved.id }, entityId: saved.id, before: null, after: auditCopy({ name: saved.name, scope: answer.scope, levers: saved.levers }) };
     });
   }
 
   remove(user: AuthUser, id: string): Promise<SimulationResponse> {
     const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
+    return this.writer.write(user, { entity: ENTITY, action: `${ENTITY}.delete` }, async (em) => {
       const value = toResponse(await this.visible(em, user, id));
       await em.delete(Simulation, { id, organisationId });
-      await this.audit.write(em, organisationId, [
-        { actorId: user.id, action: `${ENTITY}.delete`, entity: ENTITY, entityId: id, before: auditCopy({ ...value }), after: null },
-      ]);
-      return value;
+      return { value, entityId: id, before: auditCopy({ ...value }), after: null };
     });
   }
 
@@ -264,18 +260,13 @@ export class SimulationsService {
     return (year) => years.get(year)!;
   }
 
-  private async services(em: EntityManager, organisationId: string): Promise<Map<string, { label: string; functionCode: string }>> {
-    const rows: { code: string; label: string; function_code: string }[] = await em.query(
-      `SELECT code, label, function_code FROM service WHERE organisation_id = $1`,
-      [organisationId],
-    );
-    return new Map(rows.map((r) => [r.code, { label: r.label, functionCode: r.function_code }]));
+  private services(em: EntityManager, organisationId: string): Promise<Map<string, { label: string; functionCode: string }>> {
+    return this.catalogue.services(em, organisationId);
   }
 
   /** The units where the caller may simulate: the subtrees of their finance, director and admin roles. */
   private async simulatingUnits(em: EntityManager, user: AuthUser): Promise<Set<string>> {
-    const units = (await em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [user.organisationId])) as TreeNode[];
-    return unitIdsWithRole(user, units, SIMULATION_ROLES);
+    return unitIdsWithRole(user, await this.catalogue.orgUnits(em, user.organisationId), SIMULATION_ROLES);
   }
 
   /** A saved simulation of the caller's organisation and subtree, or 404 (another tenant's, another subtree's, or none). */
