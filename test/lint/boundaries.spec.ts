@@ -45,7 +45,7 @@ const crossings: Probe[] = [
   {
     name: 'figures/ calls indicators/ instead of enqueuing a recompute',
     filePath: 'apps/api/src/figures/probe.ts',
-    code: "import { RecomputeService } from '../indicators/recompute.service';\nexport const probe = RecomputeService;\n",
+    code: "import { RecomputeService } from '../indicators/savings/recompute.service';\nexport const probe = RecomputeService;\n",
   },
   {
     name: 'the admin imports the API’s code',

@@ -147,22 +147,9 @@ export interface PayerSeries {
   masked: boolean;
 }
 
-export const EXPLAINABLE = [
-  'grossSavings',
-  'cost',
-  'netSavings',
-  'offsetRatio',
-  'costPerEventAvoided',
-  'paybackYears',
-  'cashable',
-  'byPayer',
-  'publicSavings',
-  'publicCost',
-  'publicNetSavings',
-  'publicOffsetRatio',
-  'ledger',
-] as const;
-export type ExplainableIndicator = (typeof EXPLAINABLE)[number];
+/** The indicator keys: one list, in the engine (libs/indicators output/indicator-keys.ts). */
+export { EXPLAINABLE, PUBLIC_SCALARS, SUMMARY_SCALARS } from '@levier/indicators';
+export type { ExplainableIndicator, PublicScalar, SummaryScalar } from '@levier/indicators';
 
 /** The parameters of a methodology version (a type, not an interface, so it reads as a plain record too). */
 export type MethodologyParameters = {

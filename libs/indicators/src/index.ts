@@ -133,6 +133,8 @@ export type {
   SensitivityOutput,
 } from './output/output.types';
 export { isConventions2Output } from './output/output.types';
+export type { ExplainableIndicator, PublicScalar, SummaryScalar } from './output/indicator-keys';
+export { EXPLAINABLE, PUBLIC_SCALARS, SUMMARY_SCALARS } from './output/indicator-keys';
 export { formatAggregate, formatAggregateConventions2, formatOutcome, formatReallocation, formatSensitivity } from './output/format-output';
 export type { Mismatch, Tolerance } from './output/compare-expected';
 export { compareWithExpected, toleranceFor } from './output/compare-expected';

@@ -1,18 +1,64 @@
 import { Module } from '@nestjs/common';
+import { FundingModule } from '../funding/funding.module';
+import { MethodologyModule } from '../methodology/methodology.module';
+import { ReallocationModule } from '../reallocation/reallocation.module';
 import { IndicatorsController } from './savings/indicators.controller';
 import { IndicatorsService } from './savings/indicators.service';
 import { IndicatorReadRepository } from './savings/indicator-read.repository';
 import { IndicatorInputsRepository } from './savings/indicator-inputs.repository';
 import { RecomputeService } from './savings/recompute.service';
+import { RecomputeRepository } from './savings/recompute.repository';
 import { ReadModelCache } from './savings/read-model-cache';
-import { FundingModule } from '../funding/funding.module';
 import { ScopePeriodsService } from './savings/scope-periods.service';
+import { CustomIndicatorsController } from './custom/custom-indicators.controller';
+import { CustomIndicatorsService } from './custom/custom-indicators.service';
+import { CustomIndicatorRepository } from './custom/custom-indicator.repository';
+import { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
+import { CustomIndicatorValuesController } from './custom/custom-indicator-values.controller';
+import { CustomIndicatorValuesService } from './custom/custom-indicator-values.service';
+import { IndicatorTargetsController } from './targets/indicator-targets.controller';
+import { IndicatorTargetsService } from './targets/indicator-targets.service';
+import { IndicatorAlertsService } from './targets/indicator-alerts.service';
+import { ReallocationController } from './reallocation/reallocation.controller';
+import { ReallocationReadService } from './reallocation/reallocation-read.service';
+import { ReallocationRecomputeService } from './reallocation/reallocation-recompute.service';
 
-/** The indicator read model: reads (API) and recompute (used by the worker's processor and the CLI). */
+/**
+ * The read model, under one roof: everything that writes or reads computed values. savings/ (the savings indicators,
+ * `/api/indicators/{summary,series,explain,scenario,export,periods}`), custom/ (custom indicators: definitions at
+ * `/api/custom-indicators`, values at `/api/indicators/custom`), targets/ (targets at `/api/indicator-targets`, alerts at
+ * `/api/indicators/alerts`), reallocation/ (`/api/indicators/reallocation`, computed from reallocation/'s records). The
+ * recomputes are exported for the worker's `indicators` processor (indicators-worker.module.ts) and the CLI. The method
+ * is read through methodology/'s MethodologyInputs; the reallocation records through reallocation/'s repository.
+ */
 @Module({
-  imports: [FundingModule],
-  controllers: [IndicatorsController],
-  providers: [ReadModelCache, IndicatorsService, IndicatorReadRepository, IndicatorInputsRepository, RecomputeService, ScopePeriodsService],
-  exports: [IndicatorsService, ScopePeriodsService, RecomputeService, IndicatorInputsRepository, ReadModelCache],
+  imports: [FundingModule, MethodologyModule, ReallocationModule],
+  controllers: [IndicatorsController, CustomIndicatorsController, CustomIndicatorValuesController, IndicatorTargetsController, ReallocationController],
+  providers: [
+    ReadModelCache,
+    IndicatorsService,
+    IndicatorReadRepository,
+    IndicatorInputsRepository,
+    RecomputeService,
+    RecomputeRepository,
+    ScopePeriodsService,
+    CustomIndicatorRepository,
+    CustomIndicatorsService,
+    CustomIndicatorRecomputeService,
+    CustomIndicatorValuesService,
+    IndicatorTargetsService,
+    IndicatorAlertsService,
+    ReallocationReadService,
+    ReallocationRecomputeService,
+  ],
+  exports: [
+    IndicatorsService,
+    ScopePeriodsService,
+    RecomputeService,
+    IndicatorInputsRepository,
+    ReadModelCache,
+    CustomIndicatorRecomputeService,
+    ReallocationRecomputeService,
+  ],
 })
 export class IndicatorsModule {}

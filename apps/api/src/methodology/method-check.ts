@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parseScenario, ValidationError } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { Service } from '../catalogue/service.entity';
 import { buildScenarioDocument, MethodologyParameters } from '../indicators/savings/scenario-document';
-import { DEFAULT_METHODOLOGY, IndicatorInputsRepository } from '../indicators/savings/indicator-inputs.repository';
+import { DEFAULT_METHODOLOGY, MethodologyInputs } from './methodology-inputs.service';
 import { invalid } from '../platform/database/tenant-crud';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { PriceIndex } from './price-index.entity';
@@ -29,7 +29,7 @@ export interface OrganisationMethod {
  */
 @Injectable()
 export class MethodCheck {
-  constructor(private readonly inputs: IndicatorInputsRepository) {}
+  constructor(@Inject(MethodologyInputs) private readonly inputs: Pick<MethodologyInputs, 'method'>) {}
 
   async load(em: EntityManager, organisationId: string): Promise<OrganisationMethod> {
     const { version, ...rows } = await this.inputs.method(em, organisationId);

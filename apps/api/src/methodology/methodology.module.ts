@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
 import { MethodCheck } from './method-check';
 import { MethodologyWriter } from './methodology.writer';
 import { UnitCostsController } from './unit-costs.controller';
@@ -11,45 +10,16 @@ import { OutcomeAssumptionsController } from './outcome-assumptions.controller';
 import { OutcomeAssumptionsService } from './outcome-assumptions.service';
 import { MethodologyVersionsController } from './methodology-versions.controller';
 import { MethodologyVersionsService } from './methodology-versions.service';
-import { CustomIndicatorsController } from '../indicators/custom/custom-indicators.controller';
-import { CustomIndicatorsService } from '../indicators/custom/custom-indicators.service';
-import { CustomIndicatorRepository } from '../indicators/custom/custom-indicator.repository';
-import { CustomIndicatorRecomputeService } from '../indicators/custom/custom-indicator-recompute.service';
-import { CustomIndicatorValuesController } from '../indicators/custom/custom-indicator-values.controller';
-import { CustomIndicatorValuesService } from '../indicators/custom/custom-indicator-values.service';
-import { IndicatorTargetsController } from '../indicators/targets/indicator-targets.controller';
-import { IndicatorTargetsService } from '../indicators/targets/indicator-targets.service';
-import { IndicatorAlertsService } from '../indicators/targets/indicator-alerts.service';
+import { MethodologyInputs } from './methodology-inputs.service';
 
 /**
- * The method (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): unit costs, price indices, outcome assumptions, methodology versions; and custom
- * indicators with targets and alerts (§6). Exports the custom indicators' recompute for the `indicators` processor.
+ * The method (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): unit costs, price indices, outcome assumptions, methodology versions: reference data. Exports its writer (the
+ * custom indicators and targets write through it) and MethodologyInputs, what the read model (indicators/) reads of the method.
  */
 @Module({
-  imports: [AuditModule, IndicatorsModule],
-  controllers: [
-    UnitCostsController,
-    PriceIndicesController,
-    OutcomeAssumptionsController,
-    MethodologyVersionsController,
-    CustomIndicatorsController,
-    IndicatorTargetsController,
-    CustomIndicatorValuesController,
-  ],
-  providers: [
-    MethodCheck,
-    MethodologyWriter,
-    UnitCostsService,
-    PriceIndicesService,
-    OutcomeAssumptionsService,
-    MethodologyVersionsService,
-    CustomIndicatorRepository,
-    CustomIndicatorsService,
-    CustomIndicatorRecomputeService,
-    CustomIndicatorValuesService,
-    IndicatorTargetsService,
-    IndicatorAlertsService,
-  ],
-  exports: [CustomIndicatorRecomputeService],
+  imports: [AuditModule],
+  controllers: [UnitCostsController, PriceIndicesController, OutcomeAssumptionsController, MethodologyVersionsController],
+  providers: [MethodCheck, MethodologyInputs, MethodologyWriter, UnitCostsService, PriceIndicesService, OutcomeAssumptionsService, MethodologyVersionsService],
+  exports: [MethodologyWriter, MethodologyInputs],
 })
 export class MethodologyModule {}

@@ -1,5 +1,7 @@
-/** How each headline indicator is computed, in French, for the "Comment est-ce calculé ?" panel. */
-export const INDICATOR_FORMULAS = {
+import { EXPLAINABLE, type ExplainableIndicator } from '@levier/indicators';
+
+/** How each headline indicator (the contract's EXPLAINABLE) is computed, in French, for the "Comment est-ce calculé ?" panel. */
+export const INDICATOR_FORMULAS: Record<ExplainableIndicator, string> = {
   grossSavings:
     'Coûts évités (bruts) = Σ valeur actualisée des coûts évités. Pour chaque résultat : événements évités (taux sans − taux avec) × exposition × engagement, ou événements constatés × (1 − effet d’aubaine) ; × (1 − attribution) × (1 − déplacement) × quantité par événement × coût unitaire en euros constants de l’année de base × (1 − biais d’optimisme) ; projetée sur la durée de l’effet avec érosion, actualisée au taux de la méthodologie.',
   cost: 'Coût des services = dépenses de la période / (1 + taux d’actualisation)^t0 (t0 = 0 : première année non actualisée).',
@@ -22,7 +24,7 @@ export const INDICATOR_FORMULAS = {
     'Coûts évités pour 1 € public investi = coûts évités pour les finances publiques / coût public des services, calculé sur les sommes du périmètre, jamais en moyenne de ratios.',
   ledger:
     'Qui paie, qui économise = pour chaque payeur : coûts évités qu’il aurait supportés (coûts de substitution déduits), coût des services qu’il finance (plans de financement), et solde net = coûts évités − coût supporté.',
-} as const;
+};
 
-export type HeadlineIndicator = keyof typeof INDICATOR_FORMULAS;
-export const HEADLINE_INDICATORS = Object.keys(INDICATOR_FORMULAS) as HeadlineIndicator[];
+export type HeadlineIndicator = ExplainableIndicator;
+export const HEADLINE_INDICATORS = EXPLAINABLE;

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Decimal } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
-import { MethodologyVersion } from '../../methodology/methodology-version.entity';
-import { UnitCost } from '../../methodology/unit-cost.entity';
-import { PriceIndex } from '../../methodology/price-index.entity';
-import { OutcomeAssumption } from '../../methodology/outcome-assumption.entity';
-import { Service } from '../../catalogue/service.entity';
+import type { UnitCost } from '../../methodology/unit-cost.entity';
+import type { OutcomeAssumption } from '../../methodology/outcome-assumption.entity';
 import { OrgUnit } from '../../catalogue/org-unit.entity';
 import { MethodologyParameters, ScenarioInputs } from './scenario-document';
 import { UnitFigure } from './sum-figures';
 import { ServiceFundingRepository } from '../../funding/service-funding.repository';
 import type { FundingPlans } from '../../funding/funding-plan';
-import { versionInForce } from '../../methodology/version-in-force';
-
-export const DEFAULT_METHODOLOGY: MethodologyParameters = { baseYear: 2024, discountRate: '0.032', discountConvention: 0 };
+import { DEFAULT_METHODOLOGY, MethodologyInputs, StoredMethod } from '../../methodology/methodology-inputs.service';
 
 export interface MethodologyInForce {
   id: string | null;
@@ -35,29 +30,17 @@ export interface OrganisationInputs {
   funding: FundingPlans;
 }
 
-/** The organisation's stored method, as rows: the version in force (if any), unit costs, price indices, services, outcome assumptions. */
-export interface StoredMethod {
-  version: MethodologyVersion | null;
-  unitCosts: UnitCost[];
-  priceIndices: PriceIndex[];
-  services: Service[];
-  assumptions: OutcomeAssumption[];
-}
-
-/** Loads what the engine needs for one organisation (inside a TenantDb transaction). */
+/** Loads what the engine needs for one organisation (inside a TenantDb transaction): the method through methodology/'s inputs, units, funding, figures. */
 @Injectable()
 export class IndicatorInputsRepository {
-  constructor(private readonly fundings: ServiceFundingRepository) {}
+  constructor(
+    private readonly fundings: ServiceFundingRepository,
+    private readonly methodology: MethodologyInputs = new MethodologyInputs(),
+  ) {}
 
-  /** The stored method, read once for the recompute and for the method check after a write: the version in force at `now`. */
-  async method(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<StoredMethod> {
-    // one transaction = one connection: queries run one after the other
-    const version = versionInForce(await em.find(MethodologyVersion, { where: { organisationId } }), now);
-    const unitCosts = await em.find(UnitCost, { where: { organisationId }, order: { code: 'ASC' } });
-    const priceIndices = await em.find(PriceIndex, { where: { organisationId }, order: { year: 'ASC' } });
-    const services = await em.find(Service, { where: { organisationId }, order: { code: 'ASC' } });
-    const assumptions = await em.find(OutcomeAssumption, { where: { organisationId }, order: { code: 'ASC' } });
-    return { version, unitCosts, priceIndices, services, assumptions };
+  /** The stored method (methodology/'s {@link MethodologyInputs}): the version in force at `now`. */
+  method(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<StoredMethod> {
+    return this.methodology.method(em, organisationId, now);
   }
 
   async load(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<OrganisationInputs> {

@@ -201,4 +201,38 @@ export class IndicatorReadRepository {
     );
     return row.peak === null ? null : new Decimal(row.peak);
   }
+
+  /** The organisation's units (with their parent) for the scope's resolution and the secrecy's tree. */
+  async orgUnits(em: EntityManager, organisationId: string): Promise<{ id: string; code: string; name: string; parentId: string | null }[]> {
+    return (await em.query(`SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [organisationId])) as {
+      id: string;
+      code: string;
+      name: string;
+      parentId: string | null;
+    }[];
+  }
+
+  /** Ids of the organisation's service with this code (none when unknown). */
+  async serviceIds(em: EntityManager, organisationId: string, code: string): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(`SELECT id FROM service WHERE organisation_id = $1 AND code = $2`, [organisationId, code]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The series' default bucket of a unit: the coarsest granularity among the services it has current values of. */
+  async defaultBucket(em: EntityManager, scope: ReadScope): Promise<Bucket> {
+    const rows: { g: string }[] = await em.query(
+      `SELECT DISTINCT s.granularity AS g FROM service s JOIN indicator_value v ON v.service_id = s.id WHERE v.organisation_id = $1 AND v.org_unit_id = $2 AND v.basis = 'current'`,
+      [scope.organisationId, scope.orgUnitId],
+    );
+    return rows.some((r) => r.g === 'year') ? 'year' : rows.some((r) => r.g === 'quarter') ? 'quarter' : 'month';
+  }
+
+  /** Service id → code, label and note, for the series by service. */
+  async serviceLabels(em: EntityManager, organisationId: string): Promise<Map<string, { code: string; label: string; note: string | null }>> {
+    const rows: { id: string; code: string; label: string; note: string | null }[] = await em.query(
+      `SELECT id, code, label, note FROM service WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return new Map(rows.map((r) => [r.id, { code: r.code, label: r.label, note: r.note }]));
+  }
 }

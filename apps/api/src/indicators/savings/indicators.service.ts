@@ -11,7 +11,9 @@ import {
   formatSensitivity,
   parseScenario,
   SavingsCell,
+  PUBLIC_SCALARS,
   scenarioHasRanges,
+  SUMMARY_SCALARS,
 } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import type { ExplainedValue } from '@levier/contracts';
@@ -19,7 +21,7 @@ import { TenantDb } from '../../platform/database/tenant-db';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { unitIdsWithRole, visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder, subtree } from '../../catalogue/org-tree';
-import { MethodologyVersion } from '../../methodology/methodology-version.entity';
+import { MethodologyInputs } from '../../methodology/methodology-inputs.service';
 import { IndicatorInputsRepository } from './indicator-inputs.repository';
 import { Bucket, CellRow, IndicatorReadRepository, ReadScope } from './indicator-read.repository';
 import { IndicatorExplainQuery, IndicatorScopeQuery, IndicatorSeriesQuery } from './indicator-query.dto';
@@ -30,9 +32,7 @@ import { INDICATOR_FORMULAS } from './indicator-formulas';
 import { fundingFor } from '../../funding/funding-plan';
 import { ReadModelCache } from './read-model-cache';
 import { complementaryMask, isSmallNumber, SecrecyScope, SMALL_NUMBER_THRESHOLD, UNMASKED_ROLES } from '../shared/statistical-secrecy';
-import type { TreeNode } from '../../catalogue/org-tree';
-import { versionInForce } from '../../methodology/version-in-force';
-import { narrowingSentence, parameterLabel, ParameterRefs, parameterSource } from './parameter-labels';
+import { narrowingSentence, parameterLabel, parameterSource } from './parameter-labels';
 import { parameterValues } from './parameter-values';
 import { ScopePeriodsService } from './scope-periods.service';
 import { seriesCoverage } from './series-coverage';
@@ -86,6 +86,7 @@ export class IndicatorsService {
     private readonly inputs: IndicatorInputsRepository,
     private readonly cache: ReadModelCache,
     private readonly scopePeriods: ScopePeriodsService,
+    private readonly method: MethodologyInputs,
   ) {}
 
   summary(user: AuthUser, query: IndicatorScopeQuery) {
@@ -101,7 +102,7 @@ export class IndicatorsService {
       const scope = await this.resolve(em, user, query);
       const rows = await this.read.cells(em, scope, { by: 'none' });
       const freshness = await this.read.freshness(em, scope);
-      const version = await this.versionInForce(em, user.organisationId);
+      const version = await this.method.versionInForce(em, user.organisationId);
       const masked = await this.isMasked(em, user, scope);
       const conventions = conventionsOf(rows, version?.conventions ?? 1);
       const cells = byScenario(rows, '*');
@@ -111,12 +112,14 @@ export class IndicatorsService {
       const blank = masked || rows.length === 0;
       return {
         ...maybeMask(headline, blank),
-        ...(conventions === 2 ? { outcomeLabels: await this.outcomeLabels(em, user.organisationId) } : {}),
+        ...(conventions === 2 ? { outcomeLabels: await this.method.outcomeLabels(em, user.organisationId) } : {}),
         ...(sensitivity !== null ? { sensitivity } : {}),
         ranges: { low: maybeMask(present(cells('low'), conventions), blank), high: maybeMask(present(cells('high'), conventions), blank) },
         conventions,
         // the method the figures shown were computed with: « tel que publié » names the version of the approval, not today's
-        methodologyVersion: (await this.versionOfRows(em, user.organisationId, freshness.methodologyVersionIds)) ?? version,
+        methodologyVersion:
+          (freshness.methodologyVersionIds.length === 1 ? await this.method.version(em, user.organisationId, freshness.methodologyVersionIds[0]) : null) ??
+          version,
         methodologyVersions: freshness.methodologyVersionIds.length,
         computedAt: freshness.computedAt,
         dataAsOf: freshness.dataAsOf,
@@ -141,7 +144,7 @@ export class IndicatorsService {
       outcomes: new Map(inputs.services.flatMap((s) => s.outcomes.map((o) => [`${s.code}/${o.code}`, o.label] as const))),
       unitCosts: new Map(inputs.unitCosts.map((u) => [u.code, u.label])),
     };
-    const refs = await this.parameterRefs(em, organisationId);
+    const refs = await this.method.assumptionRefs(em, organisationId);
     return computeSensitivity(parsed.scenario).map((entry) => ({
       ...formatSensitivity(entry),
       label: parameterLabel(entry.parameter, labels),
@@ -152,25 +155,6 @@ export class IndicatorsService {
     }));
   }
 
-  /** Ids of the unit costs (by code) and outcome assumptions (by `<service>/<outcome>`): where each assumption is edited. */
-  private async parameterRefs(em: EntityManager, organisationId: string): Promise<ParameterRefs> {
-    const unitCosts: { id: string; code: string }[] = await em.query(`SELECT id, code FROM unit_cost WHERE organisation_id = $1`, [organisationId]);
-    const outcomes: { id: string; key: string }[] = await em.query(
-      `SELECT o.id, s.code || '/' || o.code AS key FROM outcome_assumption o JOIN service s ON s.id = o.service_id WHERE o.organisation_id = $1`,
-      [organisationId],
-    );
-    return { unitCosts: new Map(unitCosts.map((u) => [u.code, u.id])), outcomes: new Map(outcomes.map((o) => [o.key, o.id])) };
-  }
-
-  /** Outcome code → label (the same code in two services is the same kind of event: the first label found). */
-  private async outcomeLabels(em: EntityManager, organisationId: string): Promise<Record<string, string>> {
-    const rows: { code: string; label: string }[] = await em.query(
-      `SELECT DISTINCT ON (code) code, label FROM outcome_assumption WHERE organisation_id = $1 ORDER BY code, label`,
-      [organisationId],
-    );
-    return Object.fromEntries(rows.map((r) => [r.code, r.label]));
-  }
-
   private computeSeries(user: AuthUser, query: IndicatorSeriesQuery) {
     return this.tenantDb.read(user.organisationId, async (em) => {
       const scope = await this.resolve(em, user, query);
@@ -178,7 +162,7 @@ export class IndicatorsService {
       const masked = await this.isMasked(em, user, scope);
       if (groupBy === 'payer') {
         const rows = await this.read.cells(em, scope, { by: 'none' });
-        const version = await this.versionInForce(em, user.organisationId);
+        const version = await this.method.versionInForce(em, user.organisationId);
         const conventions = conventionsOf(rows, version?.conventions ?? 1);
         const cells = byScenario(rows, '*');
         const [central, low, high] = (['central', 'low', 'high'] as const).map((s) => present(cells(s), conventions));
@@ -193,10 +177,12 @@ export class IndicatorsService {
         }));
         return { groupBy, conventions, items, masked };
       }
-      const bucket: Bucket = query.granularity ?? (await this.defaultBucket(em, scope));
+      const bucket: Bucket = query.granularity ?? (await this.read.defaultBucket(em, scope));
       const rows = await this.read.cells(em, scope, groupBy === 'service' ? { by: 'service' } : { by: 'period', bucket });
       const labels =
-        groupBy === 'service' ? await this.serviceLabels(em, user.organisationId) : new Map<string, { code: string; label: string; note: string | null }>();
+        groupBy === 'service'
+          ? await this.read.serviceLabels(em, user.organisationId)
+          : new Map<string, { code: string; label: string; note: string | null }>();
       const keys = [...new Set(rows.map((r) => r.key))].sort();
       const items = keys.map((key) => {
         const cells = byScenario(rows, key);
@@ -305,7 +291,7 @@ export class IndicatorsService {
       const current = await this.read.cells(em, { ...scope, basis: 'current' }, { by: 'none' });
       const reported = await this.read.cells(em, { ...scope, basis: 'reported' }, { by: 'none' });
       const freshness = await this.read.freshness(em, scope);
-      const version = await this.versionInForce(em, user.organisationId);
+      const version = await this.method.versionInForce(em, user.organisationId);
       const masked = await this.isMasked(em, user, scope);
       const indicator = query.indicator ?? 'grossSavings';
       const currentValue = present(byScenario(current, '*')('central'), conventionsOf(current, version?.conventions ?? 1)) as unknown as Record<
@@ -402,9 +388,7 @@ export class IndicatorsService {
   }
 
   private async resolve(em: EntityManager, user: AuthUser, query: IndicatorScopeQuery): Promise<ResolvedScope> {
-    const units: { id: string; code: string; name: string; parentId: string | null }[] = (
-      await em.query(`SELECT id, code, name, parent_id FROM org_unit WHERE organisation_id = $1`, [user.organisationId])
-    ).map((u: { id: string; code: string; name: string; parent_id: string | null }) => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id }));
+    const units = await this.read.orgUnits(em, user.organisationId);
     const visible = visibleUnitIds(user, units);
     const unit =
       query.orgUnit === undefined
@@ -413,9 +397,8 @@ export class IndicatorsService {
     if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${query.orgUnit ?? ''} » introuvable.`);
     let serviceIds: string[] | undefined;
     if (query.service !== undefined) {
-      const rows: { id: string }[] = await em.query(`SELECT id FROM service WHERE organisation_id = $1 AND code = $2`, [user.organisationId, query.service]);
-      if (rows.length === 0) throw new NotFoundException(`Service « ${query.service} » introuvable.`);
-      serviceIds = rows.map((r) => r.id);
+      serviceIds = await this.read.serviceIds(em, user.organisationId, query.service);
+      if (serviceIds.length === 0) throw new NotFoundException(`Service « ${query.service} » introuvable.`);
     }
     const from = query.from ?? null;
     const to = query.to ?? query.from ?? null;
@@ -431,19 +414,6 @@ export class IndicatorsService {
       from,
       to,
     };
-  }
-
-  /** The method in force today, by effective date (not the highest number), with its conventions. */
-  private async versionInForce(em: EntityManager, organisationId: string) {
-    const version = versionInForce(await em.find(MethodologyVersion, { where: { organisationId } }), new Date());
-    return version ? describeVersion(version) : null;
-  }
-
-  /** The one version the rows of a scope were computed with, or null when they mix versions (or there is none). */
-  private async versionOfRows(em: EntityManager, organisationId: string, ids: readonly string[]) {
-    if (ids.length !== 1) return null;
-    const version = await em.findOne(MethodologyVersion, { where: { organisationId, id: ids[0] } });
-    return version ? describeVersion(version) : null;
   }
 
   /**
@@ -462,7 +432,7 @@ export class IndicatorsService {
    * or complementary suppression hides the unit over those dates (statistical-secrecy.ts `complementaryMask`).
    */
   private async isMasked(em: EntityManager, user: AuthUser, scope: ReadScope, options: { cellwise?: boolean } = {}): Promise<boolean> {
-    const units = (await em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [scope.organisationId])) as TreeNode[];
+    const units = await this.read.orgUnits(em, scope.organisationId);
     const seen = unitIdsWithRole(user, units, UNMASKED_ROLES);
     if (seen.has(scope.orgUnitId)) return false;
     const activity = await this.read.unitActivity(em, scope.organisationId, scope.start, scope.end, SMALL_NUMBER_THRESHOLD);
@@ -471,46 +441,13 @@ export class IndicatorsService {
     if (options.cellwise === true && subtree(units, scope.orgUnitId).some((u) => hidden.has(u.id))) return true;
     return isSmallNumber(await this.read.peakBeneficiaries(em, scope));
   }
-
-  private async defaultBucket(em: EntityManager, scope: ReadScope): Promise<Bucket> {
-    const rows: { g: string }[] = await em.query(
-      `SELECT DISTINCT s.granularity AS g FROM service s JOIN indicator_value v ON v.service_id = s.id WHERE v.organisation_id = $1 AND v.org_unit_id = $2 AND v.basis = 'current'`,
-      [scope.organisationId, scope.orgUnitId],
-    );
-    return rows.some((r) => r.g === 'year') ? 'year' : rows.some((r) => r.g === 'quarter') ? 'quarter' : 'month';
-  }
-
-  private async serviceLabels(em: EntityManager, organisationId: string): Promise<Map<string, { code: string; label: string; note: string | null }>> {
-    const rows: { id: string; code: string; label: string; note: string | null }[] = await em.query(
-      `SELECT id, code, label, note FROM service WHERE organisation_id = $1`,
-      [organisationId],
-    );
-    return new Map(rows.map((r) => [r.id, { code: r.code, label: r.label, note: r.note }]));
-  }
 }
 
-const MASKED_KEYS: (keyof AggregateOutput)[] = [
-  'eventsNet',
-  'grossSavings',
-  'cost',
-  'netSavings',
-  'offsetRatio',
-  'costPerEventAvoided',
-  'paybackYears',
-  'cashable',
-  'nonCashable',
-];
-
-const describeVersion = (version: MethodologyVersion) => ({
-  id: version.id,
-  version: version.version,
-  label: version.label,
-  effectiveFrom: version.effectiveFrom,
-  conventions: ((version.parameters as { conventions?: number }).conventions === 2 ? 2 : 1) as 1 | 2,
-});
+/** The summary's scalars, masked under statistical secrecy (the contract's one list). */
+const MASKED_KEYS: readonly (keyof AggregateOutput)[] = SUMMARY_SCALARS;
 
 /** Conventions-2 keys masked with the others: public figures to null, payer and event maps emptied. */
-const MASKED_KEYS_2 = ['publicSavings', 'publicCost', 'publicNetSavings', 'publicOffsetRatio'] as const;
+const MASKED_KEYS_2 = PUBLIC_SCALARS;
 
 const maskAggregate = <T extends Presented>(value: T): T =>
   ({

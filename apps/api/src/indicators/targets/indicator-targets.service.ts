@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SUMMARY_SCALARS, type SummaryScalar } from '@levier/indicators';
 import Decimal from 'decimal.js';
 import { EntityManager, In } from 'typeorm';
 import { TenantDb } from '../../platform/database/tenant-db';
@@ -14,18 +15,8 @@ import { IndicatorTargetResponse, toIndicatorTargetResponse } from './indicator-
 import { orgUnitsOf } from '../shared/read-scope';
 
 /** System indicators a target can be set on: the scalar keys of the summary (AGGREGATE of the vectors README). */
-export const SYSTEM_TARGET_INDICATORS = [
-  'eventsNet',
-  'grossSavings',
-  'cost',
-  'netSavings',
-  'offsetRatio',
-  'costPerEventAvoided',
-  'paybackYears',
-  'cashable',
-  'nonCashable',
-] as const;
-export type SystemTargetIndicator = (typeof SYSTEM_TARGET_INDICATORS)[number];
+export const SYSTEM_TARGET_INDICATORS = SUMMARY_SCALARS;
+export type SystemTargetIndicator = SummaryScalar;
 /** Their French labels, as the dashboard names them (alert messages, target screens). */
 export const SYSTEM_INDICATOR_LABELS: Record<SystemTargetIndicator, string> = {
   eventsNet: 'Événements évités (tous types additionnés)',
