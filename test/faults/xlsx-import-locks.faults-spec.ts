@@ -133,7 +133,7 @@ describe('a maximal legal XLSX import in a real worker process', () => {
   });
 
   // Issue 15, finding 7: reading streams and hands the loop back every ~20 ms, and so do validation, resolution, outlier
-  // flags and the write plan (figures/parsing/loop-slicer.ts); before, applying 30 000 rows held the loop ≈ 2 s at once.
+  // flags and the write plan (platform/event-loop/loop-slicer.ts); before, applying 30 000 rows held the loop ≈ 2 s at once.
   it(`keeps the worker's loop responsive and every lock held while it applies ${FULL ? 'the largest legal workbook' : '30 000 rows × 36 cells'}`, async () => {
     const ds = await api.api.db.dataSource();
     const prefix = api.api.queuePrefix;

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ResolvedFigure } from './figure.repository';
 import type { FigureStatus } from './figure.entity';
-import type { LoopSlicer } from './parsing/loop-slicer';
+import type { LoopSlicer } from '../platform/event-loop/loop-slicer';
 
 /** A figure as stored, read under the write lock of its (unit, period). */
 export interface StoredFigure {

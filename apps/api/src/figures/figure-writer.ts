@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplyContext, ResolvedFigure } from './figure.repository';
 import { FigureChanges, planChanges, planChangesInSlices, StoredFigure, StoredSeries } from './figure-changes';
-import type { LoopSlicer } from './parsing/loop-slicer';
+import type { LoopSlicer } from '../platform/event-loop/loop-slicer';
 
 /** Rows per write statement: large enough to amortise round trips and plan time, small enough for steady progress. */
 export const WRITE_CHUNK = 5000;

@@ -8,7 +8,7 @@ import { CatalogueRepository } from '../../catalogue/catalogue.repository';
 import { FigureRepository } from '../figure.repository';
 import { ExpectedMetricsRepository } from '../expected-metrics/expected-metrics.repository';
 import { periodsWithin, serviceSlots, slotIn } from './expected-figures';
-import { inSlices } from '../../platform/in-slices';
+import { inSlices } from '../../platform/event-loop/in-slices';
 
 export interface Completeness {
   orgUnit: string;

@@ -8,7 +8,7 @@ import { unitIdsWithRole } from '../../tenancy/unit-scope';
 import { rolesOf } from '../../tenancy/role-assignments';
 import { FIGURE_WRITER_ROLES } from '../figure.entity';
 import { validateRowsInSlices } from '../parsing/validate-rows';
-import { LoopSlicer, mapInSlices } from '../parsing/loop-slicer';
+import { LoopSlicer, mapInSlices } from '../../platform/event-loop/loop-slicer';
 import { cellText, withoutNul } from '../parsing/validate-row';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
 import type { NormalisedRow, RowError } from '../parsing/row-validation.types';

@@ -2,7 +2,7 @@ import { FIELD_LABELS, mapHeader, normaliseHeader, type HeaderMapping } from './
 import { parseFrenchPeriod } from './french-period';
 import type { CellValue, FigureField, FileError, ImportLayout, RawRow, ReadFigures, ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
-import type { LoopSlicer } from './loop-slicer';
+import type { LoopSlicer } from '../../platform/event-loop/loop-slicer';
 
 /** One record of a CSV file or one row of a sheet, before the header is known. */
 export interface TableRecord {

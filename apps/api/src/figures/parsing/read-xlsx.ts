@@ -1,6 +1,6 @@
 import { stream as excelStream, type CellValue as ExcelCellValue, type Row } from 'exceljs';
 import { readFigureTableInSlices, type TableRecord } from './figure-table';
-import { LoopSlicer } from './loop-slicer';
+import { LoopSlicer } from '../../platform/event-loop/loop-slicer';
 import type { CellValue, FileError, ReadFigures, ReadFiguresResult } from './figure-file.types';
 import type { ImportMapping } from './import-mapping';
 import { DEFAULT_XLSX_LIMITS, inflateEntry, megabytes, readZipDirectory, zipStream, type XlsxLimits, type ZipEntry } from './xlsx-zip-limits';

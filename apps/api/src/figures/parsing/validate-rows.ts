@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { formatFrenchDecimal } from './format-french-decimal';
-import { LoopSlicer } from './loop-slicer';
+import { LoopSlicer } from '../../platform/event-loop/loop-slicer';
 import { rowContext, validateRow, type RowContext } from './validate-row';
 import type { FigureCatalogue } from './figure-catalogue.types';
 import type { FigureField, RawRow } from './figure-file.types';
