@@ -1,12 +1,12 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import Decimal from 'decimal.js';
-import { EntityManager } from 'typeorm';
-import { AuditWriter } from '../audit/audit.writer';
 import { subtree, TreeNode } from '../catalogue/org-tree';
 import { Metric } from '../catalogue/metric.entity';
 import { Service } from '../catalogue/service.entity';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import { TenantDb } from '../platform/database/tenant-db';
-import { auditCopy, idFilter, UUID } from '../platform/database/tenant-crud';
+import { idFilter } from '../platform/database/tenant-crud';
+import { RecordDeclaration, RecordScope, TenantRecords } from '../platform/database/tenant-records';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
 import type { Role } from '../tenancy/role-assignment.entity';
@@ -15,19 +15,10 @@ import { INITIATIVE_STATUS_LABELS, INITIATIVE_STATUSES, isInitiativeStatus } fro
 import { Initiative } from './initiative.entity';
 import { InitiativeResponse, InitiativesSummaryResponse, toInitiativeResponse } from './initiative.mapper';
 import { InitiativeFilter, InitiativeRepository, InitiativeSort } from './initiative.repository';
-import { CreateInitiativeDto, UpdateInitiativeDto } from './dto/initiative.dto';
+import { CreateInitiativeDto } from './dto/initiative.dto';
 
-const ENTITY = 'initiative';
-const NOT_FOUND = 'Initiative introuvable.';
 /** Who may declare and edit an initiative, over the subtree of their role (a viewer reads only). */
 export const INITIATIVE_WRITERS: readonly Role[] = ['admin', 'finance', 'director'];
-
-interface Write {
-  value: InitiativeResponse;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 /** Fields an update may leave out but never empty (null). */
 const REQUIRED = ['title', 'orgUnit', 'team', 'service', 'startDate', 'status'] as const;
@@ -43,23 +34,43 @@ const isCalendarDate = (text: string): boolean => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2100;
 };
 
-/**
- * Agents' initiatives (PIFPP, issue 18): a register of what teams started without prior permission. Tenant-scoped,
- * then subtree-scoped: read by every member whose roles cover the initiative's unit, written by admin, finance and
- * director over their subtree. Each write and its audit row (before/after) commit in one tenant transaction.
- */
-@Injectable()
-export class InitiativesService {
-  constructor(
-    private readonly tenantDb: TenantDb,
-    private readonly repository: InitiativeRepository,
-    private readonly audit: AuditWriter,
-  ) {}
+type Scope = RecordScope<Unit[], AuthUser>;
 
-  list(user: AuthUser, query: ListQuery<InitiativeSort>): Promise<{ rows: InitiativeResponse[]; total: number }> {
-    const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const units = await this.repository.units(em, organisationId);
+/** A unit by code where the caller may write: unknown or unseen → 400 (like a typo), seen but read-only → 403. */
+const writableUnit = (user: AuthUser, units: readonly Unit[], code: string): Unit => {
+  const unit = units.find((u) => u.code === code);
+  if (!unit || !visibleUnitIds(user, units).has(unit.id)) {
+    throw badRequest('Unité inconnue.', `orgUnit : unité inconnue « ${code.slice(0, 64)} » : indiquez le code d’une unité de votre périmètre`);
+  }
+  if (!unitIdsWithRole(user, units, INITIATIVE_WRITERS).has(unit.id)) {
+    throw new ForbiddenException(`Vos rôles ne permettent pas de déclarer ou modifier une initiative de l’unité « ${unit.name} ».`);
+  }
+  return unit;
+};
+
+const initiative = (repository: InitiativeRepository): RecordDeclaration<Initiative, InitiativeResponse, CreateInitiativeDto, Unit[], AuthUser> => {
+  const service = async ({ em, organisationId }: Scope, code: string): Promise<Service> => {
+    const found = await repository.serviceByCode(em, organisationId, code);
+    if (!found) throw badRequest('Service inconnu.', `service : service inconnu « ${code.slice(0, 64)} » : indiquez le code d’un service de l’organisation`);
+    return found;
+  };
+  const metric = async ({ em, organisationId }: Scope, code: string): Promise<Metric> => {
+    const found = await repository.metricByCode(em, organisationId, code);
+    if (!found)
+      throw badRequest(
+        'Métrique inconnue.',
+        `metric : métrique inconnue « ${code.slice(0, 96)} » : indiquez le code d’une métrique de l’organisation, ou rien`,
+      );
+    return found;
+  };
+  return {
+    entity: Initiative,
+    what: 'Initiative',
+    audit: 'initiative',
+    // the units, to see and write by subtree
+    context: (em, user) => repository.units(em, user.organisationId),
+    toResponse: toInitiativeResponse,
+    page: async ({ em, user, organisationId, ctx: units }, query) => {
       const visible = visibleUnitIds(user, units);
       let unitIds = [...visible];
       const unitCodes = stringList(query.filter, 'orgUnit', 64);
@@ -78,10 +89,65 @@ export class InitiativesService {
         filter.statuses = statuses;
       }
       const codes = stringList(query.filter, 'service', 64);
-      if (codes) filter.serviceIds = (await this.repository.servicesByCodes(em, organisationId, codes)).map((s) => s.id);
-      const page = await this.repository.page(em, organisationId, filter, query);
-      return { rows: page.rows.map(toInitiativeResponse), total: page.total };
-    });
+      if (codes) filter.serviceIds = (await repository.servicesByCodes(em, organisationId, codes)).map((s) => s.id);
+      return repository.page(em, organisationId, filter, query as ListQuery<InitiativeSort>);
+    },
+    // an initiative whose unit the caller sees (another subtree's is a 404, like another tenant's)
+    find: async ({ em, user, organisationId, ctx: units }, id) => {
+      const row = await repository.findOne(em, organisationId, id);
+      return row && visibleUnitIds(user, units).has(row.orgUnitId) ? row : null;
+    },
+    defaults: { hours: '0', euros: '0', itemsLent: null, results: null, metric: null },
+    apply: async (row, dto, scope) => {
+      const { user, ctx: units, created } = scope;
+      if (!created) {
+        writableUnit(user, units, row.orgUnit!.code);
+        const cleared = REQUIRED.filter((field) => dto[field] === null);
+        if (cleared.length > 0)
+          throw new BadRequestException({
+            detail: 'Champ obligatoire.',
+            errors: cleared.map((field) => `${field} : valeur obligatoire, ne peut pas être vidée`),
+          });
+      } else row.createdBy = user.id;
+      if (dto.orgUnit !== undefined) row.orgUnitId = writableUnit(user, units, dto.orgUnit).id;
+      if (dto.service !== undefined) row.serviceId = (await service(scope, dto.service)).id;
+      if (dto.metric !== undefined) row.metricId = dto.metric === null ? null : (await metric(scope, dto.metric)).id;
+      if (dto.startDate !== undefined) {
+        checkDate(dto.startDate);
+        row.startDate = dto.startDate;
+      }
+      if (dto.title !== undefined) row.title = dto.title.trim();
+      if (dto.team !== undefined) row.team = dto.team.trim();
+      if (dto.status !== undefined) row.status = dto.status;
+      if (dto.hours !== undefined) row.hours = new Decimal(dto.hours ?? '0');
+      if (dto.euros !== undefined) row.euros = new Decimal(dto.euros ?? '0');
+      if (dto.itemsLent !== undefined) row.itemsLent = dto.itemsLent;
+      if (dto.results !== undefined) row.results = dto.results;
+    },
+    // relations loaded by findOne would win over the changed ids on save: write the columns only (read again after)
+    save: async ({ em }, row) => {
+      const { orgUnit: _unit, service: _service, metric: _metric, ...columns } = row;
+      return em.save(Initiative, columns);
+    },
+    beforeDelete: async (row, { user, ctx: units }) => {
+      writableUnit(user, units, row.orgUnit!.code);
+    },
+  };
+};
+
+/**
+ * Agents' initiatives (PIFPP, issue 18): a register of what teams started without prior permission. Tenant-scoped,
+ * then subtree-scoped: read by every member whose roles cover the initiative's unit, written by admin, finance and
+ * director over their subtree. Each write and its audit row (before/after) commit in one tenant transaction.
+ */
+@Injectable()
+export class InitiativesService extends TenantRecords<Initiative, InitiativeResponse, CreateInitiativeDto, Unit[], AuthUser> {
+  constructor(
+    tenantDb: TenantDb,
+    writer: AuditedTenantWriter,
+    private readonly repository: InitiativeRepository,
+  ) {
+    super(initiative(repository), tenantDb, writer);
   }
 
   /** Initiatives by status and the resources they mobilised, over a unit's subtree (default: all the caller sees). */
@@ -100,136 +166,6 @@ export class InitiativesService {
       const byStatus = INITIATIVE_STATUSES.map((status) => ({ status, label: INITIATIVE_STATUS_LABELS[status], count: counts.get(status) ?? 0 }));
       return { byStatus, count: byStatus.reduce((n, s) => n + s.count, 0), hours, euros };
     });
-  }
-
-  get(user: AuthUser, id: string): Promise<InitiativeResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) => {
-      const units = await this.repository.units(em, user.organisationId);
-      return toInitiativeResponse(await this.visible(em, user, units, id));
-    });
-  }
-
-  create(user: AuthUser, dto: CreateInitiativeDto): Promise<InitiativeResponse> {
-    const organisationId = user.organisationId;
-    return this.write(user, 'create', async (em, units) => {
-      const unit = this.writableUnit(user, units, dto.orgUnit);
-      const service = await this.service(em, organisationId, dto.service);
-      const metric = dto.metric == null ? null : await this.metric(em, organisationId, dto.metric);
-      checkDate(dto.startDate);
-      const row = em.create(Initiative, {
-        organisationId,
-        title: dto.title.trim(),
-        orgUnitId: unit.id,
-        team: dto.team.trim(),
-        serviceId: service.id,
-        startDate: dto.startDate,
-        status: dto.status,
-        hours: new Decimal(dto.hours ?? '0'),
-        euros: new Decimal(dto.euros ?? '0'),
-        itemsLent: dto.itemsLent ?? null,
-        results: dto.results ?? null,
-        metricId: metric?.id ?? null,
-        createdBy: user.id,
-      });
-      const saved = await em.save(Initiative, row);
-      const value = toInitiativeResponse((await this.repository.findOne(em, organisationId, saved.id))!);
-      return { value, entityId: saved.id, before: null, after: auditCopy(value) };
-    });
-  }
-
-  update(user: AuthUser, id: string, dto: UpdateInitiativeDto): Promise<InitiativeResponse> {
-    const organisationId = user.organisationId;
-    return this.write(user, 'update', async (em, units) => {
-      const row = await this.visible(em, user, units, id);
-      this.writableUnit(user, units, row.orgUnit!.code);
-      const cleared = REQUIRED.filter((field) => dto[field] === null);
-      if (cleared.length > 0)
-        throw new BadRequestException({
-          detail: 'Champ obligatoire.',
-          errors: cleared.map((field) => `${field} : valeur obligatoire, ne peut pas être vidée`),
-        });
-      const before = auditCopy(toInitiativeResponse(row));
-      if (dto.orgUnit !== undefined) row.orgUnitId = this.writableUnit(user, units, dto.orgUnit).id;
-      if (dto.service !== undefined) row.serviceId = (await this.service(em, organisationId, dto.service)).id;
-      if (dto.metric !== undefined) row.metricId = dto.metric === null ? null : (await this.metric(em, organisationId, dto.metric)).id;
-      if (dto.startDate !== undefined) {
-        checkDate(dto.startDate);
-        row.startDate = dto.startDate;
-      }
-      if (dto.title !== undefined) row.title = dto.title.trim();
-      if (dto.team !== undefined) row.team = dto.team.trim();
-      if (dto.status !== undefined) row.status = dto.status;
-      if (dto.hours !== undefined) row.hours = new Decimal(dto.hours ?? '0');
-      if (dto.euros !== undefined) row.euros = new Decimal(dto.euros ?? '0');
-      if (dto.itemsLent !== undefined) row.itemsLent = dto.itemsLent;
-      if (dto.results !== undefined) row.results = dto.results;
-      // relations loaded by findOne would win over the changed ids on save: write the columns only
-      const { orgUnit: _unit, service: _service, metric: _metric, ...columns } = row;
-      await em.save(Initiative, columns);
-      const value = toInitiativeResponse((await this.repository.findOne(em, organisationId, id))!);
-      return { value, entityId: id, before, after: auditCopy(value) };
-    });
-  }
-
-  remove(user: AuthUser, id: string): Promise<InitiativeResponse> {
-    const organisationId = user.organisationId;
-    return this.write(user, 'delete', async (em, units) => {
-      const row = await this.visible(em, user, units, id);
-      this.writableUnit(user, units, row.orgUnit!.code);
-      const value = toInitiativeResponse(row);
-      await em.delete(Initiative, { id, organisationId });
-      return { value, entityId: id, before: auditCopy(value), after: null };
-    });
-  }
-
-  private write(
-    user: AuthUser,
-    action: 'create' | 'update' | 'delete',
-    work: (em: EntityManager, units: Unit[]) => Promise<Write>,
-  ): Promise<InitiativeResponse> {
-    const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const outcome = await work(em, await this.repository.units(em, organisationId));
-      await this.audit.write(em, organisationId, [
-        { actorId: user.id, action: `${ENTITY}.${action}`, entity: ENTITY, entityId: outcome.entityId, before: outcome.before, after: outcome.after },
-      ]);
-      return outcome.value;
-    });
-  }
-
-  /** An initiative of the caller's organisation whose unit the caller sees, or 404 (another tenant's, another subtree's, or none). */
-  private async visible(em: EntityManager, user: AuthUser, units: readonly Unit[], id: string): Promise<Initiative> {
-    const row = UUID.test(id) ? await this.repository.findOne(em, user.organisationId, id) : null;
-    if (!row || !visibleUnitIds(user, units).has(row.orgUnitId)) throw new NotFoundException(NOT_FOUND);
-    return row;
-  }
-
-  /** A unit by code where the caller may write: unknown or unseen → 400 (like a typo), seen but read-only → 403. */
-  private writableUnit(user: AuthUser, units: readonly Unit[], code: string): Unit {
-    const unit = units.find((u) => u.code === code);
-    if (!unit || !visibleUnitIds(user, units).has(unit.id)) {
-      throw badRequest('Unité inconnue.', `orgUnit : unité inconnue « ${code.slice(0, 64)} » : indiquez le code d’une unité de votre périmètre`);
-    }
-    if (!unitIdsWithRole(user, units, INITIATIVE_WRITERS).has(unit.id)) {
-      throw new ForbiddenException(`Vos rôles ne permettent pas de déclarer ou modifier une initiative de l’unité « ${unit.name} ».`);
-    }
-    return unit;
-  }
-
-  private async service(em: EntityManager, organisationId: string, code: string): Promise<Service> {
-    const service = await this.repository.serviceByCode(em, organisationId, code);
-    if (!service) throw badRequest('Service inconnu.', `service : service inconnu « ${code.slice(0, 64)} » : indiquez le code d’un service de l’organisation`);
-    return service;
-  }
-
-  private async metric(em: EntityManager, organisationId: string, code: string): Promise<Metric> {
-    const metric = await this.repository.metricByCode(em, organisationId, code);
-    if (!metric)
-      throw badRequest(
-        'Métrique inconnue.',
-        `metric : métrique inconnue « ${code.slice(0, 96)} » : indiquez le code d’une métrique de l’organisation, ou rien`,
-      );
-    return metric;
   }
 }
 

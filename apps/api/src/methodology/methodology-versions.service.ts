@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
-import { ListQuery } from '../platform/http/list-query';
 import type { AuthUser } from '../tenancy/auth-user';
 import { MethodologyParameters } from '../indicators/savings/scenario-document';
-import { auditCopy, findOwned, findPage, idFilter, intFilter } from '../platform/database/tenant-crud';
+import { auditCopy, intFilter } from '../platform/database/tenant-crud';
+import { RecordRead, TenantRecordReader } from '../platform/database/tenant-records';
 import { MethodologyWriter } from './methodology.writer';
 import { MethodCheck } from './method-check';
 import { MethodologyVersion } from './methodology-version.entity';
@@ -15,31 +15,26 @@ import { PublishMethodologyVersionDto } from './dto/publish-methodology-version.
 
 export const METHODOLOGY_VERSION_SORTS = ['version', 'effectiveFrom', 'publishedAt'] as const;
 
+const METHODOLOGY_VERSION: RecordRead<MethodologyVersion, MethodologyVersionResponse> = {
+  entity: MethodologyVersion,
+  what: 'Version de méthodologie',
+  toResponse: toMethodologyVersionResponse,
+  filters: (filter) => ({ version: intFilter(filter, 'version') }),
+};
+
 /**
  * Methodology versions: publishing one freezes the parameters and a snapshot of the unit costs, price indices and
  * outcome assumptions in force; the newest version is the "current method" of the read model (approved periods keep
  * their "as reported" values, see RecomputeService). Numbers are 1, 2, 3… per organisation, under an advisory lock.
  */
 @Injectable()
-export class MethodologyVersionsService {
+export class MethodologyVersionsService extends TenantRecordReader<MethodologyVersion, MethodologyVersionResponse> {
   constructor(
-    private readonly tenantDb: TenantDb,
+    tenantDb: TenantDb,
     private readonly writer: MethodologyWriter,
     private readonly method: MethodCheck,
-  ) {}
-
-  list(user: AuthUser, query: ListQuery<(typeof METHODOLOGY_VERSION_SORTS)[number]>): Promise<{ rows: MethodologyVersionResponse[]; total: number }> {
-    const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, async (em) => {
-      const page = await findPage(em, MethodologyVersion, { organisationId, id: idFilter(query.filter), version: intFilter(query.filter, 'version') }, query);
-      return { rows: page.rows.map(toMethodologyVersionResponse), total: page.total };
-    });
-  }
-
-  get(user: AuthUser, id: string): Promise<MethodologyVersionResponse> {
-    return this.tenantDb.run(user.organisationId, async (em) =>
-      toMethodologyVersionResponse(await findOwned(em, MethodologyVersion, user.organisationId, id, 'Version de méthodologie')),
-    );
+  ) {
+    super(METHODOLOGY_VERSION, tenantDb);
   }
 
   publish(user: AuthUser, dto: PublishMethodologyVersionDto): Promise<MethodologyVersionResponse> {

@@ -2,20 +2,18 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../platform/database/tenant-db';
-import { ListQuery } from '../platform/http/list-query';
-import type { AuthUser } from '../tenancy/auth-user';
-import { auditCopy, deleteRecord, findOwned, guardConstraints, inFilter, invalid, pageOfRecords, recordOf, RecordType } from '../platform/database/tenant-crud';
-import { MethodologyWriter } from './methodology.writer';
+import { inFilter, invalid } from '../platform/database/tenant-crud';
+import { RecordDeclaration, TenantRecords } from '../platform/database/tenant-records';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
+import { MethodCheck } from './method-check';
+import { methodStillComputes } from './method-record-check';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { UnitCost } from './unit-cost.entity';
 import { toUnitCostResponse, UnitCostResponse } from './unit-cost.mapper';
-import { CreateUnitCostDto, UpdateUnitCostDto } from './dto/unit-cost.dto';
+import { CreateUnitCostDto } from './dto/unit-cost.dto';
 import { unitCostRangeProblems } from './unit-cost-range';
 
 export const UNIT_COST_SORTS = ['code', 'label', 'amount', 'priceYear', 'grade'] as const;
-const WHAT = 'Coût unitaire';
-const UNIT_COST: RecordType<UnitCost, UnitCostResponse> = { entity: UnitCost, what: WHAT, toResponse: toUnitCostResponse };
-const CONFLICT = (code: string) => `Un coût unitaire de code « ${code} » existe déjà dans l’organisation.`;
 
 /** The codes of unit costs an assumption's params reference (a code or a mix). */
 export const unitCostCodesOf = (params: Record<string, unknown>): string[] => {
@@ -28,77 +26,55 @@ export const unitCostCodesOf = (params: Record<string, unknown>): string[] => {
   return [];
 };
 
-/** The unit-cost library of an organisation (admin writes, every member reads). */
+const UNIT_COST: RecordDeclaration<UnitCost, UnitCostResponse, CreateUnitCostDto> = {
+  entity: UnitCost,
+  what: 'Coût unitaire',
+  recompute: 'every-period',
+  audit: 'unit_cost',
+  toResponse: toUnitCostResponse,
+  filters: (filter) => ({ code: inFilter(filter, 'code') }),
+  defaults: {
+    cashableShare: '1',
+    grade: null,
+    nature: 'estimate',
+    sourceUrl: null,
+    note: null,
+    amountLow: null,
+    amountHigh: null,
+    validFrom: null,
+    validTo: null,
+  },
+  apply: async (row, dto, { em, organisationId, created }) => {
+    if (!created && dto.code !== undefined && dto.code !== row.code) await assertUnused(em, organisationId, row.code, 'renommer');
+    Object.assign(row, fields(dto));
+    assertRange(row);
+  },
+  conflict: (row) => `Un coût unitaire de code « ${row.code} » existe déjà dans l’organisation.`,
+  beforeDelete: (row, { em, organisationId }) => assertUnused(em, organisationId, row.code, 'supprimer'),
+};
+
+/** The unit-cost library of an organisation (admin writes, every member reads); every write checks the method. */
 @Injectable()
-export class UnitCostsService {
-  constructor(
-    private readonly tenantDb: TenantDb,
-    private readonly writer: MethodologyWriter,
-  ) {}
-
-  list(user: AuthUser, query: ListQuery<(typeof UNIT_COST_SORTS)[number]>): Promise<{ rows: UnitCostResponse[]; total: number }> {
-    const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, (em) => pageOfRecords(em, UNIT_COST, organisationId, query, { code: inFilter(query.filter, 'code') }));
-  }
-
-  get(user: AuthUser, id: string): Promise<UnitCostResponse> {
-    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, UNIT_COST, user.organisationId, id));
-  }
-
-  create(user: AuthUser, dto: CreateUnitCostDto): Promise<UnitCostResponse> {
-    const organisationId = user.organisationId;
-    return this.writer.write(user, 'unit_cost', 'create', async (em) => {
-      const row = em.create(UnitCost, {
-        organisationId,
-        cashableShare: new Decimal(1),
-        grade: null,
-        nature: 'estimate',
-        sourceUrl: null,
-        note: null,
-        amountLow: null,
-        amountHigh: null,
-        validFrom: null,
-        validTo: null,
-        ...fields(dto),
-      });
-      assertRange(row);
-      const saved = await guardConstraints(() => em.save(UnitCost, row), { conflict: CONFLICT(dto.code) });
-      const value = toUnitCostResponse(saved);
-      return { value, entityId: saved.id, before: null, after: auditCopy(value), focus: { kind: 'unitCost', code: saved.code } };
-    });
-  }
-
-  update(user: AuthUser, id: string, dto: UpdateUnitCostDto): Promise<UnitCostResponse> {
-    const organisationId = user.organisationId;
-    return this.writer.write(user, 'unit_cost', 'update', async (em) => {
-      const row = await findOwned(em, UnitCost, organisationId, id, WHAT);
-      const before = toUnitCostResponse(row);
-      if (dto.code !== undefined && dto.code !== row.code) await this.assertUnused(em, organisationId, row.code, 'renommer');
-      const merged = em.merge(UnitCost, row, fields(dto));
-      assertRange(merged);
-      const saved = await guardConstraints(() => em.save(UnitCost, merged), { conflict: CONFLICT(dto.code ?? row.code) });
-      const value = toUnitCostResponse(saved);
-      return { value, entityId: id, before: auditCopy(before), after: auditCopy(value), focus: { kind: 'unitCost', code: saved.code } };
-    });
-  }
-
-  remove(user: AuthUser, id: string): Promise<UnitCostResponse> {
-    const organisationId = user.organisationId;
-    return this.writer.write(user, 'unit_cost', 'delete', async (em) => {
-      const { value, before } = await deleteRecord(em, UNIT_COST, organisationId, id, (row) => this.assertUnused(em, organisationId, row.code, 'supprimer'));
-      return { value, entityId: id, before, after: null, focus: { kind: 'none' } };
-    });
-  }
-
-  private async assertUnused(em: EntityManager, organisationId: string, code: string, verb: string): Promise<void> {
-    const users = (await em.find(OutcomeAssumption, { where: { organisationId } })).filter((a) => unitCostCodesOf(a.params).includes(code));
-    if (users.length > 0) {
-      throw new ConflictException(
-        `Impossible de ${verb} le coût unitaire « ${code} » : il est utilisé par les hypothèses ${users.map((a) => a.code).join(', ')}.`,
-      );
-    }
+export class UnitCostsService extends TenantRecords<UnitCost, UnitCostResponse, CreateUnitCostDto> {
+  constructor(tenantDb: TenantDb, writer: AuditedTenantWriter, method: MethodCheck) {
+    super(
+      UNIT_COST,
+      tenantDb,
+      writer,
+      methodStillComputes<UnitCostResponse>(method, (value, action) => (action === 'delete' ? { kind: 'none' } : { kind: 'unitCost', code: value.code })),
+    );
   }
 }
+
+/** A unit cost referenced by an outcome assumption can be neither renamed nor deleted (409 naming the assumptions). */
+const assertUnused = async (em: EntityManager, organisationId: string, code: string, verb: string): Promise<void> => {
+  const users = (await em.find(OutcomeAssumption, { where: { organisationId } })).filter((a) => unitCostCodesOf(a.params).includes(code));
+  if (users.length > 0) {
+    throw new ConflictException(
+      `Impossible de ${verb} le coût unitaire « ${code} » : il est utilisé par les hypothèses ${users.map((a) => a.code).join(', ')}.`,
+    );
+  }
+};
 
 /** 422 with the field paths when the row as it would be stored has an incoherent range. */
 const assertRange = (row: Partial<Pick<UnitCost, 'amount' | 'amountLow' | 'amountHigh'>>): void => {
