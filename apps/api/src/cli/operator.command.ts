@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
 import { appDataSourceOptions } from '../app-data-source-options';
 import { writeAudited } from '../platform/audit/audited-tenant-writer';
+import { PlatformOperatorRepository } from '../operations/platform-operator.repository';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -29,34 +30,29 @@ export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke'
     return 2;
   }
   const ds = await new DataSource(appDataSourceOptions(config.databaseUrl, { applicationName: 'levier-operator', poolSize: 1 })).initialize();
+  const operators = new PlatformOperatorRepository();
   try {
     if (command === 'list') {
-      const rows: { email: string; may_retry: boolean }[] = await ds.query(
-        `SELECT u.email, o.may_retry FROM platform_operator o JOIN app_user u ON u.id = o.user_id ORDER BY u.email`,
-      );
+      const rows = await operators.list(ds.manager);
       io.stdout(
-        rows.length === 0 ? 'Aucun opérateur de l’instance.' : rows.map((r) => `${r.email}${r.may_retry ? ' (peut relancer)' : ' (lecture seule)'}`).join('\n'),
+        rows.length === 0 ? 'Aucun opérateur de l’instance.' : rows.map((r) => `${r.email}${r.mayRetry ? ' (peut relancer)' : ' (lecture seule)'}`).join('\n'),
       );
       return 0;
     }
     return await ds.transaction(async (em) => {
-      const users: { id: string; organisation_id: string }[] = await em.query(`SELECT id, organisation_id FROM app_user WHERE email = $1`, [email]);
-      const user = users[0];
-      if (user === undefined) {
+      const user = await operators.accountByEmail(em, email ?? '');
+      if (user === null) {
         io.stderr(`Aucun compte pour ${email ?? ''}.`);
         return 2;
       }
-      const before: { may_retry: boolean }[] = await em.query(`SELECT may_retry FROM platform_operator WHERE user_id = $1`, [user.id]);
-      const previous = before[0] === undefined ? null : { operator: true, mayRetry: before[0].may_retry };
+      const rights = await operators.rightsOf(em, user.id);
+      const previous = rights === null ? null : { operator: true, mayRetry: rights.mayRetry };
       // the command is the system (no actor), audited in the account's organisation
-      const system = { id: null, organisationId: user.organisation_id };
+      const system = { id: null, organisationId: user.organisationId };
       if (command === 'grant') {
         const mayRetry = argv.includes('--retry');
         await writeAudited(em, system, { entity: 'user', action: 'operator.grant' }, async () => {
-          await em.query(
-            `INSERT INTO platform_operator (user_id, may_retry) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET may_retry = EXCLUDED.may_retry`,
-            [user.id, mayRetry],
-          );
+          await operators.grant(em, user.id, mayRetry);
           return { value: undefined, entityId: user.id, before: previous, after: { operator: true, mayRetry } };
         });
         io.stdout(`${email ?? ''} est opérateur de l’instance${mayRetry ? ', autorisé à relancer les tâches en échec' : ', en lecture seule'}.`);
@@ -67,7 +63,7 @@ export const runOperator = async (config: AppConfig, command: 'grant' | 'revoke'
         return 2;
       }
       await writeAudited(em, system, { entity: 'user', action: 'operator.revoke' }, async () => {
-        await em.query(`DELETE FROM platform_operator WHERE user_id = $1`, [user.id]);
+        await operators.revoke(em, user.id);
         return { value: undefined, entityId: user.id, before: previous, after: null };
       });
       io.stdout(`${email ?? ''} n’est plus opérateur de l’instance.`);
