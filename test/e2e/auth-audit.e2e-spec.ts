@@ -13,7 +13,7 @@ interface AuditRow {
   after: unknown;
 }
 
-/** Login events are audited like every other change: through AuditWriter, in the audit log of the user's organisation. */
+/** Login events are audited like every other change: through AuditedTenantWriter, in the audit log of the user's organisation. */
 describe('audit rows of login events', () => {
   let sut: TestApi;
   const http = () => request(sut.app.getHttpServer());
