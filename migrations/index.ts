@@ -27,6 +27,7 @@ import { CreatePlatformOperators1795830000000 } from './1795830000000-CreatePlat
 import { HashAuditEntityIndex1795830000001 } from './1795830000001-HashAuditEntityIndex';
 import { PartitionAuditLog1795830000002 } from './1795830000002-PartitionAuditLog';
 import { FigureBatchAudit1795840000000 } from './1795840000000-FigureBatchAudit';
+import { FigureReferencesByStatement1795840000001 } from './1795840000001-FigureReferencesByStatement';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   HashAuditEntityIndex1795830000001,
   PartitionAuditLog1795830000002,
   FigureBatchAudit1795840000000,
+  FigureReferencesByStatement1795840000001,
 ];

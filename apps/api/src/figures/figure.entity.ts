@@ -18,7 +18,10 @@ export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies reado
  * One current value per (org unit, service, metric, period); its history lives in the audit log. The bulk table of
  * Levier: it carries its organisation like every tenant table, but without the single-column index of TenantOwned,
  * which (organisation_id, period) already serves, so each imported row maintains one index less. Ids are UUIDv7 when
- * the writer creates them (time-ordered: appended to the primary key, not scattered through it).
+ * the writer creates them (time-ordered: appended to the primary key, not scattered through it). Its four references
+ * (organisation, unit, service, metric) are checked once per statement, not by per-row foreign keys: triggers of
+ * migration 1795840000001, same errors (23503), RESTRICT and CASCADE, and the referenced rows must be of the figure's
+ * organisation.
  */
 @Entity('figure')
 @Index(['orgUnitId', 'serviceId', 'metricId', 'period'], { unique: true })
@@ -31,28 +34,28 @@ export class Figure {
   @Column({ type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'organisation_id' })
   organisation?: Relation<Organisation>;
 
   @Column({ type: 'uuid' })
   orgUnitId: string;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'org_unit_id' })
   orgUnit?: Relation<OrgUnit>;
 
   @Column({ type: 'uuid' })
   serviceId: string;
 
-  @ManyToOne(() => Service, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Service, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'service_id' })
   service?: Relation<Service>;
 
   @Column({ type: 'uuid' })
   metricId: string;
 
-  @ManyToOne(() => Metric, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Metric, { onDelete: 'RESTRICT', createForeignKeyConstraints: false })
   @JoinColumn({ name: 'metric_id' })
   metric?: Relation<Metric>;
 
