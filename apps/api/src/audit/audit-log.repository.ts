@@ -44,7 +44,7 @@ const RAW_SORT_SQL: Record<AuditSortField, string> = {
 };
 
 /**
- * Reads of the audit log; rows are only ever inserted (AuditWriter, FigureWriter), never updated. One entry per change:
+ * Reads of the audit log; rows are only ever inserted (platform/audit's AuditedTenantWriter, FigureWriter), never updated. One entry per change:
  * a figure batch row (creations of an import chunk) lists as one entry per figure created (audit/figure-audit.ts).
  */
 @Injectable()

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ReallocationRepository } from './reallocation.repository';
-import { ReallocationWriter } from './reallocation.writer';
 import { BudgetTransfersService, InKindLoansService, RedeploymentsService, StaffNeedsService } from './reallocation-records.service';
 import { StaffNeedsController } from './staff-needs.controller';
 import { RedeploymentsController } from './redeployments.controller';
@@ -18,15 +17,7 @@ import { BudgetYearsService } from './budget-years.service';
 @Module({
   imports: [AuditModule],
   controllers: [StaffNeedsController, RedeploymentsController, BudgetTransfersController, InKindLoansController, BudgetYearsController],
-  providers: [
-    ReallocationRepository,
-    ReallocationWriter,
-    StaffNeedsService,
-    RedeploymentsService,
-    BudgetTransfersService,
-    InKindLoansService,
-    BudgetYearsService,
-  ],
-  exports: [ReallocationWriter, ReallocationRepository],
+  providers: [ReallocationRepository, StaffNeedsService, RedeploymentsService, BudgetTransfersService, InKindLoansService, BudgetYearsService],
+  exports: [ReallocationRepository],
 })
 export class ReallocationModule {}

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
-import type { AuthUser } from '../tenancy/auth-user';
+/*
+ * The reallocation records' one-record engine check. Their writes go through the platform's AuditedTenantWriter with
+ * `recompute: 'reallocation'` (platform/database/tenant-records.ts); the ReallocationWriter that lived here is gone.
+ */
 import { invalid } from '../platform/database/tenant-crud';
 import { parseBlock } from './reallocation-input';
 
@@ -27,25 +27,3 @@ export const assertRecordValid = (list: 'needs' | 'redeployments' | 'transfers' 
   });
   throw invalid('Enregistrement invalide : corrigez les champs signalés.', errors);
 };
-
-export interface RecordWrite<T> {
-  value: T;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-/**
- * Every reallocation write: the platform's {@link AuditedTenantWriter} (the change and its audit row
- * `<entity>.<action>` in one tenant transaction) with a `reallocation` recompute after the commit. A thin shim kept
- * while the CRUD services move to the platform writer directly; new code calls AuditedTenantWriter with
- * `recompute: 'reallocation'`.
- */
-@Injectable()
-export class ReallocationWriter {
-  constructor(private readonly writer: AuditedTenantWriter) {}
-
-  write<T>(user: AuthUser, entity: string, action: 'create' | 'update' | 'delete', work: (em: EntityManager) => Promise<RecordWrite<T>>): Promise<T> {
-    return this.writer.write(user, { entity, action: `${entity}.${action}` }, work, { recompute: 'reallocation' });
-  }
-}
