@@ -22,6 +22,7 @@ import { IndicatorAlertsService } from './targets/indicator-alerts.service';
 import { ReallocationController } from './reallocation/reallocation.controller';
 import { ReallocationReadService } from './reallocation/reallocation-read.service';
 import { ReallocationRecomputeService } from './reallocation/reallocation-recompute.service';
+import { ReallocationValuesRepository } from './reallocation/reallocation-values.repository';
 
 /**
  * The read model, under one roof: everything that writes or reads computed values. savings/ (the savings indicators,
@@ -50,6 +51,7 @@ import { ReallocationRecomputeService } from './reallocation/reallocation-recomp
     IndicatorAlertsService,
     ReallocationReadService,
     ReallocationRecomputeService,
+    ReallocationValuesRepository,
   ],
   exports: [
     IndicatorsService,

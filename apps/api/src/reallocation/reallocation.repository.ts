@@ -8,15 +8,9 @@ import { InKindLoan } from './in-kind-loan.entity';
 import { Redeployment } from './redeployment.entity';
 import { StaffNeed } from './staff-need.entity';
 import { ReallocationRefs } from './reallocation.mapper';
-import { ReallocationPayload, ReallocationRecords } from './reallocation-input';
+import { ReallocationRecords } from './reallocation-input';
 
-export interface StoredReallocation {
-  period: string;
-  payload: ReallocationPayload;
-  computedAt: Date;
-}
-
-/** Queries of the reallocation records, of the organisation's parameters and budgets, and of the `reallocation_value` read model. */
+/** Queries of the reallocation records and of the organisation's parameters, spend and budgets (the read model's are in indicators/reallocation/). */
 @Injectable()
 export class ReallocationRepository {
   async refs(em: EntityManager, organisationId: string): Promise<ReallocationRefs> {
@@ -75,21 +69,5 @@ export class ReallocationRepository {
       [organisationId],
     )) as { year: string; amount: string }[];
     return new Map(rows.map((r) => [r.year, d(r.amount)]));
-  }
-
-  async replace(em: EntityManager, organisationId: string, rows: readonly { period: string; payload: ReallocationPayload }[], now: Date): Promise<void> {
-    await em.query(`DELETE FROM reallocation_value WHERE organisation_id = $1`, [organisationId]);
-    if (rows.length === 0) return;
-    await em.query(
-      `INSERT INTO reallocation_value (organisation_id, period, payload, computed_at)
-       SELECT $1, u.period, u.payload, $2 FROM unnest($3::text[], $4::jsonb[]) AS u(period, payload)`,
-      [organisationId, now, rows.map((r) => r.period), rows.map((r) => JSON.stringify(r.payload))],
-    );
-  }
-
-  async stored(em: EntityManager, organisationId: string): Promise<StoredReallocation[]> {
-    return (await em.query(`SELECT period, payload, computed_at AS "computedAt" FROM reallocation_value WHERE organisation_id = $1 ORDER BY period`, [
-      organisationId,
-    ])) as StoredReallocation[];
   }
 }

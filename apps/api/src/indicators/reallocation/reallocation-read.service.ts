@@ -5,7 +5,8 @@ import type { AuthUser } from '../../tenancy/auth-user';
 import { periodBounds } from '../shared/period-bounds';
 import { ReallocationQuery } from '../../reallocation/dto/reallocation.dto';
 import { computeReallocationPayload, recordsIn } from '../../reallocation/reallocation-input';
-import { ReallocationRepository, StoredReallocation } from '../../reallocation/reallocation.repository';
+import { ReallocationRepository } from '../../reallocation/reallocation.repository';
+import { ReallocationValuesRepository, StoredReallocation } from './reallocation-values.repository';
 import { realExpenditureNote, realExpenditureOf } from '../../reallocation/real-expenditure';
 import { ReallocationComputeError } from './reallocation-recompute.service';
 import { m57FunctionLabels } from '../../catalogue/m57-functions';
@@ -38,12 +39,13 @@ export class ReallocationReadService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly repository: ReallocationRepository,
+    private readonly values: ReallocationValuesRepository = new ReallocationValuesRepository(),
   ) {}
 
   read(user: AuthUser, query: ReallocationQuery) {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
-      const stored = await this.repository.stored(em, organisationId);
+      const stored = await this.values.stored(em, organisationId);
       const latestYear = [...stored].reverse().find((s) => s.period.length === 4)?.period ?? null;
       const from = query.from ?? query.to ?? latestYear;
       const to = query.to ?? from;

@@ -4,6 +4,7 @@ import { periodBounds } from '../shared/period-bounds';
 import { computeReallocationPayload, ReallocationPayload, recordsIn } from '../../reallocation/reallocation-input';
 import { ReallocationRepository } from '../../reallocation/reallocation.repository';
 import { realExpenditureOf } from '../../reallocation/real-expenditure';
+import { ReallocationValuesRepository } from './reallocation-values.repository';
 
 export class ReallocationComputeError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -24,11 +25,12 @@ export class ReallocationRecomputeService {
   constructor(
     private readonly tenantDb: TenantDb,
     private readonly repository: ReallocationRepository,
+    private readonly values: ReallocationValuesRepository = new ReallocationValuesRepository(),
   ) {}
 
   recompute(organisationId: string, now: Date = new Date()): Promise<{ rows: number }> {
     return this.tenantDb.run(organisationId, async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('recompute-reallocation-' || $1))`, [organisationId]);
+      await this.values.lock(em, organisationId);
       const records = await this.repository.records(em, organisationId);
       const refs = await this.repository.refs(em, organisationId);
       const organisation = await this.repository.organisation(em, organisationId);
@@ -52,7 +54,7 @@ export class ReallocationRecomputeService {
         if (!result.ok) throw new ReallocationComputeError(result.errors.map((e) => `${period} ${e.path} : ${e.message}`));
         rows.push({ period, payload: result.payload });
       }
-      await this.repository.replace(em, organisationId, rows, now);
+      await this.values.replace(em, organisationId, rows, now);
       this.logger.log(`Réallocation recalculée : ${rows.length} périodes`);
       return { rows: rows.length };
     });
