@@ -234,6 +234,7 @@ describe('access matrix: every route × role × tenant', () => {
     for (const route of routes) {
       const policy = POLICY[route.key];
       expect({ route: route.key, isPublic: route.isPublic }).toEqual({ route: route.key, isPublic: policy === 'public' });
+      expect({ route: route.key, operatorOnly: route.operatorOnly }).toEqual({ route: route.key, operatorOnly: policy === 'operator' });
       if (Array.isArray(policy)) expect({ route: route.key, roles: [...(route.roles ?? [])].sort() }).toEqual({ route: route.key, roles: [...policy].sort() });
       if (policy === 'member' || policy === 'operator') expect({ route: route.key, roles: route.roles }).toEqual({ route: route.key, roles: null });
     }

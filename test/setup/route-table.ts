@@ -10,6 +10,8 @@ export interface RouteInfo {
   path: string;
   isPublic: boolean;
   roles: Role[] | null;
+  /** `@OperatorOnly()`: instance operators only, whatever their role. */
+  operatorOnly: boolean;
   /** The controller method, to read its parameters' metadata (the body DTO). */
   handler: unknown;
 }
@@ -31,6 +33,7 @@ export const routeTable = (app: INestApplication): RouteInfo[] => {
     path: route.path,
     isPublic: route.access === 'public',
     roles: Array.isArray(route.access) ? [...route.access] : null,
+    operatorOnly: route.access === 'operator',
     handler: route.handlerRef,
   }));
 };

@@ -54,12 +54,25 @@ export interface Conventions2Values {
 }
 
 /** One line of the conventions-2 sensitivity list: the net medico-social savings with one parameter at its low / high value. */
+/** A range assumption's own values (the assumption, not the result), as decimal text. */
+export interface ParameterValues {
+  low: DecimalString;
+  central: DecimalString;
+  high: DecimalString;
+}
+
 export interface SensitivityItem {
   parameter: string;
   label?: string | null;
   low: MaybeDecimal;
   high: MaybeDecimal;
   swing: MaybeDecimal;
+  /** The assumption's low / central / high as the scenario holds it (null when it is not a range there). */
+  values?: ParameterValues | null;
+  /** The record where the assumption is edited. */
+  source?: { resource: 'unit-costs' | 'outcome-assumptions'; id: string } | null;
+  /** What a local evaluation would narrow, in a sentence. */
+  narrowing?: string;
 }
 
 export type Basis = 'current' | 'reported';
@@ -73,6 +86,8 @@ export interface IndicatorSummary extends IndicatorValues, Conventions2Values {
   sensitivity?: SensitivityItem[] | null;
   /** An object from the API; a plain string in older builds. */
   methodologyVersion?: MethodologyVersionRef | string | null;
+  /** How many method versions the figures of the range were computed with (more than one: the range spans a change of method). */
+  methodologyVersions?: number;
   computedAt?: string | null;
   dataAsOf?: string | null;
   basis?: Basis;
@@ -169,13 +184,24 @@ export interface Explanation {
   formula: string;
   scope?: Record<string, string | null>;
   /** The method in force, absent keys when none is published yet. */
-  methodology?: { id?: string; version?: number | string; label?: string; effectiveFrom?: string; parameters?: MethodologyParameters } | null;
+  methodology?: {
+    id?: string;
+    version?: number | string;
+    label?: string;
+    effectiveFrom?: string;
+    conventions?: Conventions;
+    parameters?: MethodologyParameters;
+  } | null;
+  /** The calculation rules of the method in force (1 when none is published). */
+  conventions?: Conventions;
   inputs: Array<{ service: string; period: string; metric: string; value: MaybeDecimal }>;
   assumptions: Array<{
     service: string;
     code: string;
     label: string;
     parameters?: Record<string, unknown>;
+    /** The unit cost(s) a substitution outcome replaces by, as the assumption names them; null when none. */
+    substitutionCost?: unknown;
     justification?: string | null;
     evidence?: string | null;
   }>;
@@ -184,14 +210,21 @@ export interface Explanation {
     label: string;
     unit?: string | null;
     amount: MaybeDecimal;
+    /** Where public sources differ: the low and high amounts around `amount` (both or neither). */
+    amountLow?: MaybeDecimal;
+    amountHigh?: MaybeDecimal;
     priceYear?: number | null;
     payers?: Record<string, MaybeDecimal> | null;
     cashableShare?: MaybeDecimal;
     source?: { title?: string | null; publisher?: string | null; url?: string | null } | null;
   }>;
+  /** Conventions 2: who pays each service's spend, per year of the scope (payer code → share as decimal text). */
+  funding?: Array<{ service: string; year: number; shares: Record<string, DecimalString> }>;
   priceIndex?: unknown;
   /** The indicator's value computed on today's data and as published (an object for `byPayer` and `ledger`). */
   values?: { current: ExplainedValue; reported: ExplainedValue; differs: boolean } | null;
+  /** Statistical secrecy: no figure and no value, the method and its sources stay readable. */
+  masked?: boolean;
   computedAt?: string | null;
   dataAsOf?: string | null;
 }
@@ -238,6 +271,15 @@ export interface Reallocation {
   realExpenditureNote?: string | null;
   /** M57 function code → its label in the functional nomenclature, for the budget flows' « Fonction 423 » nodes. */
   functionLabels?: Record<string, string | null> | null;
+  /** The stored periods of the range (months when `from` is a month, years otherwise), for charts. */
+  series?: Array<{
+    period: string;
+    fteDays: MaybeDecimal;
+    value: MaybeDecimal;
+    criticalCoverage: MaybeDecimal;
+    fongibiliteVolume: MaybeDecimal;
+    inKindValue: MaybeDecimal;
+  }>;
 }
 
 export type AlertStatus = 'below' | 'above' | 'ok' | 'missing';

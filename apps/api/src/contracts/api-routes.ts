@@ -1,6 +1,14 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA, RESPONSE_PASSTHROUGH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import {
+  HEADERS_METADATA,
+  METHOD_METADATA,
+  MODULE_METADATA,
+  PATH_METADATA,
+  RESPONSE_PASSTHROUGH_METADATA,
+  ROUTE_ARGS_METADATA,
+} from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { OPERATOR_ONLY } from '../operations/operator-only';
 import { IS_PUBLIC } from '../tenancy/public.decorator';
 import { REQUIRED_ROLES } from '../tenancy/roles.decorator';
 import type { Role } from '../tenancy/role-assignment.entity';
@@ -11,8 +19,11 @@ const API_TAGS = 'swagger/apiUseTags';
 
 type Class = new (...args: never[]) => object;
 
-/** Who may call a route: no authentication, any member of the organisation, or only some roles. */
-export type RouteAccess = 'public' | 'member' | Role[];
+/**
+ * Who may call a route: no authentication, any member of the organisation, only some roles, or only the instance's
+ * operators (`@OperatorOnly()`, « opérateur de la plateforme », whatever their role).
+ */
+export type RouteAccess = 'public' | 'member' | 'operator' | Role[];
 
 /** One HTTP route of the API, read from Nest's metadata (no application, no database). */
 export interface ApiRoute {
@@ -32,6 +43,8 @@ export interface ApiRoute {
   query: Class | null;
   /** The handler writes the answer itself (`@Res()` without passthrough): a file or a page, not JSON. */
   writesResponse: boolean;
+  /** The media type `@Header('Content-Type', …)` sets (`text/html`), without parameters; null: JSON. */
+  contentType: string | null;
 }
 
 interface DynamicModuleLike {
@@ -93,6 +106,7 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     const classPublic = Reflect.getMetadata(IS_PUBLIC, controller) === true;
     const classRoles = (Reflect.getMetadata(REQUIRED_ROLES, controller) as Role[] | undefined) ?? null;
+    const classOperator = Reflect.getMetadata(OPERATOR_ONLY, controller) === true;
     const classTags = (Reflect.getMetadata(API_TAGS, controller) as string[] | undefined) ?? [];
     const proto = controller.prototype as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(proto)) {
@@ -103,14 +117,21 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const roles = (Reflect.getMetadata(REQUIRED_ROLES, handler) as Role[] | undefined) ?? classRoles;
       const isPublic = classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true;
+      const operatorOnly = classOperator || Reflect.getMetadata(OPERATOR_ONLY, handler) === true;
       const operation = Reflect.getMetadata(API_OPERATION, handler) as { summary?: string } | undefined;
+      const headers = (Reflect.getMetadata(HEADERS_METADATA, handler) as Array<{ name: string; value: string }> | undefined) ?? [];
+      const contentType =
+        headers
+          .find((h) => h.name.toLowerCase() === 'content-type')
+          ?.value.split(';')[0]
+          .trim() ?? null;
       for (const p of Array.isArray(path) ? path : [path]) {
         const full = join('api', base, p);
         routes.push({
           key: `${method} ${full}`,
           method,
           path: full,
-          access: isPublic ? 'public' : roles === null ? 'member' : [...roles],
+          access: isPublic ? 'public' : operatorOnly ? 'operator' : roles === null ? 'member' : [...roles],
           summary: operation?.summary ?? null,
           tags: classTags,
           controller: controller.name,
@@ -120,6 +141,7 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
           query: argumentClass(controller, name, RouteParamtypes.QUERY),
           writesResponse:
             takesArgument(controller, name, RouteParamtypes.RESPONSE) && Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, controller, name) !== true,
+          contentType,
         });
       }
     }

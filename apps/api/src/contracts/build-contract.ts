@@ -1,5 +1,7 @@
 import type { ApiRoute, RouteAccess } from './api-routes';
+import { reservedTo } from '../tenancy/role-names';
 import { dtoSchema, JsonSchema } from './dto-schema';
+import type { ResponseSchemas } from './response-schemas';
 
 /** What libs/contracts holds, generated from the API's code: the OpenAPI document, the role policy, the writable fields. */
 export interface Contract {
@@ -20,10 +22,20 @@ interface Operation {
   summary?: string;
   tags?: string[];
   'x-levier-access': RouteAccess;
+  /** The same in words, for a reader of the document. */
+  'x-levier-access-label': string;
   parameters?: Array<Record<string, unknown>>;
   requestBody?: Record<string, unknown>;
   responses: Record<string, unknown>;
 }
+
+/** « opérateur de la plateforme », « réservé aux directions financières et aux administrateurs de la méthodologie »… */
+const accessInWords = (access: RouteAccess): string => {
+  if (access === 'public') return 'public, sans authentification';
+  if (access === 'member') return 'tout membre de l’organisation';
+  if (access === 'operator') return 'opérateur de la plateforme';
+  return `réservé ${reservedTo(access)}`;
+};
 
 const openApiPath = (path: string): string => path.replace(/:([A-Za-z]+)/g, '{$1}');
 const pathParameters = (path: string): string[] => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
@@ -44,10 +56,11 @@ const bySortedKey = (sets: Record<string, Set<string>>): Record<string, string[]
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /**
- * The contract of the given routes. `responses` names the type each handler declares (controller → method → type, see
- * declared-responses.ts): the TypeScript type of libs/contracts or of the API's mappers the endpoint answers with.
+ * The contract of the given routes. `responses` holds what each handler declares it answers (see response-schemas.ts):
+ * the TypeScript type of libs/contracts, of the engine or of the API's mappers, as its text and as JSON Schema; the
+ * named types among them are components of the document, beside the request DTOs.
  */
-export const buildContract = (routes: readonly ApiRoute[], responses: ReadonlyMap<string, ReadonlyMap<string, string>>, version: string): Contract => {
+export const buildContract = (routes: readonly ApiRoute[], responses: ResponseSchemas, version: string): Contract => {
   const schemas: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, Operation>> = {};
   const routePolicy: Record<string, RouteAccess> = {};
@@ -83,24 +96,34 @@ export const buildContract = (routes: readonly ApiRoute[], responses: ReadonlyMa
         }
       }
     }
-    const typed = responses.get(route.controller)?.get(route.handler);
+    const typed = responses.byHandler.get(route.controller)?.get(route.handler);
     // a handler that writes the answer itself sends a file (PDF, HTML, CSV, XLSX) or a page: no JSON type to name
-    const declared = route.writesResponse && (typed === undefined || typed === 'void') ? undefined : typed;
+    const declared = route.writesResponse && (typed === undefined || typed.schema === null) ? undefined : typed;
+    const file = declared?.text === 'StreamableFile';
     const operation: Operation = {
       operationId: `${route.controller}.${route.handler}`,
       ...(route.summary ? { summary: route.summary } : {}),
       ...(route.tags.length > 0 ? { tags: route.tags } : {}),
       'x-levier-access': route.access,
+      'x-levier-access-label': accessInWords(route.access),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses: {
         default: {
-          description: declared ?? (route.writesResponse ? 'fichier ou page écrits par le contrôleur' : 'réponse non typée'),
-          ...(declared ? { content: { 'application/json': { schema: { 'x-typescript-type': declared } } } } : {}),
+          description: file ? 'fichier' : (declared?.text ?? (route.writesResponse ? 'fichier ou page écrits par le contrôleur' : 'réponse non typée')),
+          ...(file
+            ? { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+            : declared?.schema
+              ? { content: { [route.contentType ?? 'application/json']: { schema: { ...declared.schema, 'x-typescript-type': declared.text } } } }
+              : {}),
         },
       },
     };
     (paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  for (const [name, schema] of Object.entries(responses.components)) {
+    if (name in schemas) throw new Error(`contrat : ${name} est à la fois un DTO de requête et un type de réponse ; renommez l’un des deux.`);
+    schemas[name] = schema as JsonSchema;
   }
   const sortedSchemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
   return {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { ApiModule } from '../api.module';
 import { apiRoutes, controllersOf } from './api-routes';
 import { buildContract } from './build-contract';
-import { declaredResponses } from './declared-responses';
+import { responseSchemas, ResponseSchemas } from './response-schemas';
 
 /** Where each part of the generated contract is written, relative to the repository root. */
 export const CONTRACT_FILES = {
@@ -14,8 +13,8 @@ export const CONTRACT_FILES = {
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** The contract's files (path → content) as the API's code describes it now: no application, no database. */
-export const contractFiles = (root: string, version: string): Record<string, string> => {
-  const contract = buildContract(apiRoutes(controllersOf(ApiModule)), declaredResponses(join(root, 'apps/api/src')), version);
+export const contractFiles = (root: string, version: string, responses: ResponseSchemas = responseSchemas(root)): Record<string, string> => {
+  const contract = buildContract(apiRoutes(controllersOf(ApiModule)), responses, version);
   return {
     [CONTRACT_FILES.openapi]: json(contract.openapi),
     [CONTRACT_FILES.routePolicy]: json(contract.routePolicy),

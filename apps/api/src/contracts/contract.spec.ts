@@ -5,7 +5,7 @@ import { ApiModule } from '../api.module';
 import { apiRoutes, controllersOf } from './api-routes';
 import { buildContract } from './build-contract';
 import { CONTRACT_FILES, contractFiles } from './contract-files';
-import { declaredResponses } from './declared-responses';
+import { responseSchemas } from './response-schemas';
 
 const root = join(__dirname, '../../../..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -22,8 +22,10 @@ const committed = (path: string): string => {
   }
 };
 
+const responses = responseSchemas(root);
+
 describe('libs/contracts', () => {
-  const generated = contractFiles(root, version);
+  const generated = contractFiles(root, version, responses);
 
   it.each(Object.values(CONTRACT_FILES))('%s as committed is what the API code generates now (`npm run build` writes it: stage it)', (path) => {
     expect(committed(path)).toBe(generated[path]);
@@ -31,7 +33,7 @@ describe('libs/contracts', () => {
 });
 
 describe(buildContract.name, () => {
-  const sut = buildContract(apiRoutes(controllersOf(ApiModule)), declaredResponses(join(root, 'apps/api/src')), '0.0.0');
+  const sut = buildContract(apiRoutes(controllersOf(ApiModule)), responses, '0.0.0');
   const operation = (method: string, path: string): Record<string, unknown> =>
     (sut.openapi.paths as Record<string, Record<string, Record<string, unknown>>>)[path][method];
 
@@ -40,6 +42,12 @@ describe(buildContract.name, () => {
     expect(sut.routePolicy['GET /api/figures']).toBe('member');
     expect([...(sut.routePolicy['PUT /api/figures/:id'] as string[])].sort()).toEqual(['admin', 'finance']);
     expect(sut.routePolicy['GET /api/audit-log']).toEqual(['admin']);
+  });
+
+  it('reads an operator-only route from @OperatorOnly() (the guard metadata): « opérateur de la plateforme », not a member route', () => {
+    expect(sut.routePolicy['POST /api/operations/queue-board-session']).toBe('operator');
+    expect(sut.routePolicy['GET /api/operations/me']).toBe('member');
+    expect(operation('post', '/api/operations/queue-board-session')['x-levier-access-label']).toBe('opérateur de la plateforme');
   });
 
   it('keeps the fields a DTO writes, not the read-only fields it only tolerates, and names the integers', () => {
@@ -58,15 +66,29 @@ describe(buildContract.name, () => {
   });
 
   it('names the response type of every JSON endpoint (files and pages written by the controller aside)', () => {
-    // still inferred from its service: the saved simulation recomputed (issue 16, to type with the simulator's contract)
-    const knownUntyped = ['get /api/simulations/{id}'];
     const untyped = Object.entries(sut.openapi.paths as Record<string, Record<string, { responses: { default: { description: string } } }>>).flatMap(
       ([path, operations]) =>
         Object.entries(operations)
           .filter(([, operation]) => operation.responses.default.description === 'réponse non typée')
           .map(([method]) => `${method} ${path}`),
     );
-    expect(untyped.filter((route) => !knownUntyped.includes(route))).toEqual([]);
+    expect(untyped).toEqual([]);
+  });
+
+  it('gives every JSON answer a JSON Schema written from its declared type, named types as components', () => {
+    type Content = Record<string, { schema: Record<string, unknown> }>;
+    const operations = Object.values(sut.openapi.paths as Record<string, Record<string, { responses: { default: { content?: Content } } }>>).flatMap((o) =>
+      Object.values(o),
+    );
+    const schemas = operations.flatMap((op) => Object.values(op.responses.default.content ?? {}).map((c) => c.schema));
+    expect(schemas.length).toBeGreaterThan(100);
+    expect(schemas.filter((s) => s.$ref === undefined && s.type === undefined && s.anyOf === undefined)).toEqual([]);
+    const components = (sut.openapi.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    const refs = new Set(JSON.stringify(sut.openapi).match(/#\/components\/schemas\/[A-Za-z0-9_]+/g));
+    expect([...refs].filter((ref) => !(ref.replace('#/components/schemas/', '') in components))).toEqual([]);
+    expect(components.IndicatorSummary).toMatchObject({ type: 'object', properties: { grossSavings: { anyOf: [{ type: 'string' }, { type: 'null' }] } } });
+    // what JSON.stringify writes: a Date is an ISO string; an object says which properties it has, and no other
+    expect(components.SimulationResponse).toMatchObject({ properties: { createdAt: { type: 'string', format: 'date-time' } }, additionalProperties: false });
   });
 
   it('describes query strings and bodies from the validation rules', () => {

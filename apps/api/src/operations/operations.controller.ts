@@ -1,10 +1,11 @@
-import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../platform/config/config.module';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentUser } from '../tenancy/current-user.decorator';
 import type { AuthUser } from '../tenancy/auth-user';
+import { OperatorOnly } from './operator-only';
 import { PlatformOperators } from './platform-operators';
 import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board-access';
 
@@ -28,11 +29,9 @@ export class OperationsController {
   /** Sets the dashboard cookie (the caller's access token, under the dashboard's path only) for the tab about to open. */
   @Post('queue-board-session')
   @HttpCode(200)
+  @OperatorOnly()
   @ApiOperation({ summary: 'Ouvre le tableau des files d’attente dans un nouvel onglet (opérateurs de l’instance)' })
-  async queueBoardSession(@CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ url: string }> {
-    if ((await this.operators.rightsOf(user.id)) === null) {
-      throw new ForbiddenException('Tableau des files d’attente réservé aux opérateurs de l’instance.');
-    }
+  queueBoardSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): { url: string } {
     const token = (req.headers.authorization ?? '').slice('Bearer '.length).trim();
     res.cookie(QUEUE_BOARD_COOKIE, token, {
       httpOnly: true,

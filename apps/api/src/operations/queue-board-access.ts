@@ -1,5 +1,8 @@
 import type { OperatorRights } from './platform-operators';
 
+/** The refusal to anyone who is not an instance operator (the dashboard's gate and the operator-only routes). */
+export const OPERATOR_ONLY_MESSAGE = 'Tableau des files d’attente réservé aux opérateurs de l’instance.';
+
 /** Where the queue dashboard is mounted, below the API's global prefix `/api`. */
 export const QUEUE_BOARD_ROUTE = '/operations/queues';
 export const QUEUE_BOARD_PATH = `/api${QUEUE_BOARD_ROUTE}`;
@@ -25,7 +28,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  */
 export const decideBoardAccess = (rights: OperatorRights | null, method: string, path: string): BoardDecision => {
   if (rights === null) {
-    return { allowed: false, status: 403, message: 'Tableau des files d’attente réservé aux opérateurs de l’instance.' };
+    return { allowed: false, status: 403, message: OPERATOR_ONLY_MESSAGE };
   }
   if (READ_METHODS.has(method.toUpperCase())) return { allowed: true };
   if (!RETRY.test(path)) {

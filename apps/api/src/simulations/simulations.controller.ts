@@ -7,6 +7,7 @@ import type { AuthUser } from '../tenancy/auth-user';
 import { parseListQuery, RawListQuery, setContentRange } from '../platform/http/list-query';
 import { uuidParam } from '../platform/http/uuid-param.pipe';
 import { CreateSimulationDto, SimulationPreviewDto } from './dto/simulation.dto';
+import { SavedSimulationResponse, toSavedSimulationResponse } from './saved-simulation';
 import { SIMULATION_ROLES, SIMULATION_SORTS, SimulationAnswer, SimulationResponse, SimulationsService } from './simulations.service';
 
 const NOT_FOUND = 'Simulation introuvable.';
@@ -41,8 +42,8 @@ export class SimulationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Une simulation, recalculée sur les données et la méthode en vigueur' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam(NOT_FOUND)) id: string) {
-    return this.simulations.get(user, id);
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuidParam(NOT_FOUND)) id: string): Promise<SavedSimulationResponse> {
+    return toSavedSimulationResponse(await this.simulations.get(user, id));
   }
 
   @Post()
