@@ -66,10 +66,11 @@ describe('note pour le conseil (/api/documents/note-conseil)', () => {
       const flat = squash(page);
       expect(flat).toContain(squash(`Empreinte SHA-256 du contenu : ${hash}`));
       expect(flat).toContain(squash(`page ${i + 1} / ${pages.length}`));
-      for (const part of ['CCAS de Valmont', 'Périmètre : CCAS de Valmont (VALMONT)', 'janvier 2024 – décembre 2024', 'version 2', 'données au'])
+      for (const part of ['CCAS de Valmont', 'Périmètre : CCAS de Valmont', 'janvier 2024 – décembre 2024', 'version 2', 'données au'])
         expect(flat).toContain(squash(part));
     });
     const all = squash(pages.join(' '));
+    expect(all).not.toContain(squash('(VALMONT)')); // the scope by its name only
     const saved = (await http().get(`/api/simulations/${id}`).set(director).expect(200)).body as {
       baseline: Record<string, string> & { ledger: Record<string, { net: string }> };
       simulated: Record<string, string> & { ledger: Record<string, { net: string }> };

@@ -60,13 +60,15 @@ describe('documents for the board and the assembly', () => {
     expect(pages.length).toBeGreaterThan(3);
     expectStampOnEveryPage(pages, hash, [
       'CCAS de Valmont',
-      'Périmètre : CCAS de Valmont (VALMONT)',
+      'Périmètre : CCAS de Valmont',
       'janvier 2024 – décembre 2024',
       'version 2',
       'conventions 2',
       'données au',
     ]);
     const all = squash(pages.join(' '));
+    // words only: the scope, services and unit costs by their names, never « CCAS de Valmont (VALMONT) » or a service code
+    expect(all).not.toMatch(/\((VALMONT[A-Z-]*|PORTAGE_REPAS|LOGEMENT_DABORD)\)|PORTAGE_REPAS|LOGEMENT_DABORD/);
     const explain = (await http().get('/api/indicators/explain').query(scope).set(director).expect(200)).body as {
       unitCosts: { code: string; source: { url: string | null } }[];
     };
@@ -255,7 +257,8 @@ describe('documents for the board and the assembly', () => {
       expect(text.charCodeAt(0)).toBe(0xfeff);
       expect(text.split('\r\n')[0]).toContain(';');
       expect(text).toMatch(/;-?\d+,\d{2}(;|\r\n)/);
-      expect(text).toContain('Périmètre : CCAS de Valmont (VALMONT)');
+      expect(text).toContain('Périmètre : CCAS de Valmont');
+      expect(text).not.toContain('(VALMONT)');
       expect(text).toContain(`Empreinte SHA-256 du contenu : ${csv.headers['x-content-hash'] as string}`);
     }
     const xlsx = await http()

@@ -183,7 +183,7 @@ export class ChartExportService {
       rows,
       stamp: {
         organisation: organisation.name,
-        scope: `${summary.scope.orgUnitName} (${summary.scope.orgUnit})`,
+        scope: summary.scope.orgUnitName,
         period,
         methodology: w.methodologyName(version ? { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom } : null),
         conventions: w.conventionsName(summary.conventions),

@@ -95,7 +95,8 @@ const FR = {
   changed: (what: string, before: string, after: string) => `${what} : ${before} → ${after}`,
   unchanged: 'Paramètres généraux inchangés (les coûts unitaires et hypothèses peuvent avoir été mis à jour : voir leurs tableaux).',
   services: '3. Services, financements et hypothèses',
-  serviceHead: (label: string, code: string) => (label.endsWith(`(${code})`) ? label : `${label} (${code})`),
+  // words only (house rule): a service by its label, never « (PORTAGE_REPAS) » after it
+  serviceHead: (label: string) => label,
   kinds: { PREVENTION: 'prévention', SUPPORT: 'accompagnement', CURATIVE: 'curatif' } as Record<string, string>,
   serviceLine: (kind: string, fn: string) => `Nature : ${kind}. Fonction M57 : ${fn}.`,
   fn: (code: string | null) => (code === null ? 'non renseignée' : `${code} « ${m57FunctionLabel(code) ?? 'hors nomenclature'} »`),
@@ -434,11 +435,18 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
   const w = documentWords(input.language);
   const t = input.language === 'en' ? EN : FR;
   const period = w.range(input.from, input.to);
-  const scopeName = `${input.scope.name} (${input.scope.code})`;
+  // words only: the unit by its name (« CCAS de Valmont »), its code stays in the file name and the hashed basis
+  const scopeName = input.scope.name;
   const params = input.methodology.parameters;
   const baseYear = String(params.baseYear ?? '');
   const ucByCode = new Map(input.unitCosts.map((u) => [u.code, u]));
-  const ucLabel = (code: string): string => `${ucByCode.get(code)?.label ?? code} (${code})`;
+  const ucLabel = (code: string): string => ucByCode.get(code)?.label ?? code;
+  const serviceName = (code: string): string => input.services.find((s) => s.code === code)?.label ?? code;
+  /** A figure's service: `SAAD_2024` (a service split by year of funding) reads « Aide à domicile renforcée (2024) ». */
+  const figureService = (code: string): string => {
+    const split = /^(.*)_(\d{4})$/.exec(code);
+    return split && input.services.some((s) => s.code === split[1]) ? `${serviceName(split[1])} (${split[2]})` : serviceName(code);
+  };
   const hasData = input.figures.length > 0 || input.masked;
   const sections: DocumentSection[] = [];
 
@@ -514,7 +522,7 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
     services.push(...input.services.filter((s) => inScope.has(s.code)));
     const serviceBlocks: Block[] = [];
     for (const s of services) {
-      serviceBlocks.push(subheading(t.serviceHead(s.label, s.code)));
+      serviceBlocks.push(subheading(t.serviceHead(s.label)));
       serviceBlocks.push(paragraph(t.serviceLine(t.kinds[s.kind] ?? s.kind, t.fn(s.functionCode))));
       if (s.note) serviceBlocks.push(paragraph(t.note(s.note)));
       const plans = input.funding.filter((f) => f.service === s.code);
@@ -573,7 +581,7 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
           t.unitCosts,
           t.ucColumns.map((label, i) => ({ label, weight: [1.6, 1.1, 1.2, 1.2, 1.7, 1.8][i] })),
           used.map((u) => [
-            `${u.label} (${u.code}), ${u.unit}`,
+            `${u.label}, ${u.unit}`,
             `${w.write.euros(u.amount)}${u.amountLow && u.amountHigh ? ` (${w.write.euros(u.amountLow)} – ${w.write.euros(u.amountHigh)})` : ''}`,
             t.indexation(u.priceYear, input.priceIndex[u.priceYear], baseYear, input.priceIndex[baseYear]),
             `${Object.entries(u.payers)
@@ -638,7 +646,7 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
             t.byService,
             t.serviceColumns.map((label, i) => ({ label, align: i === 0 ? 'left' : 'right', weight: i === 0 ? 2 : 1 })),
             Object.entries(r.services).map(([code, v]) => [
-              `${r.serviceLabels[code] ?? code} (${code})`,
+              r.serviceLabels[code] ?? serviceName(code),
               money(w, v.grossSavings),
               money(w, v.cost),
               money(w, v.netSavings),
@@ -716,7 +724,7 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
         table(
           t.missingCaption,
           t.missingColumns.map((label) => ({ label })),
-          shown.map((m) => [m.orgUnit, m.service, m.metric, m.period]),
+          shown.map((m) => [m.orgUnit, serviceName(m.service), t.metrics(m.metric, input.outcomeLabels), m.period]),
         ),
       );
       const total = input.completeness.reduce((n, c) => n + (c.expected - c.entered), 0);
@@ -731,7 +739,9 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
       for (const code of typeof v === 'string' ? [v] : Array.isArray(v) ? v.map((c) => c.code) : [])
         byUnitCost.set(code, (byUnitCost.get(code) ?? new Set()).add(a.service));
     }
-    const overlaps = [...byUnitCost.entries()].filter(([, s]) => s.size > 1).map(([code, s]) => t.overlap(ucLabel(code), [...s].sort().join(', ')));
+    const overlaps = [...byUnitCost.entries()]
+      .filter(([, s]) => s.size > 1)
+      .map(([code, s]) => t.overlap(ucLabel(code), [...s].map(serviceName).sort().join(', ')));
     const notes = services.filter((s) => s.note).map((s) => t.note(`${s.label} — ${s.note}`));
     sections.push({ title: t.limits, blocks: [list([...t.limitsList, ...overlaps, ...notes])] });
 
@@ -756,7 +766,12 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
           table(
             t.annex,
             t.figureColumns.map((label, i) => ({ label, align: i === 3 ? 'right' : 'left', weight: i === 2 ? 2 : 1 })),
-            input.figures.map((f) => [f.service, f.period, t.metrics(f.metric, input.outcomeLabels), w.write.number(f.value, f.value.includes('.') ? 2 : 0)]),
+            input.figures.map((f) => [
+              figureService(f.service),
+              f.period,
+              t.metrics(f.metric, input.outcomeLabels),
+              w.write.number(f.value, f.value.includes('.') ? 2 : 0),
+            ]),
           ),
         ],
       });

@@ -409,7 +409,7 @@ export const noteConseilDocument = (input: NoteConseilInput): DocumentModel => {
     subtitle: t.subtitle(input.simulation.name),
     stamp: {
       organisation: input.organisation,
-      scope: `${input.scope.orgUnitName} (${input.scope.orgUnit})`,
+      scope: input.scope.orgUnitName,
       period,
       methodology: w.methodologyName(input.methodology),
       conventions: w.conventionsName(input.conventions),
