@@ -4,7 +4,6 @@ import {
   Create,
   DataTable,
   DateField,
-  Edit,
   FunctionField,
   NumberField,
   NumberInput,
@@ -25,6 +24,8 @@ import { ParametersTable, SnapshotTables } from '../common/ParametersTable';
 import { JsonInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal } from '../common/validators';
+import { DecimalCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDate = () => (value: unknown) =>
@@ -90,22 +91,12 @@ const OutcomeAssumptionForm = () => (
   </SimpleForm>
 );
 
-export const OutcomeAssumptionEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <OutcomeAssumptionForm />
-  </Edit>
-);
-
-export const OutcomeAssumptionCreate = () => (
-  <Create
-    redirect="show"
-    record={{
-      params: { mode: 'counterfactual', rateWithout: '0.30', rateWith: '0.12', engagement: '0.9', unitCost: 'JOURNEE_EHPAD', quantityPerEvent: '1', grade: 3 },
-    }}
-  >
-    <OutcomeAssumptionForm />
-  </Create>
-);
+export const { Edit: OutcomeAssumptionEdit, Create: OutcomeAssumptionCreate } = recordPages(OutcomeAssumptionForm, {
+  redirect: 'show',
+  record: {
+    params: { mode: 'counterfactual', rateWithout: '0.30', rateWith: '0.12', engagement: '0.9', unitCost: 'JOURNEE_EHPAD', quantityPerEvent: '1', grade: 3 },
+  },
+});
 
 /* ---------- Price indices ---------- */
 
@@ -116,9 +107,7 @@ export const PriceIndexList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="series" />
       <DataTable.Col source="year" />
-      <DataTable.Col source="value" align="right">
-        <DecimalField source="value" />
-      </DataTable.Col>
+      <DecimalCol source="value" />
       <DataTable.Col source="base" />
       <DataTable.Col source="source" disableSort />
     </DataTable>
@@ -147,16 +136,10 @@ const PriceIndexForm = () => (
   </SimpleForm>
 );
 
-export const PriceIndexEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <PriceIndexForm />
-  </Edit>
-);
-export const PriceIndexCreate = () => (
-  <Create redirect="list" record={{ series: 'INSEE_IPC_HORS_TABAC', base: '2015=100' }}>
-    <PriceIndexForm />
-  </Create>
-);
+export const { Edit: PriceIndexEdit, Create: PriceIndexCreate } = recordPages(PriceIndexForm, {
+  redirect: 'list',
+  record: { series: 'INSEE_IPC_HORS_TABAC', base: '2015=100' },
+});
 
 /* ---------- Methodology versions (publish only) ---------- */
 

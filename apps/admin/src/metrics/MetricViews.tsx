@@ -1,9 +1,7 @@
 import {
   BooleanField,
   BooleanInput,
-  Create,
   DataTable,
-  Edit,
   SearchInput,
   SelectInput,
   Show,
@@ -16,6 +14,8 @@ import {
 import { DecimalField, EnumField } from '../common/fields';
 import { decimal, enumChoices } from '../common/validators';
 import { LevierList } from '../common/LevierList';
+import { BooleanCol, DecimalCol, EnumCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 export const AGGREGATIONS = ['sum', 'average'] as const;
 
@@ -27,18 +27,10 @@ export const MetricList = () => (
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
       <DataTable.Col source="unit" />
-      <DataTable.Col source="aggregation">
-        <EnumField source="aggregation" enumName="aggregation" />
-      </DataTable.Col>
-      <DataTable.Col source="min" align="right">
-        <DecimalField source="min" />
-      </DataTable.Col>
-      <DataTable.Col source="max" align="right">
-        <DecimalField source="max" />
-      </DataTable.Col>
-      <DataTable.Col source="integer">
-        <BooleanField source="integer" />
-      </DataTable.Col>
+      <EnumCol source="aggregation" enumName="aggregation" />
+      <DecimalCol source="min" />
+      <DecimalCol source="max" />
+      <BooleanCol source="integer" />
     </DataTable>
   </LevierList>
 );
@@ -69,14 +61,4 @@ const MetricForm = () => (
   </SimpleForm>
 );
 
-export const MetricEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <MetricForm />
-  </Edit>
-);
-
-export const MetricCreate = () => (
-  <Create redirect="show">
-    <MetricForm />
-  </Create>
-);
+export const { Edit: MetricEdit, Create: MetricCreate } = recordPages(MetricForm, { redirect: 'show' });

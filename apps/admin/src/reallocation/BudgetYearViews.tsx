@@ -1,8 +1,6 @@
 /** Voted budgets: the real operating expenditure of each year, base of the fongibilité rate (instead of the services' spend). */
 import {
-  Create,
   DataTable,
-  Edit,
   NumberField,
   NumberInput,
   SelectInput,
@@ -19,6 +17,8 @@ import {
 import { MoneyField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
 import { positiveDecimal } from '../common/validators';
+import { MoneyCol, YearCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 /** The API takes the operating section only, for now. */
 export const BUDGET_SECTIONS = ['FONCTIONNEMENT'] as const;
@@ -27,13 +27,9 @@ const sectionChoices = BUDGET_SECTIONS.map((s) => ({ id: s, name: s }));
 export const BudgetYearList = () => (
   <LevierList sort={{ field: 'year', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="year">
-        <NumberField source="year" options={{ useGrouping: false }} />
-      </DataTable.Col>
+      <YearCol source="year" />
       <DataTable.Col source="section" />
-      <DataTable.Col source="realExpenditure" align="right">
-        <MoneyField source="realExpenditure" />
-      </DataTable.Col>
+      <MoneyCol source="realExpenditure" />
       <DataTable.Col source="source" disableSort />
       <DataTable.Col source="comment" disableSort />
     </DataTable>
@@ -67,13 +63,4 @@ const BudgetYearForm = () => (
   </SimpleForm>
 );
 
-export const BudgetYearEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <BudgetYearForm />
-  </Edit>
-);
-export const BudgetYearCreate = () => (
-  <Create redirect="list" record={{ section: 'FONCTIONNEMENT' }}>
-    <BudgetYearForm />
-  </Create>
-);
+export const { Edit: BudgetYearEdit, Create: BudgetYearCreate } = recordPages(BudgetYearForm, { redirect: 'list', record: { section: 'FONCTIONNEMENT' } });

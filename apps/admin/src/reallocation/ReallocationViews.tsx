@@ -2,9 +2,7 @@
 import {
   BooleanField,
   BooleanInput,
-  Create,
   DataTable,
-  Edit,
   SelectInput,
   Show,
   SimpleForm,
@@ -21,6 +19,8 @@ import { CodeSelectInput, OrgUnitCodeInput, ServiceCodeInput } from '../common/i
 import { LevierList } from '../common/LevierList';
 import { decimal, enumChoices } from '../common/validators';
 import { isoDate } from '../methodology/MethodologyViews';
+import { BooleanCol, DecimalCol, EnumCol, MoneyCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 const dec = { inputMode: 'decimal' as const };
 const dateHelp = 'AAAA-MM-JJ';
@@ -35,12 +35,8 @@ export const StaffNeedList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
-      <DataTable.Col source="critical">
-        <BooleanField source="critical" />
-      </DataTable.Col>
-      <DataTable.Col source="fteDaysRequested" align="right">
-        <DecimalField source="fteDaysRequested" />
-      </DataTable.Col>
+      <BooleanCol source="critical" />
+      <DecimalCol source="fteDaysRequested" />
       <DataTable.Col source="service" disableSort>
         <CatalogueLabelField source="service" reference="services" />
       </DataTable.Col>
@@ -77,16 +73,7 @@ const StaffNeedForm = () => (
     <TextInput source="requestDate" validate={[required(), isoDate()]} helperText={dateHelp} />
   </SimpleForm>
 );
-export const StaffNeedEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <StaffNeedForm />
-  </Edit>
-);
-export const StaffNeedCreate = () => (
-  <Create redirect="list" record={{ critical: false }}>
-    <StaffNeedForm />
-  </Create>
-);
+export const { Edit: StaffNeedEdit, Create: StaffNeedCreate } = recordPages(StaffNeedForm, { redirect: 'list', record: { critical: false } });
 
 /* ---------- Redeployments ---------- */
 
@@ -108,9 +95,7 @@ export const RedeploymentList = () => (
         <CatalogueLabelField source="toService" reference="services" />
       </DataTable.Col>
       <DataTable.Col source="toPartner" disableSort />
-      <DataTable.Col source="workingDays" align="right">
-        <DecimalField source="workingDays" />
-      </DataTable.Col>
+      <DecimalCol source="workingDays" />
       <DataTable.Col source="startDate" />
       <DataTable.Col source="volunteer" disableSort>
         <BooleanField source="volunteer" />
@@ -152,16 +137,10 @@ const RedeploymentForm = () => (
     <TextInput source="dailyCost" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
   </SimpleForm>
 );
-export const RedeploymentEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <RedeploymentForm />
-  </Edit>
-);
-export const RedeploymentCreate = () => (
-  <Create redirect="list" record={{ volunteer: true, quotite: '1' }}>
-    <RedeploymentForm />
-  </Create>
-);
+export const { Edit: RedeploymentEdit, Create: RedeploymentCreate } = recordPages(RedeploymentForm, {
+  redirect: 'list',
+  record: { volunteer: true, quotite: '1' },
+});
 
 /* ---------- Budget transfers ---------- */
 
@@ -178,16 +157,12 @@ export const BudgetTransferList = () => (
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
-      <DataTable.Col source="instrument">
-        <EnumField source="instrument" enumName="instrument" />
-      </DataTable.Col>
+      <EnumCol source="instrument" enumName="instrument" />
       <DataTable.Col source="fromChapter" disableSort />
       <DataTable.Col source="fromFunction" disableSort />
       <DataTable.Col source="toChapter" disableSort />
       <DataTable.Col source="toFunction" disableSort />
-      <DataTable.Col source="amount" align="right">
-        <MoneyField source="amount" />
-      </DataTable.Col>
+      <MoneyCol source="amount" />
       <DataTable.Col source="decisionDate" />
     </DataTable>
   </LevierList>
@@ -225,16 +200,10 @@ const BudgetTransferForm = () => (
     <TextInput source="decisionDate" validate={[required(), isoDate()]} helperText={dateHelp} />
   </SimpleForm>
 );
-export const BudgetTransferEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <BudgetTransferForm />
-  </Edit>
-);
-export const BudgetTransferCreate = () => (
-  <Create redirect="list" record={{ section: 'FONCTIONNEMENT', instrument: 'FONGIBILITE' }}>
-    <BudgetTransferForm />
-  </Create>
-);
+export const { Edit: BudgetTransferEdit, Create: BudgetTransferCreate } = recordPages(BudgetTransferForm, {
+  redirect: 'list',
+  record: { section: 'FONCTIONNEMENT', instrument: 'FONGIBILITE' },
+});
 
 /* ---------- In-kind loans ---------- */
 
@@ -244,15 +213,9 @@ export const InKindLoanList = () => (
       <DataTable.Col source="code" />
       <DataTable.Col source="item" />
       <DataTable.Col source="toPartner" />
-      <DataTable.Col source="days" align="right">
-        <DecimalField source="days" />
-      </DataTable.Col>
-      <DataTable.Col source="quantity" align="right">
-        <DecimalField source="quantity" />
-      </DataTable.Col>
-      <DataTable.Col source="dailyValue" align="right">
-        <MoneyField source="dailyValue" />
-      </DataTable.Col>
+      <DecimalCol source="days" />
+      <DecimalCol source="quantity" />
+      <MoneyCol source="dailyValue" />
       <DataTable.Col source="startDate" />
     </DataTable>
   </LevierList>
@@ -283,13 +246,4 @@ const InKindLoanForm = () => (
     <TextInput source="startDate" validate={[required(), isoDate()]} helperText={dateHelp} />
   </SimpleForm>
 );
-export const InKindLoanEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <InKindLoanForm />
-  </Edit>
-);
-export const InKindLoanCreate = () => (
-  <Create redirect="list" record={{ quantity: '1' }}>
-    <InKindLoanForm />
-  </Create>
-);
+export const { Edit: InKindLoanEdit, Create: InKindLoanCreate } = recordPages(InKindLoanForm, { redirect: 'list', record: { quantity: '1' } });

@@ -1,9 +1,7 @@
 /** « Plans de financement »: who pays each service's spend, per year (the API's /service-fundings). */
 import {
-  Create,
   DataTable,
   DateField,
-  Edit,
   Labeled,
   NumberField,
   NumberInput,
@@ -21,7 +19,6 @@ import {
   useLocaleState,
   useRecordContext,
   useTranslate,
-  type EditProps,
   type SelectInputProps,
 } from 'react-admin';
 import { Typography } from '@mui/material';
@@ -29,6 +26,8 @@ import { LevierList } from '../common/LevierList';
 import { formatShare } from '../format/decimal-format';
 import { FundingSharesInput } from './FundingSharesInput';
 import { rankedShares } from './funding-shares';
+import { YearCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 /** The services of the organisation by label (the API takes their code): never a raw code on screen. */
 const ServiceLabelInput = (props: Omit<SelectInputProps, 'choices'> & { source: string }) => {
@@ -57,9 +56,7 @@ export const ServiceFundingList = () => (
   <LevierList filters={filters} sort={{ field: 'year', order: 'DESC' }}>
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="service" render={(record) => String(record.serviceLabel ?? '')} />
-      <DataTable.Col source="year">
-        <NumberField source="year" options={{ useGrouping: false }} />
-      </DataTable.Col>
+      <YearCol source="year" />
       <DataTable.Col source="shares" disableSort>
         <SharesSummary />
       </DataTable.Col>
@@ -91,14 +88,4 @@ const ServiceFundingForm = () => (
   </SimpleForm>
 );
 
-export const ServiceFundingEdit = (props: Omit<EditProps, 'children'>) => (
-  <Edit mutationMode="pessimistic" {...props}>
-    <ServiceFundingForm />
-  </Edit>
-);
-
-export const ServiceFundingCreate = () => (
-  <Create redirect="list" record={{ shares: {} }}>
-    <ServiceFundingForm />
-  </Create>
-);
+export const { Edit: ServiceFundingEdit, Create: ServiceFundingCreate } = recordPages(ServiceFundingForm, { redirect: 'list', record: { shares: {} } });

@@ -1,20 +1,9 @@
-import {
-  Create,
-  DataTable,
-  Edit,
-  type EditProps,
-  SearchInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { DataTable, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
 import { LevierList } from '../common/LevierList';
+import { EnumCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
 export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
@@ -28,12 +17,8 @@ export const ServiceList = () => (
       <DataTable.Col source="label" />
       <DataTable.Col source="functionCode" />
       <DataTable.Col source="functionLabel" />
-      <DataTable.Col source="kind">
-        <EnumField source="kind" enumName="kind" />
-      </DataTable.Col>
-      <DataTable.Col source="granularity">
-        <EnumField source="granularity" enumName="granularity" />
-      </DataTable.Col>
+      <EnumCol source="kind" enumName="kind" />
+      <EnumCol source="granularity" enumName="granularity" />
     </DataTable>
   </LevierList>
 );
@@ -69,14 +54,4 @@ const ServiceForm = () => (
   </SimpleForm>
 );
 
-export const ServiceEdit = (props: Omit<EditProps, 'children'>) => (
-  <Edit mutationMode="pessimistic" {...props}>
-    <ServiceForm />
-  </Edit>
-);
-
-export const ServiceCreate = () => (
-  <Create redirect="show">
-    <ServiceForm />
-  </Create>
-);
+export const { Edit: ServiceEdit, Create: ServiceCreate } = recordPages(ServiceForm, { redirect: 'show' });

@@ -1,8 +1,6 @@
 import { Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  Create,
   DataTable,
-  Edit,
   Labeled,
   NumberInput,
   SelectInput,
@@ -22,6 +20,8 @@ import { LevierList } from '../common/LevierList';
 import { decimal, share } from '../common/validators';
 import { formatShare } from '../format/decimal-format';
 import { rangeHigh, rangeLow } from './unit-cost-range';
+import { EnumCol, MoneyCol } from '../common/columns';
+import { recordPages } from '../common/record-pages';
 
 /** Evidence grade 1 (randomised trial) … 6 (expert opinion), as the engine's optimism-bias table. */
 export const GRADES = [1, 2, 3, 4, 5, 6] as const;
@@ -37,23 +37,13 @@ export const UnitCostList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="label" />
-      <DataTable.Col source="amount" align="right">
-        <MoneyField source="amount" />
-      </DataTable.Col>
-      <DataTable.Col source="amountLow" align="right">
-        <MoneyField source="amountLow" />
-      </DataTable.Col>
-      <DataTable.Col source="amountHigh" align="right">
-        <MoneyField source="amountHigh" />
-      </DataTable.Col>
+      <MoneyCol source="amount" />
+      <MoneyCol source="amountLow" />
+      <MoneyCol source="amountHigh" />
       <DataTable.Col source="unit" />
       <DataTable.Col source="priceYear" />
-      <DataTable.Col source="nature">
-        <EnumField source="nature" enumName="unit_cost_nature" />
-      </DataTable.Col>
-      <DataTable.Col source="grade">
-        <EnumField source="grade" enumName="grade" />
-      </DataTable.Col>
+      <EnumCol source="nature" enumName="unit_cost_nature" />
+      <EnumCol source="grade" enumName="grade" />
       <DataTable.Col source="sourceTitle">
         <SourceTitle />
       </DataTable.Col>
@@ -184,14 +174,7 @@ const UnitCostForm = () => (
   </SimpleForm>
 );
 
-export const UnitCostEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <UnitCostForm />
-  </Edit>
-);
-
-export const UnitCostCreate = () => (
-  <Create redirect="show" record={{ payers: { ASSURANCE_MALADIE: '1' }, cashableShare: '1' }}>
-    <UnitCostForm />
-  </Create>
-);
+export const { Edit: UnitCostEdit, Create: UnitCostCreate } = recordPages(UnitCostForm, {
+  redirect: 'show',
+  record: { payers: { ASSURANCE_MALADIE: '1' }, cashableShare: '1' },
+});
