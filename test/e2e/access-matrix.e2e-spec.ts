@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
 import type { Role } from '../../apps/api/src/tenancy/role-assignment.entity';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
+import { createScopedUser } from '../factories/scoped-users.factory';
 import { loginAs } from '../setup/demo-session';
 import { RouteInfo, routeTable } from '../setup/route-table';
 
@@ -202,15 +202,8 @@ describe('access matrix: every route × role × tenant', () => {
   };
 
   beforeAll(async () => {
-    sut = await createTestApi();
-    const ds = await sut.db.dataSource();
-    const seeded = await seedDemo(ds);
-    const bellerive = seeded.organisations.find((o) => o.name === 'CCAS de Bellerive')!.id;
-    const [{ id: userId }] = await ds.query(
-      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, 'Admin Bellerive', $2, $3) RETURNING id`,
-      [BELLERIVE_ADMIN, await hashPassword('levier-demo'), bellerive],
-    );
-    await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role) VALUES ($1, $2, 'admin')`, [bellerive, userId]);
+    ({ api: sut } = await startDemoApi());
+    await createScopedUser(await sut.db.dataSource(), 'CCAS de Bellerive', BELLERIVE_ADMIN, [['admin', null]], 'Admin Bellerive');
     for (const role of ROLES) tokens[role] = await loginAs(sut.app, ROLE_ACCOUNTS[role]);
     tokens.bellerive = await loginAs(sut.app, BELLERIVE_ADMIN);
     routes = routeTable(sut.app);

@@ -6,9 +6,9 @@ import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
+import { createScopedUser } from '../factories/scoped-users.factory';
 import { loginAs } from '../setup/demo-session';
 import { RouteInfo, routeTable } from '../setup/route-table';
 
@@ -286,15 +286,11 @@ describe('cross-tenant writes with valid bodies', () => {
   };
 
   beforeAll(async () => {
-    sut = await createTestApi();
+    const demo = await startDemoApi();
+    sut = demo.api;
     ds = await sut.db.dataSource();
-    const seeded = await seedDemo(ds);
-    const orgId = (name: string) => seeded.organisations.find((o) => o.name === name)!.id;
-    const [{ id: userId }] = await ds.query(
-      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, 'Admin Bellerive', $2, $3) RETURNING id`,
-      [BELLERIVE_ADMIN, await hashPassword('levier-demo'), orgId('CCAS de Bellerive')],
-    );
-    await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role) VALUES ($1, $2, 'admin')`, [orgId('CCAS de Bellerive'), userId]);
+    const orgId = (name: string) => demo.organisations.get(name)!;
+    await createScopedUser(ds, 'CCAS de Bellerive', BELLERIVE_ADMIN, [['admin', null]], 'Admin Bellerive');
     const tenant = async (name: string, email: string): Promise<Tenant> => {
       const auth = await loginAs(sut.app, email);
       const units = (await http().get('/api/org-units').set(auth).expect(200)).body as { code: string; parentId: string | null }[];

@@ -1,10 +1,8 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
-import { createTestApi, TestApi } from '../setup/test-app';
-import { loginAs } from '../setup/demo-session';
+import type { TestApi } from '../setup/test-app';
+import { Auth, demoLogins, startDemoApi } from '../setup/demo-api';
+import { createScopedUser } from '../factories/scoped-users.factory';
 
-type Auth = { Authorization: string };
 interface Expected {
   id: string;
   service: string;
@@ -23,18 +21,13 @@ describe('/api/expected-metrics (service → expected metrics, issue 13)', () =>
   const byService = (rows: Expected[], code: string): Expected => rows.find((r) => r.service === code)!;
 
   beforeAll(async () => {
-    sut = await createTestApi();
-    const seeded = await seedDemo(await sut.db.dataSource());
-    const belleriveId = seeded.organisations.find((o) => o.name === 'CCAS de Bellerive')!.id;
-    const ds = await sut.db.dataSource();
-    const [{ id: userId }] = await ds.query(
-      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ('admin@bellerive.test', 'Admin Bellerive', $1, $2) RETURNING id`,
-      [await hashPassword('levier-demo'), belleriveId],
-    );
-    await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role) VALUES ($1, $2, 'admin')`, [belleriveId, userId]);
-    admin = await loginAs(sut.app, 'admin@valmont.demo');
-    finance = await loginAs(sut.app, 'finance@valmont.demo');
-    belleriveAdmin = await loginAs(sut.app, 'admin@bellerive.test');
+    ({ api: sut } = await startDemoApi());
+    await createScopedUser(await sut.db.dataSource(), 'CCAS de Bellerive', 'admin@bellerive.test', [['admin', null]], 'Admin Bellerive');
+    ({ admin, finance, belleriveAdmin } = await demoLogins(sut, {
+      admin: 'admin@valmont.demo',
+      finance: 'finance@valmont.demo',
+      belleriveAdmin: 'admin@bellerive.test',
+    }));
   });
   afterAll(async () => {
     await sut?.close();

@@ -1,11 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { computeScenario, d, isConventions2Output, parseScenario } from '@levier/indicators';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
-import { WorkerModule } from '../../apps/api/src/worker.module';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi, startDemoWorker } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { addSmallUnit } from '../factories/small-unit.factory';
 
@@ -27,10 +25,8 @@ describe('indicators under conventions 2 (Méthode 2)', () => {
   const query = { orgUnit: 'VALMONT', from: '2024-01', to: '2024-12' };
 
   beforeAll(async () => {
-    api = await createTestApi();
-    const seeded = await seedDemo(await api.db.dataSource());
-    valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
+    ({ api, valmontId } = await startDemoApi());
+    worker = await startDemoWorker(api);
     admin = await loginAs(api.app, 'admin@valmont.demo');
     director = await loginAs(api.app, 'directeur@valmont.demo');
 

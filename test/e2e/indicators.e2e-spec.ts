@@ -1,12 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { computeScenario, parseScenario } from '@levier/indicators';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
-import { WorkerModule } from '../../apps/api/src/worker.module';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi, startDemoWorker } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 describe('indicators read model', () => {
@@ -17,10 +15,8 @@ describe('indicators read model', () => {
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
-    api = await createTestApi();
-    const seeded = await seedDemo(await api.db.dataSource());
-    valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
+    ({ api, valmontId } = await startDemoApi());
+    worker = await startDemoWorker(api);
     await worker.get(RecomputeService).recompute(valmontId, []);
     director = await loginAs(api.app, 'directeur@valmont.demo');
   });

@@ -1,11 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { WorkerModule } from '../../apps/api/src/worker.module';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
 import { ReallocationRecomputeService } from '../../apps/api/src/indicators/reallocation/reallocation-recompute.service';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi, startDemoWorker } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 type Auth = { Authorization: string };
@@ -21,10 +19,8 @@ describe('reallocation records and indicators', () => {
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
-    api = await createTestApi();
-    const seeded = await seedDemo(await api.db.dataSource());
-    valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
+    ({ api, valmontId } = await startDemoApi());
+    worker = await startDemoWorker(api);
     await worker.get(ReallocationRecomputeService).recompute(valmontId);
     admin = await loginAs(api.app, 'admin@valmont.demo');
     director = await loginAs(api.app, 'directeur@valmont.demo');

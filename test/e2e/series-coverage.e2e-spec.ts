@@ -1,10 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
-import { WorkerModule } from '../../apps/api/src/worker.module';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi, startDemoWorker } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 type Period = { key: string; coverage: string; status: string; complete: boolean; months: number; monthsWithData: number };
@@ -27,11 +25,10 @@ describe('GET /api/indicators/series: periods without data or not approved', () 
       .set(auth);
 
   beforeAll(async () => {
-    api = await createTestApi();
-    const seeded = await seedDemo(await api.db.dataSource());
-    const valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
-    await worker.get(RecomputeService).recompute(valmontId, []);
+    const demo = await startDemoApi();
+    api = demo.api;
+    worker = await startDemoWorker(api);
+    await worker.get(RecomputeService).recompute(demo.valmontId, []);
     director = await loginAs(api.app, 'directeur@valmont.demo');
     bellerive = await loginAs(api.app, 'directeur@bellerive.demo');
   });

@@ -1,11 +1,9 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
-import { hashPassword } from '../../apps/api/src/tenancy/password-hasher';
-import { createTestApi, TestApi } from '../setup/test-app';
-import { loginAs } from '../setup/demo-session';
+import type { TestApi } from '../setup/test-app';
+import { Auth, demoLogins, startDemoApi } from '../setup/demo-api';
+import { createScopedUser } from '../factories/scoped-users.factory';
 
-type Auth = { Authorization: string };
 interface AuditRow {
   action: string;
   actor_id: string | null;
@@ -34,22 +32,16 @@ describe('service fundings (who pays each service’s spend, per year)', () => {
   };
 
   beforeAll(async () => {
-    sut = await createTestApi();
-    const seeded = await seedDemo(await sut.db.dataSource());
-    valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
-    const belleriveId = seeded.organisations.find((o) => o.name === 'CCAS de Bellerive')!.id;
-    const ds = await sut.db.dataSource();
+    ({ api: sut, valmontId } = await startDemoApi());
     // Bellerive's demo accounts cannot write plans: give it a finance account, so its writes reach the tenant check
-    const [{ id: userId }] = await ds.query(
-      `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ('finance@bellerive.test', 'Finances Bellerive', $1, $2) RETURNING id`,
-      [await hashPassword('levier-demo'), belleriveId],
-    );
-    await ds.query(`INSERT INTO role_assignment (organisation_id, user_id, role) VALUES ($1, $2, 'finance')`, [belleriveId, userId]);
-    admin = await loginAs(sut.app, 'admin@valmont.demo');
-    finance = await loginAs(sut.app, 'finance@valmont.demo');
-    director = await loginAs(sut.app, 'directeur@valmont.demo');
-    reader = await loginAs(sut.app, 'lecteur@valmont.demo');
-    bellerive = await loginAs(sut.app, 'finance@bellerive.test');
+    await createScopedUser(await sut.db.dataSource(), 'CCAS de Bellerive', 'finance@bellerive.test', [['finance', null]], 'Finances Bellerive');
+    ({ admin, finance, director, reader, bellerive } = await demoLogins(sut, {
+      admin: 'admin@valmont.demo',
+      finance: 'finance@valmont.demo',
+      director: 'directeur@valmont.demo',
+      reader: 'lecteur@valmont.demo',
+      bellerive: 'finance@bellerive.test',
+    }));
   });
   afterAll(async () => {
     await sut?.app.get(JobProducer).queue('indicators').obliterate({ force: true });

@@ -1,14 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { d, parseLevers, parseScenario, simulate } from '@levier/indicators';
 import { IndicatorsService } from '../../apps/api/src/indicators/savings/indicators.service';
 import type { AuthUser } from '../../apps/api/src/tenancy/auth-user';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { RecomputeService } from '../../apps/api/src/indicators/savings/recompute.service';
 import { ReallocationRecomputeService } from '../../apps/api/src/indicators/reallocation/reallocation-recompute.service';
-import { WorkerModule } from '../../apps/api/src/worker.module';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi, startDemoWorker } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { addSmallUnit } from '../factories/small-unit.factory';
 import { createScopedUser } from '../factories/scoped-users.factory';
@@ -51,16 +49,14 @@ describe('lever simulator (/api/simulations)', () => {
       .send({ ...where, levers });
 
   beforeAll(async () => {
-    api = await createTestApi();
+    ({ api, valmontId } = await startDemoApi());
     const ds = await api.db.dataSource();
-    const seeded = await seedDemo(ds);
-    valmontId = seeded.organisations.find((o) => o.name === 'CCAS de Valmont')!.id;
     await addSmallUnit(ds, valmontId);
     await createScopedUser(ds, 'CCAS de Valmont', 'nord@valmont.test', [
       ['director', 'VALMONT-NORD'],
       ['viewer', null],
     ]);
-    worker = await (await Test.createTestingModule({ imports: [WorkerModule] }).compile()).init();
+    worker = await startDemoWorker(api);
     await worker.get(RecomputeService).recompute(valmontId, []);
     // the reallocation read model takes the small unit's spend into the year's real expenditure (spend proxy)
     await worker.get(ReallocationRecomputeService).recompute(valmontId);

@@ -7,15 +7,22 @@ import type { Role } from '../../apps/api/src/tenancy/role-assignment.entity';
 export type ScopedRoles = readonly (readonly [Role, string | null])[];
 
 /**
- * A user of a seeded organisation with roles on org-unit subtrees (the demo seed has organisation-wide roles only),
- * with the demo password so that `loginAs` works. Returns the user's id.
+ * A user of a seeded organisation with roles on org-unit subtrees (the demo seed has organisation-wide roles only, and
+ * Bellerive's accounts cannot write everything), with the demo password so that `loginAs` works. Returns the user's id.
  */
-export const createScopedUser = async (ds: DataSource, organisationName: string, email: string, roles: ScopedRoles): Promise<string> => {
+export const createScopedUser = async (
+  ds: DataSource,
+  organisationName: string,
+  email: string,
+  roles: ScopedRoles,
+  displayName: string = email,
+): Promise<string> => {
   const [{ id: organisationId }] = (await ds.query(`SELECT id FROM organisation WHERE name = $1`, [organisationName])) as { id: string }[];
-  const [{ id }] = (await ds.query(`INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, $1, $2, $3) RETURNING id`, [
+  const [{ id }] = (await ds.query(`INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, $4, $2, $3) RETURNING id`, [
     email,
     await hashPassword(DEMO_PASSWORD),
     organisationId,
+    displayName,
   ])) as { id: string }[];
   for (const [role, unitCode] of roles) {
     const inserted = (await ds.query(
