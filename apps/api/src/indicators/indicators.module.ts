@@ -10,6 +10,7 @@ import { RecomputeService } from './savings/recompute.service';
 import { RecomputeRepository } from './savings/recompute.repository';
 import { ReadModelCache } from './savings/read-model-cache';
 import { ScopePeriodsService } from './savings/scope-periods.service';
+import { ScopePeriodsRepository } from './savings/scope-periods.repository';
 import { CustomIndicatorsController } from './custom/custom-indicators.controller';
 import { CustomIndicatorsService } from './custom/custom-indicators.service';
 import { CustomIndicatorRepository } from './custom/custom-indicator.repository';
@@ -19,6 +20,7 @@ import { CustomIndicatorValuesService } from './custom/custom-indicator-values.s
 import { IndicatorTargetsController } from './targets/indicator-targets.controller';
 import { IndicatorTargetsService } from './targets/indicator-targets.service';
 import { IndicatorAlertsService } from './targets/indicator-alerts.service';
+import { IndicatorAlertsController } from './targets/indicator-alerts.controller';
 import { ReallocationController } from './reallocation/reallocation.controller';
 import { ReallocationReadService } from './reallocation/reallocation-read.service';
 import { ReallocationRecomputeService } from './reallocation/reallocation-recompute.service';
@@ -34,7 +36,14 @@ import { ReallocationValuesRepository } from './reallocation/reallocation-values
  */
 @Module({
   imports: [FundingModule, MethodologyModule, ReallocationModule],
-  controllers: [IndicatorsController, CustomIndicatorsController, CustomIndicatorValuesController, IndicatorTargetsController, ReallocationController],
+  controllers: [
+    IndicatorsController,
+    CustomIndicatorsController,
+    CustomIndicatorValuesController,
+    IndicatorTargetsController,
+    IndicatorAlertsController,
+    ReallocationController,
+  ],
   providers: [
     ReadModelCache,
     IndicatorsService,
@@ -43,6 +52,7 @@ import { ReallocationValuesRepository } from './reallocation/reallocation-values
     RecomputeService,
     RecomputeRepository,
     ScopePeriodsService,
+    ScopePeriodsRepository,
     CustomIndicatorRepository,
     CustomIndicatorsService,
     CustomIndicatorRecomputeService,

@@ -22,7 +22,7 @@ export class CustomIndicatorRecomputeService {
 
   recompute(organisationId: string, periods: readonly string[] = [], now: Date = new Date()): Promise<{ rows: number }> {
     return this.tenantDb.run(organisationId, async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('recompute-custom-' || $1))`, [organisationId]);
+      await this.repository.lock(em, organisationId);
       const indicators = await em.find(CustomIndicator, { where: { organisationId }, order: { code: 'ASC' } });
       let rows = 0;
       for (const indicator of indicators) rows += await this.recomputeOne(em, organisationId, indicator, periods, now);

@@ -25,6 +25,11 @@ export interface PeriodSumRow {
 /** Queries of the custom indicators' read model (`custom_indicator_value`) and of the figures they read. */
 @Injectable()
 export class CustomIndicatorRepository {
+  /** One custom-indicator recompute per organisation at a time (advisory lock released at commit). */
+  async lock(em: EntityManager, organisationId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('recompute-custom-' || $1))`, [organisationId]);
+  }
+
   async catalogue(em: EntityManager, organisationId: string): Promise<Catalogue> {
     const metrics = (await em.query(`SELECT code FROM metric WHERE organisation_id = $1 ORDER BY code`, [organisationId])) as { code: string }[];
     const services = (await em.query(`SELECT code FROM service WHERE organisation_id = $1 ORDER BY code`, [organisationId])) as { code: string }[];
