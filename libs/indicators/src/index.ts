@@ -73,6 +73,19 @@ export { aggregateConventions2 } from './savings/aggregate-conventions-2';
 export type { SensitivityEntry } from './savings/sensitivity';
 export { compareCodePoints, sensitivityEntry, sortSensitivity } from './savings/sensitivity';
 
+// Funding plans (who pays a service: shares of 1)
+export type { FundingPayer, FundingShares, FundingSharesProblem, FundingSharesReading } from './funding/funding-shares';
+export {
+  FUNDING_PAYERS,
+  isFundingPayer,
+  isPlainShares,
+  percentToShare,
+  rankedFundingShares,
+  readFundingShares,
+  shareToPercent,
+  totalOfPercents,
+} from './funding/funding-shares';
+
 // Reallocation
 export type { ReallocationResult } from './reallocation/compute-reallocation';
 export { computeReallocation } from './reallocation/compute-reallocation';

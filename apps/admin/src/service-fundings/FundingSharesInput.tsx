@@ -3,7 +3,7 @@ import { Alert, Box, InputAdornment, TextField as MuiTextField, Typography } fro
 import { useState } from 'react';
 import { ValidationError, useInput, useLocaleState, useTranslate, type Validator } from 'react-admin';
 import { intlLocale } from '../format/decimal-format';
-import { FUNDING_PAYERS, isPlainShares, percentToShare, shareToPercent, sharesProblem, sumDecimals, type Shares } from './funding-shares';
+import { FUNDING_PAYERS, isPlainShares, percentToShare, shareToPercent, sharesProblem, totalOfPercents, type Shares } from './funding-shares';
 
 /** "95" → "95 %", "99.5" → "99,5 %" (exact: Intl formats the string, to 4 decimals of a percent). */
 export const formatPercent = (percent: string, locale: string): string =>
@@ -13,9 +13,8 @@ export const formatPercent = (percent: string, locale: string): string =>
 export const fundingSharesValidator = (): Validator => (value: unknown) => {
   const problem = sharesProblem(value);
   if (problem === null) return undefined;
-  if (problem !== 'total') return `levier.service_fundings.${problem === 'empty' ? 'shares_required' : 'invalid_percent'}`;
-  const total = shareToPercent(sumDecimals(Object.values(value as Shares).map(String))) ?? '0';
-  return { message: 'levier.service_fundings.total_not_100', args: { total: formatPercent(total, 'fr') } };
+  if (problem.kind !== 'total') return `levier.service_fundings.${problem.kind === 'empty' ? 'shares_required' : 'invalid_percent'}`;
+  return { message: 'levier.service_fundings.total_not_100', args: { total: formatPercent(problem.percent, 'fr') } };
 };
 
 /** The text an input shows for a payer: what was typed while it still says the stored share, else the stored share. */
@@ -35,7 +34,7 @@ export const FundingSharesInput = ({ source = 'shares' }: { source?: string }) =
   const [typed, setTyped] = useState<Record<string, string>>({});
   const stored: Shares = isPlainShares(field.value) ? (field.value as Shares) : {};
   const texts = Object.fromEntries(FUNDING_PAYERS.map((p) => [p, shown(typed[p], stored[p])]));
-  const total = sumDecimals(FUNDING_PAYERS.map((p) => texts[p].replace(',', '.')));
+  const total = totalOfPercents(FUNDING_PAYERS.map((p) => texts[p]));
   const complete = total === '100';
 
   const change = (payer: string, text: string) => {

@@ -1,27 +1,12 @@
 /**
- * Who pays a service's spend (vectors README, conventions 2 §2.5 `funding`): payer code → share, shares in [0, 1]
- * summing to exactly 1, users' contributions (`USAGER`) included. Plain data and lookups, no framework.
+ * Who pays a service's spend (vectors README, conventions 2 §2.5 `funding`): the payers, the shares and their reading
+ * are the engine's (libs/indicators funding-shares, also used by the admin's form); here the organisation's plans by
+ * service and year, and the default. Plain data and lookups, no framework.
  */
+import type { FundingShares } from '@levier/indicators';
 
-/** Payer codes of a funding plan, in the order the API and the admin list them. */
-export const FUNDING_PAYERS = [
-  'COMMUNE_CCAS',
-  'DEPARTEMENT',
-  'CAISSES_RETRAITE',
-  'ASSURANCE_MALADIE',
-  'ARS',
-  'CAF',
-  'USAGER',
-  'ETAT',
-  'BAILLEUR_SOCIAL',
-  'AUTRE',
-] as const;
-export type FundingPayer = (typeof FUNDING_PAYERS)[number];
-
-export const isFundingPayer = (code: string): code is FundingPayer => (FUNDING_PAYERS as readonly string[]).includes(code);
-
-/** Payer code → share as a decimal string (`"0.55"`). */
-export type FundingShares = Record<string, string>;
+export { FUNDING_PAYERS, isFundingPayer } from '@levier/indicators';
+export type { FundingPayer, FundingShares } from '@levier/indicators';
 
 /** The funding plans of one organisation: service code → year → shares. */
 export type FundingPlans = Map<string, Map<number, FundingShares>>;

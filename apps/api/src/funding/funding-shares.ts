@@ -1,57 +1,41 @@
-import Decimal from 'decimal.js';
-import { FUNDING_PAYERS, FundingPayer, FundingShares, isFundingPayer } from './funding-plan';
+import { FUNDING_PAYERS, readFundingShares, type Decimal, type FundingShares, type FundingSharesProblem } from '@levier/indicators';
 
-/** A decimal written as a string with a point (`"0.55"`); the range is checked apart, so `"-0.1"` gets its own message. */
-const DECIMAL = /^-?\d{1,15}(\.\d{1,12})?$/;
 const MAX_REPORTED = 5;
 
 export type SharesCheck = { ok: true; shares: FundingShares } | { ok: false; errors: string[] };
 
-/** "0.95" → "0,95": the French way to write the sum in a message. */
+/** "0.95" → "0,95": the French way to write a share or the sum in a message. */
 const french = (value: Decimal): string => value.toFixed().replace('.', ',');
 
 const shown = (value: unknown): string => (typeof value === 'string' ? `« ${value} »` : (JSON.stringify(value) ?? String(value)));
 
+/** A problem of the engine's reading, as the API says it (French, without the field name: the caller prefixes it). */
+const message = (problem: FundingSharesProblem): string => {
+  switch (problem.kind) {
+    case 'not-object':
+      return 'objet { PAYEUR: "part" } attendu, par exemple { "DEPARTEMENT": "0.6", "USAGER": "0.4" }';
+    case 'empty':
+      return 'au moins un payeur attendu : les parts doivent totaliser 1';
+    case 'unknown-payers': {
+      const listed = problem.codes.slice(0, MAX_REPORTED).map((code) => `« ${code.slice(0, 64)} »`);
+      const more = problem.codes.length > MAX_REPORTED ? ` et ${problem.codes.length - MAX_REPORTED} autre(s)` : '';
+      return `payeur inconnu ${listed.join(', ')}${more} : payeurs possibles ${FUNDING_PAYERS.join(', ')}`;
+    }
+    case 'not-decimal':
+      return `la part de ${problem.payer} doit être un nombre décimal écrit comme texte, avec un point (ex. "0.25"), reçu ${shown(problem.value)}`;
+    case 'out-of-range':
+      return `la part de ${problem.payer} doit être comprise entre 0 et 1 (reçu ${french(problem.share)})`;
+    case 'total':
+      return `La somme des parts doit être égale à 1 (actuellement ${french(problem.total)})`;
+  }
+};
+
 /**
- * Checks a funding plan's shares (conventions 2 §2.5): a non-empty object of known payer codes, each share a decimal
- * string between 0 and 1, the shares summing to exactly 1 (decimal.js, no float). On success the shares come back
- * normalised: canonical payer order, plain decimals (`"0.60"` → `"0.6"`), a share of 0 kept (the engine lists it as 0.00).
- * Messages are French, without the field name (the caller prefixes it).
+ * Checks a funding plan's shares with the engine's reading (conventions 2 §2.5): a non-empty object of known payer codes,
+ * each share a decimal string between 0 and 1, the shares summing to exactly 1. On success the shares come back
+ * normalised (payer order, `"0.60"` → `"0.6"`, a share of 0 kept); else French messages.
  */
 export const checkFundingShares = (value: unknown): SharesCheck => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: ['objet { PAYEUR: "part" } attendu, par exemple { "DEPARTEMENT": "0.6", "USAGER": "0.4" }'] };
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return { ok: false, errors: ['au moins un payeur attendu : les parts doivent totaliser 1'] };
-  const errors: string[] = [];
-  const unknown = entries.map(([code]) => code).filter((code) => !isFundingPayer(code));
-  if (unknown.length > 0) {
-    const listed = unknown.slice(0, MAX_REPORTED).map((code) => `« ${code.slice(0, 64)} »`);
-    const more = unknown.length > MAX_REPORTED ? ` et ${unknown.length - MAX_REPORTED} autre(s)` : '';
-    errors.push(`payeur inconnu ${listed.join(', ')}${more} : payeurs possibles ${FUNDING_PAYERS.join(', ')}`);
-  }
-  const parsed = new Map<FundingPayer, Decimal>();
-  for (const [code, share] of entries) {
-    if (!isFundingPayer(code)) continue;
-    if (typeof share !== 'string' || !DECIMAL.test(share.trim())) {
-      errors.push(`la part de ${code} doit être un nombre décimal écrit comme texte, avec un point (ex. "0.25"), reçu ${shown(share)}`);
-      continue;
-    }
-    const amount = new Decimal(share.trim());
-    if (amount.lt(0) || amount.gt(1)) {
-      errors.push(`la part de ${code} doit être comprise entre 0 et 1 (reçu ${french(amount)})`);
-      continue;
-    }
-    parsed.set(code, amount);
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const sum = [...parsed.values()].reduce((total, share) => total.plus(share), new Decimal(0));
-  if (!sum.eq(1)) return { ok: false, errors: [`La somme des parts doit être égale à 1 (actuellement ${french(sum)})`] };
-  const shares: FundingShares = {};
-  for (const code of FUNDING_PAYERS) {
-    const share = parsed.get(code);
-    if (share !== undefined) shares[code] = share.toFixed();
-  }
-  return { ok: true, shares };
+  const reading = readFundingShares(value);
+  return reading.ok ? reading : { ok: false, errors: reading.problems.map(message) };
 };
