@@ -6,6 +6,7 @@ import { Block, DocumentModel, DocumentSection, list, paragraph, subheading, tab
 import type { DocumentLanguage } from './document-model';
 import { documentWords, DocumentWords } from './document-words';
 import type { ServiceRow } from './documents.repository';
+import type { UnitCostValues } from '../methodology/unit-cost.mapper';
 
 type Param = string | number | { low: string; central: string; high: string } | { code: string; share: string }[] | null | undefined;
 
@@ -31,18 +32,7 @@ export interface DossierInput {
     justification: string | null;
     evidence: string | null;
   }[];
-  unitCosts: readonly {
-    code: string;
-    label: string;
-    unit: string;
-    amount: string;
-    amountLow: string | null;
-    amountHigh: string | null;
-    priceYear: number;
-    payers: Record<string, string>;
-    cashableShare: string;
-    source: { title: string | null; publisher: string | null; url: string | null };
-  }[];
+  unitCosts: readonly (UnitCostValues & { source: { title: string | null; publisher: string | null; url: string | null } })[];
   funding: readonly { service: string; year: number; shares: Record<string, string> }[];
   priceIndex: Record<string | number, string>;
   /** Figures summed over the scope's units, as the engine reads them. */

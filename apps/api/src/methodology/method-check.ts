@@ -8,6 +8,7 @@ import { invalid } from '../platform/database/tenant-crud';
 import { OutcomeAssumption } from './outcome-assumption.entity';
 import { PriceIndex } from './price-index.entity';
 import { UnitCost } from './unit-cost.entity';
+import { unitCostScenarioEntry } from './unit-cost.mapper';
 
 /** What the caller just wrote: engine paths about it are reported relative to the resource's own fields. */
 export type MethodFocus =
@@ -56,18 +57,7 @@ export const checkMethod = (method: OrganisationMethod, focus: MethodFocus): Val
     description: '',
     methodology: method.parameters,
     priceIndex: Object.fromEntries(method.priceIndices.map((p) => [p.year, p.value.toFixed()])),
-    unitCosts: method.unitCosts.map((u) => ({
-      code: u.code,
-      label: u.label,
-      unit: u.unit,
-      amount: u.amount.toFixed(),
-      amountLow: u.amountLow?.toFixed() ?? null,
-      amountHigh: u.amountHigh?.toFixed() ?? null,
-      priceYear: u.priceYear,
-      payers: u.payers,
-      cashableShare: u.cashableShare.toFixed(),
-      source: `${u.sourcePublisher} — ${u.sourceTitle}`,
-    })),
+    unitCosts: method.unitCosts.map(unitCostScenarioEntry),
     services: withOutcomes.map(({ service, assumptions }) => ({
       code: service.code,
       label: service.label,

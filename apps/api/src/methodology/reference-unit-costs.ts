@@ -1,3 +1,5 @@
+import type { UnitCostValues } from './unit-cost.mapper';
+
 /**
  * French reference unit costs shipped with Levier (docs/product-rules.md#reference-data), each with its published source and price year.
  * They are defaults: every organisation can edit them, and the label always says where a figure comes from.
@@ -14,18 +16,8 @@
  * - No value is invented: an entry whose source could not be found keeps `sourceUrl: null` and a note starting
  *   with « source non retrouvée ».
  */
-export interface ReferenceUnitCost {
-  code: string;
-  label: string;
-  unit: string;
-  amount: string;
-  /** Low bound of the amount where sources differ (decimal string), else null; set together with `amountHigh`. */
-  amountLow: string | null;
-  /** High bound of the amount where sources differ (decimal string), else null; set together with `amountLow`. */
-  amountHigh: string | null;
-  priceYear: number;
-  payers: Record<string, string>;
-  cashableShare: string;
+/** A shipped unit cost: the values and range every unit cost has (decimal strings), its grade, nature and source. */
+export interface ReferenceUnitCost extends UnitCostValues {
   /** Evidence grade of an estimate; null for a regulated tariff (a fact, not a trial). */
   grade: number | null;
   /** Absent: a published estimate. `regulated_tariff`: a price fixed by decree or order. */

@@ -1,7 +1,10 @@
 import { UnitCost } from './unit-cost.entity';
 
-export interface UnitCostResponse {
-  id: string;
+/**
+ * What every reader of a unit cost takes from its row, decimals as strings: the API's answer, the engine's scenario
+ * (its range: `amountLow` ≤ `amount` ≤ `amountHigh`, both bounds or neither), the method check and the dossier.
+ */
+export interface UnitCostValues {
   code: string;
   label: string;
   unit: string;
@@ -12,6 +15,31 @@ export interface UnitCostResponse {
   priceYear: number;
   payers: Record<string, string>;
   cashableShare: string;
+}
+
+type UnitCostRow = Pick<UnitCost, 'code' | 'label' | 'unit' | 'amount' | 'amountLow' | 'amountHigh' | 'priceYear' | 'payers' | 'cashableShare'>;
+
+/** A unit cost row's values and range, decimals written out (`"146.23"`), a missing bound as null. */
+export const unitCostValues = (u: UnitCostRow): UnitCostValues => ({
+  code: u.code,
+  label: u.label,
+  unit: u.unit,
+  amount: u.amount.toFixed(),
+  amountLow: u.amountLow?.toFixed() ?? null,
+  amountHigh: u.amountHigh?.toFixed() ?? null,
+  priceYear: u.priceYear,
+  payers: u.payers,
+  cashableShare: u.cashableShare.toFixed(),
+});
+
+/** A unit cost as the engine's scenario takes it: its values and range, the source in one line (« publisher — title »). */
+export const unitCostScenarioEntry = (u: UnitCostRow & Pick<UnitCost, 'sourcePublisher' | 'sourceTitle'>): UnitCostValues & { source: string } => ({
+  ...unitCostValues(u),
+  source: `${u.sourcePublisher} — ${u.sourceTitle}`,
+});
+
+export interface UnitCostResponse extends UnitCostValues {
+  id: string;
   grade: number | null;
   /** estimate | regulated_tariff */
   nature: string;
@@ -25,15 +53,7 @@ export interface UnitCostResponse {
 
 export const toUnitCostResponse = (u: UnitCost): UnitCostResponse => ({
   id: u.id,
-  code: u.code,
-  label: u.label,
-  unit: u.unit,
-  amount: u.amount.toFixed(),
-  amountLow: u.amountLow?.toFixed() ?? null,
-  amountHigh: u.amountHigh?.toFixed() ?? null,
-  priceYear: u.priceYear,
-  payers: u.payers,
-  cashableShare: u.cashableShare.toFixed(),
+  ...unitCostValues(u),
   grade: u.grade,
   nature: u.nature,
   sourceTitle: u.sourceTitle,
