@@ -26,7 +26,8 @@ import {
 } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
 import { formatDateTime } from '../format/decimal-format';
-import { csvExport, download, exportFilename, type ExportContext } from './export';
+import { csvExport, exportFilename, type ExportContext } from './export';
+import { saveBlob } from './save-blob';
 import { catalogueWords, exportTable, scopeInWords, type ExportWords } from './export-words';
 import { loadFilters, saveFilters } from './filter-storage';
 
@@ -163,11 +164,11 @@ export const ExportButtons = () => {
       const table = exportTable(resource, records, words);
       const now = new Date();
       if (format === 'csv') {
-        download(new Blob([csvExport(table, ctx)], { type: 'text/csv;charset=utf-8' }), exportFilename(resource, now, 'csv'));
+        saveBlob(new Blob([csvExport(table, ctx)], { type: 'text/csv;charset=utf-8' }), exportFilename(resource, now, 'csv'));
       } else {
         const { xlsxExport } = await import('./export-xlsx');
         const blob = await xlsxExport(table, ctx, { data: ctx.title, context: translate('levier.export.context_sheet') });
-        download(blob, exportFilename(resource, now, 'xlsx'));
+        saveBlob(blob, exportFilename(resource, now, 'xlsx'));
       }
       if ((total ?? 0) > EXPORT_MAX_ROWS) notify('levier.export.truncated', { type: 'warning', messageArgs: { max: EXPORT_MAX_ROWS } });
     } catch (error) {
@@ -194,7 +195,7 @@ export const levierExporter: Exporter = async (records: RaRecord[], _fetch, data
   const translate: Translate = (k, o) => String((o as { _?: string } | undefined)?._ ?? k);
   const ctx = await exportContext(dataProvider as LevierDataProvider, name, records, {}, translate, 'fr', null);
   const words = await exportWords(dataProvider as LevierDataProvider, translate, 'fr');
-  download(new Blob([csvExport(exportTable(name, records, words), ctx)], { type: 'text/csv;charset=utf-8' }), exportFilename(name, new Date(), 'csv'));
+  saveBlob(new Blob([csvExport(exportTable(name, records, words), ctx)], { type: 'text/csv;charset=utf-8' }), exportFilename(name, new Date(), 'csv'));
 };
 
 /** Restores the user's saved filters when the URL has none, and saves every change. */

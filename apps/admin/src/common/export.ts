@@ -70,16 +70,5 @@ export const stampRows = (ctx: ExportContext): string[][] => {
  */
 export const csvExport = (table: ExportTable, ctx: ExportContext): string => `\uFEFF${toCsv([table.columns, ...table.rows, [], ...stampRows(ctx)])}\r\n`;
 
-export const download = (content: Blob, filename: string): void => {
-  const url = URL.createObjectURL(content);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
-
 export const exportFilename = (resource: string, exportedAt: Date, extension: 'csv' | 'xlsx'): string =>
   `levier-${resource}-${exportedAt.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${extension}`;

@@ -27,6 +27,7 @@ import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-
 import type { LevierDataProvider } from '../dataProvider';
 import { formatDateTime, formatDecimal, formatMoney, formatPerEuro, formatShare } from '../format/decimal-format';
 import { parameterSentences } from '../common/parameter-sentences';
+import { saveBlob } from '../common/save-blob';
 import { errorText } from './error-text';
 import type { ExplainableIndicator, ExplainedValue, Explanation } from '@levier/contracts';
 import type { Scope } from './scope.types';
@@ -237,14 +238,7 @@ export const ExplainDialog = ({ scope, indicator, onClose }: ExplainDialogProps)
     setDownloading(true);
     try {
       const { blob, filename } = await dataProvider.getScenario(scope);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveBlob(blob, filename);
     } catch (e) {
       notify(errorText(e, translate), { type: 'error' });
     } finally {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { LevierDataProvider } from '../dataProvider';
 import { errorText } from '../dashboard/error-text';
-import { saveBlob } from './download';
+import { saveBlob } from '../common/save-blob';
 
 export interface DownloadButtonProps {
   /** API path, e.g. `/documents/dossier-methodologique`. */
