@@ -52,12 +52,13 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
       summary.ranges.high.grossSavings,
     ])
       expect(html).toContain(formatEurosEn(value));
+    expect(html).not.toContain('(VALMONT)'); // the scope in words, its code left out
     // English writing: euro sign first, comma thousands, decimal point
     expect(formatEurosEn(summary.grossSavings)).toMatch(/^€\d{1,3}(,\d{3})*\.\d{2}$/);
     expect(html).toContain(offsetSentenceEn(summary.offsetRatio));
     for (const text of [
       'Social care savings — December 2024 (preview)',
-      'Scope: CCAS de Valmont (VALMONT)',
+      'Scope: CCAS de Valmont',
       '>Indicator<',
       '>December 2024<',
       '>November 2024<',
@@ -70,7 +71,7 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
       'Open the dashboard',
       'You receive this report because you are a recipient of the subscription “Board report”.',
       '>Unsubscribe</a> (no login needed).',
-      'alt="Chart: avoided costs and cost of services by period, CCAS de Valmont (VALMONT)"',
+      'alt="Chart: avoided costs and cost of services by period, CCAS de Valmont"',
     ])
       expect(html).toContain(text);
     expect(html).not.toMatch(/Épargne|Indicateur|Évolution|Périmètre|Méthodologie|tableau de bord|désabonner|décembre|\d,\d{2}\u00A0€/);
@@ -95,7 +96,7 @@ describe('report emails in English (real PostgreSQL, Redis, BullMQ worker and SM
     const december = csv.find((l) => l.startsWith('VALMONT,,2024-12,'))!;
     expect(december).toContain(`"${formatEnglishNumber(summary.grossSavings!, 2)}"`);
     expect(december).toContain(`"${formatEnglishNumber(summary.cost!, 2)}"`);
-    expect(csv).toContain('Scope: CCAS de Valmont (VALMONT)');
+    expect(csv).toContain('Scope: CCAS de Valmont');
     expect(
       csv.some(
         (l) =>

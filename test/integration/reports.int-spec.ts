@@ -148,6 +148,20 @@ describe('report emails (real PostgreSQL, Redis, BullMQ worker and SMTP server)'
     process.stdout.write(`report emails: 2 rendered and delivered in ${elapsed} ms (chart, CSV, XLSX, PDF)\n`);
   });
 
+  it('names a service’s section by the unit’s and the service’s names, not their codes', async () => {
+    const id = await subscribe({
+      name: 'Portage',
+      recipients: ['directeur@valmont.demo'],
+      orgUnits: ['VALMONT'],
+      services: ['PORTAGE_REPAS'],
+      formats: ['csv'],
+    });
+    await sendNow(id, '2024-12');
+    const html = htmlText(mailTo(await smtp.waitFor(1), 'directeur@valmont.demo'));
+    expect(html).toContain('CCAS de Valmont — service Portage de repas à domicile');
+    expect(html).not.toMatch(/\(VALMONT\)|service PORTAGE_REPAS/);
+  });
+
   it('masks a scope of fewer than 5 beneficiaries for a plain address, not for the director', async () => {
     const id = await subscribe({
       name: 'Permanence',

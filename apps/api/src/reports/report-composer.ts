@@ -128,6 +128,12 @@ export class ReportComposer {
       }
     }
     if (sections.length === 0) return null;
+    if (subscription.services.length > 0) {
+      const labels = await this.tenantDb.run(subscription.organisationId, (em) =>
+        this.reads.serviceLabels(em, subscription.organisationId, subscription.services),
+      );
+      for (const section of sections) section.serviceName = section.service === null ? null : (labels.get(section.service) ?? null);
+    }
     const organisationName = await this.tenantDb.run(subscription.organisationId, (em) => this.reads.organisationName(em, subscription.organisationId));
     const indicators = REPORT_INDICATORS.filter((i) =>
       (subscription.indicators.length === 0 ? DEFAULT_REPORT_INDICATORS : subscription.indicators).includes(i),

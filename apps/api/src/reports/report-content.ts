@@ -66,6 +66,8 @@ export interface TargetLine {
 export interface ReportSection {
   orgUnit: { code: string; name: string };
   service: string | null;
+  /** The service's label, when the section is one service's (a report names it in words, never by its code). */
+  serviceName?: string | null;
   masked: boolean;
   current: Headline;
   previous: Headline;
@@ -93,5 +95,6 @@ export interface ReportContent {
   unsubscribeUrl: string;
 }
 
-export const scopeLabel = (section: Pick<ReportSection, 'orgUnit' | 'service'>): string =>
-  `${section.orgUnit.name} (${section.orgUnit.code})${section.service ? ` — service ${section.service}` : ''}`;
+/** « CCAS de Valmont — service Portage de repas à domicile »: words only, the unit's and the service's codes stay out. */
+export const scopeLabel = (section: Pick<ReportSection, 'orgUnit' | 'service' | 'serviceName'>): string =>
+  `${section.orgUnit.name}${section.service ? ` — service ${section.serviceName ?? section.service}` : ''}`;

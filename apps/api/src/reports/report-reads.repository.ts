@@ -39,6 +39,15 @@ export class ReportReadsRepository {
     return new Set(rows.map((r) => r.code));
   }
 
+  /** Service code → its label, for these codes. */
+  async serviceLabels(em: EntityManager, organisationId: string, codes: readonly string[]): Promise<Map<string, string>> {
+    const rows: { code: string; label: string }[] = await em.query(`SELECT code, label FROM service WHERE organisation_id = $1 AND code = ANY($2::varchar[])`, [
+      organisationId,
+      [...codes],
+    ]);
+    return new Map(rows.map((r) => [r.code, r.label]));
+  }
+
   /** Targets and thresholds of a year for a unit (table `indicator_target`), decimals as text. */
   async targets(em: EntityManager, organisationId: string, orgUnit: string, year: number): Promise<TargetRow[]> {
     const rows: { indicator: string; target: string | null; alert_below: string | null; alert_above: string | null }[] = await em.query(
