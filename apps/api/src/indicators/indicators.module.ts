@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { FundingModule } from '../funding/funding.module';
 import { MethodologyModule } from '../methodology/methodology.module';
 import { ReallocationModule } from '../reallocation/reallocation.module';
@@ -35,7 +36,7 @@ import { ReallocationValuesRepository } from './reallocation/reallocation-values
  * is read through methodology/'s MethodologyInputs; the reallocation records through reallocation/'s repository.
  */
 @Module({
-  imports: [FundingModule, MethodologyModule, ReallocationModule],
+  imports: [AuditModule, FundingModule, MethodologyModule, ReallocationModule],
   controllers: [
     IndicatorsController,
     CustomIndicatorsController,

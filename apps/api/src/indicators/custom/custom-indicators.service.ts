@@ -2,13 +2,13 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { aggregateCustomIndicator, formatExact, formatRatio } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { TenantDb } from '../../platform/database/tenant-db';
-import { ListQuery } from '../../platform/http/list-query';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { IndicatorsService } from '../savings/indicators.service';
-import { auditCopy, deleteRecord, findOwned, guardConstraints, inFilter, pageOfRecords, recordOf, RecordType } from '../../platform/database/tenant-crud';
-import { MethodologyWriter } from '../../methodology/methodology.writer';
+import { inFilter } from '../../platform/database/tenant-crud';
+import { RecordDeclaration, TenantRecords } from '../../platform/database/tenant-records';
+import { AuditedTenantWriter } from '../../platform/audit/audited-tenant-writer';
 import { CustomIndicator } from './custom-indicator.entity';
-import { CreateCustomIndicatorDto, PreviewCustomIndicatorDto, UpdateCustomIndicatorDto } from './custom-indicator.dto';
+import { CreateCustomIndicatorDto, PreviewCustomIndicatorDto } from './custom-indicator.dto';
 import { compileDefinition, CompiledCustomIndicator } from './custom-formula';
 import { customCells } from './custom-cells';
 import { CustomIndicatorRepository } from './custom-indicator.repository';
@@ -17,9 +17,6 @@ import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope } from '../shared/read-scope';
 
 export const CUSTOM_INDICATOR_SORTS = ['code', 'label', 'unit'] as const;
-const WHAT = 'Indicateur personnalisé';
-const CUSTOM_INDICATOR: RecordType<CustomIndicator, CustomIndicatorResponse> = { entity: CustomIndicator, what: WHAT, toResponse: toCustomIndicatorResponse };
-const CONFLICT = (code: string) => `Un indicateur de code « ${code} » existe déjà dans l’organisation.`;
 
 export interface PreviewResponse {
   scope: { orgUnit: string; from: string | null; to: string | null };
@@ -33,109 +30,52 @@ export interface PreviewResponse {
   masked: boolean;
 }
 
+const customIndicatorType = (repository: CustomIndicatorRepository): RecordDeclaration<CustomIndicator, CustomIndicatorResponse, CreateCustomIndicatorDto> => ({
+  entity: CustomIndicator,
+  what: 'Indicateur personnalisé',
+  audit: 'custom_indicator',
+  // a definition changed: the custom indicators' values; a deleted one is simply no longer read
+  recompute: (action) => (action === 'delete' ? undefined : 'custom-indicators'),
+  toResponse: toCustomIndicatorResponse,
+  filters: (filter) => ({ code: inFilter(filter, 'code') }),
+  apply: async (row, dto, { em, organisationId, created }) => {
+    // the formula as it would be stored: the body's parts over the row's (a 400 at its position when it does not compile)
+    const definition = {
+      numerator: dto.numerator ?? row.numerator,
+      denominator: dto.denominator === undefined ? (created ? null : row.denominator) : blankToNull(dto.denominator),
+      factor: dto.factor === undefined ? (created ? undefined : (row.factor?.toFixed() ?? null)) : dto.factor,
+    };
+    const compiled = await compile(repository, em, organisationId, definition);
+    if (dto.code !== undefined) row.code = dto.code;
+    if (dto.label !== undefined) row.label = dto.label;
+    if (dto.unit !== undefined) row.unit = dto.unit;
+    row.numerator = definition.numerator;
+    row.denominator = definition.denominator;
+    row.factor = compiled.factor;
+  },
+  conflict: (row) => `Un indicateur de code « ${row.code} » existe déjà dans l’organisation.`,
+});
+
 /**
  * Custom indicators (docs/methodology.md#custom-indicators-targets-alerts): CRUD with formula errors at their position, and a preview on the caller's real figures,
  * masked like the savings of the same scope (statistical secrecy).
  */
 @Injectable()
-export class CustomIndicatorsService {
+export class CustomIndicatorsService extends TenantRecords<CustomIndicator, CustomIndicatorResponse, CreateCustomIndicatorDto> {
   constructor(
-    private readonly tenantDb: TenantDb,
-    private readonly writer: MethodologyWriter,
+    tenantDb: TenantDb,
+    writer: AuditedTenantWriter,
     private readonly repository: CustomIndicatorRepository,
     private readonly indicators: IndicatorsService,
-  ) {}
-
-  list(user: AuthUser, query: ListQuery<(typeof CUSTOM_INDICATOR_SORTS)[number]>): Promise<{ rows: CustomIndicatorResponse[]; total: number }> {
-    const organisationId = user.organisationId;
-    return this.tenantDb.run(organisationId, (em) => pageOfRecords(em, CUSTOM_INDICATOR, organisationId, query, { code: inFilter(query.filter, 'code') }));
-  }
-
-  get(user: AuthUser, id: string): Promise<CustomIndicatorResponse> {
-    return this.tenantDb.run(user.organisationId, (em) => recordOf(em, CUSTOM_INDICATOR, user.organisationId, id));
-  }
-
-  create(user: AuthUser, dto: CreateCustomIndicatorDto): Promise<CustomIndicatorResponse> {
-    const organisationId = user.organisationId;
-    return this.writer.write(
-      user,
-      'custom_indicator',
-      'create',
-      async (em) => {
-        const compiled = await this.compile(em, organisationId, dto);
-        const saved = await guardConstraints(
-          () =>
-            em.save(
-              CustomIndicator,
-              em.create(CustomIndicator, {
-                organisationId,
-                code: dto.code,
-                label: dto.label,
-                unit: dto.unit,
-                numerator: dto.numerator,
-                denominator: blankToNull(dto.denominator),
-                factor: compiled.factor,
-              }),
-            ),
-          { conflict: CONFLICT(dto.code) },
-        );
-        const value = toCustomIndicatorResponse(saved);
-        return { value, entityId: saved.id, before: null, after: auditCopy(value) };
-      },
-      'custom',
-    );
-  }
-
-  update(user: AuthUser, id: string, dto: UpdateCustomIndicatorDto): Promise<CustomIndicatorResponse> {
-    const organisationId = user.organisationId;
-    return this.writer.write(
-      user,
-      'custom_indicator',
-      'update',
-      async (em) => {
-        const row = await findOwned(em, CustomIndicator, organisationId, id, WHAT);
-        const before = auditCopy(toCustomIndicatorResponse(row));
-        const definition = {
-          numerator: dto.numerator ?? row.numerator,
-          denominator: dto.denominator === undefined ? row.denominator : blankToNull(dto.denominator),
-          factor: dto.factor === undefined ? (row.factor?.toFixed() ?? null) : dto.factor,
-        };
-        const compiled = await this.compile(em, organisationId, definition);
-        const merged = em.merge(CustomIndicator, row, {
-          ...(dto.code !== undefined ? { code: dto.code } : {}),
-          ...(dto.label !== undefined ? { label: dto.label } : {}),
-          ...(dto.unit !== undefined ? { unit: dto.unit } : {}),
-          numerator: definition.numerator,
-        });
-        merged.denominator = definition.denominator;
-        merged.factor = compiled.factor;
-        const saved = await guardConstraints(() => em.save(CustomIndicator, merged), { conflict: CONFLICT(merged.code) });
-        const value = toCustomIndicatorResponse(saved);
-        return { value, entityId: id, before, after: auditCopy(value) };
-      },
-      'custom',
-    );
-  }
-
-  remove(user: AuthUser, id: string): Promise<CustomIndicatorResponse> {
-    const organisationId = user.organisationId;
-    return this.writer.write(
-      user,
-      'custom_indicator',
-      'delete',
-      async (em) => {
-        const { value, before } = await deleteRecord(em, CUSTOM_INDICATOR, organisationId, id);
-        return { value, entityId: id, before, after: null };
-      },
-      'none',
-    );
+  ) {
+    super(customIndicatorType(repository), tenantDb, writer);
   }
 
   /** Evaluates a definition on the figures of the caller's scope, without saving: Σ numerator / Σ denominator × factor. */
   preview(user: AuthUser, dto: PreviewCustomIndicatorDto): Promise<PreviewResponse> {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
-      const compiled = await this.compile(em, organisationId, dto);
+      const compiled = await compile(this.repository, em, organisationId, dto);
       const scope = await resolveUnitScope(em, user, dto);
       const metrics = [...new Set([...compiled.references.values()].map((r) => r.metric))];
       const figures = await this.repository.figures(em, organisationId, { leafIds: scope.leafIds, metrics, start: scope.start, end: scope.end });
@@ -156,19 +96,21 @@ export class CustomIndicatorsService {
       };
     });
   }
-
-  private async compile(
-    em: EntityManager,
-    organisationId: string,
-    definition: { numerator: string; denominator?: string | null; factor?: string | null },
-  ): Promise<CompiledCustomIndicator> {
-    const result = compileDefinition(definition, await this.repository.catalogue(em, organisationId));
-    if (!result.ok) {
-      const first = result.errors[0];
-      throw new BadRequestException({ detail: `Formule invalide (${first.field}, position ${first.position}) : ${first.message}.`, errors: result.errors });
-    }
-    return result.compiled;
-  }
 }
+
+/** Compiles a definition against the organisation's catalogue, or a 400 naming the error's field and position. */
+const compile = async (
+  repository: CustomIndicatorRepository,
+  em: EntityManager,
+  organisationId: string,
+  definition: { numerator: string; denominator?: string | null; factor?: string | null },
+): Promise<CompiledCustomIndicator> => {
+  const result = compileDefinition(definition, await repository.catalogue(em, organisationId));
+  if (!result.ok) {
+    const first = result.errors[0];
+    throw new BadRequestException({ detail: `Formule invalide (${first.field}, position ${first.position}) : ${first.message}.`, errors: result.errors });
+  }
+  return result.compiled;
+};
 
 const blankToNull = (text: string | null | undefined): string | null => (text === undefined || text === null || text.trim() === '' ? null : text);

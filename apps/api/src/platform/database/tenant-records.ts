@@ -28,6 +28,8 @@ export type RecordAction = 'create' | 'update' | 'delete';
  */
 export type RecordCheck<R> = (em: EntityManager, organisationId: string, value: R, action: RecordAction) => Promise<void>;
 
+type Recompute = RecomputeRequest | readonly RecomputeRequest[] | undefined;
+
 /** Where a declaration's hooks run: the tenant transaction, the caller, and the record type's context. */
 export interface RecordScope<X, U extends Actor = Actor> {
   em: EntityManager;
@@ -59,8 +61,8 @@ export interface RecordRead<E extends OwnedRow, R, X = undefined, U extends Acto
 export interface RecordDeclaration<E extends OwnedRow, R, C extends object, X = undefined, U extends Actor = Actor> extends RecordRead<E, R, X, U> {
   /** Its name in the audit log (`price_index` → actions `price_index.create`…). */
   audit: string;
-  /** The recompute a write of this type asks after its commit (none by default). */
-  recompute?: RecomputeRequest | readonly RecomputeRequest[];
+  /** The recompute a write of this type asks after its commit (none by default), or the one of each action. */
+  recompute?: Recompute | ((action: RecordAction) => Recompute);
   /** Values of the create body's absent fields (a validated DTO carries them as `undefined`). */
   defaults?: Partial<C>;
   /**
@@ -151,7 +153,7 @@ export class TenantRecords<E extends OwnedRow, R extends object, C extends objec
     const { audit: entity, recompute } = this.declared;
     const check = this.check;
     return this.writer.write(user, { entity, action: `${entity}.${action}` }, work, {
-      recompute,
+      recompute: typeof recompute === 'function' ? recompute(action) : recompute,
       ...(check ? { check: (em: EntityManager, outcome: { value: R }) => check(em, user.organisationId, outcome.value, action) } : {}),
     });
   }
