@@ -28,6 +28,7 @@ import { HashAuditEntityIndex1795830000001 } from './1795830000001-HashAuditEnti
 import { PartitionAuditLog1795830000002 } from './1795830000002-PartitionAuditLog';
 import { FigureBatchAudit1795840000000 } from './1795840000000-FigureBatchAudit';
 import { FigureReferencesByStatement1795840000001 } from './1795840000001-FigureReferencesByStatement';
+import { LightenReadModel1795850000000 } from './1795850000000-LightenReadModel';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   PartitionAuditLog1795830000002,
   FigureBatchAudit1795840000000,
   FigureReferencesByStatement1795840000001,
+  LightenReadModel1795850000000,
 ];

@@ -274,6 +274,78 @@ describe(RecomputeService.name, () => {
     },
   );
 
+  it('writes by difference: an edit rewrites only the rows it moves, each period keeps its freshness, a period left without figures goes', async () => {
+    const organisationId = await createRandomTenant(ds, 8);
+    const first = new Date('2026-01-05T08:00:00Z');
+    await sut.recompute(organisationId, [], first);
+    const tenant = new TenantDb(ds);
+    const versions = async (): Promise<Map<string, string>> => {
+      const rows: { k: string; x: string }[] = await tenant.run(organisationId, (em) =>
+        em.query(
+          `SELECT org_unit_id || '|' || coalesce(service_id::text, '*') || '|' || period AS k, xmin::text AS x
+             FROM indicator_value WHERE organisation_id = $1 AND basis = 'current'`,
+          [organisationId],
+        ),
+      );
+      return new Map(rows.map((r) => [r.k, r.x]));
+    };
+    const freshness = async (): Promise<Map<string, string>> => {
+      const rows: { period: string; at: Date }[] = await tenant.run(organisationId, (em) =>
+        em.query(`SELECT period, computed_at AS at FROM indicator_freshness WHERE organisation_id = $1`, [organisationId]),
+      );
+      return new Map(rows.map((r) => [r.period, r.at.toISOString()]));
+    };
+    const before = await versions();
+    const freshBefore = await freshness();
+    expect(new Set(freshBefore.values())).toEqual(new Set([first.toISOString()]));
+    // the read model's current rows carry no time of their own: it is the period's
+    const [{ timed }] = await tenant.run(organisationId, (em) =>
+      em.query(`SELECT count(*)::int AS timed FROM indicator_value WHERE organisation_id = $1 AND basis = 'current' AND computed_at IS NOT NULL`, [
+        organisationId,
+      ]),
+    );
+    expect(timed).toBe(0);
+
+    // one leaf's spend of one month moves: its rows of that month and those of its ancestors, nothing else
+    // an UPDATE answers [rows, count]
+    const [[edited]]: [{ unit: string; service: string; period: string }[], number] = await tenant.run(organisationId, (em) =>
+      em.query(
+        `UPDATE figure f SET value = f.value + 7
+          WHERE f.id = (SELECT f2.id FROM figure f2 JOIN metric m2 ON m2.id = f2.metric_id
+                         WHERE f2.organisation_id = $1 AND m2.code = 'spend' AND f2.period = '2024-02'
+                           AND NOT EXISTS (SELECT 1 FROM org_unit c WHERE c.parent_id = f2.org_unit_id)
+                         ORDER BY f2.org_unit_id, f2.service_id LIMIT 1)
+        RETURNING f.org_unit_id AS unit, f.service_id AS service, f.period`,
+        [organisationId],
+      ),
+    );
+    expect(edited).toBeDefined();
+    const second = new Date('2026-01-05T09:00:00Z');
+    await sut.recompute(organisationId, [edited.period], second);
+    expectSameAsEngine(await readModel(ds, organisationId), await oracle(ds, organisationId));
+    const after = await versions();
+    const rewritten = [...after].filter(([k, x]) => before.get(k) !== x).map(([k]) => k);
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.every((k) => k.endsWith(`|${edited.period}`))).toBe(true);
+    expect(rewritten).toContain(`${edited.unit}|${edited.service}|${edited.period}`);
+    expect(rewritten).toContain(`${edited.unit}|*|${edited.period}`);
+    // the leaf's other services did not move
+    const untouched = [...after.keys()].filter((k) => k.startsWith(`${edited.unit}|`) && k.endsWith(`|${edited.period}`) && !rewritten.includes(k));
+    expect(untouched.length).toBeGreaterThan(0);
+    const freshAfter = await freshness();
+    expect(freshAfter.get(edited.period)).toBe(second.toISOString());
+    expect([...freshAfter].filter(([p]) => p !== edited.period).every(([, at]) => at === first.toISOString())).toBe(true);
+
+    // a period whose figures are all gone loses its rows and its freshness; a recompute of everything rewrites nothing else
+    await tenant.run(organisationId, (em) => em.query(`DELETE FROM figure WHERE organisation_id = $1 AND period = '2024-03'`, [organisationId]));
+    await sut.recompute(organisationId, [], new Date('2026-01-05T10:00:00Z'));
+    const last = await versions();
+    expect([...last.keys()].some((k) => k.endsWith('|2024-03'))).toBe(false);
+    expect([...last].filter(([k, x]) => after.get(k) !== x)).toEqual([]);
+    expect((await freshness()).has('2024-03')).toBe(false);
+    expectSameAsEngine(await readModel(ds, organisationId), await oracle(ds, organisationId));
+  });
+
   it('stops a conventions-2 recompute on a year without price index, naming the year, and leaves the read model as it was', async () => {
     const organisationId = await createRandomTenant(ds, 7, 2);
     await sut.recompute(organisationId, []);

@@ -16,7 +16,6 @@ import { OutcomeAssumption } from './methodology/outcome-assumption.entity';
 import { MethodologyVersion } from './methodology/methodology-version.entity';
 import { CustomIndicator } from './indicators/custom/custom-indicator.entity';
 import { IndicatorTarget } from './indicators/targets/indicator-target.entity';
-import { IndicatorValue } from './indicators/savings/indicator-value.entity';
 import { StaffNeed } from './reallocation/staff-need.entity';
 import { Redeployment } from './reallocation/redeployment.entity';
 import { BudgetTransfer } from './reallocation/budget-transfer.entity';
@@ -46,7 +45,6 @@ export const DATABASE_ENTITIES = [
   MethodologyVersion,
   CustomIndicator,
   IndicatorTarget,
-  IndicatorValue,
   StaffNeed,
   Redeployment,
   BudgetTransfer,

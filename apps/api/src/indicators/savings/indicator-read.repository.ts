@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Decimal, Payer, SavingsCell } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
-import type { IndicatorBasis, IndicatorScenario } from './indicator-value.entity';
+import type { IndicatorBasis, IndicatorScenario } from './indicator-value';
 import { PAYER_ORDER, SCENARIO_ORDER } from './unit-responses';
 
 export interface ReadScope {
@@ -48,16 +48,19 @@ export class IndicatorReadRepository {
    * for every unit of the tree, per service and for all services together), so a read touches periods × scenarios rows
    * whatever the size of the tree. As reported: the leaves' frozen per-service rows of approved
    * periods, and nothing for the others. Each stored row holds the three range cases (SCENARIO_ORDER); `v` spreads them out with
-   * the scenario's slice of the payer and stream vectors.
+   * the scenario's slice of the payer and stream vectors. A current row's times are its period's (`indicator_freshness`),
+   * a frozen row keeps its own.
    */
   private rowsCte(scope: ReadScope, perService: boolean): { sql: string; params: unknown[] } {
     const params: unknown[] = [scope.organisationId, scope.orgUnitId, scope.orgUnitIds, scope.start, scope.end, scope.serviceIds ?? [], perService];
     const spread = `v AS (
-        SELECT b.org_unit_id, b.service_id, b.period, b.period_start, b.period_end, b.basis, b.methodology_version_id, b.beneficiaries, b.computed_at, b.data_as_of,
+        SELECT b.org_unit_id, b.service_id, b.period, b.period_start, b.period_end, b.basis, b.methodology_version_id, b.beneficiaries,
+               coalesce(b.computed_at, f.computed_at) AS computed_at, coalesce(b.data_as_of, f.data_as_of) AS data_as_of,
                b.conventions, b.cost_by_payer, b.events_by_outcome, sc.i AS si, sc.scenario, b.events_net[sc.i] AS events_net, b.gross_savings[sc.i] AS gross_savings, b.cost, b.spend, b.cashable[sc.i] AS cashable,
                b.non_cashable[sc.i] AS non_cashable, b.by_payer[(sc.i - 1) * ${PAYER_ORDER.length} + 1 : sc.i * ${PAYER_ORDER.length}] AS by_payer,
                b.stream[(sc.i - 1) * (cardinality(b.stream) / 3) + 1 : sc.i * (cardinality(b.stream) / 3)] AS stream
-          FROM b CROSS JOIN (VALUES ${SCENARIO_ORDER.map((name, i) => `(${i + 1}, '${name}')`).join(', ')}) sc(i, scenario))`;
+          FROM b LEFT JOIN indicator_freshness f ON b.computed_at IS NULL AND f.organisation_id = b.organisation_id AND f.period = b.period
+               CROSS JOIN (VALUES ${SCENARIO_ORDER.map((name, i) => `(${i + 1}, '${name}')`).join(', ')}) sc(i, scenario))`;
     if (scope.basis === 'current') {
       return {
         sql: `b AS (

@@ -46,9 +46,9 @@ export class RecomputeService {
       const inputs = await this.inputs.load(em, organisationId, now);
       const leaves = allLeaves(inputs.orgUnits);
       const dataAsOf = await this.sql.dataAsOf(em, organisationId);
-      await this.sql.deleteCurrent(em, organisationId, periods);
       const scenario = await this.scenario(em, inputs, organisationId, leaves, periods);
       if (scenario === null) {
+        await this.sql.deleteCurrent(em, organisationId, periods);
         await this.sql.freezeApprovedPeriods(em, organisationId, periods);
         await this.sql.announce(em, organisationId);
         return { rows: 0 };
@@ -74,7 +74,9 @@ export class RecomputeService {
       if (leafCount > 0) {
         await this.loadPeriodsAndFunding(em, inputs, scenario, responses);
         await this.sql.createValues(em, leafAncestorPairs(inputs, leaves), shape);
-        rows = await this.sql.insertValues(em, organisationId, inputs.methodology.id, now, dataAsOf, shape);
+        rows = await this.sql.writeValues(em, organisationId, periods, inputs.methodology.id, now, dataAsOf, shape);
+      } else {
+        await this.sql.deleteCurrent(em, organisationId, periods);
       }
       await this.sql.dropTemporary(em, leafCount > 0);
       await this.sql.freezeApprovedPeriods(em, organisationId, periods);
