@@ -5,7 +5,7 @@ import { TenantDb } from '../platform/database/tenant-db';
 import { DocumentsRepository } from './documents.repository';
 import { chartCsv, chartXlsx, ChartFile, ChartTable, ExportCell } from './chart-export';
 import type { DocumentLanguage } from './document-model';
-import { documentWords } from './document-words';
+import { documentWords, writeStamp } from './document-words';
 import type { ExportChart, ExportFormat } from './document-query.dto';
 
 const WORDS = {
@@ -181,15 +181,15 @@ export class ChartExportService {
       title: t.titles[chart],
       headers,
       rows,
-      stamp: {
+      stamp: writeStamp(w, {
         organisation: organisation.name,
         scope: summary.scope.orgUnitName,
         period,
-        methodology: w.methodologyName(version ? { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom } : null),
-        conventions: w.conventionsName(summary.conventions),
-        dataAsOf: w.write.dateTime(summary.dataAsOf ?? null),
-        computedAt: w.write.dateTime(summary.computedAt ?? null),
-      },
+        methodology: version ? { version: version.version, label: version.label, effectiveFrom: version.effectiveFrom } : null,
+        conventions: summary.conventions,
+        dataAsOf: summary.dataAsOf ?? null,
+        computedAt: summary.computedAt ?? null,
+      }),
       basis: { scope: summary.scope, masked: summary.masked, methodology: version?.version ?? null, conventions: summary.conventions, data: basis },
     };
   }

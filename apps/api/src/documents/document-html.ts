@@ -1,5 +1,5 @@
 import type { Block, HashedDocument } from './document-model';
-import { documentWords } from './document-words';
+import { documentWords, stampEntries } from './document-words';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -45,17 +45,7 @@ const blockHtml = (block: Block): string => {
 export const renderHtml = (d: HashedDocument): string => {
   const w = documentWords(d.language);
   const s = d.stamp;
-  const stamp = (
-    [
-      [w.stamp.organisation, s.organisation],
-      [w.stamp.scope, s.scope],
-      [w.stamp.period, s.period],
-      [w.stamp.methodology, s.methodology],
-      [w.stamp.conventions, s.conventions],
-      [w.stamp.dataAsOf, s.dataAsOf],
-      [w.stamp.computedAt, s.computedAt],
-    ] as const
-  )
+  const stamp = stampEntries(w, s)
     .map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`)
     .join('');
   const sections = d.sections.map((section) => `<section><h2>${escape(section.title)}</h2>${section.blocks.map(blockHtml).join('\n')}</section>`).join('\n');

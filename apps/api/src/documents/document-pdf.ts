@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Block, HashedDocument, TableColumn } from './document-model';
-import { documentWords, DocumentWords } from './document-words';
+import { documentWords, DocumentWords, stampEntries } from './document-words';
 
 /**
  * The PDF rendering of a document: A4 portrait, the standard Helvetica of the report attachments
@@ -192,16 +192,7 @@ export const renderPdf = async (d: HashedDocument, options: PdfOptions = {}): Pr
   doc.font('Helvetica-Bold').fontSize(17).fillColor(COLOURS.title).text(pdfSafe(d.title), { width });
   if (d.subtitle) doc.moveDown(0.2).font('Helvetica').fontSize(11).fillColor(COLOURS.muted).text(pdfSafe(d.subtitle), { width });
   doc.moveDown(0.5).font('Helvetica').fontSize(9).fillColor(COLOURS.text);
-  const s = d.stamp;
-  for (const [label, value] of [
-    [w.stamp.organisation, s.organisation],
-    [w.stamp.scope, s.scope],
-    [w.stamp.period, s.period],
-    [w.stamp.methodology, s.methodology],
-    [w.stamp.conventions, s.conventions],
-    [w.stamp.dataAsOf, s.dataAsOf],
-    [w.stamp.computedAt, s.computedAt],
-  ] as const) {
+  for (const [label, value] of stampEntries(w, d.stamp)) {
     doc
       .font('Helvetica-Bold')
       .text(pdfSafe(`${label}${w.colon}`), { continued: true })

@@ -1,6 +1,6 @@
 import { reportMessages } from '../reports/report-i18n';
 import type { ReportWriting } from '../reports/report-messages';
-import type { DocumentLanguage } from './document-model';
+import type { DocumentLanguage, DocumentStamp } from './document-model';
 
 /**
  * Words shared by every document, per language. Numbers, money, periods and dates are written by the report
@@ -10,16 +10,8 @@ export interface DocumentWords {
   lang: DocumentLanguage;
   colon: string;
   write: ReportWriting;
-  stamp: {
-    organisation: string;
-    scope: string;
-    period: string;
-    methodology: string;
-    conventions: string;
-    dataAsOf: string;
-    computedAt: string;
-    hash: string;
-  };
+  /** The stamp's labels, and the hash's. */
+  stamp: Record<keyof DocumentStamp | 'hash', string>;
   /** « page 2 / 7 ». */
   page(n: number, total: number): string;
   /** Under a table continued on the next page. */
@@ -39,6 +31,32 @@ export interface DocumentWords {
   range(from: string | null, to: string | null): string;
   noData: string;
 }
+
+/** What a stamp says, before it is written in a language. */
+export interface StampFacts {
+  organisation: string;
+  scope: string;
+  period: string;
+  methodology: Parameters<DocumentWords['methodologyName']>[0];
+  conventions: 1 | 2 | null;
+  dataAsOf: Date | string | null;
+  computedAt: Date | string | null;
+}
+
+/** The stamp every document and export carries, written in the document's words. */
+export const writeStamp = (w: DocumentWords, facts: StampFacts): DocumentStamp => ({
+  organisation: facts.organisation,
+  scope: facts.scope,
+  period: facts.period,
+  methodology: w.methodologyName(facts.methodology),
+  conventions: w.conventionsName(facts.conventions),
+  dataAsOf: w.write.dateTime(facts.dataAsOf),
+  computedAt: w.write.dateTime(facts.computedAt),
+});
+
+/** The stamp as label → value lines, in the order every page shows them (HTML and PDF). */
+export const stampEntries = (w: DocumentWords, s: DocumentStamp): [label: string, value: string][] =>
+  (['organisation', 'scope', 'period', 'methodology', 'conventions', 'dataAsOf', 'computedAt'] as const).map((key) => [w.stamp[key], s[key]]);
 
 const PAYERS_FR: Record<string, string> = {
   ASSURANCE_MALADIE: 'Assurance maladie',

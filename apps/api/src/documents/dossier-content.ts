@@ -4,7 +4,7 @@ import { OUTCOME_KEYS } from '../indicators/savings/parameter-labels';
 import { m57FunctionLabel } from '../catalogue/m57-functions';
 import { Block, DocumentModel, DocumentSection, list, paragraph, subheading, table } from './document-model';
 import type { DocumentLanguage } from './document-model';
-import { documentWords, DocumentWords } from './document-words';
+import { documentWords, DocumentWords, writeStamp } from './document-words';
 import type { ServiceRow } from './documents.repository';
 import type { UnitCostValues } from '../methodology/unit-cost.mapper';
 
@@ -772,15 +772,15 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(scopeName, period),
-    stamp: {
+    stamp: writeStamp(w, {
       organisation: input.organisation,
       scope: scopeName,
       period,
-      methodology: w.methodologyName(input.methodology),
-      conventions: w.conventionsName(input.conventions),
-      dataAsOf: w.write.dateTime(input.dataAsOf === null ? null : input.dataAsOf),
-      computedAt: w.write.dateTime(input.computedAt === null ? null : input.computedAt),
-    },
+      methodology: input.methodology,
+      conventions: input.conventions,
+      dataAsOf: input.dataAsOf,
+      computedAt: input.computedAt,
+    }),
     sections,
     fileName: `dossier-methodologique-${input.scope.code}-${input.from ?? 'tout'}-${input.to ?? 'tout'}`,
     basis: {

@@ -2,7 +2,7 @@ import { d, fongibiliteExclusion, fongibiliteRate, fongibiliteVolume, sumDecimal
 import { m57FunctionLabel } from '../catalogue/m57-functions';
 import { DocumentModel, DocumentSection, paragraph, table } from './document-model';
 import type { DocumentLanguage } from './document-model';
-import { documentWords } from './document-words';
+import { documentWords, writeStamp } from './document-words';
 import type { TransferRow } from './documents.repository';
 
 export interface FongibiliteInput {
@@ -174,15 +174,15 @@ export const fongibiliteDocument = (input: FongibiliteInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(input.year),
-    stamp: {
+    stamp: writeStamp(w, {
       organisation: input.organisation,
       scope: t.scope,
       period: String(input.year),
-      methodology: w.methodologyName(input.methodology),
-      conventions: w.conventionsName(input.conventions),
-      dataAsOf: w.write.dateTime(input.dataAsOf),
-      computedAt: w.write.dateTime(input.computedAt),
-    },
+      methodology: input.methodology,
+      conventions: input.conventions,
+      dataAsOf: input.dataAsOf,
+      computedAt: input.computedAt,
+    }),
     sections,
     fileName: `etat-fongibilite-${input.year}`,
     basis: {

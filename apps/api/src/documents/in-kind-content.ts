@@ -1,7 +1,7 @@
 import { d, Decimal, sumDecimals } from '@levier/indicators';
 import { DocumentModel, DocumentSection, paragraph, table } from './document-model';
 import type { DocumentLanguage } from './document-model';
-import { documentWords } from './document-words';
+import { documentWords, writeStamp } from './document-words';
 import type { LoanRow } from './documents.repository';
 
 export interface InKindInput {
@@ -101,15 +101,15 @@ export const inKindDocument = (input: InKindInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(input.year),
-    stamp: {
+    stamp: writeStamp(w, {
       organisation: input.organisation,
       scope: t.scope,
       period: String(input.year),
-      methodology: w.methodologyName(input.methodology),
-      conventions: w.conventionsName(input.conventions),
-      dataAsOf: w.write.dateTime(input.dataAsOf),
-      computedAt: w.write.dateTime(input.computedAt),
-    },
+      methodology: input.methodology,
+      conventions: input.conventions,
+      dataAsOf: input.dataAsOf,
+      computedAt: input.computedAt,
+    }),
     sections,
     fileName: `prets-en-nature-${input.year}`,
     basis: { year: input.year, organisation: input.organisation, loans: input.loans },

@@ -3,7 +3,7 @@ import { m57FunctionLabel } from '../catalogue/m57-functions';
 import type { SimulationCheck } from '../simulations/fongibilite-checks';
 import { Block, DocumentModel, DocumentSection, list, paragraph, subheading, table } from './document-model';
 import type { DocumentLanguage } from './document-model';
-import { DocumentWords, documentWords } from './document-words';
+import { DocumentWords, documentWords, writeStamp } from './document-words';
 
 /** An aggregate as the simulator answers it: decimal strings, the ledger and public figures under conventions 2. */
 export type NoteAggregate = Record<string, unknown> & {
@@ -407,15 +407,15 @@ export const noteConseilDocument = (input: NoteConseilInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(input.simulation.name),
-    stamp: {
+    stamp: writeStamp(w, {
       organisation: input.organisation,
       scope: input.scope.orgUnitName,
       period,
-      methodology: w.methodologyName(input.methodology),
-      conventions: w.conventionsName(input.conventions),
-      dataAsOf: w.write.dateTime(input.dataAsOf),
-      computedAt: w.write.dateTime(input.computedAt),
-    },
+      methodology: input.methodology,
+      conventions: input.conventions,
+      dataAsOf: input.dataAsOf,
+      computedAt: input.computedAt,
+    }),
     sections,
     fileName: `note-conseil-${suffix || 'simulation'}`,
     basis: {
