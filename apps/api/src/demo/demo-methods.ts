@@ -7,7 +7,7 @@
  * them per service: every justification says why, every evidence text names its sources (the reference library's URLs).
  */
 import { REFERENCE_UNIT_COSTS, ReferenceUnitCost, UN_CHEZ_SOI_DABORD_HOSPITAL_DAYS } from '../methodology/reference-unit-costs';
-import type { DemoOutcome } from './demo-tenants';
+import { DEMO_TENANTS, type DemoOutcome } from './demo-tenants';
 
 export interface DemoMethod {
   version: number;
@@ -74,24 +74,19 @@ export const DEMO_SUBSTITUTION_UNIT_COSTS: readonly ReferenceUnitCost[] = [
 const EHPAD = url('JOURNEE_EHPAD');
 const HEBERGEMENT = url('JOURNEE_EHPAD_HEBERGEMENT');
 
+/** Method 1's outcome of a service (`demo-tenants.ts`) with method 2's texts: the same event and numbers, reviewed sources. */
+const reviewed = (serviceCode: string, outcomeCode: string, texts: Pick<DemoOutcome, 'justification' | 'evidence'>): DemoOutcome => {
+  const outcome = DEMO_TENANTS.flatMap((t) => t.services)
+    .find((service) => service.code === serviceCode)
+    ?.outcomes.find((o) => o.code === outcomeCode);
+  if (!outcome) throw new Error(`Résultat de la méthode 1 introuvable : ${serviceCode} / ${outcomeCode}`);
+  return { ...outcome, ...texts };
+};
+
 /** Method-2 outcome assumptions per service code (they replace the method-1 ones of `demo-tenants.ts`). */
 export const METHOD_2_OUTCOMES: Readonly<Record<string, readonly DemoOutcome[]>> = {
   PORTAGE_REPAS: [
-    {
-      code: 'CHUTE_GRAVE',
-      label: 'Chute grave ou dénutrition menant à l’hôpital',
-      params: {
-        mode: 'counterfactual',
-        rateWithout: '0.12',
-        rateWith: { low: '0.10', central: '0.09', high: '0.08' },
-        engagement: '0.90',
-        attribution: '0.30',
-        unitCost: [
-          { code: 'SEJOUR_MCO', share: '0.30' },
-          { code: 'PASSAGE_URGENCES', share: '0.70' },
-        ],
-        grade: 3,
-      },
+    reviewed('PORTAGE_REPAS', 'CHUTE_GRAVE', {
       justification:
         'Le passage quotidien du livreur repère les chutes et la dénutrition : on valorise les passages aux urgences (70 %) et les ' +
         'séjours hospitaliers (30 %) évités. Effet compté dans la période seulement (conventions 2 : pas de persistance pour un ' +
@@ -100,7 +95,7 @@ export const METHOD_2_OUTCOMES: Readonly<Record<string, readonly DemoOutcome[]>>
       evidence:
         'Taux avec et sans portage : hypothèse de démonstration (grade 3), à confirmer par le suivi local. Coûts unitaires : passage ' +
         `aux urgences, Cour des comptes (${url('PASSAGE_URGENCES')}) ; séjour MCO, ATIH ENC 2012 (${url('SEJOUR_MCO')}).`,
-    },
+    }),
   ],
   SAAD: [
     {
@@ -153,16 +148,13 @@ export const METHOD_2_OUTCOMES: Readonly<Record<string, readonly DemoOutcome[]>>
     },
   ],
   LOGEMENT_DABORD: [
-    {
-      code: 'nuitee_hotel_evitee',
-      label: 'Nuitée d’hôtel d’urgence évitée',
-      params: { mode: 'observed', deadweight: '0.25', attribution: '0.10', unitCost: 'NUITEE_HOTEL_URGENCE', grade: 3 },
+    reviewed('LOGEMENT_DABORD', 'nuitee_hotel_evitee', {
       justification:
         'Nuitées d’hôtel du 115 interrompues par le relogement, comptées avec le SIAO : une personne relogée qui était à l’hôtel ' +
         'évite jusqu’à 30 nuitées par mois ; un quart aurait quitté l’hôtel sans le service (effet d’aubaine), 10 % du ' +
         'résultat revient aux partenaires (bailleur, SIAO).',
       evidence: `Coût moyen d’une nuitée hôtelière : Sénat, avis sur le PLF 2025, d’après la revue IGF-IGAS-IGA (${url('NUITEE_HOTEL_URGENCE')}). Comptage du service.`,
-    },
+    }),
     {
       code: 'JOURNEE_HOSPITALISATION_EVITEE',
       label: 'Journée d’hospitalisation psychiatrique évitée',
