@@ -23,7 +23,7 @@ export class CustomIndicatorRecomputeService {
   recompute(organisationId: string, periods: readonly string[] = [], now: Date = new Date()): Promise<{ rows: number }> {
     return this.tenantDb.run(organisationId, async (em) => {
       await this.repository.lock(em, organisationId);
-      const indicators = await em.find(CustomIndicator, { where: { organisationId }, order: { code: 'ASC' } });
+      const indicators = await this.repository.definitions(em, organisationId);
       let rows = 0;
       for (const indicator of indicators) rows += await this.recomputeOne(em, organisationId, indicator, periods, now);
       return { rows };

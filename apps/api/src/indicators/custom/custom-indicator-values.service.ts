@@ -82,7 +82,7 @@ export class CustomIndicatorValuesService {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
       const scope = await resolveUnitScope(em, user, query);
-      const indicators = await em.find(CustomIndicator, { where: { organisationId, ...(query.code ? { code: query.code } : {}) }, order: { code: 'ASC' } });
+      const indicators = await this.repository.definitions(em, organisationId, query.code);
       if (query.code && indicators.length === 0) throw new NotFoundException(`Indicateur personnalisé « ${query.code} » introuvable.`);
       const bucket: Bucket = query.granularity ?? 'year';
       const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope), { cellwise: true });
@@ -135,7 +135,7 @@ export class CustomIndicatorValuesService {
   ): Promise<{ masked: boolean; values: Map<string, Decimal | null> }> {
     const organisationId = user.organisationId;
     const masked = await this.indicators.masksSmallNumbers(em, user, secrecyScopeOf(organisationId, scope), { cellwise: true });
-    const indicators = await em.find(CustomIndicator, { where: { organisationId } });
+    const indicators = await this.repository.definitions(em, organisationId);
     const sums = masked ? [] : await this.repository.sums(em, organisationId, scope);
     const value = (i: CustomIndicator): Decimal | null =>
       masked

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { d } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import { periodBounds } from '../shared/period-bounds';
+import { CustomIndicator } from './custom-indicator.entity';
 import { Catalogue } from './custom-formula';
 import { CellFigure } from './custom-cells';
 
@@ -28,6 +29,11 @@ export class CustomIndicatorRepository {
   /** One custom-indicator recompute per organisation at a time (advisory lock released at commit). */
   async lock(em: EntityManager, organisationId: string): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('recompute-custom-' || $1))`, [organisationId]);
+  }
+
+  /** The organisation's custom indicators by code (only the one of `code` when given). */
+  definitions(em: EntityManager, organisationId: string, code?: string): Promise<CustomIndicator[]> {
+    return em.find(CustomIndicator, { where: { organisationId, ...(code ? { code } : {}) }, order: { code: 'ASC' } });
   }
 
   async catalogue(em: EntityManager, organisationId: string): Promise<Catalogue> {
