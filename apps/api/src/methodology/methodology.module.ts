@@ -13,13 +13,14 @@ import { MethodologyVersionsService } from './methodology-versions.service';
 import { MethodologyInputs } from './methodology-inputs.service';
 
 /**
- * The method (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): unit costs, price indices, outcome assumptions, methodology versions: reference data. Exports its writer (the
- * custom indicators and targets write through it) and MethodologyInputs, what the read model (indicators/) reads of the method.
+ * The method (docs/product-rules.md#domain-model, docs/methodology.md#the-savings-and-reallocation-methodology): unit costs, price indices, outcome assumptions, methodology versions: reference data, served as
+ * declared record types (platform/database/tenant-records.ts) checked by MethodCheck. Exports MethodologyInputs, what the read
+ * model (indicators/) reads of the method.
  */
 @Module({
   imports: [AuditModule],
   controllers: [UnitCostsController, PriceIndicesController, OutcomeAssumptionsController, MethodologyVersionsController],
   providers: [MethodCheck, MethodologyInputs, MethodologyWriter, UnitCostsService, PriceIndicesService, OutcomeAssumptionsService, MethodologyVersionsService],
-  exports: [MethodologyWriter, MethodologyInputs],
+  exports: [MethodologyInputs],
 })
 export class MethodologyModule {}

@@ -3,9 +3,9 @@ import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, Ob
 import { ListQuery, stringList } from '../http/list-query';
 
 /**
- * Small generic helpers for the ra-data-simple-rest resources of one tenant (methodology and reallocation records):
- * a page of rows, one row or 404 (another tenant's row is a 404 too), and unique violations as 409.
- * Plumbing without business rules, shared by the feature modules.
+ * Small generic helpers for the ra-data-simple-rest resources of one tenant, used by the generic record service
+ * ({@link ./tenant-records.ts}) and the declarations: the list filters, a page of rows, one row or 404 (another
+ * tenant's row is a 404 too), unique violations as 409, a 422 naming the fields. Plumbing without business rules.
  */
 export interface OwnedRow extends ObjectLiteral {
   id: string;
@@ -87,45 +87,3 @@ export const invalid = (detail: string, errors: readonly { path: string; message
 
 /** A plain JSON copy of a response object for the audit log (decimals are strings already). */
 export const auditCopy = (value: object): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-
-/** A record type of one tenant served as a react-admin resource: its entity, its name in a 404, its response mapper. */
-export interface RecordType<E extends OwnedRow, R> {
-  entity: EntityTarget<E>;
-  /** « Indice des prix » → « Indice des prix introuvable. » */
-  what: string;
-  toResponse: (row: E) => R;
-}
-
-/** A page of the organisation's rows as responses: the `id` filter (UUIDs) and the given equality filters. */
-export const pageOfRecords = async <E extends OwnedRow, R>(
-  em: EntityManager,
-  type: RecordType<E, R>,
-  organisationId: string,
-  query: ListQuery<string>,
-  where: FindOptionsWhere<E>,
-): Promise<{ rows: R[]; total: number }> => {
-  const page = await findPage(em, type.entity, { organisationId, id: idFilter(query.filter), ...where } as FindOptionsWhere<E>, query);
-  return { rows: page.rows.map(type.toResponse), total: page.total };
-};
-
-/** One row of the organisation as its response, or 404 (another tenant's row too). */
-export const recordOf = async <E extends OwnedRow, R>(em: EntityManager, type: RecordType<E, R>, organisationId: string, id: string): Promise<R> =>
-  type.toResponse(await findOwned(em, type.entity, organisationId, id, type.what));
-
-/**
- * Deletes one row of the organisation (404 when it is not one of its rows) after `check` (a 409 when it is still in
- * use, say), and returns it as it was: the answer, and its copy for the audit row.
- */
-export const deleteRecord = async <E extends OwnedRow, R extends object>(
-  em: EntityManager,
-  type: RecordType<E, R>,
-  organisationId: string,
-  id: string,
-  check: (row: E) => Promise<void> = async () => undefined,
-): Promise<{ value: R; before: Record<string, unknown> }> => {
-  const row = await findOwned(em, type.entity, organisationId, id, type.what);
-  await check(row);
-  const value = type.toResponse(row);
-  await em.delete(type.entity, { id, organisationId } as FindOptionsWhere<E>);
-  return { value, before: auditCopy(value) };
-};
