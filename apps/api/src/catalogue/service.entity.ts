@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Column, Entity, Index, JoinTable, ManyToMany, Relation } from 'typeorm';
+import { CodedRecord } from './coded-record.entity';
 import { OrgUnit } from './org-unit.entity';
 
 export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
@@ -10,16 +10,7 @@ export type Granularity = (typeof GRANULARITIES)[number];
 /** A service run by org units (portage de repas, SAAD renforcé, AED…), with its M57 function. */
 @Entity('service')
 @Index(['organisationId', 'code'], { unique: true })
-export class Service extends TenantOwned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  label: string;
-
+export class Service extends CodedRecord {
   /** M57 function code, e.g. 423 personnes âgées, 4213 aide sociale à l'enfance. */
   @Column({ type: 'varchar', length: 8 })
   functionCode: string;

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { CodedRecord } from '../catalogue/coded-record.entity';
 import { Service } from '../catalogue/service.entity';
 
 /**
@@ -9,22 +9,13 @@ import { Service } from '../catalogue/service.entity';
  */
 @Entity('outcome_assumption')
 @Index(['serviceId', 'code'], { unique: true })
-export class OutcomeAssumption extends TenantOwned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OutcomeAssumption extends CodedRecord {
   @Column({ type: 'uuid' })
   serviceId: string;
 
   @ManyToOne(() => Service, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'service_id' })
   service?: Relation<Service>;
-
-  @Column({ type: 'varchar', length: 64 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  label: string;
 
   @Column({ type: 'jsonb' })
   params: Record<string, unknown>;

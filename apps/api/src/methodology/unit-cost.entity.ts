@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { CodedRecord } from '../catalogue/coded-record.entity';
 
 export const UNIT_COST_NATURES = ['estimate', 'regulated_tariff'] as const;
 export type UnitCostNature = (typeof UNIT_COST_NATURES)[number];
@@ -14,16 +14,7 @@ import { decimalTransformer } from '../platform/database/decimal.transformer';
   `("amount_low" IS NULL AND "amount_high" IS NULL) OR ("amount_low" IS NOT NULL AND "amount_high" IS NOT NULL AND "amount_low" <= "amount" AND "amount" <= "amount_high")`,
 )
 @Check('CHK_unit_cost_nature', `"nature" IN ('estimate', 'regulated_tariff')`)
-export class UnitCost extends TenantOwned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  label: string;
-
+export class UnitCost extends CodedRecord {
   @Column({ type: 'varchar', length: 48 })
   unit: string;
 

@@ -1,21 +1,12 @@
 import Decimal from 'decimal.js';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Column, Entity, Index } from 'typeorm';
+import { CodedRecord } from '../catalogue/coded-record.entity';
 import { decimalTransformer } from '../platform/database/decimal.transformer';
 
 /** A staffing need expressed by a service (e.g. "renfort portage de repas, 60 jours ETP"). */
 @Entity('staff_need')
 @Index(['organisationId', 'code'], { unique: true })
-export class StaffNeed extends TenantOwned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  label: string;
-
+export class StaffNeed extends CodedRecord {
   @Column({ type: 'boolean', default: false })
   critical: boolean;
 
