@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 type Auth = { Authorization: string };
@@ -23,8 +23,7 @@ describe('/api/audit-log filtered by unit (with its sub-units), period and user 
       .set(admin);
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     [admin, finance] = await Promise.all(['admin@valmont.demo', 'finance@valmont.demo'].map((email) => loginAs(api.app, email)));
     [{ id: financeId }] = await (await api.db.dataSource()).query(`SELECT id FROM app_user WHERE email = 'finance@valmont.demo'`);
     await http().post('/api/periods/submit').set(finance).send({ orgUnit: 'VALMONT-NORD', period: '2024-11' }).expect(200);

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-tenants';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 
 interface AuditRow {
   organisation_id: string;
@@ -32,8 +32,7 @@ describe('audit rows of login events', () => {
     );
 
   beforeAll(async () => {
-    sut = await createTestApi();
-    await seedDemo(await sut.db.dataSource());
+    ({ api: sut } = await startDemoApi());
   });
   afterAll(async () => {
     await sut.close();

@@ -2,14 +2,14 @@ import request from 'supertest';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { DEMO_PASSWORD, DEMO_TENANTS } from '../../apps/api/src/demo/demo-tenants';
 import { createTestApi, TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { refreshCookieOf } from '../setup/demo-session';
 
 describe('authentication', () => {
   let sut: TestApi;
   const http = () => request(sut.app.getHttpServer());
   beforeAll(async () => {
-    sut = await createTestApi();
-    await seedDemo(await sut.db.dataSource());
+    ({ api: sut } = await startDemoApi());
   });
   afterAll(async () => {
     await sut.close();

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 describe('/api/org-units, /api/services, /api/metrics', () => {
@@ -10,8 +10,7 @@ describe('/api/org-units, /api/services, /api/metrics', () => {
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     viewer = await loginAs(api.app, 'lecteur@valmont.demo');
     bellerive = await loginAs(api.app, 'directeur@bellerive.demo');
   });

@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 /** A raw HTTP exchange on a socket: what Node's parser answers before Express (supertest cannot send a broken request line). */
@@ -25,8 +25,7 @@ describe('requests refused by the HTTP parser', () => {
   let server: Server;
   let port: number;
   beforeAll(async () => {
-    sut = await createTestApi();
-    await seedDemo(await sut.db.dataSource());
+    ({ api: sut } = await startDemoApi());
     bearer = await loginAs(sut.app, 'finance@valmont.demo');
     server = sut.app.getHttpServer() as Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { routeTable } from '../setup/route-table';
 
@@ -19,8 +19,7 @@ describe('client mistakes answer 400, not 500', () => {
   let admin: Auth;
   const http = () => request(sut.app.getHttpServer());
   beforeAll(async () => {
-    sut = await createTestApi();
-    await seedDemo(await sut.db.dataSource());
+    ({ api: sut } = await startDemoApi());
     admin = await loginAs(sut.app, 'admin@valmont.demo');
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { d } from '@levier/indicators';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { pdfPages, squash } from '../setup/pdf-text';
 
@@ -43,8 +43,7 @@ describe('note pour le conseil (/api/documents/note-conseil)', () => {
   const pdf = (query: Record<string, string>, auth: Auth) => http().get('/api/documents/note-conseil').query(query).set(auth).buffer(true).parse(binary);
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     director = await loginAs(api.app, 'directeur@valmont.demo');
     viewer = await loginAs(api.app, 'lecteur@valmont.demo');
     bellerive = await loginAs(api.app, 'directeur@bellerive.demo');

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import ExcelJS from 'exceljs';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { pdfPages, squash } from '../setup/pdf-text';
 
@@ -30,8 +30,7 @@ describe('documents for the board and the assembly', () => {
   const pdf = (path: string, query: Record<string, string>, auth: Auth) => http().get(path).query(query).set(auth).buffer(true).parse(binary);
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     director = await loginAs(api.app, 'directeur@valmont.demo');
     finance = await loginAs(api.app, 'finance@valmont.demo');
     bellerive = await loginAs(api.app, 'directeur@bellerive.demo');

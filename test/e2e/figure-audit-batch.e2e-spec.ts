@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { TestingModule } from '@nestjs/testing';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { startTestWorker } from '../setup/test-worker';
 import { loginAs } from '../setup/demo-session';
 import { waitForSubmission } from '../factories/ingestion.factory';
@@ -33,8 +33,7 @@ describe('figure creations audited by chunk: history and audit list per figure',
   let submissionId: string;
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     worker = await startTestWorker(api.db.url, api.queuePrefix);
     [finance, admin] = await Promise.all(['finance@valmont.demo', 'admin@valmont.demo'].map((email) => loginAs(api.app, email)));
     const body = {

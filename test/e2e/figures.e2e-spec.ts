@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 type Auth = { Authorization: string };
@@ -34,8 +34,7 @@ describe('/api/figures, /api/periods, /api/completeness', () => {
   const filter = (f: Record<string, unknown>) => ({ filter: JSON.stringify(f) });
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     [finance, viewer, admin, bellerive] = await Promise.all(
       ['finance@valmont.demo', 'lecteur@valmont.demo', 'admin@valmont.demo', 'directeur@bellerive.demo'].map((email) => loginAs(api.app, email)),
     );

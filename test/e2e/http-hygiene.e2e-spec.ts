@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-tenants';
 import { createTestApi, TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs, refreshCookieOf } from '../setup/demo-session';
 
 /** Words of the English plumbing messages that used to reach users. */
@@ -19,8 +19,7 @@ describe('HTTP hygiene: caching and French plumbing messages', () => {
   const http = () => request(sut.app.getHttpServer());
   let bearer: { Authorization: string };
   beforeAll(async () => {
-    sut = await createTestApi();
-    await seedDemo(await sut.db.dataSource());
+    ({ api: sut } = await startDemoApi());
     bearer = await loginAs(sut.app, 'finance@valmont.demo');
   });
   afterAll(async () => {

@@ -1,16 +1,8 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
-import { loginAs } from '../setup/demo-session';
+import type { TestApi } from '../setup/test-app';
+import { Auth, demoLogins, startDemoApi } from '../setup/demo-api';
 import { createScopedUser } from '../factories/scoped-users.factory';
-
-type Auth = { Authorization: string };
-interface AuditRow {
-  action: string;
-  actor_id: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+import { AuditRow, auditRowsOf } from '../factories/audit-rows.factory';
 
 /**
  * Agents' initiatives (PIFPP, issue 18): the register's CRUD with the list conventions, French validation errors,
@@ -25,8 +17,7 @@ describe('agents’ initiatives (/api/initiatives)', () => {
   let bellerive: Auth;
   let north: Auth;
   const http = () => request(sut.app.getHttpServer());
-  const audit = async (id: string): Promise<AuditRow[]> =>
-    (await sut.db.dataSource()).query(`SELECT action, actor_id, before, after FROM audit_log WHERE entity = 'initiative' AND entity_id = $1 ORDER BY id`, [id]);
+  const audit = async (id: string): Promise<AuditRow[]> => auditRowsOf(await sut.db.dataSource(), 'initiative', id);
   const portage = {
     title: 'Tournée de portage partagée avec la bibliothèque',
     orgUnit: 'VALMONT-NORD',
@@ -45,15 +36,16 @@ describe('agents’ initiatives (/api/initiatives)', () => {
   const create = (who: Auth, body: Record<string, unknown>) => http().post('/api/initiatives').send(body).set(who);
 
   beforeAll(async () => {
-    sut = await createTestApi();
+    ({ api: sut } = await startDemoApi());
     const ds = await sut.db.dataSource();
-    await seedDemo(ds);
     await createScopedUser(ds, 'CCAS de Valmont', 'nord@valmont.test', [['director', 'VALMONT-NORD']]);
-    director = await loginAs(sut.app, 'directeur@valmont.demo');
-    finance = await loginAs(sut.app, 'finance@valmont.demo');
-    viewer = await loginAs(sut.app, 'lecteur@valmont.demo');
-    bellerive = await loginAs(sut.app, 'directeur@bellerive.demo');
-    north = await loginAs(sut.app, 'nord@valmont.test');
+    ({ director, finance, viewer, bellerive, north } = await demoLogins(sut, {
+      director: 'directeur@valmont.demo',
+      finance: 'finance@valmont.demo',
+      viewer: 'lecteur@valmont.demo',
+      bellerive: 'directeur@bellerive.demo',
+      north: 'nord@valmont.test',
+    }));
     // the demo's own register (demo-initiatives.ts) is read once, then emptied: the CRUD and sums below start from zero
     demoRegister = (
       await http()

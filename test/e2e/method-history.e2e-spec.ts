@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 /**
@@ -19,8 +19,7 @@ describe('method history on the dashboard (tel que publié / méthode actuelle)'
     };
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     director = await loginAs(api.app, 'directeur@valmont.demo');
   });
   afterAll(async () => {

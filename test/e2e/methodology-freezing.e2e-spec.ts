@@ -2,8 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { TestingModule } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { startTestWorker } from '../setup/test-worker';
 
@@ -64,8 +64,7 @@ describe('methodology freezing through the API', () => {
       .send({ orgUnit: scope.orgUnit, period: scope.from, ...(reason ? { reason } : {}) });
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     worker = await startTestWorker(api.db.url, api.queuePrefix);
     admin = await loginAs(api.app, 'admin@valmont.demo');
   }, 180_000);

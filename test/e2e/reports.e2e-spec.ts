@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { loginAs } from '../setup/demo-session';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 
 /** Fake only `Date` (jest's modern fake timers), so that "now" is under the test's control and nothing else stops. */
 type FakeTimersConfig = Extract<NonNullable<Parameters<typeof jest.useFakeTimers>[0]>, { doNotFake?: unknown }>;
@@ -27,8 +27,7 @@ describe('report subscriptions API', () => {
   const valid = { name: 'Bureau du CCAS', recipients: ['Directeur@Valmont.demo', 'elu@mairie-valmont.test'], orgUnits: ['VALMONT'], schedule: '0 8 1 * *' };
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     [director, viewer, bellerive] = await Promise.all([
       loginAs(api.app, 'directeur@valmont.demo'),
       loginAs(api.app, 'lecteur@valmont.demo'),

@@ -3,13 +3,7 @@ import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
 import type { TestApi } from '../setup/test-app';
 import { Auth, demoLogins, startDemoApi } from '../setup/demo-api';
 import { createScopedUser } from '../factories/scoped-users.factory';
-
-interface AuditRow {
-  action: string;
-  actor_id: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+import { AuditRow, auditRowsOf } from '../factories/audit-rows.factory';
 
 describe('service fundings (who pays each service’s spend, per year)', () => {
   let sut: TestApi;
@@ -20,10 +14,7 @@ describe('service fundings (who pays each service’s spend, per year)', () => {
   let reader: Auth;
   let bellerive: Auth;
   const http = () => request(sut.app.getHttpServer());
-  const audit = async (id: string): Promise<AuditRow[]> =>
-    (await sut.db.dataSource()).query(`SELECT action, actor_id, before, after FROM audit_log WHERE entity = 'service_funding' AND entity_id = $1 ORDER BY id`, [
-      id,
-    ]);
+  const audit = async (id: string): Promise<AuditRow[]> => auditRowsOf(await sut.db.dataSource(), 'service_funding', id);
   const saad2027 = {
     service: 'SAAD',
     year: 2027,

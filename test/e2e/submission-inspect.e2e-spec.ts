@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 import { startTestWorker } from '../setup/test-worker';
 import { waitForSubmission } from '../factories/ingestion.factory';
@@ -39,8 +39,7 @@ describe('POST /api/submissions/inspect (the columns of a file, for the mapping 
   ].join('\r\n');
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     worker = await startTestWorker(api.db.url, api.queuePrefix);
     [finance, viewer] = await Promise.all(['finance@valmont.demo', 'lecteur@valmont.demo'].map((email) => loginAs(api.app, email)));
   });

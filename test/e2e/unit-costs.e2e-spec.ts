@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { JobProducer } from '../../apps/api/src/platform/queue/job-producer';
 import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-unit-costs';
 import { DEMO_SUBSTITUTION_UNIT_COSTS } from '../../apps/api/src/demo/demo-methods';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 type Auth = { Authorization: string };
@@ -43,8 +43,7 @@ describe('unit costs: ranges and notes', () => {
     ).body as UnitCostBody[];
 
   beforeAll(async () => {
-    api = await createTestApi();
-    await seedDemo(await api.db.dataSource());
+    ({ api: api } = await startDemoApi());
     admin = await loginAs(api.app, 'admin@valmont.demo');
     reader = await loginAs(api.app, 'lecteur@valmont.demo');
     bellerive = await loginAs(api.app, 'directeur@bellerive.demo');

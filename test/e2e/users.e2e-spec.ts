@@ -1,16 +1,15 @@
 import request from 'supertest';
-import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { runCreateAdmin } from '../../apps/api/src/cli/create-admin.command';
 import { loadConfig } from '../../apps/api/src/platform/config/app-config';
-import { createTestApi, TestApi } from '../setup/test-app';
+import type { TestApi } from '../setup/test-app';
+import { startDemoApi } from '../setup/demo-api';
 import { loginAs } from '../setup/demo-session';
 
 describe('users and roles', () => {
   let sut: TestApi;
   const http = () => request(sut.app.getHttpServer());
   beforeAll(async () => {
-    sut = await createTestApi();
-    await seedDemo(await sut.db.dataSource());
+    ({ api: sut } = await startDemoApi());
   });
   afterAll(async () => {
     await sut.close();
