@@ -1,8 +1,7 @@
 import Decimal from 'decimal.js';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { UnitRecord } from '../catalogue/unit-record.entity';
 import { decimalTransformer } from '../platform/database/decimal.transformer';
-import { OrgUnit } from '../catalogue/org-unit.entity';
 import { Service } from '../catalogue/service.entity';
 import { Metric } from '../catalogue/metric.entity';
 import type { InitiativeStatus } from './initiative-status';
@@ -16,20 +15,9 @@ import type { InitiativeStatus } from './initiative-status';
 @Index(['organisationId', 'orgUnitId'])
 @Check('CHK_initiative_status', `"status" IN ('idea', 'testing', 'adopted', 'abandoned')`)
 @Check('CHK_initiative_resources', `"hours" >= 0 AND "euros" >= 0`)
-export class Initiative extends TenantOwned {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Initiative extends UnitRecord {
   @Column({ type: 'varchar', length: 200 })
   title: string;
-
-  /** The unit the team belongs to: who may read and write the initiative. */
-  @Column({ type: 'uuid' })
-  orgUnitId: string;
-
-  @ManyToOne(() => OrgUnit, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'org_unit_id' })
-  orgUnit?: Relation<OrgUnit>;
 
   /** The team that carries it, in words (« équipe du portage, antenne nord »). */
   @Column({ type: 'varchar', length: 200 })
@@ -71,14 +59,4 @@ export class Initiative extends TenantOwned {
   @ManyToOne(() => Metric, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'metric_id' })
   metric?: Relation<Metric> | null;
-
-  /** Who declared it (null once the user is deleted). */
-  @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
