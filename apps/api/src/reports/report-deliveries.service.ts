@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditWriter } from '../audit/audit.writer';
+import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import type { ListQuery } from '../platform/http/list-query';
 import { TenantDb } from '../platform/database/tenant-db';
 import type { AuthUser } from '../tenancy/auth-user';
@@ -22,7 +22,7 @@ export class ReportDeliveriesService {
     private readonly tenantDb: TenantDb,
     private readonly deliveries: ReportDeliveryRepository,
     private readonly subscriptions: ReportSubscriptionRepository,
-    private readonly audit: AuditWriter,
+    private readonly writer: AuditedTenantWriter,
     private readonly links: UnsubscribeLinks,
   ) {}
 
@@ -51,30 +51,26 @@ export class ReportDeliveriesService {
   async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
     const claims = this.links.verify(token);
     if (claims === null) return { kind: 'invalid' };
-    return this.tenantDb.run(claims.o, async (em) => {
-      const subscription = await this.subscriptions.find(em, claims.o, claims.s);
-      if (!subscription) return { kind: 'already', subscriptionName: null, recipient: claims.r, language: DEFAULT_REPORT_LANGUAGE };
-      const removed = await this.subscriptions.removeRecipient(em, claims.o, claims.s, claims.r);
-      await this.deliveries.cancelFor(em, claims.o, claims.s, claims.r);
-      if (removed) {
-        await this.audit.write(em, claims.o, [
-          {
-            actorId: null,
-            action: 'report-subscription.unsubscribe',
-            entity: 'report_subscription',
-            entityId: claims.s,
-            before: { recipient: claims.r },
-            after: null,
-            reason: 'Lien de désabonnement du rapport',
-          },
-        ]);
-      }
-      return {
-        kind: removed ? 'removed' : 'already',
-        subscriptionName: subscription.name,
-        recipient: claims.r,
-        language: asReportLanguage(subscription.language),
-      };
-    });
+    return this.writer.write(
+      { id: null, organisationId: claims.o },
+      { entity: 'report_subscription', action: 'report-subscription.unsubscribe' },
+      async (em) => {
+        const subscription = await this.subscriptions.find(em, claims.o, claims.s);
+        if (!subscription) {
+          const value: UnsubscribeOutcome = { kind: 'already', subscriptionName: null, recipient: claims.r, language: DEFAULT_REPORT_LANGUAGE };
+          return { value, changes: [] };
+        }
+        const removed = await this.subscriptions.removeRecipient(em, claims.o, claims.s, claims.r);
+        await this.deliveries.cancelFor(em, claims.o, claims.s, claims.r);
+        const value: UnsubscribeOutcome = {
+          kind: removed ? 'removed' : 'already',
+          subscriptionName: subscription.name,
+          recipient: claims.r,
+          language: asReportLanguage(subscription.language),
+        };
+        return { value, changes: removed ? [{ entityId: claims.s, before: { recipient: claims.r }, after: null }] : [] };
+      },
+      { reason: 'Lien de désabonnement du rapport' },
+    );
   }
 }
