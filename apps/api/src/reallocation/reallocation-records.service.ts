@@ -22,7 +22,7 @@ import {
   toStaffNeedResponse,
 } from './reallocation.mapper';
 import { ReallocationRepository } from './reallocation.repository';
-import { assertRecordValid } from './reallocation.writer';
+import { assertRecordValid } from './reallocation-record-check';
 import { CreateBudgetTransferDto, CreateInKindLoanDto, CreateRedeploymentDto, CreateStaffNeedDto } from './dto/reallocation.dto';
 
 /** Resolves a code to an id in a code map, or a 422 naming the field. */

@@ -1,6 +1,6 @@
 /*
  * The reallocation records' one-record engine check. Their writes go through the platform's AuditedTenantWriter with
- * `recompute: 'reallocation'` (platform/database/tenant-records.ts); the ReallocationWriter that lived here is gone.
+ * `recompute: 'reallocation'` (platform/database/tenant-records.ts).
  */
 import { invalid } from '../platform/database/tenant-crud';
 import { parseBlock } from './reallocation-input';
