@@ -43,7 +43,7 @@ export interface StampFacts {
   computedAt: Date | string | null;
 }
 
-/** The stamp every document and export carries, written in the document's words. */
+/** The stamp every document and export carries, written in the document's words (a document's input is its facts, its scope and period named apart). */
 export const writeStamp = (w: DocumentWords, facts: StampFacts): DocumentStamp => ({
   organisation: facts.organisation,
   scope: facts.scope,

@@ -772,15 +772,7 @@ export const dossierDocument = (input: DossierInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(scopeName, period),
-    stamp: writeStamp(w, {
-      organisation: input.organisation,
-      scope: scopeName,
-      period,
-      methodology: input.methodology,
-      conventions: input.conventions,
-      dataAsOf: input.dataAsOf,
-      computedAt: input.computedAt,
-    }),
+    stamp: writeStamp(w, { ...input, scope: scopeName, period }),
     sections,
     fileName: `dossier-methodologique-${input.scope.code}-${input.from ?? 'tout'}-${input.to ?? 'tout'}`,
     basis: {

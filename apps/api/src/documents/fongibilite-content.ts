@@ -174,15 +174,7 @@ export const fongibiliteDocument = (input: FongibiliteInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(input.year),
-    stamp: writeStamp(w, {
-      organisation: input.organisation,
-      scope: t.scope,
-      period: String(input.year),
-      methodology: input.methodology,
-      conventions: input.conventions,
-      dataAsOf: input.dataAsOf,
-      computedAt: input.computedAt,
-    }),
+    stamp: writeStamp(w, { ...input, scope: t.scope, period: String(input.year) }),
     sections,
     fileName: `etat-fongibilite-${input.year}`,
     basis: {

@@ -407,15 +407,7 @@ export const noteConseilDocument = (input: NoteConseilInput): DocumentModel => {
     language: input.language,
     title: t.title,
     subtitle: t.subtitle(input.simulation.name),
-    stamp: writeStamp(w, {
-      organisation: input.organisation,
-      scope: input.scope.orgUnitName,
-      period,
-      methodology: input.methodology,
-      conventions: input.conventions,
-      dataAsOf: input.dataAsOf,
-      computedAt: input.computedAt,
-    }),
+    stamp: writeStamp(w, { ...input, scope: input.scope.orgUnitName, period }),
     sections,
     fileName: `note-conseil-${suffix || 'simulation'}`,
     basis: {
