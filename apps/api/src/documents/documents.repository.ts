@@ -1,28 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ParameterLabels } from '../indicators/savings/parameter-labels';
 import { EntityManager } from 'typeorm';
+import type { BudgetTransferResponse, InKindLoanResponse } from '../reallocation/reallocation.mapper';
 
-export interface TransferRow {
-  code: string;
-  instrument: string;
-  section: string;
-  fromChapter: string;
-  fromFunction: string | null;
-  toChapter: string;
-  toFunction: string | null;
-  amount: string;
-  decisionDate: string;
-}
+/** A budget transfer as the documents read it: the API's record without its id (decimals as strings). */
+export type TransferRow = Omit<BudgetTransferResponse, 'id'>;
 
-export interface LoanRow {
-  code: string;
-  item: string;
-  toPartner: string;
-  days: string;
-  quantity: string;
-  dailyValue: string;
-  startDate: string;
-}
+/** An in-kind loan as the documents read it: the API's record without its id (decimals as strings). */
+export type LoanRow = Omit<InKindLoanResponse, 'id'>;
 
 export interface ServiceRow {
   code: string;
