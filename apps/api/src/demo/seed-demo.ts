@@ -15,6 +15,7 @@ import { PeriodStatus } from '../figures/period-status.entity';
 import { REFERENCE_UNIT_COSTS } from '../methodology/reference-unit-costs';
 import { referenceUnitCostFields } from '../methodology/reference-unit-cost.row';
 import { MethodCheck } from '../methodology/method-check';
+import { MethodologyInputs } from '../methodology/methodology-inputs.service';
 import { toUnitCostResponse } from '../methodology/unit-cost.mapper';
 import { toPriceIndexResponse } from '../methodology/price-index.mapper';
 import { toOutcomeAssumptionResponse } from '../methodology/outcome-assumption.mapper';
@@ -56,7 +57,7 @@ const inputsRepository = (): IndicatorInputsRepository => new IndicatorInputsRep
  * costs, price indices and outcome assumptions stored at this point of the transaction, as their API responses.
  */
 const writeVersion = async (em: EntityManager, organisationId: string, method: DemoMethod): Promise<MethodologyVersion> => {
-  const stored = await new MethodCheck(inputsRepository()).load(em, organisationId);
+  const stored = await new MethodCheck(new MethodologyInputs()).load(em, organisationId);
   const serviceCode = (id: string): string => stored.services.find((s) => s.id === id)?.code ?? '';
   const snapshot = {
     unitCosts: stored.unitCosts.map(toUnitCostResponse),

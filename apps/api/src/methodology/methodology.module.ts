@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MethodCheck } from './method-check';
-import { MethodologyWriter } from './methodology.writer';
 import { UnitCostsController } from './unit-costs.controller';
 import { UnitCostsService } from './unit-costs.service';
 import { PriceIndicesController } from './price-indices.controller';
@@ -20,7 +19,7 @@ import { MethodologyInputs } from './methodology-inputs.service';
 @Module({
   imports: [AuditModule],
   controllers: [UnitCostsController, PriceIndicesController, OutcomeAssumptionsController, MethodologyVersionsController],
-  providers: [MethodCheck, MethodologyInputs, MethodologyWriter, UnitCostsService, PriceIndicesService, OutcomeAssumptionsService, MethodologyVersionsService],
+  providers: [MethodCheck, MethodologyInputs, UnitCostsService, PriceIndicesService, OutcomeAssumptionsService, MethodologyVersionsService],
   exports: [MethodologyInputs],
 })
 export class MethodologyModule {}

@@ -8,7 +8,7 @@ import { MethodologyParameters, ScenarioInputs } from './scenario-document';
 import { UnitFigure } from './sum-figures';
 import { ServiceFundingRepository } from '../../funding/service-funding.repository';
 import type { FundingPlans } from '../../funding/funding-plan';
-import { DEFAULT_METHODOLOGY, MethodologyInputs, StoredMethod } from '../../methodology/methodology-inputs.service';
+import { DEFAULT_METHODOLOGY, MethodologyInputs } from '../../methodology/methodology-inputs.service';
 
 export interface MethodologyInForce {
   id: string | null;
@@ -38,13 +38,8 @@ export class IndicatorInputsRepository {
     private readonly methodology: MethodologyInputs = new MethodologyInputs(),
   ) {}
 
-  /** The stored method (methodology/'s {@link MethodologyInputs}): the version in force at `now`. */
-  method(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<StoredMethod> {
-    return this.methodology.method(em, organisationId, now);
-  }
-
   async load(em: EntityManager, organisationId: string, now: Date = new Date()): Promise<OrganisationInputs> {
-    const { version, unitCosts, priceIndices: prices, services, assumptions } = await this.method(em, organisationId, now);
+    const { version, unitCosts, priceIndices: prices, services, assumptions } = await this.methodology.method(em, organisationId, now);
     const orgUnits = await em.find(OrgUnit, { where: { organisationId }, order: { code: 'ASC' } });
     const funding = await this.fundings.fundingByServiceYear(em, organisationId);
     return {
