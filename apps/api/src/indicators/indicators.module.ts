@@ -15,6 +15,8 @@ import { ScopePeriodsRepository } from './savings/scope-periods.repository';
 import { CustomIndicatorsController } from './custom/custom-indicators.controller';
 import { CustomIndicatorsService } from './custom/custom-indicators.service';
 import { CustomIndicatorRepository } from './custom/custom-indicator.repository';
+import { IndicatorTargetRepository } from './targets/indicator-target.repository';
+import { OrgUnitRepository } from './shared/org-unit.repository';
 import { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
 import { CustomIndicatorValuesController } from './custom/custom-indicator-values.controller';
 import { CustomIndicatorValuesService } from './custom/custom-indicator-values.service';
@@ -59,7 +61,9 @@ import { ReallocationValuesRepository } from './reallocation/reallocation-values
     CustomIndicatorRecomputeService,
     CustomIndicatorValuesService,
     IndicatorTargetsService,
+    IndicatorTargetRepository,
     IndicatorAlertsService,
+    OrgUnitRepository,
     ReallocationReadService,
     ReallocationRecomputeService,
     ReallocationValuesRepository,

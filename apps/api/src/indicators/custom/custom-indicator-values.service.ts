@@ -10,6 +10,7 @@ import { combineSums } from './custom-formula';
 import { CustomIndicatorRepository, PeriodSumRow } from './custom-indicator.repository';
 import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope, UnitScope } from '../shared/read-scope';
+import { OrgUnitRepository } from '../shared/org-unit.repository';
 
 export interface CustomValue {
   numerator: string | null;
@@ -76,12 +77,13 @@ export class CustomIndicatorValuesService {
     private readonly tenantDb: TenantDb,
     private readonly repository: CustomIndicatorRepository,
     private readonly indicators: IndicatorsService,
+    private readonly orgUnits: OrgUnitRepository,
   ) {}
 
   values(user: AuthUser, query: CustomIndicatorQuery) {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
-      const scope = await resolveUnitScope(em, user, query);
+      const scope = resolveUnitScope(await this.orgUnits.all(em, organisationId), user, query);
       const indicators = await this.repository.definitions(em, organisationId, query.code);
       if (query.code && indicators.length === 0) throw new NotFoundException(`Indicateur personnalisé « ${query.code} » introuvable.`);
       const bucket: Bucket = query.granularity ?? 'year';

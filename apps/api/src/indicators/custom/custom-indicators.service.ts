@@ -15,6 +15,7 @@ import { CustomIndicatorRepository } from './custom-indicator.repository';
 import { CustomIndicatorResponse, toCustomIndicatorResponse } from './custom-indicator.mapper';
 import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope } from '../shared/read-scope';
+import { OrgUnitRepository } from '../shared/org-unit.repository';
 
 export const CUSTOM_INDICATOR_SORTS = ['code', 'label', 'unit'] as const;
 
@@ -67,6 +68,7 @@ export class CustomIndicatorsService extends TenantRecords<CustomIndicator, Cust
     writer: AuditedTenantWriter,
     private readonly repository: CustomIndicatorRepository,
     private readonly indicators: IndicatorsService,
+    private readonly orgUnits: OrgUnitRepository,
   ) {
     super(customIndicatorType(repository), tenantDb, writer);
   }
@@ -76,7 +78,7 @@ export class CustomIndicatorsService extends TenantRecords<CustomIndicator, Cust
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
       const compiled = await compile(this.repository, em, organisationId, dto);
-      const scope = await resolveUnitScope(em, user, dto);
+      const scope = resolveUnitScope(await this.orgUnits.all(em, organisationId), user, dto);
       const metrics = [...new Set([...compiled.references.values()].map((r) => r.metric))];
       const figures = await this.repository.figures(em, organisationId, { leafIds: scope.leafIds, metrics, start: scope.start, end: scope.end });
       const result = aggregateCustomIndicator({ indicator: compiled.indicator, cells: customCells(compiled, figures).map((c) => c.lookup) });

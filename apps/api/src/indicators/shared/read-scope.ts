@@ -1,9 +1,9 @@
 import { NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../tenancy/auth-user';
 import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder } from '../../catalogue/org-tree';
 import { periodBounds } from './period-bounds';
+import type { OrgUnitRow } from './org-unit.repository';
 
 export interface UnitScope {
   orgUnit: { id: string; code: string; name: string };
@@ -14,19 +14,8 @@ export interface UnitScope {
   to: string | null;
 }
 
-interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-}
-
-export const orgUnitsOf = async (em: EntityManager, organisationId: string): Promise<UnitRow[]> =>
-  (await em.query(`SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [organisationId])) as UnitRow[];
-
-/** The caller's scope: an org unit they may see (default: their top unit), its leaves, and a period range. */
-export const resolveUnitScope = async (em: EntityManager, user: AuthUser, query: { orgUnit?: string; from?: string; to?: string }): Promise<UnitScope> => {
-  const units = await orgUnitsOf(em, user.organisationId);
+/** The caller's scope among the organisation's `units` (OrgUnitRepository.all): an org unit they may see (default: their top unit), its leaves, and a period range. */
+export const resolveUnitScope = (units: readonly OrgUnitRow[], user: AuthUser, query: { orgUnit?: string; from?: string; to?: string }): UnitScope => {
   const visible = visibleUnitIds(user, units);
   const unit =
     query.orgUnit === undefined

@@ -6,12 +6,12 @@ import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder } from '../../catalogue/org-tree';
 import { IndicatorsService } from '../savings/indicators.service';
 import { SMALL_NUMBER_THRESHOLD } from '../shared/statistical-secrecy';
-import { IndicatorTarget } from './indicator-target.entity';
+import { IndicatorTargetRepository } from './indicator-target.repository';
 import { AlertsQuery } from './indicator-target.dto';
-import { CustomIndicator } from '../custom/custom-indicator.entity';
+import { CustomIndicatorRepository } from '../custom/custom-indicator.repository';
 import { CustomIndicatorValuesService } from '../custom/custom-indicator-values.service';
 import { isSystemIndicator, SYSTEM_INDICATOR_LABELS } from './indicator-targets.service';
-import { orgUnitsOf } from '../shared/read-scope';
+import { OrgUnitRepository } from '../shared/org-unit.repository';
 import type { AlertStatus, IndicatorAlert } from '@levier/contracts';
 
 /** An alert as the API answers it: the contract's type (libs/contracts), masked always said. */
@@ -57,21 +57,22 @@ export class IndicatorAlertsService {
     private readonly tenantDb: TenantDb,
     private readonly indicators: IndicatorsService,
     private readonly custom: CustomIndicatorValuesService,
+    private readonly orgUnits: OrgUnitRepository,
+    private readonly targets: IndicatorTargetRepository,
+    private readonly customIndicators: CustomIndicatorRepository,
   ) {}
 
   alerts(user: AuthUser, query: AlertsQuery) {
     const organisationId = user.organisationId;
     const year = Number(query.year);
     return this.tenantDb.run(organisationId, async (em) => {
-      const units = await orgUnitsOf(em, organisationId);
+      const units = await this.orgUnits.all(em, organisationId);
       const visible = visibleUnitIds(user, units);
-      const targets = (await em.find(IndicatorTarget, { where: { organisationId, year }, order: { indicator: 'ASC' } })).filter((t) => {
+      const targets = (await this.targets.ofYear(em, organisationId, year)).filter((t) => {
         const unit = units.find((u) => u.id === t.orgUnitId);
         return unit !== undefined && visible.has(unit.id) && (query.orgUnit === undefined || unit.code === query.orgUnit);
       });
-      const customLabels = new Map(
-        (await em.find(CustomIndicator, { where: { organisationId }, select: { code: true, label: true } })).map((c) => [c.code, c.label]),
-      );
+      const customLabels = new Map((await this.customIndicators.definitions(em, organisationId)).map((c) => [c.code, c.label]));
       const labelOf = (code: string): string => (isSystemIndicator(code) ? SYSTEM_INDICATOR_LABELS[code] : (customLabels.get(code) ?? code));
       const items: AlertItem[] = [];
       for (const unitId of [...new Set(targets.map((t) => t.orgUnitId))]) {

@@ -9,11 +9,12 @@ import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { inFilter, intFilter, invalid } from '../../platform/database/tenant-crud';
 import { definedFields, RecordDeclaration, TenantRecords } from '../../platform/database/tenant-records';
 import { AuditedTenantWriter } from '../../platform/audit/audited-tenant-writer';
-import { CustomIndicator } from '../custom/custom-indicator.entity';
+import { CustomIndicatorRepository } from '../custom/custom-indicator.repository';
+import { IndicatorTargetRepository } from './indicator-target.repository';
 import { IndicatorTarget } from './indicator-target.entity';
 import { CreateIndicatorTargetDto } from './indicator-target.dto';
 import { IndicatorTargetResponse, toIndicatorTargetResponse } from './indicator-target.mapper';
-import { orgUnitsOf } from '../shared/read-scope';
+import { OrgUnitRepository, OrgUnitRow } from '../shared/org-unit.repository';
 
 /** System indicators a target can be set on: the scalar keys of the summary (AGGREGATE of the vectors README). */
 export const SYSTEM_TARGET_INDICATORS = SUMMARY_SCALARS;
@@ -39,13 +40,19 @@ const CONFLICT = 'Une cible existe déjà pour cet indicateur, cette unité et c
 const decimalOrNull = (value: string | null | undefined): Decimal | null | undefined =>
   value === undefined ? undefined : value === null ? null : new Decimal(value);
 
-type Unit = Awaited<ReturnType<typeof orgUnitsOf>>[number];
+type Unit = OrgUnitRow;
 const codeOf = (units: readonly Unit[], id: string): string => units.find((u) => u.id === id)?.code ?? '';
 
 /** The indicator (system or custom), a unit of the caller's subtree and coherent thresholds, or a 422 naming the fields. */
-const checkTarget = async (em: EntityManager, user: AuthUser, units: readonly Unit[], dto: CreateIndicatorTargetDto): Promise<Unit> => {
+const checkTarget = async (
+  custom: CustomIndicatorRepository,
+  em: EntityManager,
+  user: AuthUser,
+  units: readonly Unit[],
+  dto: CreateIndicatorTargetDto,
+): Promise<Unit> => {
   const errors: { path: string; message: string }[] = [];
-  if (!isSystemIndicator(dto.indicator) && !(await em.findOne(CustomIndicator, { where: { organisationId: user.organisationId, code: dto.indicator } }))) {
+  if (!isSystemIndicator(dto.indicator) && (await custom.definitions(em, user.organisationId, dto.indicator)).length === 0) {
     errors.push({
       path: 'indicator',
       message: `indicateur inconnu « ${dto.indicator} » : ${SYSTEM_TARGET_INDICATORS.join(', ')} ou le code d’un indicateur personnalisé`,
@@ -61,12 +68,16 @@ const checkTarget = async (em: EntityManager, user: AuthUser, units: readonly Un
   return unit;
 };
 
-const INDICATOR_TARGET: RecordDeclaration<IndicatorTarget, IndicatorTargetResponse, CreateIndicatorTargetDto, Unit[], AuthUser> = {
+const indicatorTargetType = (
+  targets: IndicatorTargetRepository,
+  orgUnits: OrgUnitRepository,
+  custom: CustomIndicatorRepository,
+): RecordDeclaration<IndicatorTarget, IndicatorTargetResponse, CreateIndicatorTargetDto, Unit[], AuthUser> => ({
   entity: IndicatorTarget,
   what: WHAT,
   audit: 'indicator_target',
   // the units, to name them by code and to keep the caller in their subtree
-  context: (em, user) => orgUnitsOf(em, user.organisationId),
+  context: (em, user) => orgUnits.all(em, user.organisationId),
   toResponse: (row, units) => toIndicatorTargetResponse(row, codeOf(units, row.orgUnitId)),
   filters: (filter, { user, ctx: units }) => {
     const visible = visibleUnitIds(user, units);
@@ -76,7 +87,7 @@ const INDICATOR_TARGET: RecordDeclaration<IndicatorTarget, IndicatorTargetRespon
   },
   // a target of another subtree is a 422 (« hors de votre périmètre »), one of no unit of the organisation a 404
   find: async ({ em, user, organisationId, ctx: units }, id) => {
-    const row = await em.findOne(IndicatorTarget, { where: { id, organisationId } });
+    const row = await targets.byId(em, organisationId, id);
     if (row && !(units.some((u) => u.id === row.orgUnitId) && visibleUnitIds(user, units).has(row.orgUnitId))) {
       throw invalid(`${WHAT} hors de votre périmètre.`, []);
     }
@@ -85,7 +96,7 @@ const INDICATOR_TARGET: RecordDeclaration<IndicatorTarget, IndicatorTargetRespon
   apply: async (row, dto, { em, user, ctx: units, created }) => {
     // an update is checked as the whole target it would make
     const next = (created ? dto : { ...toIndicatorTargetResponse(row, codeOf(units, row.orgUnitId)), ...definedFields(dto) }) as CreateIndicatorTargetDto;
-    const unit = await checkTarget(em, user, units, next);
+    const unit = await checkTarget(custom, em, user, units, next);
     row.indicator = next.indicator;
     row.orgUnitId = unit.id;
     row.year = next.year;
@@ -94,12 +105,18 @@ const INDICATOR_TARGET: RecordDeclaration<IndicatorTarget, IndicatorTargetRespon
     row.alertAbove = decimalOrNull(next.alertAbove) ?? null;
   },
   conflict: () => CONFLICT,
-};
+});
 
 /** Targets and alert thresholds per indicator, org unit and year (docs/methodology.md#custom-indicators-targets-alerts). */
 @Injectable()
 export class IndicatorTargetsService extends TenantRecords<IndicatorTarget, IndicatorTargetResponse, CreateIndicatorTargetDto, Unit[], AuthUser> {
-  constructor(tenantDb: TenantDb, writer: AuditedTenantWriter) {
-    super(INDICATOR_TARGET, tenantDb, writer);
+  constructor(
+    tenantDb: TenantDb,
+    writer: AuditedTenantWriter,
+    targets: IndicatorTargetRepository,
+    orgUnits: OrgUnitRepository,
+    custom: CustomIndicatorRepository,
+  ) {
+    super(indicatorTargetType(targets, orgUnits, custom), tenantDb, writer);
   }
 }
