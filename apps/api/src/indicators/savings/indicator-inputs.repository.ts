@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Decimal } from '@levier/indicators';
 import { EntityManager } from 'typeorm';
 import type { UnitCost } from '../../methodology/unit-cost.entity';
+import { unitCostScenarioEntry } from '../../methodology/unit-cost.mapper';
 import type { OutcomeAssumption } from '../../methodology/outcome-assumption.entity';
 import { OrgUnit } from '../../catalogue/org-unit.entity';
 import { MethodologyParameters, ScenarioInputs } from './scenario-document';
@@ -53,18 +54,7 @@ export class IndicatorInputsRepository {
           }
         : { id: null, version: null, label: 'Paramètres par défaut', effectiveFrom: null, parameters: DEFAULT_METHODOLOGY },
       priceIndex: Object.fromEntries(prices.map((p) => [p.year, p.value.toFixed()])),
-      unitCosts: unitCosts.map((u) => ({
-        code: u.code,
-        label: u.label,
-        unit: u.unit,
-        amount: u.amount.toFixed(),
-        amountLow: u.amountLow?.toFixed() ?? null,
-        amountHigh: u.amountHigh?.toFixed() ?? null,
-        priceYear: u.priceYear,
-        payers: u.payers,
-        cashableShare: u.cashableShare.toFixed(),
-        source: `${u.sourcePublisher} — ${u.sourceTitle}`,
-      })),
+      unitCosts: unitCosts.map(unitCostScenarioEntry),
       unitCostSources: unitCosts,
       services: services.map((s) => ({
         id: s.id,

@@ -22,6 +22,7 @@ import type { AuthUser } from '../../tenancy/auth-user';
 import { unitIdsWithRole, visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder, subtree } from '../../catalogue/org-tree';
 import { MethodologyInputs } from '../../methodology/methodology-inputs.service';
+import { unitCostValues } from '../../methodology/unit-cost.mapper';
 import { IndicatorInputsRepository } from './indicator-inputs.repository';
 import { Bucket, CellRow, IndicatorReadRepository, ReadScope } from './indicator-read.repository';
 import { IndicatorExplainQuery, IndicatorScopeQuery, IndicatorSeriesQuery } from './indicator-query.dto';
@@ -325,18 +326,7 @@ export class IndicatorsService {
         })),
         unitCosts: inputs.unitCostSources
           .filter((u) => usedUnitCosts.has(u.code))
-          .map((u) => ({
-            code: u.code,
-            label: u.label,
-            unit: u.unit,
-            amount: u.amount.toFixed(),
-            amountLow: u.amountLow?.toFixed() ?? null,
-            amountHigh: u.amountHigh?.toFixed() ?? null,
-            priceYear: u.priceYear,
-            payers: u.payers,
-            cashableShare: u.cashableShare.toFixed(),
-            source: { title: u.sourceTitle, publisher: u.sourcePublisher, url: u.sourceUrl },
-          })),
+          .map((u) => ({ ...unitCostValues(u), source: { title: u.sourceTitle, publisher: u.sourcePublisher, url: u.sourceUrl } })),
         // conventions 2: who pays each service's spend, per year of the scope (no plan = all to the commune / CCAS)
         funding:
           version?.conventions === 2
