@@ -16,11 +16,12 @@ import {
 } from 'react-admin';
 import { JsonField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
-import { auditActionLabel, auditSummary } from './audit-words';
+import { auditActionLabel, auditStatusLabel, auditSummary } from './audit-words';
 
 interface AuditRecord {
   id: string;
   action: string;
+  entity: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
@@ -50,7 +51,7 @@ const filters = [
 
 const ActionField = () => {
   const record = useRecordContext<AuditRecord>();
-  return record ? <span>{auditActionLabel(record.action)}</span> : null;
+  return record ? <span>{auditActionLabel(record.action, record.entity)}</span> : null;
 };
 
 const SummaryField = () => {
@@ -58,7 +59,7 @@ const SummaryField = () => {
   const translate = useTranslate();
   const { unitName } = useUnitNames();
   if (!record) return null;
-  const statusLabel = (s: string) => translate(`levier.enums.period_status.${s}`, { _: translate(`levier.enums.figure_status.${s}`, { _: s }) });
+  const statusLabel = auditStatusLabel(translate);
   return (
     <Typography variant="body2" component="span">
       {auditSummary(record.before, record.after, { unitName, statusLabel }) || '—'}

@@ -9,7 +9,15 @@ describe(auditActionLabel.name, () => {
   it('names known actions in words and gives others a generic verb', () => {
     expect(auditActionLabel('figure.upsert')).toBe('Saisie ou correction d’un chiffre');
     expect(auditActionLabel('period.reopen')).toBe('Période rouverte');
-    expect(auditActionLabel('unit_cost.delete')).toBe('Suppression (unit cost)');
+    expect(auditActionLabel('unit_cost.delete')).toBe('Suppression : coût unitaire');
+    expect(auditActionLabel('report-subscription.create', 'report_subscription')).toBe('Création : abonnement à un rapport');
+    expect(auditActionLabel('auth.login', 'user')).toBe('Connexion');
+    expect(auditActionLabel('publish', 'methodology_version')).toBe('Version de méthodologie publiée');
+  });
+  it('never shows a code, even for an action or entity it does not know', () => {
+    const label = auditActionLabel('gizmo_thing.frobnicate', 'gizmo_thing');
+    expect(label).toBe('Modification : enregistrement');
+    expect(label).not.toMatch(/gizmo|frobnicate|_/);
   });
 });
 
@@ -19,6 +27,9 @@ describe(auditSummary.name, () => {
       'Antenne Valmont Nord · janv. 2024 · 6\u202f044,7 → 12\u202f345,67',
     );
     expect(auditSummary(null, { value: '3', orgUnit: 'VALMONT-NORD', period: '2024-Q4' }, words)).toBe('Antenne Valmont Nord · 2024-T4 · — → 3');
+  });
+  it('leaves out a status it cannot name rather than print its code', () => {
+    expect(auditSummary(null, { status: 'abandoned', orgUnit: 'VALMONT-NORD' }, { ...words, statusLabel: () => '' })).toBe('Antenne Valmont Nord');
   });
   it('says a period status change in words', () => {
     expect(auditSummary({ status: 'submitted' }, { status: 'approved', orgUnit: 'VALMONT-NORD', period: '2024-11' }, words)).toBe(

@@ -10,6 +10,7 @@ const ACTIONS: Record<string, string> = {
   'period.approve': 'Période approuvée',
   'period.reopen': 'Période rouverte',
   'settings.four_eyes': 'Règle des quatre yeux modifiée',
+  'approval_settings.update': 'Règle des quatre yeux modifiée',
   'service.expected_metrics': 'Indicateurs attendus d’un service modifiés',
   'import_template.create': 'Modèle d’import créé',
   'import_template.update': 'Modèle d’import modifié',
@@ -19,14 +20,69 @@ const ACTIONS: Record<string, string> = {
   'user.bootstrap_admin': 'Premier administrateur créé',
   'operator.grant': 'Droit d’opérateur de l’instance accordé',
   'operator.revoke': 'Droit d’opérateur de l’instance retiré',
+  'auth.login': 'Connexion',
+  'auth.login_failed': 'Connexion refusée (mot de passe erroné)',
+  'auth.login_delayed': 'Connexion retardée après plusieurs échecs',
+  'auth.password_changed': 'Mot de passe modifié',
+  publish: 'Version de méthodologie publiée',
+  'methodology_version.publish': 'Version de méthodologie publiée',
+  'seed-demo': 'Données de démonstration créées',
+  'report-subscription.send': 'Rapport envoyé à la demande',
+  'report-subscription.unsubscribe': 'Désabonnement d’un destinataire de rapport',
 };
-const VERBS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', upsert: 'Saisie' };
 
-export const auditActionLabel = (action: string): string => {
-  if (ACTIONS[action]) return ACTIONS[action];
-  const verb = VERBS[action.split('.').pop() ?? ''] ?? 'Modification';
-  return `${verb} (${action.split('.')[0].replace(/_/g, ' ')})`;
+/** What an entry is about, in words, for the actions without a sentence of their own (never the entity's code). */
+const NOUNS: Record<string, string> = {
+  figure: 'chiffre',
+  figure_batch: 'chiffres',
+  period_status: 'période',
+  user: 'compte',
+  organisation: 'organisation',
+  service: 'service',
+  metric: 'mesure',
+  org_unit: 'unité',
+  unit_cost: 'coût unitaire',
+  price_index: 'indice des prix',
+  outcome_assumption: 'hypothèse de résultat',
+  methodology_version: 'version de méthodologie',
+  custom_indicator: 'indicateur personnalisé',
+  indicator_target: 'objectif',
+  service_funding: 'plan de financement',
+  staff_need: 'besoin de personnel',
+  redeployment: 'redéploiement',
+  budget_transfer: 'virement budgétaire',
+  budget_year: 'budget voté',
+  in_kind_loan: 'prêt en nature',
+  initiative: 'initiative d’agents',
+  simulation: 'simulation enregistrée',
+  import_template: 'modèle d’import',
+  report_subscription: 'abonnement à un rapport',
+  approval_settings: 'règle des quatre yeux',
 };
+const VERBS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', upsert: 'Saisie', publish: 'Publication' };
+
+/**
+ * « Saisie ou correction d’un chiffre », « Suppression : coût unitaire »: the action's own sentence, else a verb and
+ * what it was about (the entry's entity, else the action's prefix), never a code: an unknown kind reads « enregistrement ».
+ */
+export const auditActionLabel = (action: string, entity?: string | null): string => {
+  if (ACTIONS[action]) return ACTIONS[action];
+  const parts = action.split('.');
+  const verb = VERBS[parts[parts.length - 1]] ?? 'Modification';
+  const noun = NOUNS[entity ?? ''] ?? NOUNS[parts.length > 1 ? parts[0].replace(/-/g, '_') : ''] ?? 'enregistrement';
+  return `${verb} : ${noun}`;
+};
+
+/**
+ * A status in an entry (a period's, a figure's, an initiative's) in words through the admin's translations; an
+ * unknown one reads as nothing rather than as its code.
+ */
+export const auditStatusLabel =
+  (translate: (key: string, options?: { _: string }) => string) =>
+  (status: string): string =>
+    translate(`levier.enums.period_status.${status}`, {
+      _: translate(`levier.enums.figure_status.${status}`, { _: translate(`levier.initiatives.statuses.${status}`, { _: '' }) }),
+    });
 
 type Snapshot = Record<string, unknown> | null | undefined;
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
@@ -50,7 +106,9 @@ export const auditSummary = (
   } else {
     const oldStatus = text(before?.status);
     const newStatus = text(after?.status);
-    if (newStatus) parts.push(oldStatus ? `${words.statusLabel(oldStatus)} → ${words.statusLabel(newStatus)}` : words.statusLabel(newStatus));
+    const newLabel = newStatus ? words.statusLabel(newStatus) : '';
+    const oldLabel = oldStatus ? words.statusLabel(oldStatus) : '';
+    if (newLabel) parts.push(oldLabel ? `${oldLabel} → ${newLabel}` : newLabel);
   }
   return parts.join(' · ');
 };

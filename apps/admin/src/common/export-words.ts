@@ -5,7 +5,7 @@
  * submissions, periods, initiatives, audit log) have their own columns; every other list goes through the generic
  * rules below, which apply the same conventions to whatever fields its records carry.
  */
-import { auditActionLabel, auditSummary } from '../audit-log/audit-words';
+import { auditActionLabel, auditStatusLabel, auditSummary } from '../audit-log/audit-words';
 import { frenchDecimal, periodLabel } from '../data-entry/period-label';
 import { formatDateTime, formatMoney } from '../format/decimal-format';
 
@@ -126,13 +126,13 @@ const SPECIFIC: Record<string, Column[]> = {
   'audit-log': [
     ['Date', (r, w) => when(r.at, w.locale)],
     ['Auteur', (r) => r.actorName ?? r.actorEmail ?? ''],
-    ['Action', (r) => auditActionLabel(String(r.action ?? ''))],
+    ['Action', (r) => auditActionLabel(String(r.action ?? ''), r.entity == null ? null : String(r.entity))],
     [
       'Détail',
       (r, w) =>
         auditSummary(r.before as Row | null, r.after as Row | null, {
           unitName: (code) => w.units.get(code) ?? code,
-          statusLabel: (s) => w.translate(`levier.enums.period_status.${s}`, { _: w.translate(`levier.enums.figure_status.${s}`, { _: s }) }),
+          statusLabel: auditStatusLabel(w.translate),
         }),
     ],
     ['Motif', (r) => r.reason ?? ''],
