@@ -152,7 +152,7 @@ const main = async (): Promise<void> => {
     Object.assign(results, { bytesPerFigure: storage.bytesPerFigure, storage });
     const b = storage.breakdown;
     log(
-      `  bytes per imported figure: ${storage.bytesPerFigure} = figure row ${b.figureRow} + its indexes ${b.figureIndexes} + audit ${b.auditPerFigure} ` +
+      `  bytes per imported figure: ${storage.bytesPerFigure} = figure row ${b.figureRow} + its indexes ${b.figureIndexes} + coverage ${b.figureCoverage} + audit ${b.auditPerFigure} ` +
         `(${b.auditRow} per audit row × ${b.auditRowsPerImportedFigure}) + read model ${b.readModelShare} (${storage.figures} figures in the database)`,
     );
   } finally {

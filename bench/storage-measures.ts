@@ -18,6 +18,8 @@ export interface StorageMeasure {
     /** `figure`: row (heap + TOAST) and its indexes, per figure in the database. */
     figureRow: number;
     figureIndexes: number;
+    /** `figure_coverage`: the distinct (unit, service, period) the months of a scope read, per figure in the database. */
+    figureCoverage: number;
     /**
      * `audit_log`: bytes per audit entry (heap + TOAST + indexes over the entries: a figure batch row counts for each
      * figure it created, audit/figure-audit.ts), times the entries an import writes per figure (1: its creation).
@@ -61,6 +63,7 @@ const tableBytes = async (ds: DataSource, table: string): Promise<TableBytes> =>
 export const measureStorage = async (ds: DataSource, importerId: string): Promise<StorageMeasure> => {
   await ds.query('VACUUM ANALYZE figure, audit_log');
   const figure = await tableBytes(ds, 'figure');
+  const coverage = await tableBytes(ds, 'figure_coverage');
   const audit = await tableBytes(ds, 'audit_log');
   const readModel = await Promise.all(READ_MODEL.map((t) => tableBytes(ds, t)));
   const entries = `CASE WHEN entity = '${FIGURE_BATCH}' THEN (before->>'count')::bigint ELSE 1 END`;
@@ -77,6 +80,7 @@ export const measureStorage = async (ds: DataSource, importerId: string): Promis
   const breakdown = {
     figureRow: per(figure.heapBytes, figures),
     figureIndexes: per(figure.indexBytes, figures),
+    figureCoverage: per(coverage.heapBytes + coverage.indexBytes, figures),
     auditRow,
     auditRowsPerImportedFigure,
     auditPerFigure: auditRow * auditRowsPerImportedFigure,
@@ -87,11 +91,11 @@ export const measureStorage = async (ds: DataSource, importerId: string): Promis
   };
   const round = (n: number): number => Math.round(n * 10) / 10;
   return {
-    bytesPerFigure: Math.round(breakdown.figureRow + breakdown.figureIndexes + breakdown.auditPerFigure + breakdown.readModelShare),
+    bytesPerFigure: Math.round(breakdown.figureRow + breakdown.figureIndexes + breakdown.figureCoverage + breakdown.auditPerFigure + breakdown.readModelShare),
     figures,
     breakdown: Object.fromEntries(
       Object.entries(breakdown).map(([k, v]) => [k, k === 'auditRowsPerImportedFigure' ? Number(v.toFixed(3)) : round(v)]),
     ) as StorageMeasure['breakdown'],
-    tables: [figure, audit, ...readModel],
+    tables: [figure, coverage, audit, ...readModel],
   };
 };

@@ -29,6 +29,7 @@ import { PartitionAuditLog1795830000002 } from './1795830000002-PartitionAuditLo
 import { FigureBatchAudit1795840000000 } from './1795840000000-FigureBatchAudit';
 import { FigureReferencesByStatement1795840000001 } from './1795840000001-FigureReferencesByStatement';
 import { LightenReadModel1795850000000 } from './1795850000000-LightenReadModel';
+import { FigureCoverage1795860000000 } from './1795860000000-FigureCoverage';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   FigureBatchAudit1795840000000,
   FigureReferencesByStatement1795840000001,
   LightenReadModel1795850000000,
+  FigureCoverage1795860000000,
 ];

@@ -9,7 +9,10 @@ export interface ScopePeriodRows {
   statuses: { leafId: string; period: string; status: string }[];
 }
 
-/** Queries of ScopePeriodsService (the months of a scope: data, completeness, approval). */
+/**
+ * Queries of ScopePeriodsService (the months of a scope: data, completeness, approval). The entered keys come from
+ * `figure_coverage`, kept by `figure`'s own statements (migration FigureCoverage), never from a scan of the figures.
+ */
 @Injectable()
 export class ScopePeriodsRepository {
   async orgUnits(em: EntityManager, organisationId: string): Promise<{ id: string; code: string; name: string; parentId: string | null }[]> {
@@ -29,7 +32,7 @@ export class ScopePeriodsRepository {
         [organisationId, leafIds],
       ) as Promise<ScopePeriodRows['expected']>,
       em.query(
-        `SELECT DISTINCT org_unit_id AS "leafId", service_id AS "serviceId", period FROM figure WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`,
+        `SELECT org_unit_id AS "leafId", service_id AS "serviceId", period FROM figure_coverage WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`,
         [organisationId, leafIds],
       ) as Promise<ScopePeriodRows['entered']>,
       em.query(`SELECT org_unit_id AS "leafId", period, status FROM period_status WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`, [

@@ -1,0 +1,113 @@
+import { DataSource } from 'typeorm';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
+import { createTestDatabase, TestDatabase } from '../setup/test-database';
+
+interface Key {
+  org: string;
+  unit: string;
+  service: string;
+  metric: string;
+}
+
+/**
+ * `figure_coverage` (migration 1795860000000) holds exactly the distinct (organisation, unit, service, period) of the
+ * figures, after every statement: the months of a scope read it instead of scanning the figures.
+ */
+describe('figure coverage kept by figure’s statements', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let key: Key;
+  let otherMetric: string;
+
+  /** Coverage rows that differ from a DISTINCT over the figures (both ways): empty when the table is exact. */
+  const drift = async (): Promise<unknown[]> =>
+    (await ds.query(
+      `(SELECT organisation_id, org_unit_id, service_id, period FROM figure_coverage
+         EXCEPT SELECT DISTINCT organisation_id, org_unit_id, service_id, period FROM figure)
+       UNION ALL
+       (SELECT DISTINCT organisation_id, org_unit_id, service_id, period FROM figure
+         EXCEPT SELECT organisation_id, org_unit_id, service_id, period FROM figure_coverage)`,
+    )) as unknown[];
+  const covered = async (period: string): Promise<number> =>
+    Number(
+      (
+        (await ds.query(`SELECT count(*)::int AS n FROM figure_coverage WHERE organisation_id = $1 AND org_unit_id = $2 AND service_id = $3 AND period = $4`, [
+          key.org,
+          key.unit,
+          key.service,
+          period,
+        ])) as { n: number }[]
+      )[0].n,
+    );
+  const insertFigure = (metric: string, period: string) =>
+    ds.query(
+      `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source) VALUES ($1, $2, $3, $4, $5, 1, 'draft', 'api')`,
+      [key.org, key.unit, key.service, metric, period],
+    );
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await db.dataSource();
+    await seedDemo(ds);
+    [key] = (await ds.query(
+      `SELECT f.organisation_id AS org, f.org_unit_id AS unit, f.service_id AS service, f.metric_id AS metric
+         FROM figure f JOIN organisation o ON o.id = f.organisation_id WHERE o.name ILIKE '%Valmont%' LIMIT 1`,
+    )) as Key[];
+    [{ id: otherMetric }] = (await ds.query(
+      `INSERT INTO metric (organisation_id, code, label, unit) SELECT organisation_id, 'couverture_test', 'Couverture (test)', unit FROM metric WHERE id = $1 RETURNING id`,
+      [key.metric],
+    )) as { id: string }[];
+  }, 120_000);
+  afterAll(async () => {
+    await db.drop();
+  }, 60_000);
+
+  it('holds the demo’s keys after the migration and the seed', async () => {
+    expect(Number(((await ds.query(`SELECT count(*)::int AS n FROM figure_coverage`)) as { n: number }[])[0].n)).toBeGreaterThan(0);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('adds a key with its first figure and keeps it while one figure remains', async () => {
+    expect(await covered('2031-01')).toBe(0);
+    await insertFigure(key.metric, '2031-01');
+    await insertFigure(otherMetric, '2031-01');
+    expect(await covered('2031-01')).toBe(1);
+    await ds.query(`DELETE FROM figure WHERE metric_id = $1 AND period = '2031-01'`, [key.metric]);
+    expect(await covered('2031-01')).toBe(1);
+    await ds.query(`DELETE FROM figure WHERE metric_id = $1 AND period = '2031-01'`, [otherMetric]);
+    expect(await covered('2031-01')).toBe(0);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('moves a key when an update changes a figure’s period, and leaves it alone on a value edit', async () => {
+    await insertFigure(key.metric, '2031-02');
+    await ds.query(`UPDATE figure SET value = 2 WHERE metric_id = $1 AND period = '2031-02'`, [key.metric]);
+    expect(await covered('2031-02')).toBe(1);
+    await ds.query(`UPDATE figure SET period = '2031-03' WHERE metric_id = $1 AND period = '2031-02'`, [key.metric]);
+    expect(await covered('2031-02')).toBe(0);
+    expect(await covered('2031-03')).toBe(1);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('rolls back with the figure’s statement', async () => {
+    await expect(
+      ds.transaction(async (em) => {
+        await em.query(
+          `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source) VALUES ($1, $2, $3, $4, '2031-04', 1, 'draft', 'api')`,
+          [key.org, key.unit, key.service, key.metric],
+        );
+        throw new Error('abandon');
+      }),
+    ).rejects.toThrow('abandon');
+    expect(await covered('2031-04')).toBe(0);
+  });
+
+  it('is read through the tenant’s row-level security', async () => {
+    const visible = await new TenantDb(ds).run(
+      key.org,
+      async (em) => (await em.query(`SELECT DISTINCT organisation_id AS org FROM figure_coverage`)) as { org: string }[],
+    );
+    expect(visible).toEqual([{ org: key.org }]);
+  });
+});
