@@ -312,3 +312,19 @@ export interface IndicatorAlerts {
   alerts: number;
   items: IndicatorAlert[];
 }
+
+/**
+ * `POST /api/custom-indicators/preview`: a custom indicator's formula evaluated on the caller's figures over a scope,
+ * before it is saved. A formula error is a 422 with `[{ field, position, message }]`, not this answer.
+ */
+export interface PreviewResponse {
+  scope: { orgUnit: string; from: string | null; to: string | null };
+  dependencies: string[];
+  numerator: MaybeDecimal;
+  denominator: MaybeDecimal;
+  value: MaybeDecimal;
+  cellsUsed: number;
+  cellsMissing: number;
+  /** Numerator, denominator and value withheld (null): statistical secrecy (fewer than 5 beneficiaries, viewer account). */
+  masked: boolean;
+}

@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { seriesFactory } from '../test-utils/factories';
 import { renderAdmin } from '../test-utils/render-admin';
-import { FormulaPreview, type PreviewResult } from './FormulaPreview';
+import type { PreviewResponse } from '@levier/contracts';
+import { FormulaPreview } from './FormulaPreview';
 
 const MASKED = 'masqué (moins de 5 bénéficiaires)';
 
 /** `POST /api/custom-indicators/preview` (apps/api/src/methodology/custom/custom-indicators.service.ts). */
-const previewFactory = (overrides: Partial<PreviewResult> = {}): PreviewResult => ({
+const previewFactory = (overrides: Partial<PreviewResponse> = {}): PreviewResponse => ({
   scope: { orgUnit: 'VALMONT-NORD', from: '2025-01', to: '2025-02' },
   dependencies: ['spend', 'person_months'],
   numerator: '1234.5',
@@ -25,7 +26,7 @@ const WithForm = ({ children }: { children: ReactNode }) => {
   return <FormProvider {...form}>{children}</FormProvider>;
 };
 
-const renderPreview = (result: PreviewResult) =>
+const renderPreview = (result: PreviewResponse) =>
   renderAdmin(
     <WithForm>
       <FormulaPreview />

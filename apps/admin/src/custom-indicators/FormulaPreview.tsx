@@ -7,6 +7,7 @@ import { Alert, AlertTitle, Box, Chip, CircularProgress, MenuItem, TextField, Ty
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import type { PreviewResponse } from '@levier/contracts';
 import type { LevierDataProvider } from '../dataProvider';
 import { scopeEndingAt } from '../dashboard/scope';
 import { useLatestDataMonth } from '../dashboard/use-indicators';
@@ -14,22 +15,11 @@ import { MaskedValue } from '../common/MaskedValue';
 import { formatDecimal } from '../format/decimal-format';
 import { apiFieldErrors, type ApiFieldError } from '../http/field-errors';
 
-export interface PreviewResult {
-  scope: { orgUnit: string; from: string | null; to: string | null };
-  dependencies: string[];
-  numerator: string | null;
-  denominator: string | null;
-  value: string | null;
-  cellsUsed: number;
-  cellsMissing: number;
-  /** Statistical secrecy (fewer than 5 beneficiaries on the scope, viewer account): numerator, denominator and value are null. */
-  masked?: boolean;
-}
 
 export type PreviewState =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'valid'; result: PreviewResult }
+  | { kind: 'valid'; result: PreviewResponse }
   | { kind: 'invalid'; errors: ApiFieldError[] }
   | { kind: 'failed'; message: string };
 
@@ -57,7 +47,7 @@ export const usePreview = (
       if (scope.orgUnit) body.orgUnit = scope.orgUnit;
       if (scope.from) body.from = scope.from;
       if (scope.to) body.to = scope.to;
-      dataProvider.apiPost!<PreviewResult>('/custom-indicators/preview', body).then(
+      dataProvider.apiPost!<PreviewResponse>('/custom-indicators/preview', body).then(
         ({ json }) => {
           if (!cancelled) setState({ kind: 'valid', result: json });
         },

@@ -16,20 +16,12 @@ import { CustomIndicatorResponse, toCustomIndicatorResponse } from './custom-ind
 import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope } from '../shared/read-scope';
 import { OrgUnitRepository } from '../shared/org-unit.repository';
+import type { PreviewResponse } from '@levier/contracts';
 
 export const CUSTOM_INDICATOR_SORTS = ['code', 'label', 'unit'] as const;
 
-export interface PreviewResponse {
-  scope: { orgUnit: string; from: string | null; to: string | null };
-  dependencies: string[];
-  numerator: string | null;
-  denominator: string | null;
-  value: string | null;
-  cellsUsed: number;
-  cellsMissing: number;
-  /** Numerator, denominator and value withheld (null): statistical secrecy, see `indicators/statistical-secrecy.ts`. */
-  masked: boolean;
-}
+/** The preview's answer is declared in the contract the admin reads; re-exported for the controller. */
+export type { PreviewResponse };
 
 const customIndicatorType = (repository: CustomIndicatorRepository): RecordDeclaration<CustomIndicator, CustomIndicatorResponse, CreateCustomIndicatorDto> => ({
   entity: CustomIndicator,
