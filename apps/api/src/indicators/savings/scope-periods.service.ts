@@ -38,8 +38,7 @@ export class ScopePeriodsService {
         : units.find((u) => u.code === orgUnit);
     if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${orgUnit ?? ''} » introuvable.`);
     const leafIds = leavesUnder(units, unit.id).map((u) => u.id);
-    const { expected, entered, statuses } = await this.repository.rows(em, user.organisationId, leafIds);
-    const overview = scopePeriods({ expected, entered, statuses: new Map(statuses.map((s) => [`${s.leafId}|${s.period}`, s.status])) });
+    const overview = scopePeriods(await this.repository.coverage(em, user.organisationId, leafIds));
     return {
       orgUnit: unit.code,
       orgUnitName: unit.name,

@@ -1,4 +1,7 @@
-import { lastCompletePeriod, scopePeriods, type ScopePeriodInputs } from './scope-periods';
+import { coverageOf, lastCompletePeriod, scopePeriods as fromCoverage, type ScopePeriodInputs } from './scope-periods';
+
+/** The months of a scope from its rows (the database sums them per period code the way coverageOf does). */
+const scopePeriods = (inputs: ScopePeriodInputs) => fromCoverage(coverageOf(inputs));
 
 const months = (year: number, last = 12): string[] => Array.from({ length: last }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
@@ -19,7 +22,7 @@ const inputs = (overrides: Partial<ScopePeriodInputs> = {}): ScopePeriodInputs =
   ...overrides,
 });
 
-describe(scopePeriods.name, () => {
+describe(fromCoverage.name, () => {
   it('opens on the last complete year', () => {
     const sut = scopePeriods(inputs());
     expect(sut.defaultScope).toEqual({ from: '2024-01', to: '2024-12', reason: 'complete_year' });

@@ -16,6 +16,59 @@ export interface ScopePeriodInputs {
   statuses: ReadonlyMap<string, string>;
 }
 
+/**
+ * What the months of a scope rest on, per period code (`2024-03`, `2024-Q1`, `2024`): few rows whatever the number of
+ * units and services, so that a département's months are read without bringing its (unit, service, period) keys into
+ * the process (360 000 at scale M). The database computes it (ScopePeriodsRepository), `coverageOf` says the same in code.
+ */
+export interface PeriodCoverage {
+  period: string;
+  /** Leaves with at least one figure for the code. */
+  leaves: number;
+  /** Of them, those whose period is approved; approved or submitted. */
+  approved: number;
+  submitted: number;
+  /** Expected (leaf, service) pairs that reported for the code, counted only where the code is of the service's period type. */
+  expectedEntered: number;
+}
+
+export interface ScopeCoverage {
+  /** Number of (leaf, service) pairs expected to report. */
+  expectedPairs: number;
+  codes: readonly PeriodCoverage[];
+}
+
+const granularityOf = (code: string): PeriodGranularity | null =>
+  /^\d{4}-\d{2}$/.test(code) ? 'month' : /^\d{4}-Q[1-4]$/.test(code) ? 'quarter' : /^\d{4}$/.test(code) ? 'year' : null;
+
+/** The coverage of a scope from its rows: the definition the database's query follows. */
+export const coverageOf = ({ expected, entered, statuses }: ScopePeriodInputs): ScopeCoverage => {
+  const expectedGranularity = new Map(expected.map((p) => [`${p.leafId}|${p.serviceId}`, p.granularity]));
+  const codes = new Map<string, { leaves: Set<string>; expectedEntered: number }>();
+  const seen = new Set<string>();
+  for (const e of entered) {
+    if (seen.has(`${e.leafId}|${e.serviceId}|${e.period}`)) continue;
+    seen.add(`${e.leafId}|${e.serviceId}|${e.period}`);
+    const code = codes.get(e.period) ?? { leaves: new Set<string>(), expectedEntered: 0 };
+    codes.set(e.period, code);
+    code.leaves.add(e.leafId);
+    if (expectedGranularity.get(`${e.leafId}|${e.serviceId}`) === granularityOf(e.period)) code.expectedEntered += 1;
+  }
+  return {
+    expectedPairs: expected.length,
+    codes: [...codes].map(([period, { leaves, expectedEntered }]) => {
+      const states = [...leaves].map((leaf) => statuses.get(`${leaf}|${period}`) ?? 'draft');
+      return {
+        period,
+        leaves: leaves.size,
+        approved: states.filter((s) => s === 'approved').length,
+        submitted: states.filter((s) => s === 'approved' || s === 'submitted').length,
+        expectedEntered,
+      };
+    }),
+  };
+};
+
 export interface MonthOverview {
   period: string;
   hasData: boolean;
@@ -56,35 +109,33 @@ const codeFor = (month: string, granularity: PeriodGranularity): string =>
 /** Twelve months ending with `month`. */
 const twelveEndingAt = (month: string): { from: string; to: string } => ({ from: monthAt(monthIndex(month) - 11), to: month });
 
-export const scopePeriods = ({ expected, entered, statuses }: ScopePeriodInputs): ScopePeriods => {
-  const enteredKeys = new Set(entered.map((e) => `${e.leafId}|${e.serviceId}|${e.period}`));
-  // (leaf, period code) pairs with data, per month they cover
-  const byMonth = new Map<string, Set<string>>();
-  for (const e of entered) {
-    for (const month of monthsOf(e.period)) {
-      if (!byMonth.has(month)) byMonth.set(month, new Set());
-      byMonth.get(month)!.add(`${e.leafId}|${e.period}`);
+export const scopePeriods = ({ expectedPairs, codes }: ScopeCoverage): ScopePeriods => {
+  // the period codes with data covering each month (a quarter's code covers its three months)
+  const byMonth = new Map<string, PeriodCoverage[]>();
+  for (const code of codes) {
+    if (code.leaves === 0) continue;
+    for (const month of monthsOf(code.period)) {
+      if (!byMonth.has(month)) byMonth.set(month, []);
+      byMonth.get(month)!.push(code);
     }
   }
   const withData = [...byMonth.keys()].sort();
   if (withData.length === 0) return { months: [], defaultScope: null, latestMonth: null, lastCompleteMonth: null };
   const first = monthIndex(withData[0]);
   const last = monthIndex(withData[withData.length - 1]);
+  const sum = (rows: readonly PeriodCoverage[], field: 'leaves' | 'approved' | 'submitted' | 'expectedEntered'): number =>
+    rows.reduce((total, row) => total + row[field], 0);
   const months: MonthOverview[] = [];
   for (let i = first; i <= last; i += 1) {
     const period = monthAt(i);
-    const keys = [...(byMonth.get(period) ?? [])];
-    const states = keys.map((k) => statuses.get(k) ?? 'draft');
+    const rows = byMonth.get(period) ?? [];
+    // (leaf, period code) pairs with data for the month: each is approved, submitted or draft
+    const keys = sum(rows, 'leaves');
     const status: MonthStatus =
-      keys.length === 0
-        ? 'none'
-        : states.every((s) => s === 'approved')
-          ? 'approved'
-          : states.every((s) => s === 'approved' || s === 'submitted')
-            ? 'submitted'
-            : 'draft';
-    const complete = keys.length > 0 && expected.every((p) => enteredKeys.has(`${p.leafId}|${p.serviceId}|${codeFor(period, p.granularity)}`));
-    months.push({ period, hasData: keys.length > 0, complete, status });
+      keys === 0 ? 'none' : sum(rows, 'approved') === keys ? 'approved' : sum(rows, 'submitted') === keys ? 'submitted' : 'draft';
+    // every expected pair reported for the code of its period type covering the month (each counts once, at that code)
+    const complete = keys > 0 && sum(rows, 'expectedEntered') === expectedPairs;
+    months.push({ period, hasData: keys > 0, complete, status });
   }
   const lastComplete = [...months].reverse().find((m) => m.complete)?.period ?? null;
   const years = [...new Set(months.map((m) => Number(m.period.slice(0, 4))))].sort((a, b) => b - a);
