@@ -210,7 +210,7 @@ export class IndicatorsService {
               to: scope.to,
               bucket,
               basis: scope.basis,
-              months: (await this.scopePeriods.read(em, user, scope.orgUnit.code)).months,
+              months: (await this.scopePeriods.readCached(em, user, scope.orgUnit.code)).months,
               computed: new Set(keys),
             })
           : undefined;

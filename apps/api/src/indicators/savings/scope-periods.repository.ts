@@ -26,23 +26,26 @@ export class ScopePeriodsRepository {
     const [[{ pairs }], codes] = await Promise.all([
       em.query(`SELECT count(*)::int AS pairs FROM (${expected}) e`, [organisationId, leafIds]) as Promise<{ pairs: number }[]>,
       em.query(
-        `WITH expected AS (${expected}),
-              entered AS (SELECT org_unit_id AS leaf, service_id AS service, period FROM figure_coverage
-                           WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])),
-              expected_entered AS (
-                SELECT c.period, count(*)::int AS n FROM entered c
-                  JOIN expected e ON e.leaf = c.leaf AND e.service = c.service
-                   AND e.granularity = CASE WHEN c.period ~ '^\\d{4}-\\d{2}$' THEN 'month' WHEN c.period ~ '^\\d{4}-Q[1-4]$' THEN 'quarter'
-                                            WHEN c.period ~ '^\\d{4}$' THEN 'year' END
-                 GROUP BY c.period),
-              leaf_periods AS (SELECT DISTINCT leaf, period FROM entered)
+        // per (leaf, period code) first, then per code: the period type of a code is read once per group, not per key
+        `WITH expected AS MATERIALIZED (${expected}),
+              leaf_granularities AS (
+                SELECT c.org_unit_id AS leaf, c.period, e.granularity, count(e.leaf) AS n
+                  FROM figure_coverage c
+                  LEFT JOIN expected e ON e.leaf = c.org_unit_id AND e.service = c.service_id
+                 WHERE c.organisation_id = $1 AND c.org_unit_id = ANY($2::uuid[])
+                 GROUP BY c.org_unit_id, c.period, e.granularity),
+              leaf_periods AS (
+                SELECT leaf, period,
+                       coalesce(sum(n) FILTER (WHERE granularity = CASE WHEN period ~ '^\\d{4}-\\d{2}$' THEN 'month'
+                                                                       WHEN period ~ '^\\d{4}-Q[1-4]$' THEN 'quarter'
+                                                                       WHEN period ~ '^\\d{4}$' THEN 'year' END), 0) AS expected_entered
+                  FROM leaf_granularities GROUP BY leaf, period)
          SELECT p.period, count(*)::int AS leaves,
                 count(*) FILTER (WHERE s.status = 'approved')::int AS approved,
                 count(*) FILTER (WHERE s.status IN ('approved', 'submitted'))::int AS submitted,
-                coalesce(max(x.n), 0)::int AS "expectedEntered"
+                sum(p.expected_entered)::int AS "expectedEntered"
            FROM leaf_periods p
            LEFT JOIN period_status s ON s.organisation_id = $1 AND s.org_unit_id = p.leaf AND s.period = p.period
-           LEFT JOIN expected_entered x ON x.period = p.period
           GROUP BY p.period`,
         [organisationId, leafIds],
       ) as Promise<PeriodCoverage[]>,
