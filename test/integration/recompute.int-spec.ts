@@ -18,7 +18,8 @@ import { ServiceFunding } from '../../apps/api/src/funding/service-funding.entit
 import { REFERENCE_UNIT_COSTS } from '../../apps/api/src/methodology/reference-unit-costs';
 import { referenceUnitCostFields } from '../../apps/api/src/methodology/reference-unit-cost.row';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
-import { expectSameAsEngine, oracle, readModel } from './read-model-check';
+import { expectSameAsEngine, oracle, readModel, StoredRow } from './read-model-check';
+import { RecomputeRepository } from '../../apps/api/src/indicators/savings/recompute.repository';
 import { sumFiguresOverUnits } from '../../apps/api/src/indicators/savings/sum-figures';
 import { leavesUnder, TreeNode } from '../../apps/api/src/catalogue/org-tree';
 
@@ -344,6 +345,34 @@ describe(RecomputeService.name, () => {
     expect([...last].filter(([k, x]) => after.get(k) !== x)).toEqual([]);
     expect((await freshness()).has('2024-03')).toBe(false);
     expectSameAsEngine(await readModel(ds, organisationId), await oracle(ds, organisationId));
+  });
+
+  it.each([1, 2])('writes the same rows into an empty read model (plain INSERT) as by difference over existing rows (conventions %i)', async (conventions) => {
+    const organisationId = await createRandomTenant(ds, 9 + conventions, conventions as 1 | 2);
+    const tenant = new TenantDb(ds);
+    const key = (r: StoredRow) => `${r.org_unit_id}|${r.service_id ?? '*'}|${r.period}`;
+    const sorted = async () => (await readModel(ds, organisationId)).sort((a, b) => key(a).localeCompare(key(b)));
+    const emptyChecks = jest.spyOn(RecomputeRepository.prototype, 'noCurrentRows');
+    try {
+      await sut.recompute(organisationId, []);
+      const plain = await sorted();
+      expectSameAsEngine(plain, await oracle(ds, organisationId));
+      // only January's rows stay: the read model is not empty, every other row is inserted by the write by difference
+      await tenant.run(organisationId, (em) =>
+        em.query(`DELETE FROM indicator_value WHERE organisation_id = $1 AND basis = 'current' AND period <> '2024-01'`, [organisationId]),
+      );
+      await sut.recompute(organisationId, []);
+      expect(await sorted()).toEqual(plain);
+      // a period whose rows were all deleted is written plainly again, the same
+      await tenant.run(organisationId, (em) =>
+        em.query(`DELETE FROM indicator_value WHERE organisation_id = $1 AND basis = 'current' AND period = '2024-02'`, [organisationId]),
+      );
+      await sut.recompute(organisationId, ['2024-02']);
+      expect(await sorted()).toEqual(plain);
+      expect(await Promise.all(emptyChecks.mock.results.map((r) => r.value as Promise<boolean>))).toEqual([true, false, true]);
+    } finally {
+      emptyChecks.mockRestore();
+    }
   });
 
   it('stops a conventions-2 recompute on a year without price index, naming the year, and leaves the read model as it was', async () => {

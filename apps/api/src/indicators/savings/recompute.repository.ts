@@ -214,13 +214,26 @@ export class RecomputeRepository {
     );
   }
 
+  /** Whether the read model holds no current row for these periods (all when none are given): a first recompute, or periods emptied. */
+  async noCurrentRows(em: EntityManager, organisationId: string, periods: readonly string[]): Promise<boolean> {
+    const [{ none }] = await em.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM indicator_value WHERE organisation_id = $1 AND basis = 'current'
+                             AND (cardinality($2::text[]) = 0 OR period = ANY($2::text[]))) AS none`,
+      [organisationId, periods],
+    );
+    return none as boolean;
+  }
+
   /**
-   * rm_out: the per-service rows from rm_val, and the all-services rows (service_id null) as their sums per unit and
-   * period, written to the read model by difference (issue 17, item 5): the current rows of the periods that are no
-   * longer computed go, new ones are inserted, existing ones are updated only where a value (or the method) changed.
-   * Rewriting every row at every recompute left as many dead rows on disk until vacuumed (an import file of ten units
-   * rewrote the whole organisation's read model: ≈ 3.8 KB per row at scale M for ≈ 1.1 KB live). The time of the
-   * recompute and of its data go to `indicator_freshness`, one row per period. Returns how many rows the periods hold.
+   * The read model's rows from rm_val: the per-service rows, and the all-services rows (service_id null) as their sums
+   * per unit and period, written to the read model by difference (issue 17, item 5): the current rows of the periods
+   * that are no longer computed go, new ones are inserted, existing ones are updated only where a value (or the method)
+   * changed. Rewriting every row at every recompute left as many dead rows on disk until vacuumed (an import file of ten
+   * units rewrote the whole organisation's read model: ≈ 3.8 KB per row at scale M for ≈ 1.1 KB live). When the periods
+   * hold no current row yet (`empty`: a first recompute, or periods whose rows were all deleted) there is nothing to
+   * compare with: a plain INSERT. The rows go straight from rm_val into the table (no intermediate table: the deletion of
+   * vanished rows needs only their keys). The time of the recompute and of its data go to `indicator_freshness`, one row
+   * per period. Returns how many rows the periods hold.
    */
   async writeValues(
     em: EntityManager,
@@ -230,6 +243,7 @@ export class RecomputeRepository {
     now: Date,
     dataAsOf: Date,
     shape: Shape,
+    empty: boolean,
   ): Promise<number> {
     const v2 = shape.conventions === 2;
     const arrays = (col: (name: string) => string) => {
@@ -255,25 +269,12 @@ export class RecomputeRepository {
       const costByPayer = v2 ? `ARRAY[${PAYER_ORDER.map((_, i) => col(`cb_${i}`)).join(', ')}]::numeric[]` : 'NULL::numeric[]';
       return `${perScenario(0)}, ${perScenario(1)}, ${perScenario(2)}, ${perScenario(3)}, ${payers}, ${stream}, ${events}, ${costByPayer}`;
     };
-    await em.query(
-      `CREATE TEMP TABLE rm_out ON COMMIT DROP AS
-       SELECT x.* FROM (SELECT unit_id, service_id, period, period_start, period_end, spend, cost, ben, ${arrays((c) => c)} FROM rm_val
-               UNION ALL
-               SELECT unit_id, NULL, period, period_start, period_end, sum(spend), sum(cost), sum(ben), ${arrays((c) => `sum(${c})`)}
-                 FROM rm_val GROUP BY unit_id, period, period_start, period_end
-              ) x(unit_id, service_id, period, period_start, period_end, spend, cost, ben, events_net, gross_savings, cashable, non_cashable, by_payer, stream,
-                  events_by_outcome, cost_by_payer)`,
-    );
-    await em.query(`ANALYZE rm_out`);
-    // NOT IN over non-null keys (the all-services rows' null service as a value): a hashed subplan, whatever the planner
-    // believes of the read model's size right after a bulk write (it chose a nested loop over rm_out for NOT EXISTS)
-    const none = `'00000000-0000-0000-0000-000000000000'::uuid`;
-    await em.query(
-      `DELETE FROM indicator_value v
-        WHERE v.organisation_id = $1 AND v.basis = 'current' AND (cardinality($2::text[]) = 0 OR v.period = ANY($2::text[]))
-          AND (v.org_unit_id, coalesce(v.service_id, ${none}), v.period) NOT IN (SELECT o.unit_id, coalesce(o.service_id, ${none}), o.period FROM rm_out o)`,
-      [organisationId, periods],
-    );
+    const rows = `(SELECT unit_id, service_id, period, period_start, period_end, spend, cost, ben, ${arrays((c) => c)} FROM rm_val
+                   UNION ALL
+                   SELECT unit_id, NULL, period, period_start, period_end, sum(spend), sum(cost), sum(ben), ${arrays((c) => `sum(${c})`)}
+                     FROM rm_val GROUP BY unit_id, period, period_start, period_end
+                  ) o(unit_id, service_id, period, period_start, period_end, spend, cost, ben, events_net, gross_savings, cashable, non_cashable, by_payer,
+                      stream, events_by_outcome, cost_by_payer)`;
     const values = `methodology_version_id, conventions, events_net, gross_savings, cashable, non_cashable, by_payer, stream, events_by_outcome,
                     cost_by_payer, cost, spend, beneficiaries`;
     const list = (prefix: string) =>
@@ -281,33 +282,53 @@ export class RecomputeRepository {
         .split(',')
         .map((c) => `${prefix}${c.trim()}`)
         .join(', ');
-    await em.query(
-      `INSERT INTO indicator_value AS v (organisation_id, org_unit_id, service_id, period, period_start, period_end, basis, ${values})
+    const insert = `INSERT INTO indicator_value AS v (organisation_id, org_unit_id, service_id, period, period_start, period_end, basis, ${values})
        SELECT $1, o.unit_id, o.service_id, o.period, o.period_start, o.period_end, 'current', $2, $3,
               o.events_net, o.gross_savings, o.cashable, o.non_cashable, o.by_payer, o.stream, o.events_by_outcome, o.cost_by_payer, o.cost, o.spend, o.ben
-         FROM rm_out o
-       ON CONFLICT (org_unit_id, service_id, period, basis) DO UPDATE SET (${values}) = (${list('excluded.')})
-        WHERE (${list('v.')}) IS DISTINCT FROM (${list('excluded.')})`,
-      [organisationId, methodologyVersionId, shape.conventions],
+         FROM ${rows}`;
+    const [{ periods: computed, n }]: { periods: string[]; n: string }[] = await em.query(
+      `SELECT coalesce(array_agg(DISTINCT period), '{}') AS periods, sum(services) + count(*) AS n
+         FROM (SELECT period, unit_id, count(*) AS services FROM rm_val GROUP BY period, unit_id) u`,
     );
+    if (empty) {
+      await em.query(insert, [organisationId, methodologyVersionId, shape.conventions]);
+    } else {
+      // NOT IN over non-null keys (the all-services rows' null service as a value): a hashed subplan, whatever the planner
+      // believes of the read model's size right after a bulk write (it chose a nested loop for NOT EXISTS); rm_val needs
+      // no statistics for it (analysing its keys took longer than the deletion)
+      const none = `'00000000-0000-0000-0000-000000000000'::uuid`;
+      await em.query(
+        `DELETE FROM indicator_value v
+          WHERE v.organisation_id = $1 AND v.basis = 'current' AND (cardinality($2::text[]) = 0 OR v.period = ANY($2::text[]))
+            AND (v.org_unit_id, coalesce(v.service_id, ${none}), v.period) NOT IN (SELECT o.unit_id, o.service_id, o.period FROM rm_val o
+                                                                                   UNION ALL
+                                                                                   SELECT DISTINCT o.unit_id, ${none}, o.period FROM rm_val o)`,
+        [organisationId, periods],
+      );
+      await em.query(
+        `${insert}
+         ON CONFLICT (org_unit_id, service_id, period, basis) DO UPDATE SET (${values}) = (${list('excluded.')})
+          WHERE (${list('v.')}) IS DISTINCT FROM (${list('excluded.')})`,
+        [organisationId, methodologyVersionId, shape.conventions],
+      );
+    }
     await em.query(
       `DELETE FROM indicator_freshness f WHERE f.organisation_id = $1 AND (cardinality($2::text[]) = 0 OR f.period = ANY($2::text[]))
-          AND f.period NOT IN (SELECT o.period FROM rm_out o)`,
-      [organisationId, periods],
+          AND NOT (f.period = ANY($3::text[]))`,
+      [organisationId, periods, computed],
     );
     await em.query(
       `INSERT INTO indicator_freshness (organisation_id, period, computed_at, data_as_of)
-       SELECT DISTINCT $1::uuid, period, $2::timestamptz, $3::timestamptz FROM rm_out
+       SELECT $1::uuid, period, $2::timestamptz, $3::timestamptz FROM unnest($4::text[]) period
        ON CONFLICT (organisation_id, period) DO UPDATE SET computed_at = excluded.computed_at, data_as_of = excluded.data_as_of`,
-      [organisationId, now, dataAsOf],
+      [organisationId, now, dataAsOf, computed],
     );
-    const [{ n }] = await em.query(`SELECT count(*) AS n FROM rm_out`);
     return Number(n);
   }
 
-  /** Drops the temporary tables (rm_val, rm_period, rm_fund, rm_out only exist when some leaf had figures). */
+  /** Drops the temporary tables (rm_val, rm_period, rm_fund only exist when some leaf had figures). */
   async dropTemporary(em: EntityManager, withValues: boolean): Promise<void> {
-    await em.query(`DROP TABLE rm_resp, rm_leaf${withValues ? ', rm_val, rm_period, rm_fund, rm_out' : ''}`);
+    await em.query(`DROP TABLE rm_resp, rm_leaf${withValues ? ', rm_val, rm_period, rm_fund' : ''}`);
   }
 
   /**

@@ -74,7 +74,8 @@ export class RecomputeService {
       if (leafCount > 0) {
         await this.loadPeriodsAndFunding(em, inputs, scenario, responses);
         await this.sql.createValues(em, leafAncestorPairs(inputs, leaves), shape);
-        rows = await this.sql.writeValues(em, organisationId, periods, inputs.methodology.id, now, dataAsOf, shape);
+        const empty = await this.sql.noCurrentRows(em, organisationId, periods);
+        rows = await this.sql.writeValues(em, organisationId, periods, inputs.methodology.id, now, dataAsOf, shape, empty);
       } else {
         await this.sql.deleteCurrent(em, organisationId, periods);
       }
