@@ -10,6 +10,8 @@ import { CustomIndicatorRepository } from './custom-indicator.repository';
  * Worker side: recomputes `custom_indicator_value` for one organisation (some periods, all when empty). Called by the
  * `indicators` processor after each `recompute` (figures or method changed) and for `recompute-custom` (a definition
  * changed). A definition that no longer compiles (a metric was removed) is skipped with a warning, its cells removed.
+ * Cells are written by difference (an import that changes nothing for an indicator writes none of its cells); the time
+ * of the recompute goes to `custom_indicator_freshness`.
  */
 @Injectable()
 export class CustomIndicatorRecomputeService {
@@ -26,6 +28,7 @@ export class CustomIndicatorRecomputeService {
       const indicators = await this.repository.definitions(em, organisationId);
       let rows = 0;
       for (const indicator of indicators) rows += await this.recomputeOne(em, organisationId, indicator, periods, now);
+      await this.repository.markComputed(em, organisationId, now);
       return { rows };
     });
   }

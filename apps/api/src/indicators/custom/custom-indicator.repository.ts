@@ -72,7 +72,12 @@ export class CustomIndicatorRepository {
       .map((r) => ({ ...r, value: d(r.value) }));
   }
 
-  /** Replaces an indicator's cells for some periods (all when empty). */
+  /**
+   * Replaces an indicator's cells for some periods (all when empty), by difference (issue 17, item 5, as the savings read
+   * model): cells no longer computed are deleted, new ones inserted, existing ones updated only where the numerator or
+   * the denominator changed (compared as text, so a change of scale is written too); a cell that did not move is not
+   * rewritten and keeps the `computed_at` of its last change.
+   */
   async replace(
     em: EntityManager,
     organisationId: string,
@@ -82,32 +87,48 @@ export class CustomIndicatorRepository {
     now: Date,
   ): Promise<void> {
     await em.query(
-      `DELETE FROM custom_indicator_value WHERE organisation_id = $1 AND indicator_id = $2 AND (cardinality($3::text[]) = 0 OR period = ANY($3::text[]))`,
-      [organisationId, indicatorId, periods],
+      `CREATE TEMP TABLE cv_new (org_unit_id uuid NOT NULL, service_id uuid NOT NULL, period varchar(7) NOT NULL, period_start date NOT NULL,
+                                 period_end date NOT NULL, numerator numeric, denominator numeric) ON COMMIT DROP`,
     );
     const CHUNK = 5000;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       const bounds = chunk.map((r) => periodBounds(r.period));
-      await em.query(
-        `INSERT INTO custom_indicator_value (organisation_id, indicator_id, org_unit_id, service_id, period, period_start, period_end, numerator, denominator, computed_at)
-         SELECT $1, $2, u.org_unit_id, u.service_id, u.period, u.period_start, u.period_end, u.numerator, u.denominator, $3
-           FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::date[], $8::date[], $9::numeric[], $10::numeric[])
-             AS u(org_unit_id, service_id, period, period_start, period_end, numerator, denominator)`,
-        [
-          organisationId,
-          indicatorId,
-          now,
-          chunk.map((r) => r.orgUnitId),
-          chunk.map((r) => r.serviceId),
-          chunk.map((r) => r.period),
-          bounds.map((b) => b.start),
-          bounds.map((b) => b.end),
-          chunk.map((r) => r.numerator),
-          chunk.map((r) => r.denominator),
-        ],
-      );
+      await em.query(`INSERT INTO cv_new SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::numeric[])`, [
+        chunk.map((r) => r.orgUnitId),
+        chunk.map((r) => r.serviceId),
+        chunk.map((r) => r.period),
+        bounds.map((b) => b.start),
+        bounds.map((b) => b.end),
+        chunk.map((r) => r.numerator),
+        chunk.map((r) => r.denominator),
+      ]);
     }
+    await em.query(`ANALYZE cv_new`);
+    await em.query(
+      `DELETE FROM custom_indicator_value v
+        WHERE v.organisation_id = $1 AND v.indicator_id = $2 AND (cardinality($3::text[]) = 0 OR v.period = ANY($3::text[]))
+          AND NOT EXISTS (SELECT 1 FROM cv_new n WHERE n.org_unit_id = v.org_unit_id AND n.service_id = v.service_id AND n.period = v.period)`,
+      [organisationId, indicatorId, periods],
+    );
+    await em.query(
+      `INSERT INTO custom_indicator_value AS v (organisation_id, indicator_id, org_unit_id, service_id, period, period_start, period_end, numerator, denominator, computed_at)
+       SELECT $1, $2, n.org_unit_id, n.service_id, n.period, n.period_start, n.period_end, n.numerator, n.denominator, $3 FROM cv_new n
+       ON CONFLICT (indicator_id, org_unit_id, service_id, period) DO UPDATE
+          SET numerator = excluded.numerator, denominator = excluded.denominator, computed_at = excluded.computed_at
+        WHERE (v.numerator::text, v.denominator::text) IS DISTINCT FROM (excluded.numerator::text, excluded.denominator::text)`,
+      [organisationId, indicatorId, now],
+    );
+    await em.query(`DROP TABLE cv_new`);
+  }
+
+  /** Records the time of the organisation's custom-indicator recompute (the cells keep the time of their last change). */
+  async markComputed(em: EntityManager, organisationId: string, now: Date): Promise<void> {
+    await em.query(
+      `INSERT INTO custom_indicator_freshness (organisation_id, computed_at) VALUES ($1, $2)
+       ON CONFLICT (organisation_id) DO UPDATE SET computed_at = excluded.computed_at`,
+      [organisationId, now],
+    );
   }
 
   /**
@@ -135,10 +156,13 @@ export class CustomIndicatorRepository {
     )) as PeriodSumRow[];
   }
 
+  /** The time of the last custom-indicator recompute, null while the organisation has no cell. */
   async computedAt(em: EntityManager, organisationId: string): Promise<Date | null> {
-    const [row] = (await em.query(`SELECT max(computed_at) AS at FROM custom_indicator_value WHERE organisation_id = $1`, [organisationId])) as {
-      at: Date | null;
-    }[];
+    const [row] = (await em.query(
+      `SELECT f.computed_at AS at FROM custom_indicator_freshness f
+        WHERE f.organisation_id = $1 AND EXISTS (SELECT 1 FROM custom_indicator_value v WHERE v.organisation_id = $1)`,
+      [organisationId],
+    )) as { at: Date }[];
     return row?.at ?? null;
   }
 }
