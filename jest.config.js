@@ -12,7 +12,7 @@ module.exports = {
   // (≈ 2 s alone, more on a busy machine), a dashboard render in jsdom takes seconds
   testTimeout: 30_000,
   projects: [
-    { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/test/lint'], testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/test/lint', '<rootDir>/test/setup'], testMatch: ['**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

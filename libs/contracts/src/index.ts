@@ -4,5 +4,6 @@
  * `npm run build` (apps/api/src/contracts); apps/api/src/contracts/contract.spec.ts fails when they are stale.
  */
 export * from './indicators';
+export * from './integer';
 export * from './route-policy';
 export * from './writable-fields';

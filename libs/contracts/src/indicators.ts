@@ -1,3 +1,4 @@
+import type { Integer } from './integer';
 /**
  * The responses of `/api/indicators/*` (docs/product-rules.md#interfaces), declared once: the API's controllers return
  * these types (the compiler checks what they build against them) and the admin and the reports read them. Every number is
@@ -25,7 +26,7 @@ export type Conventions = 1 | 2;
 /** A published methodology version, as the indicator answers name it. */
 export interface MethodologyVersionRef {
   id: string;
-  version: number;
+  version: Integer;
   label: string;
   effectiveFrom: string;
   conventions: Conventions;
@@ -87,7 +88,7 @@ export interface IndicatorSummary extends IndicatorValues, Conventions2Values {
   /** An object from the API; a plain string in older builds. */
   methodologyVersion?: MethodologyVersionRef | string | null;
   /** How many method versions the figures of the range were computed with (more than one: the range spans a change of method). */
-  methodologyVersions?: number;
+  methodologyVersions?: Integer;
   computedAt?: string | null;
   dataAsOf?: string | null;
   basis?: Basis;
@@ -129,8 +130,8 @@ export interface SeriesPeriod {
   coverage: SeriesCoverage;
   status: 'approved' | 'submitted' | 'draft' | 'none';
   complete: boolean;
-  months: number;
-  monthsWithData: number;
+  months: Integer;
+  monthsWithData: Integer;
 }
 
 export interface IndicatorSeries {
@@ -168,7 +169,7 @@ export type { ExplainableIndicator, PublicScalar, SummaryScalar } from '@levier/
 
 /** The parameters of a methodology version (a type, not an interface, so it reads as a plain record too). */
 export type MethodologyParameters = {
-  baseYear: number;
+  baseYear: Integer;
   discountRate: string;
   discountConvention: 0 | 1;
   optimismBias?: Record<string, string>;
@@ -186,7 +187,7 @@ export interface Explanation {
   /** The method in force, absent keys when none is published yet. */
   methodology?: {
     id?: string;
-    version?: number | string;
+    version?: Integer | string;
     label?: string;
     effectiveFrom?: string;
     conventions?: Conventions;
@@ -213,13 +214,13 @@ export interface Explanation {
     /** Where public sources differ: the low and high amounts around `amount` (both or neither). */
     amountLow?: MaybeDecimal;
     amountHigh?: MaybeDecimal;
-    priceYear?: number | null;
+    priceYear?: Integer | null;
     payers?: Record<string, MaybeDecimal> | null;
     cashableShare?: MaybeDecimal;
     source?: { title?: string | null; publisher?: string | null; url?: string | null } | null;
   }>;
   /** Conventions 2: who pays each service's spend, per year of the scope (payer code → share as decimal text). */
-  funding?: Array<{ service: string; year: number; shares: Record<string, DecimalString> }>;
+  funding?: Array<{ service: string; year: Integer; shares: Record<string, DecimalString> }>;
   priceIndex?: unknown;
   /** The indicator's value computed on today's data and as published (an object for `byPayer` and `ledger`). */
   values?: { current: ExplainedValue; reported: ExplainedValue; differs: boolean } | null;
@@ -232,7 +233,7 @@ export interface Explanation {
 /** One Sankey graph of `GET /api/indicators/reallocation`: links index the nodes; values are decimal strings. */
 export interface SankeyGraph {
   nodes: Array<{ name: string }>;
-  links: Array<{ source: number | string; target: number | string; value: number | string }>;
+  links: Array<{ source: Integer | string; target: Integer | string; value: number | string }>;
 }
 
 /** `GET /api/indicators/reallocation?from=&to=` (organisation-wide; periods YYYY or YYYY-MM). */
@@ -262,7 +263,7 @@ export interface Reallocation {
   inKindValue?: MaybeDecimal;
   /** Budget moved between M57 functions (euros) and staff lent between services or to partners (FTE-days). */
   flows?: { budget?: SankeyGraph | null; staff?: SankeyGraph | null } | null;
-  counts?: { needs: number; redeployments: number; transfers: number; inKindLoans: number };
+  counts?: { needs: Integer; redeployments: Integer; transfers: Integer; inKindLoans: Integer };
   realExpenditure?: MaybeDecimal;
   /** Base of the fongibilité rate: the voted budget, the services' spend (proxy), or both over several years. */
   realExpenditureSource?: 'budget' | 'spend-proxy' | 'mixed' | null;
@@ -294,7 +295,7 @@ export interface IndicatorAlert {
   orgUnit: string;
   /** The unit's name: what a screen shows. */
   orgUnitName: string;
-  year: number;
+  year: Integer;
   value: MaybeDecimal;
   target: MaybeDecimal;
   alertBelow: MaybeDecimal;
@@ -307,9 +308,9 @@ export interface IndicatorAlert {
 
 /** `GET /api/indicators/alerts?orgUnit=&year=`: the targets of the year in the caller's units, and how many are alerts. */
 export interface IndicatorAlerts {
-  year: number;
+  year: Integer;
   orgUnit: string | null;
-  alerts: number;
+  alerts: Integer;
   items: IndicatorAlert[];
 }
 
@@ -323,8 +324,8 @@ export interface PreviewResponse {
   numerator: MaybeDecimal;
   denominator: MaybeDecimal;
   value: MaybeDecimal;
-  cellsUsed: number;
-  cellsMissing: number;
+  cellsUsed: Integer;
+  cellsMissing: Integer;
   /** Numerator, denominator and value withheld (null): statistical secrecy (fewer than 5 beneficiaries, viewer account). */
   masked: boolean;
 }

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import {
   HEADERS_METADATA,
+  HTTP_CODE_METADATA,
   METHOD_METADATA,
   MODULE_METADATA,
   PATH_METADATA,
@@ -45,7 +46,15 @@ export interface ApiRoute {
   writesResponse: boolean;
   /** The media type `@Header('Content-Type', …)` sets (`text/html`), without parameters; null: JSON. */
   contentType: string | null;
+  /** The status Nest answers on success: `@HttpCode(…)`, else 201 for a POST and 200 otherwise. */
+  status: number;
 }
+
+/** Nest's own rule for the status of a successful answer (RouterResponseController): `@HttpCode()` first. */
+const successStatus = (method: string, handler: unknown): number => {
+  const declared = Reflect.getMetadata(HTTP_CODE_METADATA, handler as object) as number | undefined;
+  return declared ?? (method === 'POST' ? 201 : 200);
+};
 
 interface DynamicModuleLike {
   module: Class;
@@ -142,6 +151,7 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
           writesResponse:
             takesArgument(controller, name, RouteParamtypes.RESPONSE) && Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, controller, name) !== true,
           contentType,
+          status: successStatus(method, handler),
         });
       }
     }

@@ -109,7 +109,7 @@ export const buildContract = (routes: readonly ApiRoute[], responses: ResponseSc
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses: {
-        default: {
+        [String(route.status)]: {
           description: file ? 'fichier' : (declared?.text ?? (route.writesResponse ? 'fichier ou page écrits par le contrôleur' : 'réponse non typée')),
           ...(file
             ? { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }

@@ -48,6 +48,9 @@ const compilerOptions = (root: string): ts.CompilerOptions => {
   return { ...parsed.options, noEmit: true, types: ['node'] };
 };
 
+/** Where libs/contracts declares `Integer` and its brand. */
+const INTEGER_BRAND_FILE = /libs\/contracts\/src\/integer\.ts$/;
+
 const sortKeys = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
@@ -107,6 +110,18 @@ export const responseSchemas = (root: string, sourceRoot = join(root, 'apps/api/
 
   const where = (path: string): string => (path ? ` (${path})` : '');
 
+  /**
+   * `Integer` of libs/contracts (`number` branded by a property of a symbol declared in its integer.ts): a number the
+   * API only answers whole. Read from the brand's declaration, so an alias or a mapped type (`Omit`, `Partial`) of it
+   * stays an integer.
+   */
+  const isInteger = (type: ts.Type): boolean =>
+    type.isIntersection() &&
+    type.types.some((t) => t.flags & ts.TypeFlags.Number) &&
+    type.types.some((t) =>
+      checker.getPropertiesOfType(t).some((p) => (p.declarations ?? []).some((d) => INTEGER_BRAND_FILE.test(d.getSourceFile().fileName.replace(/\\/g, '/')))),
+    );
+
   const toSchema = (type: ts.Type, path: string): ResponseSchema => {
     const f = type.flags;
     if (f & ts.TypeFlags.Any) throw new Error(`type de réponse non descriptible : ${checker.typeToString(type)}${where(path)}`);
@@ -117,6 +132,7 @@ export const responseSchemas = (root: string, sourceRoot = join(root, 'apps/api/
     if (f & ts.TypeFlags.Boolean) return { type: 'boolean' };
     if (f & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral)) return literalUnion([type]) ?? {};
     if (type.isUnion()) return unionSchema(type.types, path);
+    if (isInteger(type)) return { type: 'integer' };
     const json = toJsonSchema(type, path);
     if (json) return json;
     const named = componentName(type);

@@ -2,13 +2,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import type { SubmissionSource } from './figure.entity';
 import type { ImportMapping } from './parsing/import-mapping';
+import type { Integer } from '@levier/contracts';
 
 export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied', 'previewed', 'discarded'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** One rejected row: its line (header = line 1; JSON: index + 1), the column as headed in the file, the cell as written. */
 export interface SubmissionRowError {
-  readonly line: number;
+  readonly line: Integer;
   /** `null` when the problem concerns the row or the file as a whole. */
   readonly column: string | null;
   readonly value: string | null;
@@ -33,15 +34,15 @@ export interface PreviewChange {
 
 /** What applying a submission would do, computed by a dry run through the same pipeline, nothing written. */
 export interface SubmissionPreview {
-  readonly created: number;
+  readonly created: Integer;
   readonly changed: PreviewChange[];
-  readonly unchanged: number;
+  readonly unchanged: Integer;
   readonly flagged: SubmissionFlag[];
   readonly errors: SubmissionRowError[];
 }
 
 export interface SubmissionFlag {
-  readonly line: number;
+  readonly line: Integer;
   readonly kind: 'outlier' | 'out_of_range';
   readonly message: string;
 }

@@ -2,6 +2,7 @@ import type { SubmissionView } from './submission.repository';
 import type { SubmissionDetail } from './submissions.service';
 import type { SubmissionPreview, SubmissionRowError } from './submission.entity';
 import type { ImportMapping } from './parsing/import-mapping';
+import type { Integer } from '@levier/contracts';
 
 const toErrorResponse = (e: SubmissionRowError) => ({
   line: e.line,
@@ -15,11 +16,11 @@ const toErrorResponse = (e: SubmissionRowError) => ({
 export interface SubmissionResponse {
   id: string;
   status: string;
-  rowCount: number;
-  appliedCount: number;
-  processedCount: number;
-  errors: { line: number; column: string | null; value: string | null; message: string; sheet?: string }[];
-  flags: { line: number; kind: string; message: string }[];
+  rowCount: Integer;
+  appliedCount: Integer;
+  processedCount: Integer;
+  errors: { line: Integer; column: string | null; value: string | null; message: string; sheet?: string }[];
+  flags: { line: Integer; kind: string; message: string }[];
   source: string;
   fileName: string | null;
   createdAt: string;

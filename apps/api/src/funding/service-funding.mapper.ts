@@ -1,12 +1,13 @@
 import { FUNDING_PAYERS, FundingShares } from './funding-plan';
 import { ServiceFunding } from './service-funding.entity';
+import type { Integer } from '@levier/contracts';
 
 export interface ServiceFundingResponse {
   id: string;
   /** The service's code (what the API takes back). */
   service: string;
   serviceLabel: string;
-  year: number;
+  year: Integer;
   shares: FundingShares;
   note: string | null;
   updatedAt: string;

@@ -1,5 +1,6 @@
 import { INITIATIVE_STATUS_LABELS, InitiativeStatus } from './initiative-status';
 import { Initiative } from './initiative.entity';
+import type { Integer } from '@levier/contracts';
 
 export interface InitiativeResponse {
   id: string;
@@ -47,8 +48,8 @@ export const toInitiativeResponse = (row: Initiative): InitiativeResponse => ({
 
 export interface InitiativesSummaryResponse {
   /** Every status, in the life order, with its word and count (0 included). */
-  byStatus: { status: InitiativeStatus; label: string; count: number }[];
-  count: number;
+  byStatus: { status: InitiativeStatus; label: string; count: Integer }[];
+  count: Integer;
   /** Resources mobilised, summed by PostgreSQL (numeric): hours and euros as decimal text. */
   hours: string;
   euros: string;

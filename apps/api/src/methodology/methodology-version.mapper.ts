@@ -1,8 +1,9 @@
 import { MethodologyVersion } from './methodology-version.entity';
+import type { Integer } from '@levier/contracts';
 
 export interface MethodologyVersionResponse {
   id: string;
-  version: number;
+  version: Integer;
   label: string;
   effectiveFrom: string;
   /** The engine's calculation rules the version computes under (1 unless its parameters say 2). */

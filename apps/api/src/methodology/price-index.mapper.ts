@@ -1,9 +1,10 @@
 import { PriceIndex } from './price-index.entity';
+import type { Integer } from '@levier/contracts';
 
 export interface PriceIndexResponse {
   id: string;
   series: string;
-  year: number;
+  year: Integer;
   value: string;
   base: string;
   source: string | null;

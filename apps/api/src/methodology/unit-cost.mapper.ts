@@ -1,4 +1,5 @@
 import { UnitCost } from './unit-cost.entity';
+import type { Integer } from '@levier/contracts';
 
 /**
  * What every reader of a unit cost takes from its row, decimals as strings: the API's answer, the engine's scenario
@@ -12,7 +13,7 @@ export interface UnitCostValues {
   /** Low/high bounds of the amount where sources differ (both or neither). */
   amountLow: string | null;
   amountHigh: string | null;
-  priceYear: number;
+  priceYear: Integer;
   payers: Record<string, string>;
   cashableShare: string;
 }
@@ -40,7 +41,7 @@ export const unitCostScenarioEntry = (u: UnitCostRow & Pick<UnitCost, 'sourcePub
 
 export interface UnitCostResponse extends UnitCostValues {
   id: string;
-  grade: number | null;
+  grade: Integer | null;
   /** estimate | regulated_tariff */
   nature: string;
   sourceTitle: string;

@@ -1,8 +1,9 @@
 import { BudgetYear } from './budget-year.entity';
+import type { Integer } from '@levier/contracts';
 
 export interface BudgetYearResponse {
   id: string;
-  year: number;
+  year: Integer;
   section: string;
   realExpenditure: string;
   source: string | null;

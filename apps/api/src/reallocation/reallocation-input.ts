@@ -14,6 +14,7 @@ import { Redeployment } from './redeployment.entity';
 import { StaffNeed } from './staff-need.entity';
 import { ReallocationRefs } from './reallocation.mapper';
 import { RealExpenditure, RealExpenditureSource, realExpenditureNote } from './real-expenditure';
+import type { Integer } from '@levier/contracts';
 
 export interface ReallocationRecords {
   needs: readonly StaffNeed[];
@@ -35,13 +36,13 @@ export interface ReallocationContext {
 
 export interface SankeyGraph {
   nodes: { name: string }[];
-  links: { source: number; target: number; value: string }[];
+  links: { source: Integer; target: Integer; value: string }[];
 }
 
 export interface ReallocationPayload extends ReallocationOutput {
   /** Sankey graphs: budget moved between M57 functions (euros), staff lent between services or to partners (FTE-days). */
   flows: { budget: SankeyGraph; staff: SankeyGraph };
-  counts: { needs: number; redeployments: number; transfers: number; inKindLoans: number };
+  counts: { needs: Integer; redeployments: Integer; transfers: Integer; inKindLoans: Integer };
   realExpenditure: string | null;
   /** The organisation's voted fongibilité limit (a share, ≤ 0.075), what the rate is compared with. */
   fongibiliteLimit: string;

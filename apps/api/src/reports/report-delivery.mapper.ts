@@ -1,5 +1,6 @@
 import type { DeliveryView } from './report-delivery.repository';
 import { SCHEDULE_RUN_KEY } from './report-period';
+import type { Integer } from '@levier/contracts';
 
 export interface ReportDeliveryResponse {
   id: string;
@@ -10,7 +11,7 @@ export interface ReportDeliveryResponse {
   preview: boolean;
   runKey: string;
   status: string;
-  attempts: number;
+  attempts: Integer;
   lastError: string | null;
   messageId: string | null;
   createdAt: string;

@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { ReportSubscription } from './report-subscription.entity';
 import { REPORT_TIMEZONE } from './report-schedule';
+import type { Integer } from '@levier/contracts';
 
 export interface ReportSubscriptionResponse {
   id: string;
@@ -57,8 +58,8 @@ export interface ReportSendAcceptedResponse {
   period: string;
   runKey: string;
   /** Deliveries enqueued (one per recipient; fewer when the same preview was already asked for this minute). */
-  enqueued: number;
-  recipients: number;
+  enqueued: Integer;
+  recipients: Integer;
 }
 
 export const toReportSendAcceptedResponse = (r: ReportSendAcceptedResponse): ReportSendAcceptedResponse => ({

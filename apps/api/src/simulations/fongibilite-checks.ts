@@ -1,6 +1,7 @@
 import { AppliedMove, d, Decimal, formatMoney, PERSONNEL_CHAPTER, ZERO } from '@levier/indicators';
 import { formatEuros } from '../reports/french-format';
 import type { RealExpenditureSource } from '../reallocation/real-expenditure';
+import type { Integer } from '@levier/contracts';
 
 /** A year's fongibilité budget as the reallocation module computes it (see `SimulationsService.yearBudgets`). */
 export interface YearBudget {
@@ -35,7 +36,7 @@ export type SimulationCheckStatus = 'ok' | 'depassement' | 'inconnu' | 'hors_fon
 /** One legal check of a money lever, with its sentence in French. */
 export interface SimulationCheck {
   /** The lever's position, from 1. */
-  lever: number;
+  lever: Integer;
   kind: SimulationCheckKind;
   status: SimulationCheckStatus;
   fromService: string;

@@ -12,6 +12,7 @@ import { CurrentUser } from './current-user.decorator';
 import type { AuthUser } from './auth-user';
 import { withRetryAfter } from './too-many-attempts.exception';
 import { REFRESH_COOKIE, refreshCookieOf, RefreshThrottlerGuard } from './refresh-throttler.guard';
+import type { Integer } from '@levier/contracts';
 
 export { REFRESH_COOKIE } from './refresh-throttler.guard';
 /**
@@ -25,7 +26,7 @@ export const CSRF_HEADER = 'x-requested-with';
 /** What login and refresh answer: the access token, its lifetime in seconds, and who is signed in (the refresh token is a cookie). */
 export interface SessionResponse {
   accessToken: string;
-  expiresIn: number;
+  expiresIn: Integer;
   user: Session['user'];
 }
 

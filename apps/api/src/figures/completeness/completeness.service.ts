@@ -9,12 +9,13 @@ import { FigureRepository } from '../figure.repository';
 import { ExpectedMetricsRepository } from '../expected-metrics/expected-metrics.repository';
 import { periodsWithin, serviceSlots, slotIn } from './expected-figures';
 import { inSlices } from '../../platform/event-loop/in-slices';
+import type { Integer } from '@levier/contracts';
 
 export interface Completeness {
   orgUnit: string;
   period: string;
-  expected: number;
-  entered: number;
+  expected: Integer;
+  entered: Integer;
   /** entered / expected as a decimal string (4 places), `null` when nothing is expected. */
   ratio: string | null;
   missing: { orgUnit: string; service: string; metric: string; period: string }[];

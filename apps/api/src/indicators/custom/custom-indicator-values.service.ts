@@ -11,13 +11,14 @@ import { CustomIndicatorRepository, PeriodSumRow } from './custom-indicator.repo
 import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope, UnitScope } from '../shared/read-scope';
 import { OrgUnitRepository } from '../shared/org-unit.repository';
+import type { Integer } from '@levier/contracts';
 
 export interface CustomValue {
   numerator: string | null;
   denominator: string | null;
   value: string | null;
-  cellsUsed: number;
-  cellsMissing: number;
+  cellsUsed: Integer;
+  cellsMissing: Integer;
 }
 
 export interface CustomIndicatorValueResponse extends CustomValue {

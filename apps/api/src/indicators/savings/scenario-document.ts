@@ -1,5 +1,6 @@
 import { SCENARIO_FORMAT } from '@levier/indicators';
 import { fundingFor, type FundingPlans } from '../../funding/funding-plan';
+import type { Integer } from '@levier/contracts';
 
 /**
  * The one mapping from stored data to the engine's input: a `levier-scenario/1` document (plain JSON, decimals as
@@ -7,7 +8,7 @@ import { fundingFor, type FundingPlans } from '../../funding/funding-plan';
  * `levier compute` on it to get the same numbers.
  */
 export interface MethodologyParameters {
-  baseYear: number;
+  baseYear: Integer;
   discountRate: string;
   discountConvention: 0 | 1;
   optimismBias?: Record<string, string>;
@@ -28,7 +29,7 @@ export interface ScenarioInputs {
     /** Where sources differ (both or neither): under conventions 2 they become the amount's triple. */
     amountLow?: string | null;
     amountHigh?: string | null;
-    priceYear: number;
+    priceYear: Integer;
     payers: Record<string, string>;
     cashableShare: string;
     source: string;

@@ -1,5 +1,6 @@
 import { containingQuarter, containingYear, listMonths } from '@levier/indicators';
 import type { MonthOverview, MonthStatus } from './scope-periods';
+import type { Integer } from '@levier/contracts';
 
 export type SeriesBucket = 'month' | 'quarter' | 'year';
 
@@ -18,8 +19,8 @@ export interface SeriesPeriod {
   /** Every month of the period has data from every expected unit and service. */
   complete: boolean;
   /** Months of the period (within the range) and how many of them hold data. */
-  months: number;
-  monthsWithData: number;
+  months: Integer;
+  monthsWithData: Integer;
 }
 
 export interface SeriesCoverageInput {

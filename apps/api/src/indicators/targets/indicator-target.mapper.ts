@@ -1,10 +1,11 @@
 import { IndicatorTarget } from './indicator-target.entity';
+import type { Integer } from '@levier/contracts';
 
 export interface IndicatorTargetResponse {
   id: string;
   indicator: string;
   orgUnit: string;
-  year: number;
+  year: Integer;
   target: string | null;
   alertBelow: string | null;
   alertAbove: string | null;
