@@ -163,13 +163,12 @@ export class ReportDeliveryRepository {
     if (typeof recipient === 'string') where.add('lower(d.recipient) = lower(?)', recipient);
     const { params } = where;
     const from = `FROM report_delivery d LEFT JOIN report_subscription s ON s.id = d.subscription_id WHERE ${where.sql}`;
-    const [rows, count] = await Promise.all([
-      em.query(
-        `SELECT ${VIEW_COLUMNS} ${from} ORDER BY ${SORT_SQL[query.sort.field]} ${query.sort.order} NULLS LAST, d.id LIMIT ${query.limit} OFFSET ${query.offset}`,
-        params,
-      ) as Promise<DeliveryView[]>,
-      em.query(`SELECT count(*)::int AS total ${from}`, params) as Promise<{ total: number }[]>,
-    ]);
+    // one after the other: both run on the transaction's one connection (pg refuses overlapping queries from pg 9)
+    const rows = (await em.query(
+      `SELECT ${VIEW_COLUMNS} ${from} ORDER BY ${SORT_SQL[query.sort.field]} ${query.sort.order} NULLS LAST, d.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    )) as DeliveryView[];
+    const count = (await em.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
     return { rows, total: count[0].total };
   }
 }

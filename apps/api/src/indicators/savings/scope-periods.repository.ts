@@ -23,11 +23,11 @@ export class ScopePeriodsRepository {
   async coverage(em: EntityManager, organisationId: string, leafIds: readonly string[]): Promise<ScopeCoverage> {
     const expected = `SELECT l.org_unit_id AS leaf, s.id AS service, s.granularity FROM service s JOIN service_org_unit l ON l.service_id = s.id
                        WHERE s.organisation_id = $1 AND l.org_unit_id = ANY($2::uuid[])`;
-    const [[{ pairs }], codes] = await Promise.all([
-      em.query(`SELECT count(*)::int AS pairs FROM (${expected}) e`, [organisationId, leafIds]) as Promise<{ pairs: number }[]>,
-      em.query(
-        // per (leaf, period code) first, then per code: the period type of a code is read once per group, not per key
-        `WITH expected AS MATERIALIZED (${expected}),
+    // one after the other: both run on the transaction's one connection (pg refuses overlapping queries from pg 9)
+    const [{ pairs }] = (await em.query(`SELECT count(*)::int AS pairs FROM (${expected}) e`, [organisationId, leafIds])) as { pairs: number }[];
+    const codes = (await em.query(
+      // per (leaf, period code) first, then per code: the period type of a code is read once per group, not per key
+      `WITH expected AS MATERIALIZED (${expected}),
               leaf_granularities AS (
                 SELECT c.org_unit_id AS leaf, c.period, e.granularity, count(e.leaf) AS n
                   FROM figure_coverage c
@@ -47,9 +47,8 @@ export class ScopePeriodsRepository {
            FROM leaf_periods p
            LEFT JOIN period_status s ON s.organisation_id = $1 AND s.org_unit_id = p.leaf AND s.period = p.period
           GROUP BY p.period`,
-        [organisationId, leafIds],
-      ) as Promise<PeriodCoverage[]>,
-    ]);
+      [organisationId, leafIds],
+    )) as PeriodCoverage[];
     return { expectedPairs: pairs, codes };
   }
 }
