@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { HistoryRepository } from '../../apps/api/src/figures/history.repository';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 
 /** The demo's method history: 2023 approved and frozen under method 1, method 2 current from 2024 (issue 20). */
@@ -90,5 +91,35 @@ describe('seedDemo method history', () => {
     ]);
     expect(notes.filter((n) => !n.note).map((n) => n.code)).toEqual([]);
     expect(notes.find((n) => n.code === 'PORTAGE_REPAS')!.note).toContain('déficitaire');
+  });
+
+  it('starts each demo figure’s history with its creation, audited like an import’s (approved 2023 and draft 2024 alike)', async () => {
+    const figures: { id: string; value: string; period: string }[] = await ds.query(
+      `SELECT DISTINCT ON (f.period LIKE '2023%') f.id, f.value::text AS value, f.period
+         FROM figure f JOIN metric m ON m.id = f.metric_id
+        WHERE f.organisation_id = $1 AND m.code = 'spend' ORDER BY f.period LIKE '2023%', f.period`,
+      [valmontId],
+    );
+    expect(figures.map((f) => f.period)).toEqual(['2024-01', '2023-01']);
+    for (const figure of figures) {
+      const history = await new HistoryRepository().figure(ds.manager, valmontId, figure.id);
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({
+        old: null,
+        new: figure.value,
+        source: 'import',
+        actorId: null,
+        submissionId: null,
+        reason: 'Données de démonstration',
+      });
+    }
+    const [{ batches, listed }]: { batches: number; listed: number }[] = await ds.query(
+      `SELECT count(*)::int AS batches, sum((before->>'count')::int)::int AS listed FROM audit_log
+        WHERE organisation_id = $1 AND entity = 'figure_batch'`,
+      [valmontId],
+    );
+    const [{ stored }]: { stored: number }[] = await ds.query(`SELECT count(*)::int AS stored FROM figure WHERE organisation_id = $1`, [valmontId]);
+    expect(batches).toBeGreaterThan(0);
+    expect(listed).toBe(stored);
   });
 });

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Like } from 'typeorm';
 import { Organisation } from '../tenancy/organisation.entity';
 import { User } from '../tenancy/user.entity';
 import { RoleAssignment } from '../tenancy/role-assignment.entity';
@@ -6,6 +6,9 @@ import { OrgUnit } from '../catalogue/org-unit.entity';
 import { Service } from '../catalogue/service.entity';
 import { Metric } from '../catalogue/metric.entity';
 import { Figure } from '../figures/figure.entity';
+import { FigureWriter } from '../figures/figure-writer';
+import { StoredSeries } from '../figures/figure-changes';
+import type { ResolvedFigure } from '../figures/figure.repository';
 import { UnitCost } from '../methodology/unit-cost.entity';
 import { PriceIndex } from '../methodology/price-index.entity';
 import { OutcomeAssumption } from '../methodology/outcome-assumption.entity';
@@ -227,21 +230,27 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
       1000 * (index + 1) + i,
     ),
   );
-  const rows = figures.map((f) =>
-    em.create(Figure, {
-      organisationId,
-      orgUnitId: unitByCode.get(f.orgUnit)!.id,
-      serviceId: serviceByCode.get(f.service)!.id,
-      metricId: metricByCode.get(f.metric)!.id,
-      period: f.period,
-      value: new Decimal(f.value),
-      status: f.period.startsWith(APPROVED_YEAR) ? 'approved' : 'draft',
-      source: 'import',
-      comment: null,
-      submissionId: null,
-    }),
+  // written like an import's figures, through the one figure write path: each chunk of creations with its figure_batch
+  // audit row, so a demo figure's history starts with its creation
+  const writer = new FigureWriter();
+  const resolved: ResolvedFigure[] = figures.map((f) => ({
+    orgUnitId: unitByCode.get(f.orgUnit)!.id,
+    serviceId: serviceByCode.get(f.service)!.id,
+    metricId: metricByCode.get(f.metric)!.id,
+    orgUnit: f.orgUnit,
+    service: f.service,
+    metric: f.metric,
+    period: f.period,
+    value: new Decimal(f.value).toFixed(),
+    comment: null,
+  }));
+  await writer.write(
+    em,
+    organisationId,
+    { submissionId: null, actorId: null, source: 'import', reason: DEMO_REASON },
+    writer.plan(resolved, new StoredSeries([])),
   );
-  for (let i = 0; i < rows.length; i += 500) await em.insert(Figure, rows.slice(i, i + 500));
+  await em.update(Figure, { organisationId, period: Like(`${APPROVED_YEAR}-%`) }, { status: 'approved' });
   // the year before is closed: every period of it approved under the method in force (its values are "as reported")
   const approved = [...new Set(figures.filter((f) => f.period.startsWith(APPROVED_YEAR)).map((f) => `${f.orgUnit}|${f.period}`))].map((key) => {
     const [unit, period] = key.split('|');
@@ -270,10 +279,10 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
     em,
     { id: null, organisationId },
     { entity: 'organisation', action: 'seed-demo' },
-    async () => ({ value: undefined, entityId: organisationId, after: { figures: rows.length, services: services.length, users: users.length } }),
+    async () => ({ value: undefined, entityId: organisationId, after: { figures: figures.length, services: services.length, users: users.length } }),
     { reason: DEMO_REASON },
   );
-  return { id: organisationId, figures: rows.length };
+  return { id: organisationId, figures: figures.length };
 };
 
 /**

@@ -18,7 +18,8 @@ export interface ResolvedFigure {
 }
 
 export interface ApplyContext {
-  submissionId: string;
+  /** Null for figures written outside any submission (the demo seed). */
+  submissionId: string | null;
   actorId: string | null;
   source: SubmissionSource;
   reason?: string | null;
