@@ -226,6 +226,19 @@ export class SubmissionRepository {
     return row.id;
   }
 
+  /**
+   * Whether the organisation has submissions still waiting or being processed, created in the last quarter of an hour
+   * (an import burst; one stuck for longer is the reconciler's business, not a reason to hold recomputes back).
+   */
+  async inFlight(em: EntityManager, organisationId: string): Promise<boolean> {
+    const rows = (await em.query(
+      `SELECT EXISTS (SELECT 1 FROM submission WHERE organisation_id = $1 AND status IN ('received', 'validating')
+                         AND created_at > now() - interval '15 minutes') AS "inFlight"`,
+      [organisationId],
+    )) as { inFlight: boolean }[];
+    return rows[0].inFlight;
+  }
+
   /** System query: the organisation of a submission (ids only), to open its tenant context. */
   async organisationOf(id: string): Promise<string | null> {
     const rows = (await this.dataSource.query(`SELECT organisation_id AS "organisationId" FROM submission WHERE id = $1`, [id])) as {

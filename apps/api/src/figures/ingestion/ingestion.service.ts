@@ -79,12 +79,39 @@ export class IngestionService {
     if (organisationId === null) return 'missing';
     const claimed = await this.tenantDb.run(organisationId, (em) => this.submissions.claim(em, submissionId));
     if (claimed === null) return 'finished';
-    if (claimed.attempts > MAX_ATTEMPTS) {
-      this.logger.error(`Soumission ${submissionId} rejetée après ${MAX_ATTEMPTS} échecs de traitement (causes journalisées à chaque échec).`);
-      const message = `Le traitement de cette soumission a échoué ${MAX_ATTEMPTS} fois : signalez-la au support avec son identifiant ${submissionId}.`;
-      return this.reject(organisationId, submissionId, 0, [{ line: 1, column: null, value: null, message, code: 'internal' }], false);
+    const outcome =
+      claimed.attempts > MAX_ATTEMPTS
+        ? await this.rejectAfterFailures(organisationId, submissionId)
+        : await this.validateAndApply(organisationId, claimed, onProgress);
+    // the last submission of a burst to settle, applied or not, lets the recomputes its burst deferred run now
+    if (!(await this.importsInFlight(organisationId))) await this.recompute.releaseDeferred(organisationId);
+    return outcome;
+  }
+
+  private rejectAfterFailures(organisationId: string, submissionId: string): Promise<IngestionOutcome> {
+    this.logger.error(`Soumission ${submissionId} rejetée après ${MAX_ATTEMPTS} échecs de traitement (causes journalisées à chaque échec).`);
+    const message = `Le traitement de cette soumission a échoué ${MAX_ATTEMPTS} fois : signalez-la au support avec son identifiant ${submissionId}.`;
+    return this.reject(organisationId, submissionId, 0, [{ line: 1, column: null, value: null, message, code: 'internal' }], false);
+  }
+
+  /**
+   * After an import committed: recompute its periods now, or, while other submissions of the organisation are still
+   * waiting or being applied, once the last of them settles (RecomputeRequests.periodsChangedDuringImports; released in
+   * process()). Both checks run after this submission's commit, so whichever submission settles last sees none in flight.
+   */
+  private async recomputeAfterImport(organisationId: string, periods: string[]): Promise<void> {
+    if (await this.importsInFlight(organisationId)) await this.recompute.periodsChangedDuringImports(organisationId, periods);
+    else await this.recompute.periodsChanged(organisationId, periods);
+  }
+
+  /** Submissions of the organisation still in flight; false when that cannot be read (the recompute then runs at once). */
+  private async importsInFlight(organisationId: string): Promise<boolean> {
+    try {
+      return await this.tenantDb.run(organisationId, (em) => this.submissions.inFlight(em, organisationId));
+    } catch (err) {
+      this.logger.error(`Soumissions en cours de ${organisationId} illisibles, recalcul sans attendre : ${err instanceof Error ? err.message : String(err)}`);
+      return false;
     }
-    return this.validateAndApply(organisationId, claimed, onProgress);
   }
 
   private async validateAndApply(organisationId: string, claimed: ClaimedSubmission, onProgress: (share: number) => Promise<void>): Promise<IngestionOutcome> {
@@ -128,7 +155,7 @@ export class IngestionService {
       case 'approved':
         return this.reject(organisationId, claimed.id, rows.length, outcome.errors, claimed.dryRun);
       case 'applied':
-        await this.recompute.periodsChanged(organisationId, outcome.periods);
+        await this.recomputeAfterImport(organisationId, outcome.periods);
         return 'applied';
     }
   }
