@@ -128,7 +128,12 @@ const bodyShapes = (app: INestApplication): Map<string, Shape> => {
       const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
       if (!controller) continue;
       const proto = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(proto)) {
+      // its own handlers and those it inherits (a controller extending crudController(…))
+      const names = new Set<string>();
+      for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+        for (const name of Object.getOwnPropertyNames(p)) names.add(name);
+      }
+      for (const name of names) {
         if (name === 'constructor') continue;
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number; data?: unknown }>;
         const types = (Reflect.getMetadata('design:paramtypes', proto, name) ?? []) as (new () => object)[];

@@ -108,6 +108,18 @@ const argumentClass = (controller: Class, name: string, kind: RouteParamtypes): 
 const takesArgument = (controller: Class, name: string, kind: RouteParamtypes): boolean =>
   Object.keys((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as RouteArgs).some((key) => key.split(':')[0] === String(kind));
 
+/**
+ * The method names of a controller, its own and those it inherits (a controller extending the platform's
+ * `crudController(…)` class), the nearest first.
+ */
+const handlerNames = (controller: Class): string[] => {
+  const names: string[] = [];
+  for (let proto: object | null = controller.prototype; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const name of Object.getOwnPropertyNames(proto)) if (!names.includes(name)) names.push(name);
+  }
+  return names;
+};
+
 /** Every route of the given controllers, sorted by key. */
 export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
   const routes: ApiRoute[] = [];
@@ -118,7 +130,7 @@ export const apiRoutes = (controllers: readonly Class[]): ApiRoute[] => {
     const classOperator = Reflect.getMetadata(OPERATOR_ONLY, controller) === true;
     const classTags = (Reflect.getMetadata(API_TAGS, controller) as string[] | undefined) ?? [];
     const proto = controller.prototype as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(proto)) {
+    for (const name of handlerNames(controller)) {
       const handler = proto[name];
       if (name === 'constructor' || typeof handler !== 'function') continue;
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;

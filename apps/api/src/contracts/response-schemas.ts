@@ -218,7 +218,27 @@ export const responseSchemas = (root: string, sourceRoot = join(root, 'apps/api/
     return type;
   };
 
+  /**
+   * The methods a controller inherits (`extends crudController({ records: BudgetTransfersService, … })`), with the
+   * return types the compiler gives them in this subclass (`Promise<BudgetTransferResponse[]>`); its own methods win.
+   */
+  const inheritedResponses = (statement: ts.ClassDeclaration, methods: Map<string, DeclaredResponse>): void => {
+    if (!statement.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) return;
+    const instance = checker.getTypeAtLocation(statement);
+    for (const property of checker.getPropertiesOfType(instance)) {
+      if (methods.has(property.name) || !(property.flags & ts.SymbolFlags.Method)) continue;
+      const signature = checker.getTypeOfSymbolAtLocation(property, statement).getCallSignatures()[0];
+      if (signature === undefined) continue;
+      const returned = checker.getReturnTypeOfSignature(signature);
+      const type = unwrap(returned);
+      const text = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+      const noBody = type.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined) || type.getSymbol()?.name === 'StreamableFile';
+      methods.set(property.name, { text, schema: noBody ? null : toSchema(type, `${statement.name?.text}.${property.name}`) });
+    }
+  };
+
   const byHandler = new Map<string, Map<string, DeclaredResponse>>();
+  const subclasses: Array<[ts.ClassDeclaration, Map<string, DeclaredResponse>]> = [];
   for (const file of files) {
     const source = program.getSourceFile(file);
     if (!source) continue;
@@ -238,7 +258,11 @@ export const responseSchemas = (root: string, sourceRoot = join(root, 'apps/api/
         methods.set(member.name.text, { text, schema: noBody ? null : toSchema(type, at) });
       }
       byHandler.set(statement.name.text, methods);
+      subclasses.push([statement, methods]);
     }
   }
+  // after every declared type: the types the compiler makes for the inherited ones come last (a union's member order
+  // follows the order its types were made in)
+  for (const [statement, methods] of subclasses) inheritedResponses(statement, methods);
   return { byHandler, components: sortKeys(components) };
 };

@@ -1,27 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { crudController } from '../../platform/http/crud-controller';
 import { CurrentUser } from '../../tenancy/current-user.decorator';
 import { Roles } from '../../tenancy/roles.decorator';
 import type { AuthUser } from '../../tenancy/auth-user';
-import { parseListQuery, RawListQuery, setContentRange } from '../../platform/http/list-query';
 import { CreateCustomIndicatorDto, PreviewCustomIndicatorDto, UpdateCustomIndicatorDto } from './custom-indicator.dto';
 import { CUSTOM_INDICATOR_SORTS, CustomIndicatorsService, PreviewResponse } from './custom-indicators.service';
-import { CustomIndicatorResponse } from './custom-indicator.mapper';
 
-@ApiTags('indicateurs personnalisés')
-@ApiBearerAuth()
-@Controller('custom-indicators')
-export class CustomIndicatorsController {
-  constructor(private readonly custom: CustomIndicatorsService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'Indicateurs personnalisés : numérateur / dénominateur × facteur (filtres : id, code)' })
-  async list(@CurrentUser() user: AuthUser, @Query() raw: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<CustomIndicatorResponse[]> {
-    const query = parseListQuery(raw, { sortable: CUSTOM_INDICATOR_SORTS, defaultSort: { field: 'code', order: 'ASC' } });
-    const page = await this.custom.list(user, query);
-    setContentRange(res, 'custom-indicators', query.offset, page.rows.length, page.total);
-    return page.rows;
+export class CustomIndicatorsController extends crudController({
+  path: 'custom-indicators',
+  tag: 'indicateurs personnalisés',
+  records: CustomIndicatorsService,
+  Create: CreateCustomIndicatorDto,
+  Update: UpdateCustomIndicatorDto,
+  sorts: CUSTOM_INDICATOR_SORTS,
+  defaultSort: { field: 'code', order: 'ASC' },
+  summaries: {
+    list: 'Indicateurs personnalisés : numérateur / dénominateur × facteur (filtres : id, code)',
+    create: 'Crée un indicateur ; une formule invalide répond 400 avec errors [{ field, position, message }]',
+  },
+  user: CurrentUser(),
+  writers: Roles('admin', 'finance'),
+}) {
+  constructor(private readonly custom: CustomIndicatorsService) {
+    super(custom);
   }
 
   /**
@@ -34,29 +36,5 @@ export class CustomIndicatorsController {
   @ApiOperation({ summary: 'Évalue une formule sur les chiffres réels du périmètre, sans l’enregistrer (admin, finance)' })
   preview(@CurrentUser() user: AuthUser, @Body() dto: PreviewCustomIndicatorDto): Promise<PreviewResponse> {
     return this.custom.preview(user, dto);
-  }
-
-  @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CustomIndicatorResponse> {
-    return this.custom.get(user, id);
-  }
-
-  @Post()
-  @Roles('admin', 'finance')
-  @ApiOperation({ summary: 'Crée un indicateur ; une formule invalide répond 400 avec errors [{ field, position, message }]' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateCustomIndicatorDto): Promise<CustomIndicatorResponse> {
-    return this.custom.create(user, dto);
-  }
-
-  @Put(':id')
-  @Roles('admin', 'finance')
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateCustomIndicatorDto): Promise<CustomIndicatorResponse> {
-    return this.custom.update(user, id, dto);
-  }
-
-  @Delete(':id')
-  @Roles('admin', 'finance')
-  remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CustomIndicatorResponse> {
-    return this.custom.remove(user, id);
   }
 }
