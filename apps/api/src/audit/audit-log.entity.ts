@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { UuidColumn, VarcharColumn } from '../platform/database/columns';
 
 /**
  * Append-only record of every write: who, what, before, after, when, from where. Scoped by organisation (row-level
@@ -14,7 +15,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Figure creations' batch rows by id range (partial, expressions in the "C" collation): migration 1795840000000. */
 @Index('IDX_audit_log_figure_batch', { synchronize: false })
 export class AuditLog {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organisationId: string;
 
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -24,16 +25,16 @@ export class AuditLog {
   @CreateDateColumn({ type: 'timestamptz', primary: true })
   at: Date;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   actorId: string | null;
 
-  @Column({ type: 'varchar', length: 48 })
+  @VarcharColumn(48)
   action: string;
 
-  @Column({ type: 'varchar', length: 48 })
+  @VarcharColumn(48)
   entity: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   entityId: string;
 
   @Column({ type: 'jsonb', nullable: true })
@@ -42,12 +43,12 @@ export class AuditLog {
   @Column({ type: 'jsonb', nullable: true })
   after: Record<string, unknown> | null;
 
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn(1000, { nullable: true })
   reason: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   submissionId: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn(64, { nullable: true })
   requestId: string | null;
 }

@@ -1,5 +1,6 @@
-import { Column, PrimaryGeneratedColumn } from 'typeorm';
+import { PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { VarcharColumn } from '../platform/database/columns';
 
 /**
  * A tenant's record that people name by a code and a French label: a service, a unit cost, an outcome assumption, a
@@ -10,9 +11,9 @@ export abstract class CodedRecord extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   code: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   label: string;
 }

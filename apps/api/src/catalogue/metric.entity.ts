@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { DecimalColumn, VarcharColumn } from '../platform/database/columns';
 
 export type MetricAggregation = 'sum' | 'average';
 
@@ -12,22 +12,22 @@ export class Metric extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 96 })
+  @VarcharColumn(96)
   code: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   label: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   unit: string;
 
-  @Column({ type: 'varchar', length: 8, default: 'sum' })
+  @VarcharColumn(8, { default: 'sum' })
   aggregation: MetricAggregation;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  @DecimalColumn({ nullable: true })
   minValue: Decimal | null;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  @DecimalColumn({ nullable: true })
   maxValue: Decimal | null;
 
   @Column({ type: 'boolean', default: false })

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { UuidColumn, VarcharColumn, References } from '../platform/database/columns';
 
 /** A node of an organisation's tree (Département → direction territoriale → CCAS → antenne). */
 @Entity('org_unit')
@@ -8,17 +9,16 @@ export class OrgUnit extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   code: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   name: string;
 
   @Index()
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   parentId: string | null;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'parent_id' })
+  @References(() => OrgUnit, 'parent_id', { onDelete: 'RESTRICT', nullable: true })
   parent?: Relation<OrgUnit> | null;
 }

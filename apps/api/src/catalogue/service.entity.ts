@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinTable, ManyToMany, Relation } from 'typeorm';
 import { CodedRecord } from './coded-record.entity';
 import { OrgUnit } from './org-unit.entity';
+import { VarcharColumn } from '../platform/database/columns';
 
 export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
@@ -12,14 +13,14 @@ export type Granularity = (typeof GRANULARITIES)[number];
 @Index(['organisationId', 'code'], { unique: true })
 export class Service extends CodedRecord {
   /** M57 function code, e.g. 423 personnes âgées, 4213 aide sociale à l'enfance. */
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   functionCode: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   kind: ServiceKind;
 
   /** Entry period type of the service's figures. */
-  @Column({ type: 'varchar', length: 8, default: 'month' })
+  @VarcharColumn(8, { default: 'month' })
   granularity: Granularity;
 
   /** What a reader must know to read the service's figures (shown on the dashboard), e.g. why it stays in deficit. */

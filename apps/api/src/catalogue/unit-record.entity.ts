@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import { OrgUnit } from './org-unit.entity';
+import { UuidColumn, CreatedAtColumn, UpdatedAtColumn, References } from '../platform/database/columns';
 
 /**
  * A record that people of one unit write and that is read by the unit's subtree (an initiative, a saved simulation):
@@ -11,20 +12,19 @@ export abstract class UnitRecord extends TenantOwned {
   id: string;
 
   /** The unit it belongs to: who may read and write it. */
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   orgUnitId: string;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'org_unit_id' })
+  @References(() => OrgUnit, 'org_unit_id', { onDelete: 'CASCADE' })
   orgUnit?: Relation<OrgUnit>;
 
   /** Who wrote it (null once the user is deleted). */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

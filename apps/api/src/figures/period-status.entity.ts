@@ -1,7 +1,8 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import type { FigureStatus } from './figure.entity';
+import { UuidColumn, VarcharColumn, UpdatedAtColumn, References } from '../platform/database/columns';
 
 /** Workflow state of one org unit's period: draft → submitted → approved (locked), reopened with a reason. */
 @Entity('period_status')
@@ -10,33 +11,32 @@ export class PeriodStatus extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   orgUnitId: string;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'org_unit_id' })
+  @References(() => OrgUnit, 'org_unit_id', { onDelete: 'CASCADE' })
   orgUnit?: Relation<OrgUnit>;
 
-  @Column({ type: 'varchar', length: 7 })
+  @VarcharColumn(7)
   period: string;
 
-  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  @VarcharColumn(16, { default: 'draft' })
   status: FigureStatus;
 
   /** Methodology version in force when approved: its values are the "as reported" ones. */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   approvedMethodologyVersionId: string | null;
 
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn(1000, { nullable: true })
   reason: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   updatedBy: string | null;
 
   /** Who last submitted the period: under the four-eyes rule, someone else must approve it. */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   submittedBy: string | null;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import type { SubmissionSource } from './figure.entity';
 import type { ImportMapping } from './parsing/import-mapping';
 import type { Integer } from '@levier/contracts';
+import { UuidColumn, VarcharColumn, CreatedAtColumn, TimestampColumn } from '../platform/database/columns';
 
 export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied', 'previewed', 'discarded'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -55,20 +56,20 @@ export class Submission extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   source: SubmissionSource;
 
-  @Column({ type: 'varchar', length: 16, default: 'received' })
+  @VarcharColumn(16, { default: 'received' })
   status: SubmissionStatus;
 
   /** `Idempotency-Key` header, or the file's SHA-256 plus its target. */
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   idempotencyKey: string;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @VarcharColumn(255, { nullable: true })
   fileName: string | null;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @VarcharColumn(128, { nullable: true })
   contentType: string | null;
 
   /** The raw bytes of an uploaded file, or the JSON body, exactly as received. */
@@ -93,7 +94,7 @@ export class Submission extends TenantOwned {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   createdBy: string | null;
 
   /** A dry run ends `previewed` with its preview and writes no figure, until `apply` turns it into a real run. */
@@ -111,12 +112,12 @@ export class Submission extends TenantOwned {
   @Column({ type: 'jsonb', nullable: true })
   mapping: ImportMapping | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   previewedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   finishedAt: Date | null;
 }

@@ -1,7 +1,8 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import { Service } from '../catalogue/service.entity';
 import type { FundingShares } from './funding-plan';
+import { UuidColumn, CreatedAtColumn, UpdatedAtColumn, References } from '../platform/database/columns';
 
 /**
  * A service's funding plan for one year (« plan de financement »): who pays its spend, as payer code → share
@@ -14,11 +15,10 @@ export class ServiceFunding extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   serviceId: string;
 
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id' })
+  @References(() => Service, 'service_id', { onDelete: 'CASCADE' })
   service?: Relation<Service>;
 
   @Column({ type: 'integer' })
@@ -31,9 +31,9 @@ export class ServiceFunding extends TenantOwned {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { Check, Column, Entity, Index, Relation } from 'typeorm';
 import { UnitRecord } from '../catalogue/unit-record.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
 import { Service } from '../catalogue/service.entity';
 import { Metric } from '../catalogue/metric.entity';
 import type { InitiativeStatus } from './initiative-status';
+import { DecimalColumn, UuidColumn, VarcharColumn, References } from '../platform/database/columns';
 
 /**
  * An agents' initiative (PIFPP, issue 18): something a team started without prior permission, in one of its
@@ -16,32 +16,31 @@ import type { InitiativeStatus } from './initiative-status';
 @Check('CHK_initiative_status', `"status" IN ('idea', 'testing', 'adopted', 'abandoned')`)
 @Check('CHK_initiative_resources', `"hours" >= 0 AND "euros" >= 0`)
 export class Initiative extends UnitRecord {
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   title: string;
 
   /** The team that carries it, in words (« équipe du portage, antenne nord »). */
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   team: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   serviceId: string;
 
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id' })
+  @References(() => Service, 'service_id', { onDelete: 'CASCADE' })
   service?: Relation<Service>;
 
   @Column({ type: 'date' })
   startDate: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   status: InitiativeStatus;
 
   /** Agents' hours spent on it. */
-  @Column({ type: 'numeric', transformer: decimalTransformer, default: 0 })
+  @DecimalColumn({ default: 0 })
   hours: Decimal;
 
   /** Money spent on it, in euros. */
-  @Column({ type: 'numeric', transformer: decimalTransformer, default: 0 })
+  @DecimalColumn({ default: 0 })
   euros: Decimal;
 
   /** Items lent (rooms, vehicles, equipment), in words. */
@@ -53,10 +52,9 @@ export class Initiative extends UnitRecord {
   results: string | null;
 
   /** The metric that shows its results, if any. */
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   metricId: string | null;
 
-  @ManyToOne(() => Metric, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'metric_id' })
+  @References(() => Metric, 'metric_id', { onDelete: 'SET NULL', nullable: true })
   metric?: Relation<Metric> | null;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { UuidColumn, VarcharColumn, CreatedAtColumn } from '../platform/database/columns';
 
 /**
  * The method in force from a date: parameters (base year, discount rate and convention, optimism-bias
@@ -14,7 +15,7 @@ export class MethodologyVersion extends TenantOwned {
   @Column({ type: 'integer' })
   version: number;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   label: string;
 
   @Column({ type: 'date' })
@@ -26,9 +27,9 @@ export class MethodologyVersion extends TenantOwned {
   @Column({ type: 'jsonb' })
   snapshot: Record<string, unknown>;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   publishedBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   publishedAt: Date;
 }

@@ -1,6 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { Column, Entity, Index, Relation } from 'typeorm';
 import { CodedRecord } from '../catalogue/coded-record.entity';
 import { Service } from '../catalogue/service.entity';
+import { UuidColumn, References } from '../platform/database/columns';
 
 /**
  * One kind of avoided event for a service, with the parameters of the `levier-scenario/1` outcome
@@ -10,11 +11,10 @@ import { Service } from '../catalogue/service.entity';
 @Entity('outcome_assumption')
 @Index(['serviceId', 'code'], { unique: true })
 export class OutcomeAssumption extends CodedRecord {
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   serviceId: string;
 
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id' })
+  @References(() => Service, 'service_id', { onDelete: 'CASCADE' })
   service?: Relation<Service>;
 
   @Column({ type: 'jsonb' })

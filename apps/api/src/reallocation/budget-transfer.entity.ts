@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { DecimalColumn, VarcharColumn } from '../platform/database/columns';
 
 export const TRANSFER_INSTRUMENTS = ['FONGIBILITE', 'DECISION_MODIFICATIVE', 'VIREMENT_INTERNE'] as const;
 export type TransferInstrument = (typeof TRANSFER_INSTRUMENTS)[number];
@@ -13,28 +13,28 @@ export class BudgetTransfer extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   code: string;
 
-  @Column({ type: 'varchar', length: 24 })
+  @VarcharColumn(24)
   instrument: TransferInstrument;
 
-  @Column({ type: 'varchar', length: 16, default: 'FONCTIONNEMENT' })
+  @VarcharColumn(16, { default: 'FONCTIONNEMENT' })
   section: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   fromChapter: string;
 
-  @Column({ type: 'varchar', length: 8, nullable: true })
+  @VarcharColumn(8, { nullable: true })
   fromFunction: string | null;
 
-  @Column({ type: 'varchar', length: 8 })
+  @VarcharColumn(8)
   toChapter: string;
 
-  @Column({ type: 'varchar', length: 8, nullable: true })
+  @VarcharColumn(8, { nullable: true })
   toFunction: string | null;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   amount: Decimal;
 
   @Column({ type: 'date' })

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { DecimalColumn, VarcharColumn } from '../platform/database/columns';
 
 /** Budget sections a yearly budget record may describe; only the operating section is entered for now. */
 export const BUDGET_YEAR_SECTIONS = ['FONCTIONNEMENT'] as const;
@@ -20,15 +20,15 @@ export class BudgetYear extends TenantOwned {
   @Column({ type: 'integer' })
   year: number;
 
-  @Column({ type: 'varchar', length: 16, default: 'FONCTIONNEMENT' })
+  @VarcharColumn(16, { default: 'FONCTIONNEMENT' })
   section: BudgetYearSection;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   realExpenditure: Decimal;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @VarcharColumn(200, { nullable: true })
   source: string | null;
 
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn(1000, { nullable: true })
   comment: string | null;
 }

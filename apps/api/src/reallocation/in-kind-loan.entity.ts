@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { DecimalColumn, VarcharColumn } from '../platform/database/columns';
 
 /** Mécénat public en nature: rooms, vehicles, equipment or staff time lent to a partner. */
 @Entity('in_kind_loan')
@@ -10,22 +10,22 @@ export class InKindLoan extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   code: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   item: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   toPartner: string;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   days: Decimal;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   quantity: Decimal;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   dailyValue: Decimal;
 
   @Column({ type: 'date' })

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { DecimalColumn, UuidColumn, VarcharColumn } from '../platform/database/columns';
 
 /** A staff member lent to another service or partner. `agentRef` is a pseudonym, never a name. */
 @Entity('redeployment')
@@ -10,25 +10,25 @@ export class Redeployment extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   agentRef: string;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   needId: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   fromServiceId: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   toServiceId: string | null;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @VarcharColumn(200, { nullable: true })
   toPartner: string | null;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   workingDays: Decimal;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, default: '1' })
+  @DecimalColumn({ default: '1' })
   quotite: Decimal;
 
   @Column({ type: 'date' })
@@ -40,6 +40,6 @@ export class Redeployment extends TenantOwned {
   @Column({ type: 'boolean', default: false })
   volunteer: boolean;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  @DecimalColumn({ nullable: true })
   dailyCost: Decimal | null;
 }

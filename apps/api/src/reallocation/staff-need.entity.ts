@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index } from 'typeorm';
 import { CodedRecord } from '../catalogue/coded-record.entity';
-import { decimalTransformer } from '../platform/database/decimal.transformer';
+import { DecimalColumn, UuidColumn } from '../platform/database/columns';
 
 /** A staffing need expressed by a service (e.g. "renfort portage de repas, 60 jours ETP"). */
 @Entity('staff_need')
@@ -10,13 +10,13 @@ export class StaffNeed extends CodedRecord {
   @Column({ type: 'boolean', default: false })
   critical: boolean;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer })
+  @DecimalColumn()
   fteDaysRequested: Decimal;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   serviceId: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   orgUnitId: string | null;
 
   @Column({ type: 'date' })

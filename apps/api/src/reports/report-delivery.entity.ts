@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
+import { UuidColumn, VarcharColumn, CreatedAtColumn, TimestampColumn } from '../platform/database/columns';
 
 /**
  * `pending` (created by the fan-out or a preview), `sending` (claimed by one worker, lease in `claimedAt`), `sent`,
@@ -19,37 +20,37 @@ export class ReportDelivery extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   subscriptionId: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @VarcharColumn(32)
   period: string;
 
-  @Column({ type: 'varchar', length: 254 })
+  @VarcharColumn(254)
   recipient: string;
 
-  @Column({ type: 'varchar', length: 40, default: 'schedule' })
+  @VarcharColumn(40, { default: 'schedule' })
   runKey: string;
 
-  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  @VarcharColumn(16, { default: 'pending' })
   status: DeliveryStatus;
 
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn(1000, { nullable: true })
   lastError: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @VarcharColumn(255, { nullable: true })
   messageId: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   /** When a worker claimed it (`sending`): a claim older than the lease may be taken over. */
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   claimedAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   sentAt: Date | null;
 }

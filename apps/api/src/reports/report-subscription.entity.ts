@@ -1,6 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import type { ReportCoverage } from './report-period';
+import { UuidColumn, VarcharColumn, CreatedAtColumn, TimestampColumn } from '../platform/database/columns';
 
 /** Who receives which indicators for which scope, on which schedule (cron, Europe/Paris). */
 @Entity('report_subscription')
@@ -13,7 +14,7 @@ export class ReportSubscription extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   name: string;
 
   @Column({ type: 'jsonb' })
@@ -28,14 +29,14 @@ export class ReportSubscription extends TenantOwned {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   indicators: string[];
 
-  @Column({ type: 'varchar', length: 64, default: '0 8 1 * *' })
+  @VarcharColumn(64, { default: '0 8 1 * *' })
   schedule: string;
 
   /** The period each report covers: the last complete month, quarter or year, or the year to date (report-period.ts). */
-  @Column({ type: 'varchar', length: 16, default: 'month' })
+  @VarcharColumn(16, { default: 'month' })
   periodCovered: ReportCoverage;
 
-  @Column({ type: 'varchar', length: 2, default: 'fr' })
+  @VarcharColumn(2, { default: 'fr' })
   language: string;
 
   @Column({ type: 'jsonb', default: () => `'["pdf", "xlsx"]'` })
@@ -48,13 +49,13 @@ export class ReportSubscription extends TenantOwned {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   /** The cron occurrence the fan-out last dispatched (due = an occurrence after it, up to now). */
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   lastDispatchedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { UnitRecord } from '../catalogue/unit-record.entity';
+import { VarcharColumn } from '../platform/database/columns';
 
 /**
  * A saved lever simulation (« Investir dans les bons leviers », issue 18): a name, a scope (an org unit and an inclusive
@@ -9,14 +10,14 @@ import { UnitRecord } from '../catalogue/unit-record.entity';
 @Entity('simulation')
 @Index(['organisationId', 'createdAt'])
 export class Simulation extends UnitRecord {
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   name: string;
 
   /** Period code `YYYY`, `YYYY-Qn` or `YYYY-MM`; null: every period. */
-  @Column({ type: 'varchar', length: 7, nullable: true })
+  @VarcharColumn(7, { nullable: true })
   fromPeriod: string | null;
 
-  @Column({ type: 'varchar', length: 7, nullable: true })
+  @VarcharColumn(7, { nullable: true })
   toPeriod: string | null;
 
   /** The levers as `parseLevers` reads them back (`leverToJson`). */

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { User } from './user.entity';
+import { UuidColumn, VarcharColumn, CreatedAtColumn, TimestampColumn, References } from '../platform/database/columns';
 
 /**
  * A rotating refresh token. Tokens of one login share a family; presenting a token that was
@@ -11,31 +12,30 @@ export class RefreshToken {
   id: string;
 
   @Index()
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @References(() => User, 'user_id', { onDelete: 'CASCADE' })
   user?: Relation<User>;
 
   @Index()
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   familyId: string;
 
   /** SHA-256 of the token; the token itself is never stored. */
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   tokenHash: string;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   expiresAt: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   rotatedAt: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   revokedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

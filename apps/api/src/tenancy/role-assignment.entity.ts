@@ -1,7 +1,8 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TenantOwned } from '../platform/database/tenant-owned.entity';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { User } from './user.entity';
+import { UuidColumn, VarcharColumn, References } from '../platform/database/columns';
 
 export const ROLES = ['admin', 'finance', 'director', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,20 +14,18 @@ export class RoleAssignment extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @References(() => User, 'user_id', { onDelete: 'CASCADE' })
   user?: Relation<User>;
 
-  @Column({ type: 'uuid', nullable: true })
+  @UuidColumn({ nullable: true })
   orgUnitId: string | null;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'org_unit_id' })
+  @References(() => OrgUnit, 'org_unit_id', { onDelete: 'CASCADE', nullable: true })
   orgUnit?: Relation<OrgUnit> | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @VarcharColumn(16)
   role: Role;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Organisation } from './organisation.entity';
+import { UuidColumn, VarcharColumn, CreatedAtColumn, TimestampColumn, References } from '../platform/database/columns';
 
 /** A person who logs in. Staff appear elsewhere only as pseudonymous references, never as users' names. */
 @Entity('app_user')
@@ -8,21 +9,20 @@ export class User {
   id: string;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 254 })
+  @VarcharColumn(254)
   email: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @VarcharColumn(200)
   displayName: string;
 
-  @Column({ type: 'varchar', length: 255 })
+  @VarcharColumn(255)
   passwordHash: string;
 
   @Index()
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   organisationId: string;
 
-  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organisation_id' })
+  @References(() => Organisation, 'organisation_id', { onDelete: 'CASCADE' })
   organisation?: Relation<Organisation>;
 
   /** Demo accounts only work when the process runs in demo mode. */
@@ -32,19 +32,19 @@ export class User {
   @Column({ type: 'integer', default: 0 })
   failedLogins: number;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   lockedUntil: Date | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
   /** SHA-256 of a pending password-reset token; the token itself only travels in the email. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn(64, { nullable: true })
   resetTokenHash: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @TimestampColumn({ nullable: true })
   resetTokenExpiresAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

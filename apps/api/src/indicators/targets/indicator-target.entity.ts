@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { TenantOwned } from '../../platform/database/tenant-owned.entity';
-import { decimalTransformer } from '../../platform/database/decimal.transformer';
 import { OrgUnit } from '../../catalogue/org-unit.entity';
+import { DecimalColumn, UuidColumn, VarcharColumn, References } from '../../platform/database/columns';
 
 /** A target and alert thresholds for an indicator (system or custom), an org unit and a year. */
 @Entity('indicator_target')
@@ -11,25 +11,24 @@ export class IndicatorTarget extends TenantOwned {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @VarcharColumn(64)
   indicator: string;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   orgUnitId: string;
 
-  @ManyToOne(() => OrgUnit, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'org_unit_id' })
+  @References(() => OrgUnit, 'org_unit_id', { onDelete: 'CASCADE' })
   orgUnit?: Relation<OrgUnit>;
 
   @Column({ type: 'integer' })
   year: number;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  @DecimalColumn({ nullable: true })
   target: Decimal | null;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  @DecimalColumn({ nullable: true })
   alertBelow: Decimal | null;
 
-  @Column({ type: 'numeric', transformer: decimalTransformer, nullable: true })
+  @DecimalColumn({ nullable: true })
   alertAbove: Decimal | null;
 }

@@ -12,6 +12,3 @@ export const decimalTransformer: ValueTransformer = {
   },
   from: (value: string | null): Decimal | null => (value === null ? null : new Decimal(value)),
 };
-
-/** Column options for a decimal quantity (`numeric` without fixed scale, so no silent rounding). */
-export const decimalColumn = { type: 'numeric', transformer: decimalTransformer } as const;

@@ -1,4 +1,5 @@
-import { Column, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Index } from 'typeorm';
+import { References } from './columns';
 
 /**
  * Every tenant table carries its organisation: the key of scoping in queries and of the
@@ -11,7 +12,6 @@ export abstract class TenantOwned {
   @Column({ type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne('Organisation', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organisation_id' })
+  @References('Organisation', 'organisation_id', { onDelete: 'CASCADE' })
   organisation?: { id: string };
 }
