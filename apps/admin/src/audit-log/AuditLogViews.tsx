@@ -5,8 +5,6 @@ import {
   Labeled,
   ReferenceInput,
   SelectInput,
-  Show,
-  SimpleShowLayout,
   TextField,
   TextInput,
   useGetList,
@@ -17,6 +15,7 @@ import {
 import { JsonField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
 import { auditActionLabel, auditStatusLabel, auditSummary } from './audit-words';
+import { ShowPage } from '../common/record-pages';
 
 interface AuditRecord {
   id: string;
@@ -86,19 +85,17 @@ export const AuditLogList = () => (
 );
 
 export const AuditLogShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <DateField source="at" showTime locales="fr-FR" />
-      <TextField source="actorName" emptyText="—" />
-      <Labeled source="action">
-        <ActionField />
-      </Labeled>
-      <Labeled label="levier.month_end.audit.summary">
-        <SummaryField />
-      </Labeled>
-      <TextField source="reason" emptyText="—" />
-      <JsonField source="before" />
-      <JsonField source="after" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <DateField source="at" showTime locales="fr-FR" />
+    <TextField source="actorName" emptyText="—" />
+    <Labeled source="action">
+      <ActionField />
+    </Labeled>
+    <Labeled label="levier.month_end.audit.summary">
+      <SummaryField />
+    </Labeled>
+    <TextField source="reason" emptyText="—" />
+    <JsonField source="before" />
+    <JsonField source="after" />
+  </ShowPage>
 );

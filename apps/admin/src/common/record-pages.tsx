@@ -1,6 +1,6 @@
-/** The edit and create pages of a resource around its one form, the same for every Levier resource. */
-import type { ComponentType } from 'react';
-import { Create, type CreateProps, Edit, type EditProps } from 'react-admin';
+/** The pages of a resource, the same for every Levier resource: edit and create around its one form, show. */
+import type { ComponentType, ReactNode } from 'react';
+import { Create, type CreateProps, Edit, type EditProps, Show, type ShowProps, SimpleShowLayout } from 'react-admin';
 
 /**
  * `Edit`: pessimistic (the page waits for the API, so a refused write — a 409 or a 422 in French — stays on screen with
@@ -19,3 +19,10 @@ export const recordPages = (Form: ComponentType, create: Pick<CreateProps, 'redi
   );
   return { Edit: EditPage, Create: CreatePage };
 };
+
+/** A record's page: its fields one under another, with their labels (react-admin's Show around a SimpleShowLayout). */
+export const ShowPage = ({ children, ...props }: Omit<ShowProps, 'children'> & { children: ReactNode }) => (
+  <Show {...props}>
+    <SimpleShowLayout>{children}</SimpleShowLayout>
+  </Show>
+);

@@ -5,9 +5,7 @@ import {
   DataTable,
   Edit,
   Labeled,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   maxLength,
@@ -24,6 +22,7 @@ import { scopeEndingAt } from '../dashboard/scope';
 import { useLatestDataMonth } from '../dashboard/use-indicators';
 import { formatDecimal } from '../format/decimal-format';
 import { FormulaPreview } from './FormulaPreview';
+import { ShowPage } from '../common/record-pages';
 
 const filters = [<TextInput key="code" source="code" alwaysOn />];
 
@@ -93,19 +92,17 @@ export const StoredValues = () => {
 };
 
 export const CustomIndicatorShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="label" />
-      <TextField source="unit" />
-      <TextField source="numerator" sx={{ fontFamily: 'monospace' }} />
-      <TextField source="denominator" emptyText="—" sx={{ fontFamily: 'monospace' }} />
-      <TextField source="factor" emptyText="—" />
-      <Labeled label="levier.custom.values_title" fullWidth>
-        <StoredValues />
-      </Labeled>
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="label" />
+    <TextField source="unit" />
+    <TextField source="numerator" sx={{ fontFamily: 'monospace' }} />
+    <TextField source="denominator" emptyText="—" sx={{ fontFamily: 'monospace' }} />
+    <TextField source="factor" emptyText="—" />
+    <Labeled label="levier.custom.values_title" fullWidth>
+      <StoredValues />
+    </Labeled>
+  </ShowPage>
 );
 
 const mono = { style: { fontFamily: 'monospace' }, spellCheck: false };

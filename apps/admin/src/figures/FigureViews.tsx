@@ -1,24 +1,11 @@
-import {
-  DataTable,
-  DateField,
-  Edit,
-  Labeled,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-  useLocaleState,
-  useRecordContext,
-} from 'react-admin';
+import { DataTable, DateField, Edit, Labeled, SelectInput, SimpleForm, TextField, TextInput, required, useLocaleState, useRecordContext } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { decimal, enumChoices, period } from '../common/validators';
 import { LevierList } from '../common/LevierList';
 import { FigureHistory } from './FigureHistory';
 import { periodLabel } from '../data-entry/period-label';
 import { formatDecimal, formatMoney } from '../format/decimal-format';
+import { ShowPage } from '../common/record-pages';
 
 /** The value in French, with € when the metric is money (its unit is €). */
 const FigureValueField = () => {
@@ -73,25 +60,23 @@ export const FigureList = () => (
 );
 
 export const FigureShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="orgUnitLabel" label="Unité" />
-      <TextField source="serviceLabel" label="Service" />
-      <TextField source="metricLabel" label="Indicateur" />
-      <Labeled source="period">
-        <PeriodField />
-      </Labeled>
-      <Labeled source="value">
-        <FigureValueField />
-      </Labeled>
-      <EnumField source="status" enumName="figure_status" />
-      <EnumField source="source" enumName="source" />
-      <TextField source="comment" emptyText="—" />
-      <TextField source="updatedByName" label="Modifié par" emptyText="—" />
-      <DateField source="updatedAt" label="Modifié le" showTime locales="fr-FR" />
-      <FigureHistory />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="orgUnitLabel" label="Unité" />
+    <TextField source="serviceLabel" label="Service" />
+    <TextField source="metricLabel" label="Indicateur" />
+    <Labeled source="period">
+      <PeriodField />
+    </Labeled>
+    <Labeled source="value">
+      <FigureValueField />
+    </Labeled>
+    <EnumField source="status" enumName="figure_status" />
+    <EnumField source="source" enumName="source" />
+    <TextField source="comment" emptyText="—" />
+    <TextField source="updatedByName" label="Modifié par" emptyText="—" />
+    <DateField source="updatedAt" label="Modifié le" showTime locales="fr-FR" />
+    <FigureHistory />
+  </ShowPage>
 );
 
 /** Only the value and its comment are edited; the key (unit, service, metric, period) is fixed. */

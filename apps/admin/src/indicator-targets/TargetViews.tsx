@@ -1,25 +1,11 @@
 import FlagIcon from '@mui/icons-material/Flag';
-import {
-  Create,
-  DataTable,
-  Edit,
-  NumberInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  Labeled,
-  required,
-  useGetList,
-  useTranslate,
-} from 'react-admin';
+import { Create, DataTable, Edit, NumberInput, SelectInput, SimpleForm, TextField, TextInput, Labeled, required, useGetList, useTranslate } from 'react-admin';
 import { DecimalField } from '../common/fields';
 import { OrgUnitCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal } from '../common/validators';
 import { IndicatorLabelField, UnitNameField } from './target-words';
+import { ShowPage } from '../common/record-pages';
 
 /** System indicators a target can follow (the API also takes a custom indicator's code). */
 export const SYSTEM_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'costPerEventAvoided', 'paybackYears', 'cashable'] as const;
@@ -64,20 +50,18 @@ export const TargetList = () => (
 );
 
 export const TargetShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <Labeled source="indicator">
-        <IndicatorLabelField />
-      </Labeled>
-      <Labeled source="orgUnit">
-        <UnitNameField />
-      </Labeled>
-      <TextField source="year" />
-      <DecimalField source="target" />
-      <DecimalField source="alertBelow" />
-      <DecimalField source="alertAbove" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <Labeled source="indicator">
+      <IndicatorLabelField />
+    </Labeled>
+    <Labeled source="orgUnit">
+      <UnitNameField />
+    </Labeled>
+    <TextField source="year" />
+    <DecimalField source="target" />
+    <DecimalField source="alertBelow" />
+    <DecimalField source="alertAbove" />
+  </ShowPage>
 );
 
 const TargetForm = () => (

@@ -5,9 +5,7 @@ import {
   DateField,
   Edit,
   SelectInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   maxLength,
@@ -24,6 +22,7 @@ import { Chip } from '@mui/material';
 import { DecimalField, MoneyField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
 import { isoDate } from '../methodology/MethodologyViews';
+import { ShowPage } from '../common/record-pages';
 
 /** The statuses the API stores, in their life order; shown only as words. */
 export const INITIATIVE_STATUSES = ['idea', 'testing', 'adopted', 'abandoned'] as const;
@@ -83,22 +82,20 @@ export const InitiativeList = () => (
 );
 
 export const InitiativeShow = (props: Omit<ShowProps, 'children'>) => (
-  <Show {...props}>
-    <SimpleShowLayout>
-      <TextField source="title" />
-      <TextField source="team" />
-      <TextField source="orgUnitName" />
-      <TextField source="serviceLabel" />
-      <DateField source="startDate" />
-      <StatusChip />
-      <DecimalField source="hours" />
-      <MoneyField source="euros" />
-      <TextField source="itemsLent" emptyText="—" />
-      <TextField source="results" emptyText="—" />
-      <TextField source="metricLabel" emptyText="—" />
-      <DateField source="updatedAt" showTime />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage {...props}>
+    <TextField source="title" />
+    <TextField source="team" />
+    <TextField source="orgUnitName" />
+    <TextField source="serviceLabel" />
+    <DateField source="startDate" />
+    <StatusChip />
+    <DecimalField source="hours" />
+    <MoneyField source="euros" />
+    <TextField source="itemsLent" emptyText="—" />
+    <TextField source="results" emptyText="—" />
+    <TextField source="metricLabel" emptyText="—" />
+    <DateField source="updatedAt" showTime />
+  </ShowPage>
 );
 
 const HOURS = /^\d{1,9}([.,]\d{1,2})?$/;

@@ -8,9 +8,7 @@ import {
   NumberField,
   NumberInput,
   SelectInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   maxLength,
@@ -25,7 +23,7 @@ import { JsonInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { decimal } from '../common/validators';
 import { DecimalCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDate = () => (value: unknown) =>
@@ -57,16 +55,14 @@ export const OutcomeAssumptionList = () => (
 );
 
 export const OutcomeAssumptionShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="label" />
-      <CatalogueLabelField source="service" reference="services" />
-      <ParametersTable source="params" label="resources.outcome-assumptions.fields.params" />
-      <TextField source="justification" />
-      <TextField source="evidence" emptyText="—" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="label" />
+    <CatalogueLabelField source="service" reference="services" />
+    <ParametersTable source="params" label="resources.outcome-assumptions.fields.params" />
+    <TextField source="justification" />
+    <TextField source="evidence" emptyText="—" />
+  </ShowPage>
 );
 
 const AssumptionHelp = () => {
@@ -115,15 +111,13 @@ export const PriceIndexList = () => (
 );
 
 export const PriceIndexShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="series" />
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <DecimalField source="value" />
-      <TextField source="base" />
-      <TextField source="source" emptyText="—" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="series" />
+    <NumberField source="year" options={{ useGrouping: false }} />
+    <DecimalField source="value" />
+    <TextField source="base" />
+    <TextField source="source" emptyText="—" />
+  </ShowPage>
 );
 
 const PriceIndexForm = () => (
@@ -158,16 +152,14 @@ export const MethodologyVersionList = () => (
 );
 
 export const MethodologyVersionShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <NumberField source="version" />
-      <TextField source="label" />
-      <TextField source="effectiveFrom" />
-      <ParametersTable source="parameters" label="resources.methodology-versions.fields.parameters" />
-      <SnapshotTables source="snapshot" label="resources.methodology-versions.fields.snapshot" />
-      <DateField source="publishedAt" showTime />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <NumberField source="version" />
+    <TextField source="label" />
+    <TextField source="effectiveFrom" />
+    <ParametersTable source="parameters" label="resources.methodology-versions.fields.parameters" />
+    <SnapshotTables source="snapshot" label="resources.methodology-versions.fields.snapshot" />
+    <DateField source="publishedAt" showTime />
+  </ShowPage>
 );
 
 const PublishWarning = () => {

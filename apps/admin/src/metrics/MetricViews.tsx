@@ -1,21 +1,9 @@
-import {
-  BooleanField,
-  BooleanInput,
-  DataTable,
-  SearchInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  required,
-} from 'react-admin';
+import { BooleanField, BooleanInput, DataTable, SearchInput, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
 import { DecimalField, EnumField } from '../common/fields';
 import { decimal, enumChoices } from '../common/validators';
 import { LevierList } from '../common/LevierList';
 import { BooleanCol, DecimalCol, EnumCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 export const AGGREGATIONS = ['sum', 'average'] as const;
 
@@ -36,17 +24,15 @@ export const MetricList = () => (
 );
 
 export const MetricShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="label" />
-      <TextField source="unit" />
-      <EnumField source="aggregation" enumName="aggregation" />
-      <DecimalField source="min" />
-      <DecimalField source="max" />
-      <BooleanField source="integer" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="label" />
+    <TextField source="unit" />
+    <EnumField source="aggregation" enumName="aggregation" />
+    <DecimalField source="min" />
+    <DecimalField source="max" />
+    <BooleanField source="integer" />
+  </ShowPage>
 );
 
 const MetricForm = () => (

@@ -6,14 +6,13 @@ import {
   ReferenceField,
   ReferenceInput,
   SearchInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   required,
 } from 'react-admin';
 import { LevierList } from '../common/LevierList';
+import { ShowPage } from '../common/record-pages';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -30,13 +29,11 @@ export const OrgUnitList = () => (
 );
 
 export const OrgUnitShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="name" />
-      <ReferenceField source="parentId" reference="org-units" link="show" emptyText="—" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="name" />
+    <ReferenceField source="parentId" reference="org-units" link="show" emptyText="—" />
+  </ShowPage>
 );
 
 const OrgUnitForm = () => (

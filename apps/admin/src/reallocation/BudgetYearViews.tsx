@@ -1,24 +1,10 @@
 /** Voted budgets: the real operating expenditure of each year, base of the fongibilité rate (instead of the services' spend). */
-import {
-  DataTable,
-  NumberField,
-  NumberInput,
-  SelectInput,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  TextField,
-  TextInput,
-  maxLength,
-  maxValue,
-  minValue,
-  required,
-} from 'react-admin';
+import { DataTable, NumberField, NumberInput, SelectInput, SimpleForm, TextField, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
 import { MoneyField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
 import { positiveDecimal } from '../common/validators';
 import { MoneyCol, YearCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 /** The API takes the operating section only, for now. */
 export const BUDGET_SECTIONS = ['FONCTIONNEMENT'] as const;
@@ -37,15 +23,13 @@ export const BudgetYearList = () => (
 );
 
 export const BudgetYearShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <TextField source="section" />
-      <MoneyField source="realExpenditure" />
-      <TextField source="source" emptyText="—" />
-      <TextField source="comment" emptyText="—" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <NumberField source="year" options={{ useGrouping: false }} />
+    <TextField source="section" />
+    <MoneyField source="realExpenditure" />
+    <TextField source="source" emptyText="—" />
+    <TextField source="comment" emptyText="—" />
+  </ShowPage>
 );
 
 const BudgetYearForm = () => (

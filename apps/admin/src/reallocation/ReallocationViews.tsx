@@ -20,7 +20,7 @@ import { LevierList } from '../common/LevierList';
 import { decimal, enumChoices } from '../common/validators';
 import { isoDate } from '../methodology/MethodologyViews';
 import { BooleanCol, DecimalCol, EnumCol, MoneyCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 const dec = { inputMode: 'decimal' as const };
 const dateHelp = 'AAAA-MM-JJ';
@@ -105,21 +105,19 @@ export const RedeploymentList = () => (
 );
 
 export const RedeploymentShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="agentRef" />
-      <TextField source="need" emptyText="—" />
-      <CatalogueLabelField source="fromService" reference="services" emptyText="—" />
-      <CatalogueLabelField source="toService" reference="services" emptyText="—" />
-      <TextField source="toPartner" emptyText="—" />
-      <DecimalField source="workingDays" />
-      <DecimalField source="quotite" />
-      <TextField source="requestDate" />
-      <TextField source="startDate" />
-      <BooleanField source="volunteer" />
-      <MoneyField source="dailyCost" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="agentRef" />
+    <TextField source="need" emptyText="—" />
+    <CatalogueLabelField source="fromService" reference="services" emptyText="—" />
+    <CatalogueLabelField source="toService" reference="services" emptyText="—" />
+    <TextField source="toPartner" emptyText="—" />
+    <DecimalField source="workingDays" />
+    <DecimalField source="quotite" />
+    <TextField source="requestDate" />
+    <TextField source="startDate" />
+    <BooleanField source="volunteer" />
+    <MoneyField source="dailyCost" />
+  </ShowPage>
 );
 
 const RedeploymentForm = () => (
@@ -169,19 +167,17 @@ export const BudgetTransferList = () => (
 );
 
 export const BudgetTransferShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <EnumField source="instrument" enumName="instrument" />
-      <TextField source="section" />
-      <TextField source="fromChapter" />
-      <TextField source="fromFunction" emptyText="—" />
-      <TextField source="toChapter" />
-      <TextField source="toFunction" emptyText="—" />
-      <MoneyField source="amount" />
-      <TextField source="decisionDate" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <EnumField source="instrument" enumName="instrument" />
+    <TextField source="section" />
+    <TextField source="fromChapter" />
+    <TextField source="fromFunction" emptyText="—" />
+    <TextField source="toChapter" />
+    <TextField source="toFunction" emptyText="—" />
+    <MoneyField source="amount" />
+    <TextField source="decisionDate" />
+  </ShowPage>
 );
 
 const CHAPTER = /^\d{2,3}$/;
@@ -222,17 +218,15 @@ export const InKindLoanList = () => (
 );
 
 export const InKindLoanShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="item" />
-      <TextField source="toPartner" />
-      <DecimalField source="days" />
-      <DecimalField source="quantity" />
-      <MoneyField source="dailyValue" />
-      <TextField source="startDate" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="item" />
+    <TextField source="toPartner" />
+    <DecimalField source="days" />
+    <DecimalField source="quantity" />
+    <MoneyField source="dailyValue" />
+    <TextField source="startDate" />
+  </ShowPage>
 );
 
 const InKindLoanForm = () => (

@@ -13,9 +13,7 @@ import {
   EditButton,
   SelectArrayInput,
   SelectInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   TopToolbar,
@@ -38,6 +36,7 @@ import { enumChoices } from '../common/validators';
 import type { LevierDataProvider } from '../dataProvider';
 import { ReportPreviewButton } from './ReportPreviewButton';
 import { SchedulePicker, ScheduleText } from './SchedulePicker';
+import { ShowPage } from '../common/record-pages';
 
 export const REPORT_INDICATORS = ['grossSavings', 'cost', 'netSavings', 'offsetRatio', 'cashable'] as const;
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
@@ -165,25 +164,23 @@ const ShowActions = () => (
 );
 
 export const ReportSubscriptionShow = () => (
-  <Show actions={<ShowActions />}>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <TextField source="recipients" />
-      <CatalogueLabelField source="orgUnits" reference="org-units" label="resources.report-subscriptions.fields.orgUnits" />
-      <ServicesField label="resources.report-subscriptions.fields.services" />
-      <WordsField source="indicators" label="resources.report-subscriptions.fields.indicators" />
-      <ScheduleField label="resources.report-subscriptions.fields.schedule" />
-      <WordsField source="periodCovered" label="resources.report-subscriptions.fields.periodCovered" />
-      <TextField source="timezone" />
-      <WordsField source="language" label="resources.report-subscriptions.fields.language" />
-      <WordsField source="formats" label="resources.report-subscriptions.fields.formats" />
-      <WordsField source="documents" label="levier.documents.attach_label" />
-      <BooleanField source="active" />
-      <DateField source="nextRunAt" showTime emptyText="—" />
-      <DateField source="lastDispatchedAt" showTime emptyText="—" />
-      <DateField source="createdAt" showTime />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage actions={<ShowActions />}>
+    <TextField source="name" />
+    <TextField source="recipients" />
+    <CatalogueLabelField source="orgUnits" reference="org-units" label="resources.report-subscriptions.fields.orgUnits" />
+    <ServicesField label="resources.report-subscriptions.fields.services" />
+    <WordsField source="indicators" label="resources.report-subscriptions.fields.indicators" />
+    <ScheduleField label="resources.report-subscriptions.fields.schedule" />
+    <WordsField source="periodCovered" label="resources.report-subscriptions.fields.periodCovered" />
+    <TextField source="timezone" />
+    <WordsField source="language" label="resources.report-subscriptions.fields.language" />
+    <WordsField source="formats" label="resources.report-subscriptions.fields.formats" />
+    <WordsField source="documents" label="levier.documents.attach_label" />
+    <BooleanField source="active" />
+    <DateField source="nextRunAt" showTime emptyText="—" />
+    <DateField source="lastDispatchedAt" showTime emptyText="—" />
+    <DateField source="createdAt" showTime />
+  </ShowPage>
 );
 
 const useCodes = (resource: string, labelField: string) => {

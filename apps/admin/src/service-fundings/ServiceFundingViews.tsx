@@ -6,9 +6,7 @@ import {
   NumberField,
   NumberInput,
   SelectInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   maxLength,
@@ -27,7 +25,7 @@ import { formatShare } from '../format/decimal-format';
 import { FundingSharesInput } from './FundingSharesInput';
 import { rankedShares } from './funding-shares';
 import { YearCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 /** The services of the organisation by label (the API takes their code): never a raw code on screen. */
 const ServiceLabelInput = (props: Omit<SelectInputProps, 'choices'> & { source: string }) => {
@@ -66,17 +64,15 @@ export const ServiceFundingList = () => (
 );
 
 export const ServiceFundingShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="serviceLabel" />
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <Labeled source="shares">
-        <SharesSummary />
-      </Labeled>
-      <TextField source="note" emptyText="—" />
-      <DateField source="updatedAt" showTime />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="serviceLabel" />
+    <NumberField source="year" options={{ useGrouping: false }} />
+    <Labeled source="shares">
+      <SharesSummary />
+    </Labeled>
+    <TextField source="note" emptyText="—" />
+    <DateField source="updatedAt" showTime />
+  </ShowPage>
 );
 
 const ServiceFundingForm = () => (

@@ -1,9 +1,9 @@
-import { DataTable, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, required } from 'react-admin';
+import { DataTable, SearchInput, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
 import { EnumField } from '../common/fields';
 import { enumChoices } from '../common/validators';
 import { LevierList } from '../common/LevierList';
 import { EnumCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 export const SERVICE_KINDS = ['PREVENTION', 'SUPPORT', 'CURATIVE'] as const;
 export const GRANULARITIES = ['month', 'quarter', 'year'] as const;
@@ -24,17 +24,15 @@ export const ServiceList = () => (
 );
 
 export const ServiceShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="label" />
-      <TextField source="functionCode" />
-      <TextField source="functionLabel" emptyText="Hors nomenclature M57" />
-      <EnumField source="kind" enumName="kind" />
-      <EnumField source="granularity" enumName="granularity" />
-      <TextField source="note" emptyText="—" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="label" />
+    <TextField source="functionCode" />
+    <TextField source="functionLabel" emptyText="Hors nomenclature M57" />
+    <EnumField source="kind" enumName="kind" />
+    <EnumField source="granularity" enumName="granularity" />
+    <TextField source="note" emptyText="—" />
+  </ShowPage>
 );
 
 const ServiceForm = () => (

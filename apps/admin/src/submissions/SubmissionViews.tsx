@@ -5,8 +5,6 @@ import {
   Labeled,
   NumberField,
   SelectInput,
-  Show,
-  SimpleShowLayout,
   TextField,
   useLocaleState,
   useRecordContext,
@@ -21,6 +19,7 @@ import { ErrorReportDownload } from '../data-entry/ImportFileDownloads';
 import { SubmissionPreview } from '../data-entry/SubmissionPreview';
 import type { SubmissionPreviewData } from '../data-entry/submission-status';
 import { SubmissionErrorsTable, SubmissionFlagsTable, type SubmissionFlag, type SubmissionRowError } from './SubmissionIssueTables';
+import { ShowPage } from '../common/record-pages';
 
 export const SUBMISSION_STATUSES = ['received', 'validating', 'rejected', 'applied', 'previewed', 'discarded'] as const;
 
@@ -117,25 +116,23 @@ const Heading = () => {
 };
 
 export const SubmissionShow = (props: Omit<ShowProps, 'children'>) => (
-  <Show title={<SubmissionTitle />} {...props}>
-    <SimpleShowLayout>
-      <Heading />
-      <TextField source="fileName" emptyText="—" />
-      <TextField source="createdByName" emptyText="—" />
-      <DateField source="createdAt" showTime locales="fr-FR" />
-      <EnumField source="status" enumName="submission_status" />
-      <EnumField source="source" enumName="source" />
-      <NumberField source="rowCount" locales="fr-FR" />
-      <NumberField source="appliedCount" locales="fr-FR" />
-      <Labeled label="levier.month_end.submission.changes" fullWidth>
-        <ChangesField />
-      </Labeled>
-      <Labeled label="levier.submissions.errors" fullWidth>
-        <ErrorsTable />
-      </Labeled>
-      <Labeled label="levier.submissions.flags" fullWidth>
-        <FlagsTable />
-      </Labeled>
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage title={<SubmissionTitle />} {...props}>
+    <Heading />
+    <TextField source="fileName" emptyText="—" />
+    <TextField source="createdByName" emptyText="—" />
+    <DateField source="createdAt" showTime locales="fr-FR" />
+    <EnumField source="status" enumName="submission_status" />
+    <EnumField source="source" enumName="source" />
+    <NumberField source="rowCount" locales="fr-FR" />
+    <NumberField source="appliedCount" locales="fr-FR" />
+    <Labeled label="levier.month_end.submission.changes" fullWidth>
+      <ChangesField />
+    </Labeled>
+    <Labeled label="levier.submissions.errors" fullWidth>
+      <ErrorsTable />
+    </Labeled>
+    <Labeled label="levier.submissions.flags" fullWidth>
+      <FlagsTable />
+    </Labeled>
+  </ShowPage>
 );

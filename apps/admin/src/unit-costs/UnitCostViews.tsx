@@ -4,9 +4,7 @@ import {
   Labeled,
   NumberInput,
   SelectInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   required,
@@ -21,7 +19,7 @@ import { decimal, share } from '../common/validators';
 import { formatShare } from '../format/decimal-format';
 import { rangeHigh, rangeLow } from './unit-cost-range';
 import { EnumCol, MoneyCol } from '../common/columns';
-import { recordPages } from '../common/record-pages';
+import { recordPages, ShowPage } from '../common/record-pages';
 
 /** Evidence grade 1 (randomised trial) … 6 (expert opinion), as the engine's optimism-bias table. */
 export const GRADES = [1, 2, 3, 4, 5, 6] as const;
@@ -118,31 +116,29 @@ const SourceLink = () => {
 };
 
 export const UnitCostShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="code" />
-      <TextField source="label" />
-      <MoneyField source="amount" />
-      <MoneyField source="amountLow" />
-      <MoneyField source="amountHigh" />
-      <TextField source="unit" />
-      <TextField source="priceYear" />
-      <ShareField source="cashableShare" />
-      <EnumField source="nature" enumName="unit_cost_nature" />
-      <EnumField source="grade" enumName="grade" emptyText="—" />
-      <Labeled label="levier.unit_costs.payers" fullWidth>
-        <PayersTable />
-      </Labeled>
-      <TextField source="sourceTitle" />
-      <TextField source="sourcePublisher" emptyText="—" />
-      <Labeled source="sourceUrl">
-        <SourceLink />
-      </Labeled>
-      <TextField source="note" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
-      <TextField source="validFrom" emptyText="—" />
-      <TextField source="validTo" emptyText="—" />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="code" />
+    <TextField source="label" />
+    <MoneyField source="amount" />
+    <MoneyField source="amountLow" />
+    <MoneyField source="amountHigh" />
+    <TextField source="unit" />
+    <TextField source="priceYear" />
+    <ShareField source="cashableShare" />
+    <EnumField source="nature" enumName="unit_cost_nature" />
+    <EnumField source="grade" enumName="grade" emptyText="—" />
+    <Labeled label="levier.unit_costs.payers" fullWidth>
+      <PayersTable />
+    </Labeled>
+    <TextField source="sourceTitle" />
+    <TextField source="sourcePublisher" emptyText="—" />
+    <Labeled source="sourceUrl">
+      <SourceLink />
+    </Labeled>
+    <TextField source="note" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+    <TextField source="validFrom" emptyText="—" />
+    <TextField source="validTo" emptyText="—" />
+  </ShowPage>
 );
 
 /** An emptied optional field goes back to the API as null (clears the range or the note). */

@@ -8,9 +8,7 @@ import {
   Edit,
   PasswordInput,
   SelectInput,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
   TextField,
   TextInput,
   email,
@@ -21,6 +19,7 @@ import { EnumField } from '../common/fields';
 import { OrgUnitCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
 import { enumChoices } from '../common/validators';
+import { ShowPage } from '../common/record-pages';
 
 export const USER_ROLES = ['admin', 'finance', 'director', 'viewer'] as const;
 
@@ -47,17 +46,15 @@ export const UserList = () => (
 );
 
 export const UserShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="email" />
-      <TextField source="displayName" />
-      <EnumField source="role" enumName="role" />
-      <TextField source="orgUnit" emptyText="levier.users.whole_organisation" />
-      <BooleanField source="active" />
-      <BooleanField source="locked" />
-      <DateField source="createdAt" showTime />
-    </SimpleShowLayout>
-  </Show>
+  <ShowPage>
+    <TextField source="email" />
+    <TextField source="displayName" />
+    <EnumField source="role" enumName="role" />
+    <TextField source="orgUnit" emptyText="levier.users.whole_organisation" />
+    <BooleanField source="active" />
+    <BooleanField source="locked" />
+    <DateField source="createdAt" showTime />
+  </ShowPage>
 );
 
 export const UserEdit = () => (
