@@ -100,7 +100,7 @@ export const planChangesInSlices = async (
   const changes: FigureChanges = { inserts: [], updates: [], unchanged: 0 };
   for (const row of rows) {
     classify(changes, row, stored, newId);
-    await slicer.pause();
+    if (slicer.due()) await slicer.pause();
   }
   return changes;
 };

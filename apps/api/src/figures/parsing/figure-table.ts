@@ -246,7 +246,7 @@ export const readFigureTableInSlices = async (
   const rows: RawRow[] = [];
   for (const record of records) {
     if (isDataRecord(record, header)) for (const row of recordRows(record, header, meta.sheet)) rows.push(row);
-    await slicer.pause();
+    if (slicer.due()) await slicer.pause();
   }
   return tableResult(header, meta, rows);
 };

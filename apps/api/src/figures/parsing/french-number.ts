@@ -45,7 +45,13 @@ const ungroup = (intPart: string, thousands: ',' | '.' | null): string | FrenchN
   return valid ? groups.join('') : 'invalid_grouping';
 };
 
+/** Digits with at most one separator and nothing else (`8123,37`, `20`): a lone separator is decimal, as below. */
+const PLAIN = /^(\d+)(?:[.,](\d+))?$/u;
+
 export const parseFrenchNumber = (input: string): FrenchNumberResult => {
+  // the common cell of a large file, answered as the general path below would, without its dozen regular expressions
+  const plain = input.length <= MAX_LENGTH ? PLAIN.exec(input) : null;
+  if (plain) return { ok: true, value: stripLeadingZeros(plain[1]) + (plain[2] === undefined ? '' : `.${plain[2]}`), percent: false };
   let text = input.trim();
   if (text === '') return fail('empty');
   if (text.length > MAX_LENGTH) return fail('not_a_number');

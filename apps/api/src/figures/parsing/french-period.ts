@@ -120,11 +120,16 @@ const FORMS: readonly Form[] = [
  * A period cell → its canonical period. Text dates and Date cells resolve to `dateGranularity` (default month);
  * whole numbers (an XLSX numeric cell holding `2024`) read as their text.
  */
+const ISO_MONTH = /^(\d{4})-(\d{2})$/u;
+
 export const parseFrenchPeriod = (input: string | number | Date, dateGranularity: Granularity = 'month'): PeriodResult => {
   if (input instanceof Date) return periodOfDate(input, dateGranularity);
   if (typeof input === 'number') {
     return Number.isInteger(input) ? parseFrenchPeriod(String(input), dateGranularity) : fail('not_a_period');
   }
+  // the canonical form (every export of Levier, most files): the same answer as the forms below, without folding
+  const iso = ISO_MONTH.exec(input);
+  if (iso) return monthPeriod(Number(iso[1]), Number(iso[2]));
   const text = fold(input);
   if (text === '') return fail('empty');
   if (text.length > 40) return fail('not_a_period');

@@ -1,7 +1,26 @@
 import fc from 'fast-check';
-import { readCsv } from './read-csv';
+import { parse } from 'csv-parse/sync';
+import { readCsv, unquotedRecords } from './read-csv';
 
 const HEADER = 'unite;service;indicateur;periode;valeur';
+
+describe(unquotedRecords.name, () => {
+  it('reads a text without quotes exactly as csv-parse does with the options of csvRecords (blank lines, trailing line endings, empty cells)', () => {
+    const csvParse = (text: string, delimiter: string): string[][] =>
+      parse(text, { delimiter, record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    expect(unquotedRecords('a;b\n\n1;2\n\n', ';')).toEqual([['a', 'b'], [''], ['1', '2'], ['']]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'é', ' ', '\u00a0', ';', ',', '\t', '\n', '\r', '1', "'"), { maxLength: 60 }).map((chars) => chars.join('')),
+        fc.constantFrom(';', ',', '\t'),
+        (text, delimiter) => {
+          expect(unquotedRecords(text, delimiter as ';' | ',' | '\t')).toEqual(csvParse(text, delimiter));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe(readCsv.name, () => {
   it('numbers lines physically: header = 1, blank lines counted and skipped, CRLF or LF or CR', () => {

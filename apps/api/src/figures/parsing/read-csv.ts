@@ -30,10 +30,24 @@ export const readCsv = (text: string, options: { delimiter?: Delimiter; encoding
   return readFigureTable(read.records, { format: 'csv', delimiter: read.delimiter, encoding: options.encoding }, options.mapping);
 };
 
+/**
+ * The records csv-parse reads (options below) from a text holding no double quote: every `\n`-separated line is one
+ * record, the last line ending closes the last record rather than opening an empty one, cells split on the delimiter.
+ * A plain split, several times faster than csv-parse's character-by-character reading on a 100 000-row export.
+ */
+export const unquotedRecords = (text: string, delimiter: Delimiter): string[][] => {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  return lines.map((line) => line.split(delimiter));
+};
+
 /** CSV text → its records (one per physical line where it starts, blank lines kept), or the `malformed_csv` error. */
 export const csvRecords = (text: string, given?: Delimiter): { ok: true; records: TableRecord[]; delimiter: Delimiter } | { ok: false; error: FileError } => {
   const normalised = text.replace(/\r\n?/gu, '\n');
   const delimiter = given ?? excelSeparatorHint(normalised) ?? detectDelimiter(normalised);
+  // without quotes no cell spans lines: record i starts on line i + 1
+  if (!normalised.includes('"')) return { ok: true, records: unquotedRecords(normalised, delimiter).map((cells, i) => ({ line: i + 1, cells })), delimiter };
   let parsed: string[][];
   try {
     parsed = parse(normalised, {

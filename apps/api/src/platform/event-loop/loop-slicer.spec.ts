@@ -22,6 +22,13 @@ describe(LoopSlicer.name, () => {
     expect(slicer.longestSliceMs).toBeGreaterThanOrEqual(10);
   });
 
+  it('says a slice is due only once it has run its time', () => {
+    const slicer = new LoopSlicer(5);
+    expect(slicer.due()).toBe(false);
+    busy(6);
+    expect(slicer.due()).toBe(true);
+  });
+
   it('does not hand the loop back inside a slice', async () => {
     const slicer = new LoopSlicer(10_000);
     let fired = false;
