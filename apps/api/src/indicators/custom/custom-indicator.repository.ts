@@ -76,7 +76,7 @@ export class CustomIndicatorRepository {
    * Replaces an indicator's cells for some periods (all when empty), by difference (issue 17, item 5, as the savings read
    * model): cells no longer computed are deleted, new ones inserted, existing ones updated only where the numerator or
    * the denominator changed (compared as text, so a change of scale is written too); a cell that did not move is not
-   * rewritten and keeps the `computed_at` of its last change.
+   * rewritten and keeps the `computed_at` of its last change. Cells of periods that hold none yet are inserted directly.
    */
   async replace(
     em: EntityManager,
@@ -86,24 +86,45 @@ export class CustomIndicatorRepository {
     rows: readonly CellValueRow[],
     now: Date,
   ): Promise<void> {
+    const [{ empty }]: { empty: boolean }[] = await em.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM custom_indicator_value WHERE organisation_id = $1 AND indicator_id = $2
+                             AND (cardinality($3::text[]) = 0 OR period = ANY($3::text[]))) AS empty`,
+      [organisationId, indicatorId, periods],
+    );
+    const CHUNK = 5000;
+    /** `statement` reads the cells of a chunk as `u` from parameters $1 … $7 (its own come after). */
+    const eachChunk = async (statement: string, extra: unknown[]): Promise<void> => {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        const bounds = chunk.map((r) => periodBounds(r.period));
+        await em.query(statement, [
+          chunk.map((r) => r.orgUnitId),
+          chunk.map((r) => r.serviceId),
+          chunk.map((r) => r.period),
+          bounds.map((b) => b.start),
+          bounds.map((b) => b.end),
+          chunk.map((r) => r.numerator),
+          chunk.map((r) => r.denominator),
+          ...extra,
+        ]);
+      }
+    };
+    const cells = `unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::numeric[])
+                     AS u(org_unit_id, service_id, period, period_start, period_end, numerator, denominator)`;
+    if (empty) {
+      // nothing to compare with (a new indicator, or periods without cells): the cells go straight in
+      await eachChunk(
+        `INSERT INTO custom_indicator_value (organisation_id, indicator_id, org_unit_id, service_id, period, period_start, period_end, numerator, denominator, computed_at)
+         SELECT $8, $9, u.org_unit_id, u.service_id, u.period, u.period_start, u.period_end, u.numerator, u.denominator, $10 FROM ${cells}`,
+        [organisationId, indicatorId, now],
+      );
+      return;
+    }
     await em.query(
       `CREATE TEMP TABLE cv_new (org_unit_id uuid NOT NULL, service_id uuid NOT NULL, period varchar(7) NOT NULL, period_start date NOT NULL,
                                  period_end date NOT NULL, numerator numeric, denominator numeric) ON COMMIT DROP`,
     );
-    const CHUNK = 5000;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const bounds = chunk.map((r) => periodBounds(r.period));
-      await em.query(`INSERT INTO cv_new SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::numeric[])`, [
-        chunk.map((r) => r.orgUnitId),
-        chunk.map((r) => r.serviceId),
-        chunk.map((r) => r.period),
-        bounds.map((b) => b.start),
-        bounds.map((b) => b.end),
-        chunk.map((r) => r.numerator),
-        chunk.map((r) => r.denominator),
-      ]);
-    }
+    await eachChunk(`INSERT INTO cv_new SELECT * FROM ${cells}`, []);
     await em.query(`ANALYZE cv_new`);
     await em.query(
       `DELETE FROM custom_indicator_value v
