@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 import { FIGURE_BATCH, figureAuditEntries } from './figure-audit';
+import type { Page, PageRequest } from '../platform/database/page';
 
 export interface AuditLogRow {
   id: string;
@@ -49,12 +50,7 @@ const RAW_SORT_SQL: Record<AuditSortField, string> = {
  */
 @Injectable()
 export class AuditLogRepository {
-  async list(
-    em: EntityManager,
-    organisationId: string,
-    filter: AuditLogFilter,
-    page: { sort: { field: AuditSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: AuditLogRow[]; total: number }> {
+  async list(em: EntityManager, organisationId: string, filter: AuditLogFilter, page: PageRequest<AuditSortField>): Promise<Page<AuditLogRow>> {
     const perEntry = filter.ids !== undefined || filter.entityId !== undefined || filter.orgUnit !== undefined || filter.period !== undefined;
     return perEntry ? this.listEntries(em, organisationId, filter, page) : this.listByRows(em, organisationId, filter, page);
   }
@@ -63,12 +59,7 @@ export class AuditLogRepository {
    * Filters that only look at the audit row (who, when, what, which submission): the page is found on the rows, a batch
    * row counting for its `count` entries, and only the rows of the page are opened into entries.
    */
-  private async listByRows(
-    em: EntityManager,
-    organisationId: string,
-    filter: AuditLogFilter,
-    page: { sort: { field: AuditSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: AuditLogRow[]; total: number }> {
+  private async listByRows(em: EntityManager, organisationId: string, filter: AuditLogFilter, page: PageRequest<AuditSortField>): Promise<Page<AuditLogRow>> {
     const where = new SqlWhere('a.organisation_id = $1', organisationId);
     if (filter.entity) where.add('a.entity = ANY(?::text[])', filter.entity === 'figure' ? ['figure', FIGURE_BATCH] : [filter.entity]);
     addRowFilters(where, filter);
@@ -97,12 +88,7 @@ export class AuditLogRepository {
   }
 
   /** Filters on an entry's own fields (its id, the figure, its unit or period): batch rows are opened before filtering. */
-  private async listEntries(
-    em: EntityManager,
-    organisationId: string,
-    filter: AuditLogFilter,
-    page: { sort: { field: AuditSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: AuditLogRow[]; total: number }> {
+  private async listEntries(em: EntityManager, organisationId: string, filter: AuditLogFilter, page: PageRequest<AuditSortField>): Promise<Page<AuditLogRow>> {
     const where = new SqlWhere('a.organisation_id = $1', organisationId);
     // $2: the figure asked for, which also narrows the batch rows to those whose id range holds it (an index probe)
     if (filter.entityId) where.add('a.entity_id = ?', UUID.test(filter.entityId) ? filter.entityId.toLowerCase() : filter.entityId);

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery, stringList } from '../platform/http/list-query';
 import { AuditLogFilter, AuditLogRepository, AuditLogRow, AuditSortField } from './audit-log.repository';
+import type { Page } from '../platform/database/page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +23,7 @@ export class AuditLogService {
     private readonly repository: AuditLogRepository,
   ) {}
 
-  list(organisationId: string, query: ListQuery<AuditSortField>): Promise<{ rows: AuditLogRow[]; total: number }> {
+  list(organisationId: string, query: ListQuery<AuditSortField>): Promise<Page<AuditLogRow>> {
     const ids = stringList(query.filter, 'id');
     if (ids && !ids.every((id) => /^\d{1,18}(\.\d{1,6})?$/.test(id)))
       throw new BadRequestException('Le filtre id doit lister des numéros d’entrées du journal.');

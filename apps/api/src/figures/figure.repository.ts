@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 import type { FigureStatus, SubmissionSource } from './figure.entity';
+import type { Page, PageRequest } from '../platform/database/page';
 
 /** A validated figure with the ids behind its codes. */
 export interface ResolvedFigure {
@@ -86,12 +87,7 @@ export class FigureRepository {
     return rows[0] ?? null;
   }
 
-  async list(
-    em: EntityManager,
-    organisationId: string,
-    filter: FigureFilter,
-    page: { sort: { field: FigureSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: FigureView[]; total: number }> {
+  async list(em: EntityManager, organisationId: string, filter: FigureFilter, page: PageRequest<FigureSortField>): Promise<Page<FigureView>> {
     const where = new SqlWhere('f.organisation_id = $1', organisationId);
     if (filter.ids) where.add('f.id = ANY(?::uuid[])', filter.ids);
     if (filter.orgUnits) where.add('u.code = ANY(?::varchar[])', filter.orgUnits);

@@ -20,6 +20,7 @@ import { FigureWriter } from './figure-writer';
 import { enumList, uuidList } from './list-filters';
 import type { UpdateFigureDto } from './dto/update-figure.dto';
 import { FigureChangeView, HistoryRepository } from './history.repository';
+import type { Page } from '../platform/database/page';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/;
 
@@ -52,7 +53,7 @@ export class FiguresService {
     private readonly changes: HistoryRepository,
   ) {}
 
-  list(user: AuthUser, query: ListQuery<FigureSortField>): Promise<{ rows: FigureView[]; total: number }> {
+  list(user: AuthUser, query: ListQuery<FigureSortField>): Promise<Page<FigureView>> {
     const periods = stringList(query.filter, 'period', 7);
     const outOfRange = periods?.find((p) => !periodYearAccepted(p));
     if (outOfRange !== undefined) throw new BadRequestException(`Filtre ${periodYearMessage('period', outOfRange)}`);

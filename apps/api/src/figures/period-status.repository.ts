@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 import type { FigureStatus } from './figure.entity';
+import type { Page, PageRequest } from '../platform/database/page';
 
 export interface PeriodStatusView {
   id: string;
@@ -109,12 +110,7 @@ export class PeriodStatusRepository {
     );
   }
 
-  async list(
-    em: EntityManager,
-    organisationId: string,
-    filter: PeriodStatusFilter,
-    page: { sort: { field: PeriodSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: PeriodStatusView[]; total: number }> {
+  async list(em: EntityManager, organisationId: string, filter: PeriodStatusFilter, page: PageRequest<PeriodSortField>): Promise<Page<PeriodStatusView>> {
     const where = new SqlWhere('p.organisation_id = $1', organisationId);
     if (filter.ids) where.add('p.id = ANY(?::uuid[])', filter.ids);
     if (filter.orgUnits) where.add('u.code = ANY(?::varchar[])', filter.orgUnits);

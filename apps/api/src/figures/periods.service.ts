@@ -13,6 +13,7 @@ import { enumList, uuidList } from './list-filters';
 import type { PeriodActionDto } from './dto/period-action.dto';
 import { periodLabel } from './period-label';
 import { HistoryRepository, PeriodChangeView } from './history.repository';
+import type { Page } from '../platform/database/page';
 
 export type PeriodAction = 'submit' | 'approve' | 'reopen';
 
@@ -146,7 +147,7 @@ export class PeriodsService {
     });
   }
 
-  list(user: AuthUser, query: ListQuery<PeriodSortField>): Promise<{ rows: PeriodStatusView[]; total: number }> {
+  list(user: AuthUser, query: ListQuery<PeriodSortField>): Promise<Page<PeriodStatusView>> {
     const filter = {
       ids: uuidList(query.filter),
       orgUnits: stringList(query.filter, 'orgUnit', 64),

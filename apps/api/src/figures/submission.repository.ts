@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { SubmissionSource } from './figure.entity';
 import type { SubmissionFlag, SubmissionPreview, SubmissionRowError, SubmissionStatus } from './submission.entity';
 import type { ImportMapping } from './parsing/import-mapping';
+import type { Page, PageRequest } from '../platform/database/page';
 
 export interface SubmissionView {
   id: string;
@@ -119,12 +120,7 @@ export class SubmissionRepository {
     return rows[0] ?? null;
   }
 
-  async list(
-    em: EntityManager,
-    organisationId: string,
-    filter: SubmissionFilter,
-    page: { sort: { field: SubmissionSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: SubmissionView[]; total: number }> {
+  async list(em: EntityManager, organisationId: string, filter: SubmissionFilter, page: PageRequest<SubmissionSortField>): Promise<Page<SubmissionView>> {
     const where = new SqlWhere('organisation_id = $1', organisationId);
     if (filter.ids) where.add('id = ANY(?::uuid[])', filter.ids);
     if (filter.status) where.add('status = ANY(?::varchar[])', filter.status);

@@ -3,6 +3,7 @@ import { EntityManager, FindOptionsOrder, FindOptionsWhere, In } from 'typeorm';
 import { Service } from '../catalogue/service.entity';
 import { FundingPlans, FundingShares } from './funding-plan';
 import { ServiceFunding } from './service-funding.entity';
+import type { Page, PageRequest } from '../platform/database/page';
 
 export const SERVICE_FUNDING_SORTS = ['year', 'service', 'updatedAt'] as const;
 export type ServiceFundingSort = (typeof SERVICE_FUNDING_SORTS)[number];
@@ -41,12 +42,7 @@ export class ServiceFundingRepository {
     return plans;
   }
 
-  async page(
-    em: EntityManager,
-    organisationId: string,
-    filter: ServiceFundingFilter,
-    query: { sort: { field: ServiceFundingSort; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: ServiceFunding[]; total: number }> {
+  async page(em: EntityManager, organisationId: string, filter: ServiceFundingFilter, query: PageRequest<ServiceFundingSort>): Promise<Page<ServiceFunding>> {
     const where: FindOptionsWhere<ServiceFunding> = { organisationId };
     if (filter.ids) where.id = In(filter.ids);
     if (filter.serviceIds) where.serviceId = In(filter.serviceIds);

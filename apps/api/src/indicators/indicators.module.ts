@@ -16,7 +16,7 @@ import { CustomIndicatorsController } from './custom/custom-indicators.controlle
 import { CustomIndicatorsService } from './custom/custom-indicators.service';
 import { CustomIndicatorRepository } from './custom/custom-indicator.repository';
 import { IndicatorTargetRepository } from './targets/indicator-target.repository';
-import { OrgUnitRepository } from './shared/org-unit.repository';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CustomIndicatorRecomputeService } from './custom/custom-indicator-recompute.service';
 import { CustomIndicatorValuesController } from './custom/custom-indicator-values.controller';
 import { CustomIndicatorValuesService } from './custom/custom-indicator-values.service';
@@ -38,7 +38,7 @@ import { ReallocationValuesRepository } from './reallocation/reallocation-values
  * is read through methodology/'s MethodologyInputs; the reallocation records through reallocation/'s repository.
  */
 @Module({
-  imports: [AuditModule, FundingModule, MethodologyModule, ReallocationModule],
+  imports: [AuditModule, CatalogueModule, FundingModule, MethodologyModule, ReallocationModule],
   controllers: [
     IndicatorsController,
     CustomIndicatorsController,
@@ -63,7 +63,6 @@ import { ReallocationValuesRepository } from './reallocation/reallocation-values
     IndicatorTargetsService,
     IndicatorTargetRepository,
     IndicatorAlertsService,
-    OrgUnitRepository,
     ReallocationReadService,
     ReallocationRecomputeService,
     ReallocationValuesRepository,

@@ -3,9 +3,9 @@ import { EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { Metric } from '../catalogue/metric.entity';
 import { OrgUnit } from '../catalogue/org-unit.entity';
 import { Service } from '../catalogue/service.entity';
-import type { TreeNode } from '../catalogue/org-tree';
 import { InitiativeStatus } from './initiative-status';
 import { Initiative } from './initiative.entity';
+import type { Page, PageRequest } from '../platform/database/page';
 
 export const INITIATIVE_SORTS = ['startDate', 'title', 'status', 'updatedAt'] as const;
 export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
@@ -22,16 +22,7 @@ const RELATIONS = { orgUnit: true, service: true, metric: true } as const;
 /** Queries of `initiative`, always inside a tenant transaction (the EntityManager of `TenantDb.run`). */
 @Injectable()
 export class InitiativeRepository {
-  units(em: EntityManager, organisationId: string): Promise<(TreeNode & { name: string })[]> {
-    return em.query(`SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [organisationId]);
-  }
-
-  async page(
-    em: EntityManager,
-    organisationId: string,
-    filter: InitiativeFilter,
-    query: { sort: { field: InitiativeSort; order: 'ASC' | 'DESC' }; offset: number; limit: number },
-  ): Promise<{ rows: Initiative[]; total: number }> {
+  async page(em: EntityManager, organisationId: string, filter: InitiativeFilter, query: PageRequest<InitiativeSort>): Promise<Page<Initiative>> {
     const where: FindOptionsWhere<Initiative> = { organisationId, orgUnitId: In(filter.unitIds) };
     if (filter.ids) where.id = In(filter.ids);
     if (filter.statuses) where.status = In(filter.statuses as InitiativeStatus[]);

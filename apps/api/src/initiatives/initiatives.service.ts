@@ -2,6 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import Decimal from 'decimal.js';
 import { subtree, TreeNode } from '../catalogue/org-tree';
 import { Metric } from '../catalogue/metric.entity';
+import { OrgUnitRepository } from '../catalogue/org-unit.repository';
 import { Service } from '../catalogue/service.entity';
 import { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import { TenantDb } from '../platform/database/tenant-db';
@@ -48,7 +49,10 @@ const writableUnit = (user: AuthUser, units: readonly Unit[], code: string): Uni
   return unit;
 };
 
-const initiative = (repository: InitiativeRepository): RecordDeclaration<Initiative, InitiativeResponse, CreateInitiativeDto, Unit[], AuthUser> => {
+const initiative = (
+  repository: InitiativeRepository,
+  orgUnits: OrgUnitRepository,
+): RecordDeclaration<Initiative, InitiativeResponse, CreateInitiativeDto, Unit[], AuthUser> => {
   const service = async ({ em, organisationId }: Scope, code: string): Promise<Service> => {
     const found = await repository.serviceByCode(em, organisationId, code);
     if (!found) throw badRequest('Service inconnu.', `service : service inconnu « ${code.slice(0, 64)} » : indiquez le code d’un service de l’organisation`);
@@ -68,7 +72,7 @@ const initiative = (repository: InitiativeRepository): RecordDeclaration<Initiat
     what: 'Initiative',
     audit: 'initiative',
     // the units, to see and write by subtree
-    context: (em, user) => repository.units(em, user.organisationId),
+    context: (em, user) => orgUnits.all(em, user.organisationId),
     toResponse: toInitiativeResponse,
     page: async ({ em, user, organisationId, ctx: units }, query) => {
       const visible = visibleUnitIds(user, units);
@@ -146,15 +150,16 @@ export class InitiativesService extends TenantRecords<Initiative, InitiativeResp
     tenantDb: TenantDb,
     writer: AuditedTenantWriter,
     private readonly repository: InitiativeRepository,
+    private readonly orgUnits: OrgUnitRepository,
   ) {
-    super(initiative(repository), tenantDb, writer);
+    super(initiative(repository, orgUnits), tenantDb, writer);
   }
 
   /** Initiatives by status and the resources they mobilised, over a unit's subtree (default: all the caller sees). */
   summary(user: AuthUser, orgUnit: string | undefined): Promise<InitiativesSummaryResponse> {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
-      const units = await this.repository.units(em, organisationId);
+      const units = await this.orgUnits.all(em, organisationId);
       const visible = visibleUnitIds(user, units);
       let unitIds = [...visible];
       if (orgUnit !== undefined) {

@@ -7,6 +7,7 @@ import { DeliverySortField, DeliveryView, ReportDeliveryRepository } from './rep
 import { asReportLanguage, DEFAULT_REPORT_LANGUAGE, ReportLanguage } from './report-content';
 import { ReportSubscriptionRepository } from './report-subscription.repository';
 import { UnsubscribeLinks } from './unsubscribe-links';
+import type { Page } from '../platform/database/page';
 
 /**
  * What a signed unsubscribe link leads to: `pending` (a GET: the recipient is still listed, nothing changed yet),
@@ -26,7 +27,7 @@ export class ReportDeliveriesService {
     private readonly links: UnsubscribeLinks,
   ) {}
 
-  list(user: AuthUser, query: ListQuery<DeliverySortField>): Promise<{ rows: DeliveryView[]; total: number }> {
+  list(user: AuthUser, query: ListQuery<DeliverySortField>): Promise<Page<DeliveryView>> {
     return this.tenantDb.run(user.organisationId, (em) => this.deliveries.list(em, user.organisationId, query));
   }
 

@@ -3,6 +3,7 @@ import { SqlWhere } from '../platform/database/sql-where';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../platform/http/list-query';
 import type { DeliveryStatus } from './report-delivery.entity';
+import type { Page } from '../platform/database/page';
 
 export const DELIVERY_SORTABLE = ['createdAt', 'sentAt', 'period', 'status', 'recipient', 'attempts'] as const;
 export type DeliverySortField = (typeof DELIVERY_SORTABLE)[number];
@@ -154,7 +155,7 @@ export class ReportDeliveryRepository {
     return rows.map((r) => r.id);
   }
 
-  async list(em: EntityManager, organisationId: string, query: ListQuery<DeliverySortField>): Promise<{ rows: DeliveryView[]; total: number }> {
+  async list(em: EntityManager, organisationId: string, query: ListQuery<DeliverySortField>): Promise<Page<DeliveryView>> {
     const where = new SqlWhere('d.organisation_id = $1', organisationId);
     const { subscriptionId, status, period, recipient } = query.filter;
     if (typeof subscriptionId === 'string' && /^[0-9a-f-]{36}$/i.test(subscriptionId)) where.add('d.subscription_id = ?::uuid', subscriptionId);

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../platform/http/list-query';
 import type { ReportCoverage } from './report-period';
 import { ReportSubscription } from './report-subscription.entity';
+import type { Page } from '../platform/database/page';
 
 export const SUBSCRIPTION_SORTABLE = ['name', 'createdAt', 'schedule', 'active'] as const;
 export type SubscriptionSortField = (typeof SUBSCRIPTION_SORTABLE)[number];
@@ -33,7 +34,7 @@ export class ReportSubscriptionRepository {
     return em.findOne(ReportSubscription, { where: { organisationId, id } });
   }
 
-  async list(em: EntityManager, organisationId: string, query: ListQuery<SubscriptionSortField>): Promise<{ rows: ReportSubscription[]; total: number }> {
+  async list(em: EntityManager, organisationId: string, query: ListQuery<SubscriptionSortField>): Promise<Page<ReportSubscription>> {
     const qb = em.createQueryBuilder(ReportSubscription, 's').where('s.organisation_id = :organisationId', { organisationId });
     const q = query.filter.q;
     if (typeof q === 'string' && q.trim() !== '') qb.andWhere('s.name ILIKE :q', { q: `%${q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` });

@@ -17,6 +17,7 @@ import { DEFAULT_REPORT_SCHEDULE } from './report-schedule';
 import type { ReportSubscription } from './report-subscription.entity';
 import { ReportSubscriptionRepository, SubscriptionFields, SubscriptionSortField } from './report-subscription.repository';
 import { ReportReadsRepository } from './report-reads.repository';
+import type { Page } from '../platform/database/page';
 
 const snapshot = (s: ReportSubscription): Record<string, unknown> => ({
   name: s.name,
@@ -69,7 +70,7 @@ export class ReportSubscriptionsService {
     });
   }
 
-  list(user: AuthUser, query: ListQuery<SubscriptionSortField>): Promise<{ rows: ReportSubscription[]; total: number }> {
+  list(user: AuthUser, query: ListQuery<SubscriptionSortField>): Promise<Page<ReportSubscription>> {
     return this.tenantDb.run(user.organisationId, (em) => this.subscriptions.list(em, user.organisationId, query));
   }
 

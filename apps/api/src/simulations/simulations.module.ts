@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { ReallocationModule } from '../reallocation/reallocation.module';
 import { SimulationsController } from './simulations.controller';
@@ -13,7 +14,7 @@ import { SimulationWarmup } from './simulation-warmup';
  * through the reallocation module; the computation is the engine's (`@levier/indicators` `simulate`).
  */
 @Module({
-  imports: [AuditModule, IndicatorsModule, ReallocationModule],
+  imports: [AuditModule, CatalogueModule, IndicatorsModule, ReallocationModule],
   controllers: [SimulationsController],
   providers: [SimulationsService, SimulationWarmup, SimulationsRepository],
   exports: [SimulationsService],

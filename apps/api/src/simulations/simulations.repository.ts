@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { TreeNode } from '../catalogue/org-tree';
 
-/** The catalogue reads of the simulator (services with their M57 function, the unit tree), on the tenant's EntityManager. */
+/** The catalogue reads of the simulator (services with their M57 function), on the tenant's EntityManager. */
 @Injectable()
 export class SimulationsRepository {
   async services(em: EntityManager, organisationId: string): Promise<Map<string, { label: string; functionCode: string }>> {
@@ -11,9 +10,5 @@ export class SimulationsRepository {
       [organisationId],
     );
     return new Map(rows.map((r) => [r.code, { label: r.label, functionCode: r.function_code }]));
-  }
-
-  async orgUnits(em: EntityManager, organisationId: string): Promise<TreeNode[]> {
-    return (await em.query(`SELECT id, code, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [organisationId])) as TreeNode[];
   }
 }

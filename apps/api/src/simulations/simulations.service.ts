@@ -33,6 +33,8 @@ import { CreateSimulationDto } from './dto/simulation.dto';
 import { fongibiliteChecks, SimulationCheck, YearBudget } from './fongibilite-checks';
 import { Simulation } from './simulation.entity';
 import { SimulationWarmup } from './simulation-warmup';
+import { OrgUnitRepository } from '../catalogue/org-unit.repository';
+import type { Page } from '../platform/database/page';
 
 /** Who may simulate and read saved simulations (a viewer may not: see the controller). */
 export const SIMULATION_ROLES: Role[] = ['admin', 'finance', 'director'];
@@ -100,6 +102,7 @@ export class SimulationsService {
     private readonly writer: AuditedTenantWriter,
     private readonly warmup: SimulationWarmup,
     private readonly catalogue: SimulationsRepository,
+    private readonly orgUnits: OrgUnitRepository,
   ) {}
 
   async preview(user: AuthUser, dto: SimulationScope & { levers: unknown[] }): Promise<SimulationAnswer> {
@@ -108,7 +111,7 @@ export class SimulationsService {
     return computed.answer;
   }
 
-  list(user: AuthUser, query: ListQuery<(typeof SIMULATION_SORTS)[number]>): Promise<{ rows: SimulationResponse[]; total: number }> {
+  list(user: AuthUser, query: ListQuery<(typeof SIMULATION_SORTS)[number]>): Promise<Page<SimulationResponse>> {
     const organisationId = user.organisationId;
     return this.tenantDb.run(organisationId, async (em) => {
       const units = await this.simulatingUnits(em, user);
@@ -266,7 +269,7 @@ export class SimulationsService {
 
   /** The units where the caller may simulate: the subtrees of their finance, director and admin roles. */
   private async simulatingUnits(em: EntityManager, user: AuthUser): Promise<Set<string>> {
-    return unitIdsWithRole(user, await this.catalogue.orgUnits(em, user.organisationId), SIMULATION_ROLES);
+    return unitIdsWithRole(user, await this.orgUnits.all(em, user.organisationId), SIMULATION_ROLES);
   }
 
   /** A saved simulation of the caller's organisation and subtree, or 404 (another tenant's, another subtree's, or none). */

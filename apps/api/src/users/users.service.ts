@@ -13,6 +13,7 @@ import { ListQuery } from '../platform/http/list-query';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { toUserResponse, UserResponse } from './user.mapper';
 import { UsersRepository } from './users.repository';
+import type { Page } from '../platform/database/page';
 
 /** Accounts of the caller's organisation: one role each, over the organisation or an org-unit subtree. */
 @Injectable()
@@ -23,7 +24,7 @@ export class UsersService {
     private readonly users: UsersRepository,
   ) {}
 
-  list(user: AuthUser, query: ListQuery<'email' | 'displayName' | 'createdAt'>): Promise<{ rows: UserResponse[]; total: number }> {
+  list(user: AuthUser, query: ListQuery<'email' | 'displayName' | 'createdAt'>): Promise<Page<UserResponse>> {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const [users, total] = await em.findAndCount(User, {
         where: { organisationId: user.organisationId },

@@ -10,7 +10,7 @@ import { combineSums } from './custom-formula';
 import { CustomIndicatorRepository, PeriodSumRow } from './custom-indicator.repository';
 import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope, UnitScope } from '../shared/read-scope';
-import { OrgUnitRepository } from '../shared/org-unit.repository';
+import { OrgUnitRepository } from '../../catalogue/org-unit.repository';
 import type { Integer } from '@levier/contracts';
 
 export interface CustomValue {

@@ -15,7 +15,7 @@ import { CustomIndicatorRepository } from './custom-indicator.repository';
 import { CustomIndicatorResponse, toCustomIndicatorResponse } from './custom-indicator.mapper';
 import { maskCustomValue, secrecyScopeOf } from './masked-value';
 import { resolveUnitScope } from '../shared/read-scope';
-import { OrgUnitRepository } from '../shared/org-unit.repository';
+import { OrgUnitRepository } from '../../catalogue/org-unit.repository';
 import type { PreviewResponse } from '@levier/contracts';
 
 export const CUSTOM_INDICATOR_SORTS = ['code', 'label', 'unit'] as const;

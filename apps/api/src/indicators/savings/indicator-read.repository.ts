@@ -205,16 +205,6 @@ export class IndicatorReadRepository {
     return row.peak === null ? null : new Decimal(row.peak);
   }
 
-  /** The organisation's units (with their parent) for the scope's resolution and the secrecy's tree. */
-  async orgUnits(em: EntityManager, organisationId: string): Promise<{ id: string; code: string; name: string; parentId: string | null }[]> {
-    return (await em.query(`SELECT id, code, name, parent_id AS "parentId" FROM org_unit WHERE organisation_id = $1`, [organisationId])) as {
-      id: string;
-      code: string;
-      name: string;
-      parentId: string | null;
-    }[];
-  }
-
   /** Ids of the organisation's service with this code (none when unknown). */
   async serviceIds(em: EntityManager, organisationId: string, code: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(`SELECT id FROM service WHERE organisation_id = $1 AND code = $2`, [organisationId, code]);

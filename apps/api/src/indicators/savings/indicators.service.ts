@@ -38,6 +38,7 @@ import { parameterValues } from './parameter-values';
 import { ScopePeriodsService } from './scope-periods.service';
 import { seriesCoverage } from './series-coverage';
 import { simulationCellsOf, SimulationScopeCells } from './simulation-cells';
+import { OrgUnitRepository } from '../../catalogue/org-unit.repository';
 
 type Conventions = 1 | 2 | null;
 type Presented = AggregateOutput | AggregateOutputConventions2;
@@ -88,6 +89,7 @@ export class IndicatorsService {
     private readonly cache: ReadModelCache,
     private readonly scopePeriods: ScopePeriodsService,
     private readonly method: MethodologyInputs,
+    private readonly orgUnits: OrgUnitRepository,
   ) {}
 
   summary(user: AuthUser, query: IndicatorScopeQuery) {
@@ -378,7 +380,7 @@ export class IndicatorsService {
   }
 
   private async resolve(em: EntityManager, user: AuthUser, query: IndicatorScopeQuery): Promise<ResolvedScope> {
-    const units = await this.read.orgUnits(em, user.organisationId);
+    const units = await this.orgUnits.all(em, user.organisationId);
     const visible = visibleUnitIds(user, units);
     const unit =
       query.orgUnit === undefined
@@ -422,7 +424,7 @@ export class IndicatorsService {
    * or complementary suppression hides the unit over those dates (statistical-secrecy.ts `complementaryMask`).
    */
   private async isMasked(em: EntityManager, user: AuthUser, scope: ReadScope, options: { cellwise?: boolean } = {}): Promise<boolean> {
-    const units = await this.read.orgUnits(em, scope.organisationId);
+    const units = await this.orgUnits.all(em, scope.organisationId);
     const seen = unitIdsWithRole(user, units, UNMASKED_ROLES);
     if (seen.has(scope.orgUnitId)) return false;
     const activity = await this.read.unitActivity(em, scope.organisationId, scope.start, scope.end, SMALL_NUMBER_THRESHOLD);

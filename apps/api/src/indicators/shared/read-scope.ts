@@ -3,7 +3,7 @@ import type { AuthUser } from '../../tenancy/auth-user';
 import { visibleUnitIds } from '../../tenancy/unit-scope';
 import { leavesUnder } from '../../catalogue/org-tree';
 import { periodBounds } from './period-bounds';
-import type { OrgUnitRow } from './org-unit.repository';
+import type { OrgUnitRow } from '../../catalogue/org-unit.repository';
 
 export interface UnitScope {
   orgUnit: { id: string; code: string; name: string };

@@ -11,7 +11,7 @@ import { AlertsQuery } from './indicator-target.dto';
 import { CustomIndicatorRepository } from '../custom/custom-indicator.repository';
 import { CustomIndicatorValuesService } from '../custom/custom-indicator-values.service';
 import { isSystemIndicator, SYSTEM_INDICATOR_LABELS } from './indicator-targets.service';
-import { OrgUnitRepository } from '../shared/org-unit.repository';
+import { OrgUnitRepository } from '../../catalogue/org-unit.repository';
 import type { AlertStatus, IndicatorAlert } from '@levier/contracts';
 
 /** An alert as the API answers it: the contract's type (libs/contracts), masked always said. */

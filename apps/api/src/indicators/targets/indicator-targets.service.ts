@@ -14,7 +14,7 @@ import { IndicatorTargetRepository } from './indicator-target.repository';
 import { IndicatorTarget } from './indicator-target.entity';
 import { CreateIndicatorTargetDto } from './indicator-target.dto';
 import { IndicatorTargetResponse, toIndicatorTargetResponse } from './indicator-target.mapper';
-import { OrgUnitRepository, OrgUnitRow } from '../shared/org-unit.repository';
+import { OrgUnitRepository, OrgUnitRow } from '../../catalogue/org-unit.repository';
 
 /** System indicators a target can be set on: the scalar keys of the summary (AGGREGATE of the vectors README). */
 export const SYSTEM_TARGET_INDICATORS = SUMMARY_SCALARS;

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In, ObjectLiteral, QueryFailedError } from 'typeorm';
 import { ListQuery, stringList } from '../http/list-query';
+import type { Page } from './page';
 
 /**
  * Small generic helpers for the ra-data-simple-rest resources of one tenant, used by the generic record service
@@ -47,7 +48,7 @@ export const findPage = async <E extends OwnedRow>(
   target: EntityTarget<E>,
   where: FindOptionsWhere<E>,
   query: ListQuery<string>,
-): Promise<{ rows: E[]; total: number }> => {
+): Promise<Page<E>> => {
   const defined = Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as FindOptionsWhere<E>;
   const order = { [query.sort.field]: query.sort.order, ...(query.sort.field === 'id' ? {} : { id: 'ASC' }) } as FindOptionsOrder<E>;
   const [rows, total] = await em.findAndCount(target, { where: defined, order, skip: query.offset, take: query.limit });

@@ -4,6 +4,7 @@ import { ListQuery } from '../http/list-query';
 import { auditCopy, findOwned, findPage, guardConstraints, idFilter, OwnedRow, UUID } from './tenant-crud';
 import { TenantDb } from './tenant-db';
 import { AuditedChange, AuditedOutcome, AuditedTenantWriter, RecomputeRequest } from '../audit/audited-tenant-writer';
+import type { Page } from './page';
 
 /**
  * One generic service for the record types of one tenant served as react-admin resources (price indices, unit costs,
@@ -52,7 +53,7 @@ export interface RecordRead<E extends OwnedRow, R, X = undefined, U extends Acto
   /** The equality filters of the list query (the `id` filter of react-admin's getMany is always served). */
   filters?: (filter: Record<string, unknown>, scope: RecordScope<X, U>) => FindOptionsWhere<E> | Promise<FindOptionsWhere<E>>;
   /** A page of rows when the type reads its own way (relations, a visibility rule); replaces `filters`. */
-  page?: (scope: RecordScope<X, U>, query: ListQuery<string>) => Promise<{ rows: E[]; total: number }>;
+  page?: (scope: RecordScope<X, U>, query: ListQuery<string>) => Promise<Page<E>>;
   /** One row of the organisation (null when none) when the type reads its own way (relations, visibility). */
   find?: (scope: RecordScope<X, U>, id: string) => Promise<E | null>;
 }
@@ -89,7 +90,7 @@ export class TenantRecordReader<E extends OwnedRow, R extends object, X = undefi
     protected readonly tenantDb: TenantDb,
   ) {}
 
-  list(user: U, query: ListQuery<string>): Promise<{ rows: R[]; total: number }> {
+  list(user: U, query: ListQuery<string>): Promise<Page<R>> {
     return this.tenantDb.run(user.organisationId, async (em) => {
       const scope = await this.scope(em, user, false);
       const page = this.type.page

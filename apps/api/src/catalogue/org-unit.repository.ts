@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-/** An org unit as the read side needs it: to resolve a scope, to name a unit, to keep a caller in their subtree. */
+/** An org unit as its readers need it: to resolve a scope, to name a unit, to keep a caller in their subtree. */
 export interface OrgUnitRow {
   id: string;
   code: string;
@@ -9,7 +9,10 @@ export interface OrgUnitRow {
   parentId: string | null;
 }
 
-/** The organisation's org units, for the read model's scopes, targets and alerts. */
+/**
+ * The organisation's org units, the one query of the whole tree: the read model's scopes, targets and alerts, the
+ * indicators' scope, the initiatives' and the simulations' subtrees.
+ */
 @Injectable()
 export class OrgUnitRepository {
   async all(em: EntityManager, organisationId: string): Promise<OrgUnitRow[]> {
