@@ -13,6 +13,7 @@ import { RoleAssignment } from '../apps/api/src/tenancy/role-assignment.entity';
 import { REFERENCE_UNIT_COSTS } from '../apps/api/src/methodology/reference-unit-costs';
 import { DEMO_PRICE_INDEX } from '../apps/api/src/demo/demo-tenants';
 import { hashPassword } from '../apps/api/src/tenancy/password-hasher';
+import { ensureFigurePartitions, yearsOfPeriods } from '../apps/api/src/figures/figure-partitions';
 import { benchMonths, Scale } from './scales';
 
 export const BENCH_PASSWORD = 'levier-bench-password';
@@ -166,6 +167,7 @@ const VALUE_SQL = `CASE m.code
 /** Inserts every figure of the tenant set-based in PostgreSQL (seeding for the recompute and load measures). */
 export const fillFigures = async (ds: DataSource, tenant: BenchTenant, scale: Scale): Promise<number> => {
   const months = benchMonths(scale);
+  await ensureFigurePartitions(ds, yearsOfPeriods(months));
   let total = 0;
   for (let i = 0; i < tenant.leafCodes.length; i += 25) {
     const leafCodes = tenant.leafCodes.slice(i, i + 25);

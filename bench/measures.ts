@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BenchTenant, csvFiles } from './bench-tenant';
 import { percentile } from './bench-processes';
+import { yearsOfPeriods } from '../apps/api/src/figures/figure-partitions';
 import { benchMonths, Scale } from './scales';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,6 +51,8 @@ export const measureCopy = async (databaseUrl: string, tenant: BenchTenant, scal
       );
     const [units, services, metrics] = [await ids('org_unit'), await ids('service'), await ids('metric')];
     const months = benchMonths(scale);
+    // figure has no default partition: the years copied must have theirs (migration 1795870000000)
+    await client.query(`SELECT levier_ensure_figure_partition(y) FROM unnest($1::int[]) AS y`, [yearsOfPeriods(months)]);
     function* lines(): Generator<string> {
       let n = 0;
       let batch: string[] = [];

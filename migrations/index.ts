@@ -30,6 +30,7 @@ import { FigureBatchAudit1795840000000 } from './1795840000000-FigureBatchAudit'
 import { FigureReferencesByStatement1795840000001 } from './1795840000001-FigureReferencesByStatement';
 import { LightenReadModel1795850000000 } from './1795850000000-LightenReadModel';
 import { FigureCoverage1795860000000 } from './1795860000000-FigureCoverage';
+import { PartitionFigure1795870000000 } from './1795870000000-PartitionFigure';
 import { CustomIndicatorFreshness1795880000000 } from './1795880000000-CustomIndicatorFreshness';
 
 export const MIGRATIONS = [
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   FigureReferencesByStatement1795840000001,
   LightenReadModel1795850000000,
   FigureCoverage1795860000000,
+  PartitionFigure1795870000000,
   CustomIndicatorFreshness1795880000000,
 ];

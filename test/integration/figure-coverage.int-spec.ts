@@ -50,6 +50,8 @@ describe('figure coverage kept by figure’s statements', () => {
     db = await createTestDatabase();
     ds = await db.dataSource();
     await seedDemo(ds);
+    // figures of 2031 are inserted directly below, not through FigureWriter: their yearly partition is made here
+    await ds.query(`SELECT levier_ensure_figure_partition(2031)`);
     [key] = (await ds.query(
       `SELECT f.organisation_id AS org, f.org_unit_id AS unit, f.service_id AS service, f.metric_id AS metric
          FROM figure f JOIN organisation o ON o.id = f.organisation_id WHERE o.name ILIKE '%Valmont%' LIMIT 1`,

@@ -37,6 +37,8 @@ const createTenant = async (ds: DataSource): Promise<string> =>
         em.create(Metric, { organisationId, code, label: code, unit: 'u', minValue: null, integer: false, system: false, aggregation: 'sum' }),
       ),
     );
+    // inserted directly, not through FigureWriter: the year's partition of figure is made here
+    await em.query(`SELECT levier_ensure_figure_partition(2024)`);
     await em.query(
       `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source)
        SELECT $1, u, s, m, p, (100 + length(p) * 3 + ascii(right(p, 1)))::numeric / 4, 'draft', 'import'

@@ -26,6 +26,7 @@ describe('scope coverage summed in the database', () => {
     await ds.query(
       `UPDATE period_status SET status = 'submitted' WHERE id = (SELECT id FROM period_status WHERE status <> 'submitted' ORDER BY period DESC LIMIT 1)`,
     );
+    await ds.query(`SELECT levier_ensure_figure_partition(2031)`); // inserted directly below, not through FigureWriter
     await ds.query(
       `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source)
        SELECT organisation_id, org_unit_id, service_id, metric_id, '2031-Q1', 1, 'draft', 'api' FROM figure LIMIT 1`,

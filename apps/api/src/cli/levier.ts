@@ -21,6 +21,7 @@ Commandes :
   operator:revoke --email E               retire ce droit ; operator:list les liste
   audit:partitions                        crée les partitions à venir du journal d'audit et les liste
   audit:detach --year AAAA                détache la partition d'une année passée, pour l'archiver
+  figures:partitions                      crée les partitions des chiffres de cette année et de la suivante et les liste
   demo                                    migre, charge la démo et lance l'API et le worker
 `;
 
@@ -60,6 +61,10 @@ export const main = async (argv: string[], io: Io): Promise<number> => {
     case 'audit:detach': {
       const { runAuditPartitions } = await import('./audit-partitions.command');
       return runAuditPartitions(loadConfig(), command === 'audit:detach' ? 'detach' : 'partitions', rest, io);
+    }
+    case 'figures:partitions': {
+      const { runFigurePartitions } = await import('./figure-partitions.command');
+      return runFigurePartitions(loadConfig(), io);
     }
     case 'demo': {
       const { runDemo } = await import('./demo.command');

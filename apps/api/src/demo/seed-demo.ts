@@ -232,7 +232,7 @@ const seedTenant = async (em: EntityManager, tenant: DemoTenant, index: number, 
   );
   // written like an import's figures, through the one figure write path: each chunk of creations with its figure_batch
   // audit row, so a demo figure's history starts with its creation
-  const writer = new FigureWriter();
+  const writer = new FigureWriter(em.connection);
   const resolved: ResolvedFigure[] = figures.map((f) => ({
     orgUnitId: unitByCode.get(f.orgUnit)!.id,
     serviceId: serviceByCode.get(f.service)!.id,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApplyContext, ResolvedFigure } from './figure.repository';
 import { FigureChanges, planChanges, planChangesInSlices, StoredFigure, StoredSeries } from './figure-changes';
 import type { LoopSlicer } from '../platform/event-loop/loop-slicer';
+import { FigurePartitionCache } from './figure-partitions';
 
 /** Rows per write statement: large enough to amortise round trips and plan time, small enough for steady progress. */
 export const WRITE_CHUNK = 5000;
@@ -25,10 +26,17 @@ const auditAfter = (
  * plan creations and changes in memory, then write each chunk of figures and its audit rows in one statement. Audit
  * rows carry the value before (read under the lock) and after; figures whose value did not change are not touched.
  * Set-based and free of per-row lookups: an insert is a plain multi-row INSERT with ids chosen here, an update a join
- * on the primary key.
+ * on the primary key (id, period), which names the figure's yearly partition. The partitions of the years written are
+ * made sure of before the first insert (`figure` has no default partition: a year without one would be refused).
  */
 @Injectable()
 export class FigureWriter {
+  private readonly partitions: FigurePartitionCache;
+
+  constructor(dataSource: DataSource) {
+    this.partitions = new FigurePartitionCache(dataSource);
+  }
+
   /**
    * Serialises the writers of the same figures until the end of the transaction: one advisory lock per (organisation,
    * org unit, period), taken in sorted order, so imports of different units proceed side by side. Without it, two
@@ -87,6 +95,7 @@ export class FigureWriter {
   ): Promise<{ changed: number; periods: string[] }> {
     const periods = new Set<string>();
     let written = 0;
+    await this.partitions.ensure(changes.inserts.map(({ row }) => row.period));
     for (let start = 0; start < changes.inserts.length; start += WRITE_CHUNK) {
       const chunk = changes.inserts.slice(start, start + WRITE_CHUNK);
       await this.insertChunk(em, organisationId, ctx, chunk);
@@ -157,6 +166,10 @@ export class FigureWriter {
     );
   }
 
+  /**
+   * The join on (id, period) finds each figure in its year's primary key; `f.period = ANY($6)` (the chunk's periods)
+   * lets the planner drop the other years whatever join it chooses (a hash join over thousands of rows prunes too).
+   */
   private async updateChunk(em: EntityManager, organisationId: string, ctx: ApplyContext, chunk: FigureChanges['updates']): Promise<void> {
     const rows = chunk.map((c) => c.row);
     const updated = (await em.query(
@@ -168,7 +181,7 @@ export class FigureWriter {
        upd AS (
          UPDATE figure f SET value = t.value, status = 'draft', source = $12, comment = COALESCE(t.comment, f.comment),
                              submission_id = $13, updated_by = $14, updated_at = now()
-           FROM t WHERE f.id = t.id AND f.organisation_id = $1
+           FROM t WHERE f.id = t.id AND f.period = t.period AND f.period = ANY($6::varchar[]) AND f.organisation_id = $1
          RETURNING f.id
        ),
        audit AS (

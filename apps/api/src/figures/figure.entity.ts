@@ -21,7 +21,8 @@ export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies reado
  * the writer creates them (time-ordered: appended to the primary key, not scattered through it). Its four references
  * (organisation, unit, service, metric) are checked once per statement, not by per-row foreign keys: triggers of
  * migration 1795840000001, same errors (23503), RESTRICT and CASCADE, and the referenced rows must be of the figure's
- * organisation.
+ * organisation. Partitioned by year of `period` (`figure_y2024` holds '2024', '2024-01' … '2024-Q4'): the primary key is
+ * (id, period), partitions are created ahead from the periods written (figure-partitions.ts, called by FigureWriter).
  */
 @Entity('figure')
 @Index(['orgUnitId', 'serviceId', 'metricId', 'period'], { unique: true })
@@ -59,8 +60,11 @@ export class Figure {
   @JoinColumn({ name: 'metric_id' })
   metric?: Relation<Metric>;
 
-  /** `YYYY-MM`, `YYYY-Qn` or `YYYY`. */
-  @Column({ type: 'varchar', length: 7 })
+  /**
+   * `YYYY-MM`, `YYYY-Qn` or `YYYY`. Also the partition key (one partition `figure_y<YEAR>` per year, migration
+   * 1795870000000), hence part of the primary key.
+   */
+  @Column({ type: 'varchar', length: 7, primary: true })
   period: string;
 
   @Column({ type: 'numeric', transformer: decimalTransformer })
