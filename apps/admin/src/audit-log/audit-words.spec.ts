@@ -13,6 +13,9 @@ describe(auditActionLabel.name, () => {
     expect(auditActionLabel('report-subscription.create', 'report_subscription')).toBe('Création : abonnement à un rapport');
     expect(auditActionLabel('auth.login', 'user')).toBe('Connexion');
     expect(auditActionLabel('publish', 'methodology_version')).toBe('Version de méthodologie publiée');
+    expect(auditActionLabel('submission.apply', 'submission')).toBe('Import appliqué après son aperçu');
+    expect(auditActionLabel('submission.discard', 'submission')).toBe('Aperçu d’import abandonné');
+    expect(auditActionLabel('submission.retry', 'submission')).toBe('Modification : import de chiffres');
   });
   it('never shows a code, even for an action or entity it does not know', () => {
     const label = auditActionLabel('gizmo_thing.frobnicate', 'gizmo_thing');
@@ -30,6 +33,12 @@ describe(auditSummary.name, () => {
   });
   it('leaves out a status it cannot name rather than print its code', () => {
     expect(auditSummary(null, { status: 'abandoned', orgUnit: 'VALMONT-NORD' }, { ...words, statusLabel: () => '' })).toBe('Antenne Valmont Nord');
+  });
+  it('names the file of an import decision, and leaves out the statuses it cannot name', () => {
+    const before = { status: 'previewed', fileName: 'fevrier-nord.csv' };
+    expect(auditSummary(before, { status: 'discarded', fileName: 'fevrier-nord.csv' }, { ...words, statusLabel: () => '' })).toBe(
+      'fichier « fevrier-nord.csv »',
+    );
   });
   it('says a period status change in words', () => {
     expect(auditSummary({ status: 'submitted' }, { status: 'approved', orgUnit: 'VALMONT-NORD', period: '2024-11' }, words)).toBe(

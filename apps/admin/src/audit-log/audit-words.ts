@@ -29,6 +29,8 @@ const ACTIONS: Record<string, string> = {
   'seed-demo': 'Données de démonstration créées',
   'report-subscription.send': 'Rapport envoyé à la demande',
   'report-subscription.unsubscribe': 'Désabonnement d’un destinataire de rapport',
+  'submission.apply': 'Import appliqué après son aperçu',
+  'submission.discard': 'Aperçu d’import abandonné',
 };
 
 /** What an entry is about, in words, for the actions without a sentence of their own (never the entity's code). */
@@ -58,6 +60,7 @@ const NOUNS: Record<string, string> = {
   import_template: 'modèle d’import',
   report_subscription: 'abonnement à un rapport',
   approval_settings: 'règle des quatre yeux',
+  submission: 'import de chiffres',
 };
 const VERBS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', upsert: 'Saisie', publish: 'Publication' };
 
@@ -87,7 +90,7 @@ export const auditStatusLabel =
 type Snapshot = Record<string, unknown> | null | undefined;
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
 
-/** Unit, period and the value or status before → after, when the entry carries them. */
+/** The imported file, unit, period and the value or status before → after, when the entry carries them. */
 export const auditSummary = (
   before: Snapshot,
   after: Snapshot,
@@ -97,6 +100,8 @@ export const auditSummary = (
   const parts: string[] = [];
   const unit = text(snap.orgUnit);
   const period = text(snap.period);
+  const file = text(snap.fileName);
+  if (file) parts.push(`fichier « ${file} »`);
   if (unit) parts.push(words.unitName(unit));
   if (period) parts.push(periodLabel(period));
   const oldValue = text(before?.value);

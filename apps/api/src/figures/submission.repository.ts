@@ -191,11 +191,11 @@ export class SubmissionRepository {
     em: EntityManager,
     organisationId: string,
     id: string,
-  ): Promise<{ status: SubmissionStatus; createdBy: string | null; preview: SubmissionPreview | null } | null> {
-    const rows = (await em.query(`SELECT status, created_by AS "createdBy", preview FROM submission WHERE organisation_id = $1 AND id = $2 FOR UPDATE`, [
-      organisationId,
-      id,
-    ])) as { status: SubmissionStatus; createdBy: string | null; preview: SubmissionPreview | null }[];
+  ): Promise<{ status: SubmissionStatus; createdBy: string | null; fileName: string | null; preview: SubmissionPreview | null } | null> {
+    const rows = (await em.query(
+      `SELECT status, created_by AS "createdBy", file_name AS "fileName", preview FROM submission WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
+      [organisationId, id],
+    )) as { status: SubmissionStatus; createdBy: string | null; fileName: string | null; preview: SubmissionPreview | null }[];
     return rows[0] ?? null;
   }
 

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { EntityManager } from 'typeorm';
+import type { AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import type { TenantDb } from '../platform/database/tenant-db';
 import type { JobProducer } from '../platform/queue/job-producer';
 import type { AuthUser } from '../tenancy/auth-user';
@@ -36,7 +37,7 @@ const sutWith = (view: SubmissionView, getJob: (id: string) => Promise<Pick<Job,
   const tenantDb = { run: <T>(_org: string, work: (em: EntityManager) => Promise<T>) => work({} as EntityManager) } as unknown as TenantDb;
   const submissions = { findView: async () => view } as unknown as SubmissionRepository;
   const queues = { queue: () => ({ getJob }) } as unknown as JobProducer;
-  return new SubmissionsService(tenantDb, submissions, {} as SubmissionJobs, queues, {} as ImportTemplateRepository);
+  return new SubmissionsService(tenantDb, submissions, {} as SubmissionJobs, queues, {} as ImportTemplateRepository, {} as AuditedTenantWriter);
 };
 
 describe(SubmissionsService.name, () => {

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import { AuditedChange, AuditedTenantWriter } from '../platform/audit/audited-tenant-writer';
 import { TenantDb } from '../platform/database/tenant-db';
 import { ListQuery } from '../platform/http/list-query';
 import { JobProducer } from '../platform/queue/job-producer';
@@ -100,6 +101,14 @@ const settleWithin = <T>(work: Promise<T>, ms: number, fallback: T): Promise<T> 
   return Promise.race([work.catch(() => fallback), late]).finally(() => clearTimeout(timer));
 };
 
+/** The audit row of a decision on a preview (apply, discard): the submission, its file, its status before → after. */
+const decisionRow = (id: string, fileName: string | null, status: SubmissionStatus): AuditedChange => ({
+  entityId: id,
+  submissionId: id,
+  before: { status: 'previewed', fileName },
+  after: { status, fileName },
+});
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 export const IDEMPOTENCY_KEY_REUSED =
   'Cette clé d’idempotence a déjà servi pour un autre contenu : renvoyez le même contenu pour relire la première soumission, ou envoyez ce nouveau contenu avec une nouvelle clé (par exemple un nouvel UUID).';
@@ -123,6 +132,7 @@ export class SubmissionsService {
     private readonly jobs: SubmissionJobs,
     private readonly queues: JobProducer,
     private readonly templates: ImportTemplateRepository,
+    private readonly writer: AuditedTenantWriter,
   ) {}
 
   async submitFile(user: AuthUser, file: UploadedFigureFile, idempotencyKey: string | undefined, options: SubmitOptions = {}): Promise<Accepted> {
@@ -144,10 +154,11 @@ export class SubmissionsService {
 
   /**
    * Applies a previewed submission through the same pipeline (its job runs again, for real). Refused while its preview
-   * holds errors (422), and with 409 when it changes stored values without `confirmOverwrite`.
+   * holds errors (422), and with 409 when it changes stored values without `confirmOverwrite`. Who applied it, and when,
+   * is an audit row (`submission.apply`) of the same transaction; the figures' own rows come with their write.
    */
   async apply(user: AuthUser, id: string, confirmOverwrite: boolean): Promise<Accepted> {
-    await this.tenantDb.run(user.organisationId, async (em) => {
+    await this.writer.write(user, { entity: 'submission', action: 'submission.apply' }, async (em) => {
       const found = await this.previewOf(em, user, id);
       const preview = found.preview;
       if (preview === null) throw new ConflictException('Cette soumission n’a pas d’aperçu à appliquer.');
@@ -163,6 +174,7 @@ export class SubmissionsService {
         );
       }
       await this.submissions.startApply(em, id, confirmOverwrite);
+      return { value: undefined, ...decisionRow(id, found.fileName, 'received'), after: { status: 'received', fileName: found.fileName, confirmOverwrite } };
     });
     // its dry run's job is completed under the same id: it goes, so that the apply's job is not taken for a replay
     try {
@@ -173,11 +185,12 @@ export class SubmissionsService {
     return { id, status: 'received', created: false };
   }
 
-  /** Abandons a previewed submission: nothing was written, nothing will be. */
+  /** Abandons a previewed submission: nothing was written, nothing will be. Who abandoned it is an audit row (`submission.discard`). */
   async discard(user: AuthUser, id: string): Promise<void> {
-    await this.tenantDb.run(user.organisationId, async (em) => {
-      await this.previewOf(em, user, id);
+    await this.writer.write(user, { entity: 'submission', action: 'submission.discard' }, async (em) => {
+      const found = await this.previewOf(em, user, id);
       await this.submissions.discard(em, id);
+      return { value: undefined, ...decisionRow(id, found.fileName, 'discarded') };
     });
   }
 
