@@ -27,13 +27,13 @@ export interface StorageMeasure {
     auditRow: number;
     auditRowsPerImportedFigure: number;
     auditPerFigure: number;
-    /** The read model (`indicator_value` and its `indicator_freshness`, `custom_indicator_value`, `reallocation_value`), per figure in the database. */
+    /** The read model (`indicator_value`, `custom_indicator_value` and their freshness tables, `reallocation_value`), per figure in the database. */
     readModelShare: number;
   };
   tables: TableBytes[];
 }
 
-const READ_MODEL = ['indicator_value', 'indicator_freshness', 'custom_indicator_value', 'reallocation_value'];
+const READ_MODEL = ['indicator_value', 'indicator_freshness', 'custom_indicator_value', 'custom_indicator_freshness', 'reallocation_value'];
 
 /** Every relation of a table: itself and, if partitioned, its partitions (pg_partition_tree lists nothing for a plain table). */
 const tableBytes = async (ds: DataSource, table: string): Promise<TableBytes> => {
