@@ -1,6 +1,7 @@
 import { Decimal } from '@levier/indicators';
 import { writeDecimal } from './decimal-writing';
 import { axisDecimals } from './french-format';
+import { changeIn, eurosIn, NumberWords, offsetSentenceIn, ratioIn } from './number-words';
 
 /** Shown in place of any figure resting on fewer than 5 beneficiaries (docs/product-rules.md#dashboard), in English reports. */
 export const MASKED_LABEL_EN = 'masked (fewer than 5 beneficiaries)';
@@ -11,31 +12,29 @@ export const formatEnglishNumber = (value: string, decimals: number): string => 
 /** The euro sign before the amount, the minus sign before the euro: `-€12,450.50`. */
 const euroPrefixed = (written: string): string => (written.startsWith('-') ? `-€${written.slice(1)}` : `€${written}`);
 
+/** English writing of report numbers: `€1,234,567.89`, `+4.2%`, "not available". */
+export const ENGLISH_NUMBERS: NumberWords = {
+  number: formatEnglishNumber,
+  euros: euroPrefixed,
+  percent: (written) => `${written}%`,
+  masked: MASKED_LABEL_EN,
+  notAvailable: 'not available',
+  notComputable: 'not computable',
+  offsetNotComputable: 'not computable (zero or missing cost)',
+  offset: (euros) => `for €1 invested, ${euros} avoided`,
+};
+
 /** Money: `€1,234,567.89`; masked → the masking label; missing → "not available". */
-export const formatEurosEn = (value: string | null | undefined, masked = false): string =>
-  masked ? MASKED_LABEL_EN : value === null || value === undefined ? 'not available' : euroPrefixed(formatEnglishNumber(value, 2));
+export const formatEurosEn = eurosIn(ENGLISH_NUMBERS);
 
 /** Ratio with two decimals: `2.35`. */
-export const formatRatioEn = (value: string | null | undefined, masked = false): string =>
-  masked ? MASKED_LABEL_EN : value === null || value === undefined ? 'not computable' : formatEnglishNumber(value, 2);
+export const formatRatioEn = ratioIn(ENGLISH_NUMBERS);
 
 /** "for €1 invested, €2.35 avoided". */
-export const offsetSentenceEn = (ratio: string | null | undefined, masked = false): string =>
-  masked
-    ? MASKED_LABEL_EN
-    : ratio === null || ratio === undefined
-      ? 'not computable (zero or missing cost)'
-      : `for €1 invested, ${euroPrefixed(formatEnglishNumber(ratio, 2))} avoided`;
+export const offsetSentenceEn = offsetSentenceIn(ENGLISH_NUMBERS);
 
 /** Signed change with its percentage: `+€12,345.00 (+4.2%)`. */
-export const formatChangeEn = (current: string | null, previous: string | null): string => {
-  if (current === null || previous === null) return '—';
-  const delta = new Decimal(current).minus(previous);
-  const sign = delta.isPositive() && !delta.isZero() ? '+' : '';
-  const base = new Decimal(previous);
-  const pct = !base.isPositive() || base.isZero() ? '' : ` (${sign}${formatEnglishNumber(delta.div(base.abs()).times(100).toString(), 1)}%)`;
-  return `${sign}${euroPrefixed(formatEnglishNumber(delta.toString(), 2))}${pct}`;
-};
+export const formatChangeEn = changeIn(ENGLISH_NUMBERS);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

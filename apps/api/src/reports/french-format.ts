@@ -1,4 +1,5 @@
 import { Decimal, NBSP, writeFrenchNumber } from '@levier/indicators';
+import { changeIn, eurosIn, NumberWords, offsetSentenceIn, ratioIn } from './number-words';
 
 /** No-break space: groups thousands and separates the euro sign, and survives PDF WinAnsi fonts (U+202F does not). */
 export { NBSP };
@@ -9,32 +10,29 @@ export const MASKED_LABEL = 'masqué (moins de 5 bénéficiaires)';
 /** A decimal string → French writing with `decimals` places, half-up: `1234567.891` → `1 234 567,89`. No float. */
 export const formatFrenchNumber = (value: string, decimals: number): string => writeFrenchNumber(value, { decimals });
 
+/** French writing of report numbers: `1 234 567,89 €`, `+4,2 %`, « non disponible ». */
+export const FRENCH_NUMBERS: NumberWords = {
+  number: formatFrenchNumber,
+  euros: (written) => `${written}${NBSP}€`,
+  percent: (written) => `${written}${NBSP}%`,
+  masked: MASKED_LABEL,
+  notAvailable: 'non disponible',
+  notComputable: 'non calculable',
+  offsetNotComputable: 'non calculable (coût nul ou absent)',
+  offset: (euros) => `pour 1${NBSP}€ investi, ${euros} évités`,
+};
+
 /** Money: `1 234 567,89 €`; null (masked) → the masking label; missing → « non disponible ». */
-export const formatEuros = (value: string | null | undefined, masked = false): string =>
-  masked ? MASKED_LABEL : value === null || value === undefined ? 'non disponible' : `${formatFrenchNumber(value, 2)}${NBSP}€`;
+export const formatEuros = eurosIn(FRENCH_NUMBERS);
 
 /** Ratio with two decimals: `2,35`. */
-export const formatRatio = (value: string | null | undefined, masked = false): string =>
-  masked ? MASKED_LABEL : value === null || value === undefined ? 'non calculable' : formatFrenchNumber(value, 2);
+export const formatRatio = ratioIn(FRENCH_NUMBERS);
 
 /** « pour 1 € investi, 2,35 € évités ». */
-export const offsetSentence = (ratio: string | null | undefined, masked = false): string =>
-  masked
-    ? MASKED_LABEL
-    : ratio === null || ratio === undefined
-      ? 'non calculable (coût nul ou absent)'
-      : `pour 1${NBSP}€ investi, ${formatFrenchNumber(ratio, 2)}${NBSP}€ évités`;
+export const offsetSentence = offsetSentenceIn(FRENCH_NUMBERS);
 
 /** Signed change with its percentage: `+12 345,00 € (+4,2 %)`. */
-export const formatChange = (current: string | null, previous: string | null): string => {
-  if (current === null || previous === null) return '—';
-  const delta = new Decimal(current).minus(previous);
-  const sign = delta.isPositive() && !delta.isZero() ? '+' : '';
-  const base = new Decimal(previous);
-  // a percentage only on a positive base: from zero or a negative base it says nothing
-  const pct = !base.isPositive() || base.isZero() ? '' : ` (${sign}${formatFrenchNumber(delta.div(base.abs()).times(100).toString(), 1)}${NBSP}%)`;
-  return `${sign}${formatFrenchNumber(delta.toString(), 2)}${NBSP}€${pct}`;
-};
+export const formatChange = changeIn(FRENCH_NUMBERS);
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
