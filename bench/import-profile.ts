@@ -7,6 +7,7 @@
  * prints the worker's self time by source file. Numbers, not pass/fail.
  */
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,17 @@ const selfTimeByFile = (profile: CpuProfile): [string, number][] => {
   });
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);
 };
+
+/** A port nobody listens on now (other sessions run their own APIs on this machine). */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 
 /** bench-processes' startProduct, with node options (`--cpu-prof` is refused in NODE_OPTIONS). */
 const startProfiledProduct = async (root: string, env: Record<string, string>, port: number, nodeArgs: string[]) => {
@@ -96,7 +108,7 @@ const main = async (): Promise<void> => {
     const product = await startProfiledProduct(
       root,
       { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, JWT_SECRET: randomBytes(48).toString('base64url') },
-      3990 + (process.pid % 9),
+      await freePort(),
       profile ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [],
     );
     let importSeconds = 0;
