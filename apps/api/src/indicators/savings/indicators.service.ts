@@ -19,7 +19,7 @@ import { EntityManager } from 'typeorm';
 import type { ExplainedValue } from '@levier/contracts';
 import { TenantDb } from '../../platform/database/tenant-db';
 import type { AuthUser } from '../../tenancy/auth-user';
-import { unitIdsWithRole, visibleUnitIds } from '../../tenancy/unit-scope';
+import { unitIdsWithRole } from '../../tenancy/unit-scope';
 import { leavesUnder, subtree } from '../../catalogue/org-tree';
 import { MethodologyInputs } from '../../methodology/methodology-inputs.service';
 import { unitCostValues } from '../../methodology/unit-cost.mapper';
@@ -27,6 +27,7 @@ import { IndicatorInputsRepository } from './indicator-inputs.repository';
 import { Bucket, CellRow, IndicatorReadRepository, ReadScope } from './indicator-read.repository';
 import { IndicatorExplainQuery, IndicatorScopeQuery, IndicatorSeriesQuery } from './indicator-query.dto';
 import { periodBounds } from '../shared/period-bounds';
+import { periodRange, visibleUnit } from '../shared/read-scope';
 import { buildScenarioDocument, ScenarioDocument } from './scenario-document';
 import { sumFiguresOverUnits } from './sum-figures';
 import { INDICATOR_FORMULAS } from './indicator-formulas';
@@ -381,26 +382,20 @@ export class IndicatorsService {
 
   private async resolve(em: EntityManager, user: AuthUser, query: IndicatorScopeQuery): Promise<ResolvedScope> {
     const units = await this.orgUnits.all(em, user.organisationId);
-    const visible = visibleUnitIds(user, units);
-    const unit =
-      query.orgUnit === undefined
-        ? (units.find((u) => u.parentId === null && visible.has(u.id)) ?? units.find((u) => visible.has(u.id)))
-        : units.find((u) => u.code === query.orgUnit);
-    if (!unit || !visible.has(unit.id)) throw new NotFoundException(`Unité « ${query.orgUnit ?? ''} » introuvable.`);
+    const unit = visibleUnit(units, user, query.orgUnit);
     let serviceIds: string[] | undefined;
     if (query.service !== undefined) {
       serviceIds = await this.read.serviceIds(em, user.organisationId, query.service);
       if (serviceIds.length === 0) throw new NotFoundException(`Service « ${query.service} » introuvable.`);
     }
-    const from = query.from ?? null;
-    const to = query.to ?? query.from ?? null;
+    const { start, end, from, to } = periodRange(query);
     return {
       organisationId: user.organisationId,
       orgUnit: unit,
       orgUnitId: unit.id,
       orgUnitIds: leavesUnder(units, unit.id).map((u) => u.id),
-      start: from ? periodBounds(from).start : '0001-01-01',
-      end: to ? periodBounds(to).end : '9999-12-31',
+      start,
+      end,
       serviceIds,
       basis: query.basis ?? 'current',
       from,
