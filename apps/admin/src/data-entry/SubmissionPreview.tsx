@@ -1,9 +1,10 @@
-import { Alert, Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Table, TableBody, TableCell, TableContainer, TableRow, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { SubmissionErrorsTable, SubmissionFlagsTable } from '../submissions/SubmissionIssueTables';
 import { frenchDecimal, periodLabel } from './period-label';
 import type { SubmissionPreviewData } from './submission-status';
 import { ErrorReportDownload } from './ImportFileDownloads';
+import { TableHeading } from '../common/TableHeading';
 
 /**
  * What applying the file would do: counts, every stored value it changes (old → new, in words), its errors and flags;
@@ -35,16 +36,10 @@ export const SubmissionPreview = ({ preview, fileName, submissionId }: { preview
       {changed.length > 0 ? (
         <TableContainer sx={{ maxHeight: 360, mb: 2 }} tabIndex={0}>
           <Table size="small" stickyHeader aria-label="Valeurs modifiées" data-testid="preview-changes">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>Valeurs déjà saisies que ce fichier remplace</caption>
-            <TableHead>
-              <TableRow>
-                {['Unité', 'Service', 'Indicateur', 'Période', 'Avant', 'Après', ''].map((h) => (
-                  <TableCell key={h} scope="col">
-                    {h}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
+            <TableHeading
+              caption="Valeurs déjà saisies que ce fichier remplace"
+              headers={['Unité', 'Service', 'Indicateur', 'Période', 'Avant', 'Après', '']}
+            />
             <TableBody>
               {changed.map((c) => (
                 <TableRow key={c.figureId}>

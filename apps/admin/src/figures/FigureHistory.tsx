@@ -1,9 +1,10 @@
-import { Alert, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Table, TableBody, TableCell, TableContainer, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { LevierDataProvider } from '../dataProvider';
 import { frenchDecimal } from '../data-entry/period-label';
+import { TableHeading } from '../common/TableHeading';
 
 interface FigureChange {
   id: string;
@@ -38,16 +39,7 @@ export const FigureHistory = () => {
   return (
     <TableContainer>
       <Table size="small" aria-label="Historique du chiffre" data-testid="figure-history">
-        <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>Historique</caption>
-        <TableHead>
-          <TableRow>
-            {['Le', 'Par', 'Avant', 'Après', 'Origine', 'Motif'].map((h) => (
-              <TableCell key={h} scope="col">
-                {h}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <TableHeading caption="Historique" headers={['Le', 'Par', 'Avant', 'Après', 'Origine', 'Motif']} />
         <TableBody>
           {rows.map((c) => (
             <TableRow key={c.id}>

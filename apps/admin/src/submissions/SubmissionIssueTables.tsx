@@ -1,5 +1,6 @@
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { Table, TableBody, TableCell, TableContainer, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { TableHeading } from '../common/TableHeading';
 
 export interface SubmissionRowError {
   line: number | null;
@@ -36,16 +37,7 @@ const IssueTable = <R,>({
 }) => (
   <TableContainer sx={{ maxHeight, mb: 2 }} tabIndex={0}>
     <Table size="small" stickyHeader aria-label={label} data-testid={testId}>
-      <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0', fontWeight: 600 }}>{label}</caption>
-      <TableHead>
-        <TableRow>
-          {headers.map((h) => (
-            <TableCell key={h} scope="col">
-              {h}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <TableHeading caption={label} headers={headers} />
       <TableBody>
         {rows.map((row, i) => (
           <TableRow key={i}>
