@@ -4,6 +4,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { Alert, Box, Button, FormHelperText, IconButton, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { useEffect, useId, useRef, useState } from 'react';
 import { SelectInput, useGetList, useInput, useTranslate, type SelectInputProps, type Validator } from 'react-admin';
+import { formatFrenchDecimal, parseFrenchDecimal } from '../format/french-decimal';
 
 /** A select of codes of a resource (`org-units`, `services`, `staff-needs`…): the API takes codes, not ids; the user reads the labels. */
 type CodeSelectProps = Omit<SelectInputProps, 'choices' | 'optionText'> & { source: string };
@@ -160,9 +161,9 @@ export const PayersInput = ({ source = 'payers' }: { source?: string }) => {
           <MuiTextField
             size="small"
             label={translate('levier.unit_costs.share')}
-            value={share}
+            value={formatFrenchDecimal(share)}
             slotProps={{ htmlInput: { inputMode: 'decimal', 'data-payer': payer } }}
-            onChange={(e) => set(entries.map(([k, v], i) => (i === index ? [k, e.target.value.replace(',', '.')] : [k, v])))}
+            onChange={(e) => set(entries.map(([k, v], i) => (i === index ? [k, parseFrenchDecimal(e.target.value) ?? ''] : [k, v])))}
           />
           <IconButton aria-label={translate('levier.unit_costs.remove_payer', { payer })} onClick={() => set(entries.filter((_, i) => i !== index))}>
             <DeleteIcon />

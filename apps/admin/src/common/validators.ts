@@ -1,10 +1,11 @@
-/** Form validators that keep decimals as strings (docs/product-rules.md#periods-numbers-money: decimals end to end). */
+/**
+ * Form validators that keep decimals as strings (docs/product-rules.md#periods-numbers-money: decimals end to end). A
+ * decimal field is a FrenchDecimalInput (common/FrenchDecimalInput.tsx), which checks it is a number itself.
+ */
 import { isDecimalString } from '../format/decimal-format';
 import { isPeriod } from '../dashboard/scope';
 
 const blank = (value: unknown): boolean => value === undefined || value === null || value === '';
-
-export const decimal = () => (value: unknown) => (blank(value) || isDecimalString(String(value)) ? undefined : 'levier.validation.decimal');
 
 /** A share in [0, 1], compared on the string: "0", "0.35", "1", "1.000". */
 export const share = () => (value: unknown) => {

@@ -1,6 +1,7 @@
 import { DataTable, DateField, Edit, Labeled, SelectInput, SimpleForm, TextField, TextInput, required, useLocaleState, useRecordContext } from 'react-admin';
 import { EnumField } from '../common/fields';
-import { decimal, enumChoices, period } from '../common/validators';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
+import { enumChoices, period } from '../common/validators';
 import { LevierList } from '../common/LevierList';
 import { FigureHistory } from './FigureHistory';
 import { periodLabel } from '../data-entry/period-label';
@@ -87,7 +88,7 @@ export const FigureEdit = () => (
       <TextInput source="service" disabled />
       <TextInput source="metric" disabled />
       <TextInput source="period" disabled />
-      <TextInput source="value" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} />
+      <FrenchDecimalInput source="value" validate={required()} />
       <TextInput source="comment" multiline fullWidth />
     </SimpleForm>
   </Edit>

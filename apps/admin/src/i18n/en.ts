@@ -230,6 +230,8 @@ const baseEn = {
     },
     validation: {
       decimal: 'Decimal number expected (e.g. 1234.56)',
+      french_decimal: '%{field}: number expected, e.g. 22.50 or 1,234.56 (22,50 and 1 234,56 are read too)',
+      this_field: 'This field',
       share: 'Share expected between 0 and 1',
       period: 'Expected period: 2026, 2026-Q1 or 2026-03',
     },

@@ -230,6 +230,8 @@ const baseFr = {
     },
     validation: {
       decimal: 'Nombre décimal attendu (ex. 1234.56)',
+      french_decimal: '%{field} : nombre attendu, par exemple 22,50 ou 1 234,56',
+      this_field: 'Ce champ',
       share: 'Part attendue entre 0 et 1',
       period: 'Période attendue : 2026, 2026-Q1 ou 2026-03',
     },

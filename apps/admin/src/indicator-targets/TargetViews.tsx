@@ -3,7 +3,7 @@ import { Create, DataTable, Edit, NumberInput, SelectInput, SimpleForm, TextFiel
 import { DecimalField } from '../common/fields';
 import { OrgUnitCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
-import { decimal } from '../common/validators';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
 import { IndicatorLabelField, UnitNameField } from './target-words';
 import { ShowPage } from '../common/record-pages';
 
@@ -69,9 +69,9 @@ const TargetForm = () => (
     <IndicatorInput source="indicator" validate={required()} />
     <OrgUnitCodeInput source="orgUnit" validate={required()} />
     <NumberInput source="year" validate={required()} step={1} />
-    <TextInput source="target" validate={decimal()} inputProps={{ inputMode: 'decimal' }} />
-    <TextInput source="alertBelow" validate={decimal()} inputProps={{ inputMode: 'decimal' }} helperText="levier.targets.below_help" />
-    <TextInput source="alertAbove" validate={decimal()} inputProps={{ inputMode: 'decimal' }} helperText="levier.targets.above_help" />
+    <FrenchDecimalInput source="target" />
+    <FrenchDecimalInput source="alertBelow" helperText="levier.targets.below_help" />
+    <FrenchDecimalInput source="alertAbove" helperText="levier.targets.above_help" />
   </SimpleForm>
 );
 

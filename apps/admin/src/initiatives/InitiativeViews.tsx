@@ -20,6 +20,7 @@ import {
 } from 'react-admin';
 import { Chip } from '@mui/material';
 import { DecimalField, MoneyField } from '../common/fields';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
 import { LevierList } from '../common/LevierList';
 import { isoDate } from '../methodology/MethodologyViews';
 import { ShowPage } from '../common/record-pages';
@@ -109,8 +110,8 @@ const InitiativeForm = () => (
     <LabelledCodeInput source="service" reference="services" labelField="label" validate={required()} />
     <TextInput source="startDate" type="date" validate={[required(), isoDate()]} />
     <SelectInput source="status" choices={useStatusChoices()} validate={required()} />
-    <TextInput source="hours" inputMode="decimal" validate={regex(HOURS, 'levier.validation.decimal')} helperText="levier.initiatives.hours_help" />
-    <TextInput source="euros" inputMode="decimal" validate={regex(EUROS, 'levier.validation.decimal')} helperText="levier.initiatives.euros_help" />
+    <FrenchDecimalInput source="hours" validate={regex(HOURS, 'levier.validation.decimal')} helperText="levier.initiatives.hours_help" />
+    <FrenchDecimalInput source="euros" validate={regex(EUROS, 'levier.validation.decimal')} helperText="levier.initiatives.euros_help" />
     <TextInput source="itemsLent" validate={maxLength(2000)} helperText="levier.initiatives.items_help" fullWidth multiline />
     <TextInput source="results" validate={maxLength(4000)} fullWidth multiline />
     <LabelledCodeInput source="metric" reference="metrics" labelField="label" helperText="levier.initiatives.metric_help" emptyText="—" />

@@ -21,7 +21,7 @@ import { CatalogueLabelField } from '../common/catalogue-label-field';
 import { ParametersTable, SnapshotTables } from '../common/ParametersTable';
 import { JsonInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
-import { decimal } from '../common/validators';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
 import { DecimalCol } from '../common/columns';
 import { recordPages, ShowPage } from '../common/record-pages';
 
@@ -124,7 +124,7 @@ const PriceIndexForm = () => (
   <SimpleForm>
     <TextInput source="series" helperText="INSEE_IPC_HORS_TABAC" />
     <NumberInput source="year" validate={required()} step={1} />
-    <TextInput source="value" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} />
+    <FrenchDecimalInput source="value" validate={required()} />
     <TextInput source="base" validate={required()} helperText="2015=100" />
     <TextInput source="source" fullWidth />
   </SimpleForm>
@@ -179,10 +179,10 @@ export const MethodologyVersionCreate = () => (
       <TextInput source="label" validate={[required(), maxLength(200)]} fullWidth />
       <TextInput source="effectiveFrom" validate={[required(), isoDate()]} helperText="AAAA-MM-JJ" />
       <NumberInput source="parameters.baseYear" label="resources.methodology-versions.fields.baseYear" validate={required()} step={1} />
-      <TextInput
+      <FrenchDecimalInput
         source="parameters.discountRate"
         label="resources.methodology-versions.fields.discountRate"
-        validate={[required(), decimal()]}
+        validate={required()}
         helperText="levier.methodology.discount_help"
       />
       <SelectInput

@@ -1,6 +1,7 @@
 import { BooleanField, BooleanInput, DataTable, SearchInput, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
 import { DecimalField, EnumField } from '../common/fields';
-import { decimal, enumChoices } from '../common/validators';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
+import { enumChoices } from '../common/validators';
 import { LevierList } from '../common/LevierList';
 import { BooleanCol, DecimalCol, EnumCol } from '../common/columns';
 import { recordPages, ShowPage } from '../common/record-pages';
@@ -41,8 +42,8 @@ const MetricForm = () => (
     <TextInput source="label" validate={required()} fullWidth />
     <TextInput source="unit" />
     <SelectInput source="aggregation" choices={enumChoices('aggregation', AGGREGATIONS)} defaultValue="sum" validate={required()} />
-    <TextInput source="min" validate={decimal()} />
-    <TextInput source="max" validate={decimal()} />
+    <FrenchDecimalInput source="min" />
+    <FrenchDecimalInput source="max" />
     <BooleanInput source="integer" />
   </SimpleForm>
 );

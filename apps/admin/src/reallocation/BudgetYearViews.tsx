@@ -2,6 +2,7 @@
 import { DataTable, NumberField, NumberInput, SelectInput, SimpleForm, TextField, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
 import { MoneyField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
 import { positiveDecimal } from '../common/validators';
 import { MoneyCol, YearCol } from '../common/columns';
 import { recordPages, ShowPage } from '../common/record-pages';
@@ -36,12 +37,7 @@ const BudgetYearForm = () => (
   <SimpleForm>
     <NumberInput source="year" validate={[required(), minValue(2000), maxValue(2100)]} step={1} />
     <SelectInput source="section" choices={sectionChoices} validate={required()} />
-    <TextInput
-      source="realExpenditure"
-      validate={[required(), positiveDecimal()]}
-      inputProps={{ inputMode: 'decimal' }}
-      helperText="levier.reallocation_records.real_expenditure_help"
-    />
+    <FrenchDecimalInput source="realExpenditure" validate={[required(), positiveDecimal()]} helperText="levier.reallocation_records.real_expenditure_help" />
     <TextInput source="source" validate={maxLength(200)} fullWidth helperText="levier.reallocation_records.budget_source_help" />
     <TextInput source="comment" validate={maxLength(1000)} fullWidth multiline />
   </SimpleForm>

@@ -17,12 +17,12 @@ import { DecimalField, EnumField, MoneyField } from '../common/fields';
 import { CatalogueLabelField } from '../common/catalogue-label-field';
 import { CodeSelectInput, OrgUnitCodeInput, ServiceCodeInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
-import { decimal, enumChoices } from '../common/validators';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
+import { enumChoices } from '../common/validators';
 import { isoDate } from '../methodology/MethodologyViews';
 import { BooleanCol, DecimalCol, EnumCol, MoneyCol } from '../common/columns';
 import { recordPages, ShowPage } from '../common/record-pages';
 
-const dec = { inputMode: 'decimal' as const };
 const dateHelp = 'AAAA-MM-JJ';
 
 /* ---------- Staff needs ---------- */
@@ -67,7 +67,7 @@ const StaffNeedForm = () => (
     <TextInput source="code" validate={required()} />
     <TextInput source="label" validate={[required(), maxLength(200)]} fullWidth />
     <BooleanInput source="critical" />
-    <TextInput source="fteDaysRequested" validate={[required(), decimal()]} inputProps={dec} />
+    <FrenchDecimalInput source="fteDaysRequested" validate={required()} />
     <ServiceCodeInput source="service" emptyText="—" />
     <OrgUnitCodeInput source="orgUnit" emptyText="—" />
     <TextInput source="requestDate" validate={[required(), isoDate()]} helperText={dateHelp} />
@@ -127,12 +127,12 @@ const RedeploymentForm = () => (
     <ServiceCodeInput source="fromService" emptyText="—" />
     <ServiceCodeInput source="toService" emptyText="—" />
     <TextInput source="toPartner" fullWidth helperText="levier.reallocation_records.partner_help" />
-    <TextInput source="workingDays" validate={[required(), decimal()]} inputProps={dec} />
-    <TextInput source="quotite" validate={decimal()} inputProps={dec} helperText="0 – 1" />
+    <FrenchDecimalInput source="workingDays" validate={required()} />
+    <FrenchDecimalInput source="quotite" helperText="0 – 1" />
     <TextInput source="requestDate" validate={[required(), isoDate()]} helperText={dateHelp} />
     <TextInput source="startDate" validate={[required(), isoDate()]} helperText={dateHelp} />
     <BooleanInput source="volunteer" />
-    <TextInput source="dailyCost" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
+    <FrenchDecimalInput source="dailyCost" validate={required()} helperText="€" />
   </SimpleForm>
 );
 export const { Edit: RedeploymentEdit, Create: RedeploymentCreate } = recordPages(RedeploymentForm, {
@@ -192,7 +192,7 @@ const BudgetTransferForm = () => (
     <TextInput source="fromFunction" validate={regex(FUNCTION, 'levier.validation.function')} />
     <TextInput source="toChapter" validate={[required(), regex(CHAPTER, 'levier.validation.chapter')]} />
     <TextInput source="toFunction" validate={regex(FUNCTION, 'levier.validation.function')} />
-    <TextInput source="amount" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
+    <FrenchDecimalInput source="amount" validate={required()} helperText="€" />
     <TextInput source="decisionDate" validate={[required(), isoDate()]} helperText={dateHelp} />
   </SimpleForm>
 );
@@ -234,9 +234,9 @@ const InKindLoanForm = () => (
     <TextInput source="code" validate={required()} />
     <TextInput source="item" validate={[required(), maxLength(200)]} fullWidth />
     <TextInput source="toPartner" validate={[required(), maxLength(200)]} fullWidth />
-    <TextInput source="days" validate={[required(), decimal()]} inputProps={dec} />
-    <TextInput source="quantity" validate={[required(), decimal()]} inputProps={dec} />
-    <TextInput source="dailyValue" validate={[required(), decimal()]} inputProps={dec} helperText="€" />
+    <FrenchDecimalInput source="days" validate={required()} />
+    <FrenchDecimalInput source="quantity" validate={required()} />
+    <FrenchDecimalInput source="dailyValue" validate={required()} helperText="€" />
     <TextInput source="startDate" validate={[required(), isoDate()]} helperText={dateHelp} />
   </SimpleForm>
 );

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { CreateParams, CreateResult, GetOneParams, GetOneResult } from 'react-admin';
 import { Route, Routes } from 'react-router-dom';
 import { renderAdmin } from '../test-utils/render-admin';
-import { UnitCostCreate, UnitCostShow } from './UnitCostViews';
+import { UnitCostCreate, UnitCostEdit, UnitCostShow } from './UnitCostViews';
 
 /** A row of `GET /api/unit-costs/:id` (apps/api/src/methodology/unit-cost.mapper.ts). */
 const ehpad = {
@@ -100,5 +100,47 @@ describe(UnitCostCreate.name, () => {
         }),
       ),
     );
+  });
+
+  it('reads amounts typed the French way and sends them with a dot, every digit kept', async () => {
+    const create = render();
+    // a narrow no-break space (as Intl writes French), a plain space, a dot: all read
+    await fill({ amount: '1 250,00', amountLow: '1\u202f234,56', amountHigh: '1 300.125' });
+    await waitFor(() =>
+      expect(create).toHaveBeenCalledWith(
+        'unit-costs',
+        expect.objectContaining({ data: expect.objectContaining({ amount: '1250.00', amountLow: '1234.56', amountHigh: '1300.125' }) }),
+      ),
+    );
+    expect((screen.getByLabelText(/^Montant \*/) as HTMLInputElement).value).toBe('1250,00');
+  });
+
+  it('compares the range on the decimals read from French text', async () => {
+    const create = render();
+    await fill({ amount: '22,50', amountLow: '1 234,56', amountHigh: '2 000' });
+    expect(await screen.findByText('Le montant bas doit être inférieur ou égal au montant')).toBeTruthy();
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('refuses an amount that is no number, naming the field in French, and sends nothing', async () => {
+    const create = render();
+    await fill({ amount: '22,5 €' });
+    expect(await screen.findByText('Montant : nombre attendu, par exemple 22,50 ou 1 234,56')).toBeTruthy();
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe(UnitCostEdit.name, () => {
+  it('shows the API’s decimals in French, with all their digits', async () => {
+    const getOne = jest.fn<Promise<GetOneResult>, [string, GetOneParams]>(async () => ({ data: { ...ehpad, amount: '22.50', amountLow: '0.000000000001' } }));
+    renderAdmin(
+      <Routes>
+        <Route path="/unit-costs/:id" element={<UnitCostEdit />} />
+      </Routes>,
+      { dataProvider: { getOne }, resource: 'unit-costs', url: '/unit-costs/u1' },
+    );
+    await waitFor(() => expect((screen.getByLabelText(/^Montant \*/) as HTMLInputElement).value).toBe('22,50'));
+    expect((screen.getByLabelText(/^Montant bas/) as HTMLInputElement).value).toBe('0,000000000001');
+    expect((screen.getByLabelText(/^Part encaissable/) as HTMLInputElement).value).toBe('0,5');
   });
 });

@@ -15,7 +15,8 @@ import {
 import { EnumField, MoneyField, ShareField } from '../common/fields';
 import { PayersInput } from '../common/inputs';
 import { LevierList } from '../common/LevierList';
-import { decimal, share } from '../common/validators';
+import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
+import { share } from '../common/validators';
 import { formatShare } from '../format/decimal-format';
 import { rangeHigh, rangeLow } from './unit-cost-range';
 import { EnumCol, MoneyCol } from '../common/columns';
@@ -148,12 +149,12 @@ const UnitCostForm = () => (
   <SimpleForm>
     <TextInput source="code" validate={required()} />
     <TextInput source="label" validate={required()} fullWidth />
-    <TextInput source="amount" validate={[required(), decimal()]} inputProps={{ inputMode: 'decimal' }} helperText="€" />
-    <TextInput source="amountLow" validate={[decimal(), rangeLow()]} inputProps={{ inputMode: 'decimal' }} helperText="€" parse={emptyToNull} />
-    <TextInput source="amountHigh" validate={[decimal(), rangeHigh()]} inputProps={{ inputMode: 'decimal' }} helperText="€" parse={emptyToNull} />
+    <FrenchDecimalInput source="amount" validate={required()} helperText="€" />
+    <FrenchDecimalInput source="amountLow" validate={rangeLow()} helperText="€" />
+    <FrenchDecimalInput source="amountHigh" validate={rangeHigh()} helperText="€" />
     <TextInput source="unit" validate={required()} />
     <NumberInput source="priceYear" validate={required()} step={1} />
-    <TextInput source="cashableShare" validate={share()} inputProps={{ inputMode: 'decimal' }} helperText="0 – 1" />
+    <FrenchDecimalInput source="cashableShare" validate={share()} helperText="0 – 1" />
     <SelectInput
       source="nature"
       choices={NATURES.map((n) => ({ id: n, name: `levier.enums.unit_cost_nature.${n}` }))}
@@ -172,5 +173,5 @@ const UnitCostForm = () => (
 
 export const { Edit: UnitCostEdit, Create: UnitCostCreate } = recordPages(UnitCostForm, {
   redirect: 'show',
-  record: { payers: { ASSURANCE_MALADIE: '1' }, cashableShare: '1' },
+  record: { payers: { ASSURANCE_MALADIE: '1' }, cashableShare: '1', nature: 'estimate' }, // nature: the column's default; an empty select would send null (a 500)
 });

@@ -1,7 +1,7 @@
 /**
  * Form validators of a unit cost's optional range, the same rules as the API (apps/api/src/methodology/unit-cost-range.ts):
  * the low and high amounts come together or not at all, and amountLow ≤ amount ≤ amountHigh. Decimals are compared
- * exactly (decimal.js), never as floats; a value that is not a decimal is left to the `decimal()` validator.
+ * exactly (decimal.js), never as floats; a value that is not a decimal is left to the decimal input’s own validator (FrenchDecimalInput).
  */
 import Decimal from 'decimal.js';
 import { isDecimalString } from '../format/decimal-format';
