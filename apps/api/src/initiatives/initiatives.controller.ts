@@ -25,15 +25,11 @@ export class InitiativesController extends crudController({
   user: CurrentUser(),
   writers: Roles('admin', 'finance', 'director'),
 }) {
-  constructor(private readonly initiatives: InitiativesService) {
-    super(initiatives);
-  }
-
   // a subclass's routes are registered before the inherited ones: `summary` is not taken for an `:id`
   @Get('summary')
   @ApiOperation({ summary: 'Initiatives par statut et ressources mobilisées (heures, euros) sur une unité et ses sous-unités' })
   @ApiQuery({ name: 'orgUnit', required: false })
   summary(@CurrentUser() user: AuthUser, @Query() query: InitiativesSummaryQuery): Promise<InitiativesSummaryResponse> {
-    return this.initiatives.summary(user, query.orgUnit);
+    return this.records.summary(user, query.orgUnit);
   }
 }

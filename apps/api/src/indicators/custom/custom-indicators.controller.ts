@@ -22,10 +22,6 @@ export class CustomIndicatorsController extends crudController({
   user: CurrentUser(),
   writers: Roles('admin', 'finance'),
 }) {
-  constructor(private readonly custom: CustomIndicatorsService) {
-    super(custom);
-  }
-
   /**
    * Only the roles that write formulas (admin, finance: the same as create and update) may evaluate one: a formula is
    * evaluated cell by cell, so a free formula picks out single cells (`if(#{beneficiaries} < 5, …)`).
@@ -35,6 +31,6 @@ export class CustomIndicatorsController extends crudController({
   @Roles('admin', 'finance')
   @ApiOperation({ summary: 'Évalue une formule sur les chiffres réels du périmètre, sans l’enregistrer (admin, finance)' })
   preview(@CurrentUser() user: AuthUser, @Body() dto: PreviewCustomIndicatorDto): Promise<PreviewResponse> {
-    return this.custom.preview(user, dto);
+    return this.records.preview(user, dto);
   }
 }

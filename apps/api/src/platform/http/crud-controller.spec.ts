@@ -1,4 +1,4 @@
-import { createParamDecorator, INestApplication, Injectable, SetMetadata, ValidationPipe } from '@nestjs/common';
+import { createParamDecorator, Get, INestApplication, Injectable, SetMetadata, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { Test } from '@nestjs/testing';
@@ -85,15 +85,44 @@ class ThingsController extends crudController({
   writers: SetMetadata(WRITERS, ['admin']),
 }) {}
 
+/** A records service with something of its own, served by a route a subclass adds. */
+@Injectable()
+class CountedThingRecords extends ThingRecords {
+  count(user: Caller): Promise<{ count: number; user: string }> {
+    return Promise.resolve({ count: 3, user: user.id });
+  }
+}
+
+/** A resource with a route of its own, like initiatives' summary. */
+class CountedThingsController extends crudController({
+  path: 'counted-things',
+  tag: 'choses',
+  records: CountedThingRecords,
+  Create: CreateThingDto,
+  Update: UpdateThingDto,
+  sorts: ['year'],
+  defaultSort: { field: 'year', order: 'ASC' },
+  summaries: {},
+  user: TestCaller(),
+  writers: SetMetadata(WRITERS, ['admin']),
+}) {
+  // declared after the inherited GET :id, served before it
+  @Get('summary')
+  summary(@TestCaller() user: Caller): Promise<{ count: number; user: string }> {
+    return this.records.count(user);
+  }
+}
+
 describe(crudController.name, () => {
   let app: INestApplication;
   let sut: ThingRecords;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      controllers: [ThingsController],
+      controllers: [ThingsController, CountedThingsController],
       providers: [
         ThingRecords,
+        CountedThingRecords,
         // the API's global pipe and filter (api.module.ts)
         { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -179,6 +208,11 @@ describe(crudController.name, () => {
     expect(sut.calls[0].args[1]).toEqual({ year: 2026 });
     const res = await request(app.getHttpServer()).put('/things/b').send({ id: 'z' }).expect(400);
     expect(res.body.errors).toEqual(['property id should not exist']);
+  });
+
+  it('serves a subclass’s own route before the inherited :id, through its typed records service', async () => {
+    expect((await request(app.getHttpServer()).get('/counted-things/summary').expect(200)).body).toEqual({ count: 3, user: 'u1' });
+    expect((await request(app.getHttpServer()).get('/counted-things/b').expect(200)).body).toEqual({ id: 'b', label: 'B', year: 2025 });
   });
 
   it('gets and removes one record of the caller', async () => {

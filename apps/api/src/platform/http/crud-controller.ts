@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res, Type } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, Param, Post, Put, Query, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ListQuery, parseListQuery, RawListQuery, setContentRange } from './list-query';
@@ -13,6 +13,9 @@ import { ListQuery, parseListQuery, RawListQuery, setContentRange } from './list
  * @Controller('budget-transfers')
  * export class BudgetTransfersController extends crudController({ path: 'budget-transfers', records: BudgetTransfersService, … }) {}
  * ```
+ *
+ * A subclass declares no constructor (it has no class decorator, so its parameters' types would not be emitted): its
+ * routes reach the records service, typed as given, through `this.records`.
  *
  * Plumbing only: the feature gives everything (its service, DTO classes, sorts, summaries, the decorator naming the
  * caller and the one restricting writes), the platform knows none of them. The request DTO classes are the handlers'
@@ -31,13 +34,13 @@ export interface CrudRecords<R, C, U> {
   remove(user: U, id: string): Promise<R>;
 }
 
-export interface CrudControllerOptions<R, C, U, F extends string> {
+export interface CrudControllerOptions<S extends CrudRecords<R, C, U>, R, C, U, F extends string> {
   /** The resource's path under /api, also the resource named in `Content-Range` (`budget-transfers`). */
   path: string;
   /** Its OpenAPI tag (`réallocation`). */
   tag: string;
   /** The records service the controller is given (a provider of the feature's module). */
-  records: Type<CrudRecords<R, C, U>>;
+  records: Type<S & CrudRecords<R, C, U>>;
   /** The create and update body classes, validated by the global ValidationPipe. */
   Create: Type<C>;
   Update: Type<Partial<C>>;
@@ -55,8 +58,9 @@ export interface CrudControllerOptions<R, C, U, F extends string> {
 export type CrudHandler = 'list' | 'get' | 'create' | 'update' | 'remove';
 
 /** The class a feature's controller extends: the five handlers of one resource, over the given records service. */
-export interface CrudController<R, C, U> {
-  readonly records: CrudRecords<R, C, U>;
+export interface CrudController<S extends CrudRecords<R, C, U>, R, C, U> {
+  /** The records service, for the routes a subclass adds (`this.records.summary(…)`). */
+  readonly records: S;
   list(user: U, raw: RawListQuery, res: Response): Promise<R[]>;
   get(user: U, id: string): Promise<R>;
   create(user: U, dto: C): Promise<R>;
@@ -66,14 +70,16 @@ export interface CrudController<R, C, U> {
 
 const summary = (text: string | undefined): MethodDecorator => (text === undefined ? applyDecorators() : ApiOperation({ summary: text }));
 
-export const crudController = <R, C, U, F extends string>(options: CrudControllerOptions<R, C, U, F>): Type<CrudController<R, C, U>> => {
+export const crudController = <S extends CrudRecords<R, C, U>, R, C, U, F extends string>(
+  options: CrudControllerOptions<S, R, C, U, F>,
+): Type<CrudController<S, R, C, U>> => {
   const { path, tag, records, Create, Update, sorts, defaultSort, summaries, user: caller, writers } = options;
 
   @ApiTags(tag)
   @ApiBearerAuth()
   @Controller(path)
-  class CrudResourceController implements CrudController<R, C, U> {
-    constructor(@Inject(records) readonly records: CrudRecords<R, C, U>) {}
+  class CrudResourceController implements CrudController<S, R, C, U> {
+    constructor(readonly records: S) {}
 
     @Get()
     @summary(summaries.list)
@@ -122,5 +128,8 @@ export const crudController = <R, C, U, F extends string>(options: CrudControlle
     remove: [Object, String],
   };
   for (const [handler, types] of Object.entries(paramtypes)) Reflect.defineMetadata('design:paramtypes', types, CrudResourceController.prototype, handler);
+  // what Nest injects: the records service. A subclass declares no constructor: without a class decorator of its own,
+  // its parameters' types would not be emitted and it would be given these.
+  Reflect.defineMetadata('design:paramtypes', [records], CrudResourceController);
   return CrudResourceController;
 };
