@@ -11,6 +11,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { appDataSourceOptions } from '../apps/api/src/app-data-source-options';
@@ -123,6 +124,11 @@ const main = async (): Promise<void> => {
       log(`  queues drained ${drainedSeconds.toFixed(2)} s after the last submission was applied`);
     } finally {
       await product.stop();
+      // the queues' keys of this run (its own prefix): nothing left in the shared Redis
+      const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+      const keys = await redis.keys(`${queuePrefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
     }
     const submissions = (await ds.query(
       `SELECT row_count, created_at, finished_at FROM submission WHERE organisation_id = $1 ORDER BY created_at`,
