@@ -143,6 +143,28 @@ describe('client mistakes answer 400, not 500', () => {
       expectFrench400(res, /« id » contient un caractère nul/);
     });
 
+    it('null for a unit cost’s nature (a column with a default, not null) is a French 422 naming the field, on create and update', async () => {
+      const body = {
+        code: 'NATURE_NULLE',
+        label: 'Nature laissée vide',
+        unit: 'journée',
+        amount: '100',
+        priceYear: 2024,
+        payers: { DEPARTEMENT: '1' },
+        sourceTitle: 'Essai',
+        sourcePublisher: 'Essai',
+        nature: null,
+      };
+      const created = await http().post('/api/unit-costs').set(admin).send(body);
+      expect({ status: created.status, errors: created.body.errors }).toEqual({
+        status: 422,
+        errors: [{ path: 'nature', message: 'nature : valeur obligatoire, elle ne peut pas être vide.' }],
+      });
+      const [existing] = (await http().get('/api/unit-costs').set(admin).expect(200)).body as { id: string }[];
+      const updated = await http().put(`/api/unit-costs/${existing.id}`).set(admin).send({ nature: null });
+      expect({ status: updated.status, path: updated.body.errors?.[0]?.path }).toEqual({ status: 422, path: 'nature' });
+    });
+
     // a guard for routes added later (its body is not valid for most routes, so it does not reproduce the 500s above)
     it('sent to every write route in the body and the path never answers 500', async () => {
       const writes = routeTable(sut.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));

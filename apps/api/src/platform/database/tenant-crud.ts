@@ -69,15 +69,28 @@ export const findOwned = async <E extends OwnedRow>(
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
+const PG_NOT_NULL_VIOLATION = '23502';
 
-/** Runs a write; a unique violation becomes 409 with `conflict`, a foreign-key violation 409 with `inUse` when given. */
-export const guardConstraints = async <T>(work: () => Promise<T>, messages: { conflict: string; inUse?: string }): Promise<T> => {
+/** `cashable_share` → `cashableShare`: the API's name of a column. */
+const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * Runs a write; a unique violation becomes 409 with `conflict` and a foreign-key violation 409 with `inUse` when given,
+ * and a required field sent empty (`null` where the column has no default for it) a 422 naming the field: a client's
+ * mistake, never a 500.
+ */
+export const guardConstraints = async <T>(work: () => Promise<T>, messages: { conflict?: string; inUse?: string }): Promise<T> => {
   try {
     return await work();
   } catch (err) {
-    const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
-    if (code === PG_UNIQUE_VIOLATION) throw new ConflictException(messages.conflict);
+    const driverError = err instanceof QueryFailedError ? (err.driverError as { code?: string; column?: string }) : undefined;
+    const code = driverError?.code;
+    if (code === PG_UNIQUE_VIOLATION && messages.conflict) throw new ConflictException(messages.conflict);
     if (code === PG_FOREIGN_KEY_VIOLATION && messages.inUse) throw new ConflictException(messages.inUse);
+    if (code === PG_NOT_NULL_VIOLATION && driverError?.column) {
+      const field = fieldOf(driverError.column);
+      throw invalid('Valeur obligatoire manquante.', [{ path: field, message: `${field} : valeur obligatoire, elle ne peut pas être vide.` }]);
+    }
     throw err;
   }
 };

@@ -195,7 +195,7 @@ export class TenantRecords<E extends OwnedRow, R extends object, C extends objec
   private async store(scope: RecordScope<X, U>, row: E): Promise<E> {
     const { conflict, save, find } = this.declared;
     const write = () => (save ? save(scope, row) : scope.em.save(this.declared.entity, row));
-    const saved = conflict ? await guardConstraints(write, { conflict: conflict(row, scope.ctx) }) : await write();
+    const saved = await guardConstraints(write, { conflict: conflict?.(row, scope.ctx) });
     if (!find) return saved;
     const again = await find(scope, saved.id);
     if (!again) throw new NotFoundException(`${this.declared.what} introuvable.`);
