@@ -36,7 +36,9 @@ interface CpuProfile {
 
 /** Self time (ms) of a CPU profile by source file (dist paths shortened), the largest first. */
 const selfTimeByFile = (profile: CpuProfile): [string, number][] => {
-  const fileOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.url.replace(/^.*\/(dist|node_modules)\//, '$1/') || `(${n.callFrame.functionName || 'native'})`]));
+  const fileOf = new Map(
+    profile.nodes.map((n) => [n.id, n.callFrame.url.replace(/^.*\/(dist|node_modules)\//, '$1/') || `(${n.callFrame.functionName || 'native'})`]),
+  );
   const totals = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const file = fileOf.get(id) ?? '?';
@@ -58,7 +60,15 @@ const freePort = (): Promise<number> =>
 
 /** bench-processes' startProduct, with node options (`--cpu-prof` is refused in NODE_OPTIONS). */
 const startProfiledProduct = async (root: string, env: Record<string, string>, port: number, nodeArgs: string[]) => {
-  const full = { ...process.env, ...env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', DEMO_MODE: 'false' };
+  const full = {
+    ...process.env,
+    ...env,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DEMO_MODE: 'false',
+  };
   const spawnNode = (file: string) =>
     spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
   const children = [spawnNode('main.js'), spawnNode('worker.js')];
@@ -130,18 +140,21 @@ const main = async (): Promise<void> => {
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
     }
-    const submissions = (await ds.query(
-      `SELECT row_count, created_at, finished_at FROM submission WHERE organisation_id = $1 ORDER BY created_at`,
-      [importer.id],
-    )) as { row_count: number; created_at: Date; finished_at: Date }[];
+    const submissions = (await ds.query(`SELECT row_count, created_at, finished_at FROM submission WHERE organisation_id = $1 ORDER BY created_at`, [
+      importer.id,
+    ])) as { row_count: number; created_at: Date; finished_at: Date }[];
     const t0 = submissions[0]?.created_at.getTime() ?? 0;
     for (const s of submissions)
-      log(`    submission of ${s.row_count} rows: posted +${((s.created_at.getTime() - t0) / 1000).toFixed(2)} s, finished +${((s.finished_at.getTime() - t0) / 1000).toFixed(2)} s`);
+      log(
+        `    submission of ${s.row_count} rows: posted +${((s.created_at.getTime() - t0) / 1000).toFixed(2)} s, finished +${((s.finished_at.getTime() - t0) / 1000).toFixed(2)} s`,
+      );
     const recomputes = (await ds.query(
       `SELECT count(*)::int AS n, min(computed_at) AS first, max(computed_at) AS last FROM indicator_freshness WHERE organisation_id = $1`,
       [importer.id],
     )) as { n: number; first: Date | null; last: Date | null }[];
-    log(`  read model: ${recomputes[0].n} periods fresh, last recompute +${recomputes[0].last ? ((recomputes[0].last.getTime() - t0) / 1000).toFixed(2) : '?'} s`);
+    log(
+      `  read model: ${recomputes[0].n} periods fresh, last recompute +${recomputes[0].last ? ((recomputes[0].last.getTime() - t0) / 1000).toFixed(2) : '?'} s`,
+    );
     const copied = await measureCopy(databaseUrl, copier, scale);
     log(`  raw COPY: ${copied.rows} rows in ${copied.seconds.toFixed(2)} s; ratio import/COPY speed ${(copied.seconds / importSeconds).toFixed(3)}`);
     if (profile) {

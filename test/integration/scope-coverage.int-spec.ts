@@ -54,11 +54,14 @@ describe('scope coverage summed in the database', () => {
             WHERE s.organisation_id = $1 AND l.org_unit_id = ANY($2::uuid[])`,
           [unit.org, leaves],
         ),
-        ds.query(`SELECT DISTINCT org_unit_id AS "leafId", service_id AS "serviceId", period FROM figure WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`, [
+        ds.query(
+          `SELECT DISTINCT org_unit_id AS "leafId", service_id AS "serviceId", period FROM figure WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`,
+          [unit.org, leaves],
+        ),
+        ds.query(`SELECT org_unit_id AS "leafId", period, status FROM period_status WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`, [
           unit.org,
           leaves,
         ]),
-        ds.query(`SELECT org_unit_id AS "leafId", period, status FROM period_status WHERE organisation_id = $1 AND org_unit_id = ANY($2::uuid[])`, [unit.org, leaves]),
       ]);
       const fromRows = coverageOf({
         expected,

@@ -15,7 +15,6 @@ import { MaskedValue } from '../common/MaskedValue';
 import { formatDecimal } from '../format/decimal-format';
 import { apiFieldErrors, type ApiFieldError } from '../http/field-errors';
 
-
 export type PreviewState =
   | { kind: 'idle' }
   | { kind: 'checking' }

@@ -95,7 +95,10 @@ export class FigureWriter {
   ): Promise<{ changed: number; periods: string[] }> {
     const periods = new Set<string>();
     let written = 0;
-    await this.partitions.ensure(em, changes.inserts.map(({ row }) => row.period));
+    await this.partitions.ensure(
+      em,
+      changes.inserts.map(({ row }) => row.period),
+    );
     for (let start = 0; start < changes.inserts.length; start += WRITE_CHUNK) {
       const chunk = changes.inserts.slice(start, start + WRITE_CHUNK);
       await this.insertChunk(em, organisationId, ctx, chunk);

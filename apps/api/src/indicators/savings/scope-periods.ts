@@ -131,8 +131,7 @@ export const scopePeriods = ({ expectedPairs, codes }: ScopeCoverage): ScopePeri
     const rows = byMonth.get(period) ?? [];
     // (leaf, period code) pairs with data for the month: each is approved, submitted or draft
     const keys = sum(rows, 'leaves');
-    const status: MonthStatus =
-      keys === 0 ? 'none' : sum(rows, 'approved') === keys ? 'approved' : sum(rows, 'submitted') === keys ? 'submitted' : 'draft';
+    const status: MonthStatus = keys === 0 ? 'none' : sum(rows, 'approved') === keys ? 'approved' : sum(rows, 'submitted') === keys ? 'submitted' : 'draft';
     // every expected pair reported for the code of its period type covering the month (each counts once, at that code)
     const complete = keys > 0 && sum(rows, 'expectedEntered') === expectedPairs;
     months.push({ period, hasData: keys > 0, complete, status });

@@ -53,8 +53,16 @@ describe(RecomputeRequests.name, () => {
     await scheduler.periodsChangedDuringImports(ORG, ['2024-01', '2024-02']);
     await scheduler.periodsChanged(ORG, ['2024-02', '2024-01']);
     expect(calls.map((c) => [c.data, c.opts.delay, c.opts.deduplication])).toEqual([
-      [{ organisationId: ORG, periods: ['2024-01', '2024-02'] }, IMPORT_BURST_DELAY_MS, { id: calls[2].opts.deduplication!.id, keepLastIfActive: true, reschedule: true }],
-      [{ organisationId: ORG, periods: ['2024-01', '2024-02'] }, IMPORT_BURST_DELAY_MS, { id: calls[2].opts.deduplication!.id, keepLastIfActive: true, reschedule: true }],
+      [
+        { organisationId: ORG, periods: ['2024-01', '2024-02'] },
+        IMPORT_BURST_DELAY_MS,
+        { id: calls[2].opts.deduplication!.id, keepLastIfActive: true, reschedule: true },
+      ],
+      [
+        { organisationId: ORG, periods: ['2024-01', '2024-02'] },
+        IMPORT_BURST_DELAY_MS,
+        { id: calls[2].opts.deduplication!.id, keepLastIfActive: true, reschedule: true },
+      ],
       [{ organisationId: ORG, periods: ['2024-01', '2024-02'] }, 0, { id: calls[2].opts.deduplication!.id, keepLastIfActive: true, reschedule: true }],
     ]);
     expect(calls[2].opts.deduplication!.id).toBe(RECOMPUTE_JOBS.recompute.deduplicationId({ organisationId: ORG, periods: ['2024-01', '2024-02'] }));
@@ -69,7 +77,10 @@ describe(RecomputeRequests.name, () => {
       job('b', 'recompute', { organisationId: OTHER, periods: ['2024-01'] }),
       job('c', 'recompute', { organisationId: ORG, periods: [] }),
       job('d', 'recompute-custom', { organisationId: ORG }),
-      { ...job('e', 'recompute', { organisationId: ORG, periods: ['2024-03'] }), promote: () => Promise.reject(new Error('Job e is not in the delayed state')) },
+      {
+        ...job('e', 'recompute', { organisationId: ORG, periods: ['2024-03'] }),
+        promote: () => Promise.reject(new Error('Job e is not in the delayed state')),
+      },
     ];
     const producer = { queue: () => ({ getDelayed: () => Promise.resolve(delayed) }) } as unknown as JobProducer;
     await expect(new RecomputeRequests(producer).releaseDeferred(ORG)).resolves.toBe(1);

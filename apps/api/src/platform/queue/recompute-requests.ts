@@ -71,7 +71,9 @@ export class RecomputeRequests {
       }
       return released;
     } catch (err) {
-      this.logger.error(`Recalculs différés de ${organisationId} non avancés (ils partiront à l’échéance) : ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(
+        `Recalculs différés de ${organisationId} non avancés (ils partiront à l’échéance) : ${err instanceof Error ? err.message : String(err)}`,
+      );
       return 0;
     }
   }
