@@ -8,6 +8,14 @@ export const ROLE_HOLDERS: Record<Role, string> = {
   viewer: 'lecteurs',
 };
 
+/** Each role as a French reader names it on a list of accounts (the demo's console), never the engine's code. */
+export const ROLE_NAMES: Record<Role, string> = {
+  finance: 'direction financière',
+  director: 'direction',
+  admin: 'administration',
+  viewer: 'lecture seule',
+};
+
 const ORDER: readonly Role[] = ['finance', 'director', 'admin', 'viewer'];
 
 /** « aux directions financières et aux administrateurs de la méthodologie » for ['admin', 'finance']. */
