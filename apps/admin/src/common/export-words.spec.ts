@@ -163,11 +163,27 @@ const CASES: Array<{ resource: string; record: Record<string, unknown>; expected
     record: { id: UUID, fromService: 'SAAD', toService: 'PORTAGE_REPAS', fteDays: '12.5', dailyCost: '210', period: '2024-02', orgUnitId: UUID },
     expected: { 'Service d’origine': 'Aide à domicile renforcée (SAAD)', 'Service d’accueil': 'Portage de repas à domicile' },
   },
+  {
+    // the M57 section and the instrument in words, never their codes
+    resource: 'budget-transfers',
+    record: {
+      id: UUID,
+      code: 'VIR-01',
+      instrument: 'FONGIBILITE',
+      section: 'FONCTIONNEMENT',
+      fromChapter: '011',
+      toChapter: '012',
+      amount: '1500',
+      decisionDate: '2024-03-01',
+    },
+    expected: { Section: 'Fonctionnement', Instrument: 'Fongibilité' },
+  },
 ];
 
 /** Codes, English internals, ids and UTC instants that must never reach an export. */
 const FORBIDDEN = [
   /PORTAGE_REPAS|VALMONT-NORD|\bSAAD\b(?!\))/u,
+  /FONCTIONNEMENT|INVESTISSEMENT|FONGIBILITE/u,
   /\b(draft|grid|import|previewed|submitted|testing|outlier|upsert)\b/u,
   /[0-9a-f]{8}-[0-9a-f]{4}-/u,
   /\d{2}:\d{2}:\d{2}|Z$/u,

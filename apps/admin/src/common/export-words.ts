@@ -154,6 +154,7 @@ const ENUM_FIELDS: Record<string, string> = {
   nature: 'unit_cost_nature',
   grade: 'grade',
   instrument: 'instrument',
+  section: 'section',
   role: 'role',
 };
 /** The enum of a list's `status` column. */

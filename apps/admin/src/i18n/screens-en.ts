@@ -205,6 +205,7 @@ export const screensEn = {
         5: '5 — observational',
         6: '6 — expert opinion',
       },
+      section: { FONCTIONNEMENT: 'Operating', INVESTISSEMENT: 'Investment' },
       instrument: { FONGIBILITE: 'Fongibilité', DECISION_MODIFICATIVE: 'Budget amendment', VIREMENT_INTERNE: 'Internal transfer' },
       delivery_status: { pending: 'Pending', sending: 'Sending', sent: 'Sent', failed: 'Failed', unsubscribed: 'Unsubscribed', skipped: 'Skipped' },
       role: { admin: 'Administrator', finance: 'Finance director', director: 'Service director', viewer: 'Read only' },

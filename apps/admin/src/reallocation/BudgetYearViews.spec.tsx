@@ -18,6 +18,9 @@ describe(BudgetYearList.name, () => {
     expect(screen.getByText('2024')).toBeTruthy();
     expect(screen.getByText('Dépenses réelles de fonctionnement')).toBeTruthy();
     expect(screen.getByText('Compte administratif')).toBeTruthy();
+    // the M57 section in words, never its code
+    expect(screen.getAllByText('Fonctionnement')).toHaveLength(2);
+    expect(screen.queryByText('FONCTIONNEMENT')).toBeNull();
     expect(getList).toHaveBeenCalledWith('budget-years', expect.objectContaining({ sort: { field: 'year', order: 'DESC' } }));
   });
 });
@@ -33,7 +36,7 @@ describe(BudgetYearCreate.name, () => {
     const create = jest.fn<Promise<CreateResult>, [string, CreateParams]>();
     renderAdmin(<BudgetYearCreate />, { dataProvider: { create }, resource: 'budget-years', url: '/budget-years/create' });
     await fill('0');
-    expect(await screen.findByText('Montant strictement positif attendu (ex. 12500000.50)')).toBeTruthy();
+    expect(await screen.findByText('Montant strictement positif attendu (ex. 12 500 000,50)')).toBeTruthy();
     expect(create).not.toHaveBeenCalled();
   });
 

@@ -1,21 +1,21 @@
 /** Voted budgets: the real operating expenditure of each year, base of the fongibilité rate (instead of the services' spend). */
 import { DataTable, NumberField, NumberInput, SelectInput, SimpleForm, TextField, TextInput, maxLength, maxValue, minValue, required } from 'react-admin';
-import { MoneyField } from '../common/fields';
+import { EnumField, MoneyField } from '../common/fields';
 import { LevierList } from '../common/LevierList';
 import { FrenchDecimalInput } from '../common/FrenchDecimalInput';
-import { positiveDecimal } from '../common/validators';
-import { MoneyCol, YearCol } from '../common/columns';
+import { enumChoices, positiveDecimal } from '../common/validators';
+import { EnumCol, MoneyCol, YearCol } from '../common/columns';
 import { recordPages, ShowPage } from '../common/record-pages';
 
 /** The API takes the operating section only, for now. */
 export const BUDGET_SECTIONS = ['FONCTIONNEMENT'] as const;
-const sectionChoices = BUDGET_SECTIONS.map((s) => ({ id: s, name: s }));
+const sectionChoices = enumChoices('section', BUDGET_SECTIONS);
 
 export const BudgetYearList = () => (
   <LevierList sort={{ field: 'year', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <YearCol source="year" />
-      <DataTable.Col source="section" />
+      <EnumCol source="section" enumName="section" />
       <MoneyCol source="realExpenditure" />
       <DataTable.Col source="source" disableSort />
       <DataTable.Col source="comment" disableSort />
@@ -26,7 +26,7 @@ export const BudgetYearList = () => (
 export const BudgetYearShow = () => (
   <ShowPage>
     <NumberField source="year" options={{ useGrouping: false }} />
-    <TextField source="section" />
+    <EnumField source="section" enumName="section" />
     <MoneyField source="realExpenditure" />
     <TextField source="source" emptyText="—" />
     <TextField source="comment" emptyText="—" />

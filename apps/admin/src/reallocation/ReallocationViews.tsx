@@ -170,7 +170,7 @@ export const BudgetTransferShow = () => (
   <ShowPage>
     <TextField source="code" />
     <EnumField source="instrument" enumName="instrument" />
-    <TextField source="section" />
+    <EnumField source="section" enumName="section" />
     <TextField source="fromChapter" />
     <TextField source="fromFunction" emptyText="—" />
     <TextField source="toChapter" />
@@ -187,7 +187,7 @@ const BudgetTransferForm = () => (
   <SimpleForm>
     <TextInput source="code" validate={required()} />
     <SelectInput source="instrument" choices={enumChoices('instrument', INSTRUMENTS)} validate={required()} />
-    <SelectInput source="section" choices={SECTIONS.map((s) => ({ id: s, name: s }))} />
+    <SelectInput source="section" choices={enumChoices('section', SECTIONS)} />
     <TextInput source="fromChapter" validate={[required(), regex(CHAPTER, 'levier.validation.chapter')]} />
     <TextInput source="fromFunction" validate={regex(FUNCTION, 'levier.validation.function')} />
     <TextInput source="toChapter" validate={[required(), regex(CHAPTER, 'levier.validation.chapter')]} />
