@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,8 +24,22 @@ const vmHwmMb = (pid: number | undefined): number | null => {
   }
 };
 
-/** Starts the built API and worker (dist/) as the product runs them, and waits for /api/health. */
-export const startProduct = async (root: string, env: Record<string, string>, port: number): Promise<Product> => {
+/** A port nobody listens on now (other sessions run their own APIs on this machine). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts the built API and worker (dist/) as the product runs them, and waits for /api/health. `nodeArgs` go before
+ * the script (`--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export const startProduct = async (root: string, env: Record<string, string>, port: number, nodeArgs: readonly string[] = []): Promise<Product> => {
   const full = {
     ...process.env,
     ...env,
@@ -35,11 +50,11 @@ export const startProduct = async (root: string, env: Record<string, string>, po
     DEMO_MODE: 'false',
   };
   const spawnNode = (file: string) =>
-    spawn(process.execPath, [path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
+    spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
   const api = spawnNode('main.js');
   const worker = spawnNode('worker.js');
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 150; i += 1) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {

@@ -7,7 +7,6 @@
  * prints the worker's self time by source file. Numbers, not pass/fail.
  */
 import { randomBytes } from 'node:crypto';
-import { AddressInfo, createServer } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +17,7 @@ import { appDataSourceOptions } from '../apps/api/src/app-data-source-options';
 import { runMigrations } from '../apps/api/src/cli/migration.command';
 import { repoRoot } from '../apps/api/src/platform/repo-root';
 import { BENCH_PASSWORD, createBenchTenant } from './bench-tenant';
-import { spawn } from 'node:child_process';
-import { login, waitForQueuesIdle } from './bench-processes';
+import { freePort, login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { measureCopy, measureImport } from './measures';
 import { figureCount, Scale, SCALES } from './scales';
 
@@ -45,47 +43,6 @@ const selfTimeByFile = (profile: CpuProfile): [string, number][] => {
     totals.set(file, (totals.get(file) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);
-};
-
-/** A port nobody listens on now (other sessions run their own APIs on this machine). */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-/** bench-processes' startProduct, with node options (`--cpu-prof` is refused in NODE_OPTIONS). */
-const startProfiledProduct = async (root: string, env: Record<string, string>, port: number, nodeArgs: string[]) => {
-  const full = {
-    ...process.env,
-    ...env,
-    PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    DEMO_MODE: 'false',
-  };
-  const spawnNode = (file: string) =>
-    spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/apps/api/src', file)], { env: full, stdio: ['ignore', 'ignore', 'inherit'] });
-  const children = [spawnNode('main.js'), spawnNode('worker.js')];
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i += 1) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = async () => {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
-  };
-  return { url, stop };
 };
 
 const main = async (): Promise<void> => {
@@ -116,7 +73,7 @@ const main = async (): Promise<void> => {
     const copier = await createBenchTenant(ds, scale, 'Profile copy');
     await ds.query('ANALYZE');
     const queuePrefix = `levier-import-profile-${process.pid}`;
-    const product = await startProfiledProduct(
+    const product = await startProduct(
       root,
       { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, JWT_SECRET: randomBytes(48).toString('base64url') },
       await freePort(),

@@ -18,7 +18,7 @@ import { RecomputeService } from '../apps/api/src/indicators/savings/recompute.s
 import { runMigrations } from '../apps/api/src/cli/migration.command';
 import { repoRoot } from '../apps/api/src/platform/repo-root';
 import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
-import { login, startProduct, waitForQueuesIdle } from './bench-processes';
+import { freePort, login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
 import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
 import { measureEmails, startCountingSmtp } from './email-measures';
@@ -74,7 +74,7 @@ const main = async (): Promise<void> => {
         JWT_SECRET: randomBytes(48).toString('base64url'),
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       },
-      3900 + (process.pid % 90),
+      await freePort(),
     );
     try {
       const importToken = await login(product.url, importer.financeEmail, BENCH_PASSWORD);
