@@ -5,6 +5,7 @@ import type { ApplyContext, ResolvedFigure } from './figure.repository';
 import { FigureChanges, planChanges, planChangesInSlices, StoredFigure, StoredSeries } from './figure-changes';
 import type { LoopSlicer } from '../platform/event-loop/loop-slicer';
 import { FigurePartitionCache } from './figure-partitions';
+import { FigureLockKey, figureLocks } from './figure-locks';
 
 /** Rows per write statement: large enough to amortise round trips and plan time, small enough for steady progress. */
 export const WRITE_CHUNK = 5000;
@@ -22,7 +23,7 @@ const auditAfter = (
                                        'orgUnit', t.org_unit_code, 'service', t.service_code, 'metric', t.metric_code, 'period', t.period))`;
 
 /**
- * The one write path of figures (imports, grid, API, single edits): lock the (unit, period) keys, read what is stored,
+ * The one write path of figures (imports, grid, API, single edits): lock the figures' keys, read what is stored,
  * plan creations and changes in memory, then write each chunk of figures and its audit rows in one statement. Audit
  * rows carry the value before (read under the lock) and after; figures whose value did not change are not touched.
  * Set-based and free of per-row lookups: an insert is a plain multi-row INSERT with ids chosen here, an update a join
@@ -38,18 +39,20 @@ export class FigureWriter {
   }
 
   /**
-   * Serialises the writers of the same figures until the end of the transaction: one advisory lock per (organisation,
-   * org unit, period), taken in sorted order, so imports of different units proceed side by side. Without it, two
-   * transactions writing the same figure at once each read the value "before" from their own snapshot, and the audit
-   * chain broke. Re-taking a lock already held is a no-op.
+   * Serialises the writers of the same figures until the end of the transaction (figureLocks: whole (unit, period)s,
+   * or, for a unit the write holds only part of, its series or figures), taken in one order, so imports of different
+   * units, and consecutive files of one export, proceed side by side. Without it, two transactions writing the same
+   * figure at once each read the value "before" from their own snapshot, and the audit chain broke.
    */
-  async lockPeriods(em: EntityManager, organisationId: string, rows: readonly { orgUnitId: string; period: string }[]): Promise<void> {
-    const sorted = [...new Set(rows.map((r) => `${r.orgUnitId}|${r.period}`))].sort();
-    if (sorted.length === 0) return;
-    await em.query(`SELECT count(pg_advisory_xact_lock(hashtextextended($1 || '|' || t.key, 0)))::int FROM unnest($2::text[]) AS t(key)`, [
-      organisationId,
-      sorted,
-    ]);
+  async lockFigures(em: EntityManager, organisationId: string, rows: readonly FigureLockKey[]): Promise<void> {
+    const locks = figureLocks(rows);
+    if (locks.length === 0) return;
+    await em.query(
+      `SELECT count(CASE WHEN t.shared THEN pg_advisory_xact_lock_shared(hashtextextended($1 || '|' || t.key, 0))
+                         ELSE pg_advisory_xact_lock(hashtextextended($1 || '|' || t.key, 0)) END)::int
+         FROM unnest($2::text[], $3::boolean[]) AS t(key, shared)`,
+      [organisationId, locks.map((l) => l.key), locks.map((l) => l.shared)],
+    );
   }
 
   /** Every stored figure of the rows' series (org unit, service, metric), all periods: current values and histories. */

@@ -121,7 +121,7 @@ export class FiguresService {
           errors: validated.errors.map((e) => ({ field: e.column, message: e.message })),
         });
       // the value before is read under the figure's write lock, like an import's
-      await this.writer.lockPeriods(em, organisationId, [current]);
+      await this.writer.lockFigures(em, organisationId, [current]);
       const approved = await this.periods.approved(em, organisationId, [current], true);
       if (approved.size > 0) {
         throw new ConflictException(

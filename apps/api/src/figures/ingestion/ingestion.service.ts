@@ -184,8 +184,8 @@ export class IngestionService {
     return this.tenantDb.run(organisationId, async (em): Promise<ApplyResult> => {
       const status = await this.submissions.lock(em, claimed.id);
       if (status !== 'received' && status !== 'validating') return { kind: 'finished' };
-      // every (unit, period) of the submission at once, in order: concurrent writers of the same figures wait, batches never deadlock
-      await this.writer.lockPeriods(em, organisationId, resolved);
+      // every figure of the submission at once, in order: concurrent writers of the same figures wait, batches never deadlock
+      await this.writer.lockFigures(em, organisationId, resolved);
       const approved = await this.periods.approved(em, organisationId, resolved, true);
       if (approved.size > 0) return { kind: 'approved', errors: approvedErrors(resolved, lines, rawRows, headers, approved) };
 
