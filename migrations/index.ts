@@ -32,6 +32,7 @@ import { LightenReadModel1795850000000 } from './1795850000000-LightenReadModel'
 import { FigureCoverage1795860000000 } from './1795860000000-FigureCoverage';
 import { PartitionFigure1795870000000 } from './1795870000000-PartitionFigure';
 import { CustomIndicatorFreshness1795880000000 } from './1795880000000-CustomIndicatorFreshness';
+import { FigureCoverageInKeyOrder1795890000000 } from './1795890000000-FigureCoverageInKeyOrder';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   FigureCoverage1795860000000,
   PartitionFigure1795870000000,
   CustomIndicatorFreshness1795880000000,
+  FigureCoverageInKeyOrder1795890000000,
 ];
