@@ -25,10 +25,9 @@ export const measureImport = async (url: string, token: string, tenant: BenchTen
   }
   for (const id of ids) {
     for (;;) {
-      const body = (await (await fetch(`${url}/api/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
-        status: string;
-        errors: unknown[];
-      };
+      const res = await fetch(`${url}/api/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`import: submission ${id} answered ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { status: string; errors: unknown[] };
       if (body.status === 'applied') break;
       if (body.status === 'rejected') throw new Error(`import rejected: ${JSON.stringify(body.errors.slice(0, 3))}`);
       await sleep(100);

@@ -80,6 +80,8 @@ const main = async (): Promise<void> => {
         QUEUE_PREFIX: queuePrefix,
         JWT_SECRET: randomBytes(48).toString('base64url'),
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        // one sign-in drives the whole import: at L it lasts longer than the default 15 minutes of an access token
+        ACCESS_TOKEN_TTL_SECONDS: '7200',
       },
       await freePort(),
     );
