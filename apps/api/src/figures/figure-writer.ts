@@ -56,14 +56,6 @@ export class FigureWriter {
   }
 
   /** Every stored figure of the rows' series (org unit, service, metric), all periods: current values and histories. */
-  /**
-   * Each series is looked up by the natural key's index (unit, service, metric, period), one nested lookup per series
-   * (LATERAL with OFFSET 0: the planner may neither turn it into a join nor push the organisation's condition into it,
-   * a unit belonging to one organisation; the condition is checked on what is found). A plain join let the planner, when the
-   * organisation's statistics were older than its figures (an import into a tenant analysed empty), read every figure
-   * of the organisation by its index and hash them, once per file: at scale L each file read all the figures the files
-   * before it had written, and 100 000-row files went from 13 to 3 a minute.
-   */
   async storedSeries(em: EntityManager, organisationId: string, rows: readonly ResolvedFigure[]): Promise<StoredSeries> {
     const series = new Map<string, ResolvedFigure>();
     for (const row of rows) series.set(`${row.orgUnitId}|${row.serviceId}|${row.metricId}`, row);
@@ -72,12 +64,9 @@ export class FigureWriter {
     for (let start = 0; start < keys.length; start += READ_CHUNK) {
       const chunk = keys.slice(start, start + READ_CHUNK);
       const found = (await em.query(
-        `SELECT f.id, s.org_unit_id AS "orgUnitId", s.service_id AS "serviceId", s.metric_id AS "metricId", f.period, f.value, f.status, f.comment
+        `SELECT f.id, f.org_unit_id AS "orgUnitId", f.service_id AS "serviceId", f.metric_id AS "metricId", f.period, f.value::text AS value, f.status, f.comment
            FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS s(org_unit_id, service_id, metric_id)
-          CROSS JOIN LATERAL (
-                SELECT f.organisation_id, f.id, f.period, f.value::text AS value, f.status, f.comment FROM figure f
-                 WHERE f.org_unit_id = s.org_unit_id AND f.service_id = s.service_id AND f.metric_id = s.metric_id
-                OFFSET 0) f
+           JOIN figure f ON f.org_unit_id = s.org_unit_id AND f.service_id = s.service_id AND f.metric_id = s.metric_id
           WHERE f.organisation_id = $1`,
         [organisationId, chunk.map((r) => r.orgUnitId), chunk.map((r) => r.serviceId), chunk.map((r) => r.metricId)],
       )) as StoredFigure[];
