@@ -12,6 +12,7 @@ import { SubmissionJobs } from './submission-jobs';
 import { SubmissionReconciler } from './submission.reconciler';
 import { FigureRepository } from './figure.repository';
 import { FigureWriter } from './figure-writer';
+import { FigureStatistics } from './figure-statistics';
 import { FiguresController } from './figures.controller';
 import { FiguresService } from './figures.service';
 import { PeriodStatusRepository } from './period-status.repository';
@@ -69,6 +70,7 @@ import { SubmissionInspectService } from './submission-files/submission-inspect.
     SubmissionReconciler,
     FigureRepository,
     FigureWriter,
+    FigureStatistics,
     FiguresService,
     PeriodStatusRepository,
     PeriodsService,

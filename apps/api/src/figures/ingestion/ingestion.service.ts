@@ -13,6 +13,7 @@ import { cellText, withoutNul } from '../parsing/validate-row';
 import type { FigureField, FileError, RawRow } from '../parsing/figure-file.types';
 import type { NormalisedRow, RowError } from '../parsing/row-validation.types';
 import type { ResolvedFigure } from '../figure.repository';
+import { FigureStatistics } from '../figure-statistics';
 import { FigureWriter } from '../figure-writer';
 import { PeriodStatusRepository } from '../period-status.repository';
 import { SubmissionRepository, ClaimedSubmission } from '../submission.repository';
@@ -68,6 +69,7 @@ export class IngestionService {
     private readonly tenantDb: TenantDb,
     private readonly submissions: SubmissionRepository,
     private readonly writer: FigureWriter,
+    private readonly statistics: FigureStatistics,
     private readonly periods: PeriodStatusRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly recompute: RecomputeRequests,
@@ -102,6 +104,15 @@ export class IngestionService {
   private async recomputeAfterImport(organisationId: string, periods: string[]): Promise<void> {
     if (await this.importsInFlight(organisationId)) await this.recompute.periodsChangedDuringImports(organisationId, periods);
     else await this.recompute.periodsChanged(organisationId, periods);
+  }
+
+  /** The planner's statistics of the written partitions, when the import made them stale; a failure is only logged. */
+  private async refreshStatistics(periods: string[]): Promise<void> {
+    try {
+      await this.statistics.refreshAfterWrite(periods);
+    } catch (err) {
+      this.logger.error(`Statistiques des chiffres non recalculées après un import : ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /** Submissions of the organisation still in flight; false when that cannot be read (the recompute then runs at once). */
@@ -155,6 +166,7 @@ export class IngestionService {
       case 'approved':
         return this.reject(organisationId, claimed.id, rows.length, outcome.errors, claimed.dryRun);
       case 'applied':
+        await this.refreshStatistics(outcome.periods);
         await this.recomputeAfterImport(organisationId, outcome.periods);
         return 'applied';
     }
