@@ -1,4 +1,4 @@
-import type { JobType } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
 import { AddressInfo, createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -86,30 +86,33 @@ export const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 };
 
+/** Delayed jobs that are work left to do: not the next run of a job scheduler (reports, reconciliation), whose id starts with `repeat:`. */
+const pendingDelayed = async (queue: Queue): Promise<number> => (await queue.getDelayed()).filter((job) => !String(job.id).startsWith('repeat:')).length;
+
 /**
  * Waits until the worker has nothing left to do: no waiting, active or prioritised job in any queue, and no delayed job
- * in `figures` or `indicators` (a recompute deferred by an import burst is a delayed job until the burst's last file
- * releases it). The `reports` queue's delayed jobs are its schedulers, which are always there. Throws after `timeoutMs`
- * rather than let a measure run beside unfinished work.
+ * other than the schedulers' next runs (a recompute deferred by an import burst is a delayed job until the burst's last
+ * file releases it). Throws after `timeoutMs` rather than let a measure run beside unfinished work.
  */
 export const waitForQueuesIdle = async (redisUrl: string, prefix: string, timeoutMs = 1_800_000): Promise<number> => {
-  const { Queue } = await import('bullmq');
-  const busy: JobType[] = ['waiting', 'active', 'prioritized'];
+  const { Queue: QueueClass } = await import('bullmq');
   const url = new URL(redisUrl);
   const connection = { host: url.hostname, port: Number(url.port || 6379) };
-  const queues = (['figures', 'indicators', 'reports'] as const).map((name) => ({ name, queue: new Queue(name, { connection, prefix }) }));
+  const queues = ['figures', 'indicators', 'reports'].map((name) => new QueueClass(name, { connection, prefix }));
   const started = Date.now();
   try {
     for (;;) {
-      const counts = await Promise.all(queues.map(({ name, queue }) => queue.getJobCounts(...(name === 'reports' ? busy : [...busy, 'delayed' as JobType]))));
+      const counts = await Promise.all(
+        queues.map(async (queue) => ({ ...(await queue.getJobCounts('waiting', 'active', 'prioritized')), delayed: await pendingDelayed(queue) })),
+      );
       if (counts.every((c) => Object.values(c).every((n) => n === 0))) return Date.now() - started;
       if (Date.now() - started > timeoutMs) {
-        const left = queues.map(({ name }, i) => `${name} ${JSON.stringify(counts[i])}`).join(', ');
+        const left = queues.map((queue, i) => `${queue.name} ${JSON.stringify(counts[i])}`).join(', ');
         throw new Error(`queues not idle after ${Math.round(timeoutMs / 1000)} s: ${left}`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {
-    await Promise.all(queues.map(({ queue }) => queue.close()));
+    await Promise.all(queues.map((queue) => queue.close()));
   }
 };
