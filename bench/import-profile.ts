@@ -86,6 +86,10 @@ const main = async (): Promise<void> => {
       const imported = await measureImport(product.url, token, importer, scale);
       importSeconds = imported.seconds;
       log(`  import through the pipeline: ${imported.rows} rows in ${imported.seconds.toFixed(2)} s (${Math.round(imported.rows / imported.seconds)} rows/s)`);
+      const { postedSeconds, polls, slowestPollMs, slowestPollAtSeconds, pollTimeouts } = imported.polling;
+      log(
+        `  files posted in ${postedSeconds.toFixed(2)} s; ${polls} polls, the slowest ${slowestPollMs} ms at +${slowestPollAtSeconds.toFixed(1)} s, ${pollTimeouts} unanswered`,
+      );
       const drained = await waitForQueuesIdle(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix);
       drainedSeconds = drained / 1000;
       log(`  queues drained ${drainedSeconds.toFixed(2)} s after the last submission was applied`);
