@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { FigureStatistics } from '../../apps/api/src/figures/figure-statistics';
@@ -82,6 +83,32 @@ describe('figure statistics after an import (ANALYZE of stale partitions)', () =
     } finally {
       await holder.rollbackTransaction();
       await holder.release();
+    }
+  });
+
+  it('does nothing for a service that does not own the tables, and says so once', async () => {
+    const guest = `levier_stats_guest_${process.pid}`;
+    await ds.query(`CREATE ROLE ${guest} LOGIN`);
+    const url = new URL(db.url);
+    url.username = guest;
+    url.password = '';
+    const guestDs = await new DataSource({ type: 'postgres', url: url.toString(), poolSize: 1 }).initialize();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const before = await analyzeState(ds, `figure_y${year}`);
+      const guestStatistics = new FigureStatistics(guestDs);
+      expect(await guestStatistics.analysePermitted()).toBe(false);
+      const everything = { minChangedRows: 1, changedShare: 0 };
+      expect(await guestStatistics.refreshAfterWrite([`${year}-02`], everything)).toEqual([]);
+      expect(await guestStatistics.refreshAfterWrite([`${year}-04`], everything)).toEqual([]);
+      expect((await analyzeState(ds, `figure_y${year}`)).analyses).toBe(before.analyses);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain(`l’utilisateur « ${guest} » de la base n’est pas propriétaire de la table`);
+      expect(await statistics.analysePermitted()).toBe(true);
+    } finally {
+      warn.mockRestore();
+      await guestDs.destroy();
+      await ds.query(`DROP ROLE ${guest}`);
     }
   });
 

@@ -33,19 +33,21 @@ export const needsAnalyze = (p: PartitionChanges, t: AnalyzeThresholds = ANALYZE
  * sample of 30 000 rows, about a second, at most once per 2 % of a partition.
  *
  * Runs on the service's own connection (the tables' owner: ANALYZE is refused to the tenant role, which only warns),
- * outside any tenant transaction. Two workers finishing imports at once do not analyse the same partition twice: each
+ * outside any tenant transaction; a service connected as another user has no refresh, and its worker logs it once
+ * (analysePermitted). Two workers finishing imports at once do not analyse the same partition twice: each
  * takes a transaction-level advisory lock without waiting and skips a partition another is analysing.
  */
 @Injectable()
 export class FigureStatistics {
   private readonly logger = new Logger(FigureStatistics.name);
+  private permitted: Promise<boolean> | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The partitions of these periods' years whose statistics are stale, analysed. Returns their names. */
   async refreshAfterWrite(periods: Iterable<string>, thresholds: AnalyzeThresholds = ANALYZE_THRESHOLDS): Promise<string[]> {
     const names = yearsOfPeriods(periods).map(figurePartitionName);
-    if (names.length === 0) return [];
+    if (names.length === 0 || !(await this.analysePermitted())) return [];
     const stale = (await this.changesOf(names)).filter((p) => needsAnalyze(p, thresholds)).map((p) => p.name);
     const analysed: string[] = [];
     for (const name of stale) {
@@ -65,6 +67,37 @@ export class FigureStatistics {
       }
     }
     return analysed;
+  }
+
+  /**
+   * Whether the service's database user may analyse `figure` (PostgreSQL 15: its owner or a member of the owner's role,
+   * the database's owner, or a superuser). Asked once per process; when it may not, the refresh is off and the worker
+   * says so once, in its log, instead of PostgreSQL skipping every ANALYZE with a warning nobody reads.
+   */
+  analysePermitted(): Promise<boolean> {
+    this.permitted ??= this.dataSource
+      .query(
+        `SELECT pg_has_role(current_user, c.relowner, 'MEMBER')
+                OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER') AS permitted,
+                current_user AS "user", pg_get_userbyid(c.relowner) AS owner
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+          WHERE c.relname = 'figure'`,
+      )
+      .then(([row]: { permitted: boolean; user: string; owner: string }[]) => {
+        if (!row.permitted) {
+          this.logger.warn(
+            `Statistiques de figure non recalculées après les imports : l’utilisateur « ${row.user} » de la base n’est pas propriétaire de la table ` +
+              `(propriétaire : « ${row.owner} »), PostgreSQL lui refuse ANALYZE. Seul l’autovacuum les tiendra à jour, tard pour un gros import : ` +
+              `connectez le service avec l’utilisateur qui a appliqué les migrations (docs/scaling.md).`,
+          );
+        }
+        return row.permitted;
+      })
+      .catch((err: unknown) => {
+        this.permitted = undefined; // asked again next time
+        throw err;
+      });
+    return this.permitted;
   }
 
   /** Changes since the last ANALYZE of those of these partitions that exist. */
