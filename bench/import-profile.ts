@@ -19,6 +19,7 @@ import { repoRoot } from '../apps/api/src/platform/repo-root';
 import { BENCH_PASSWORD, createBenchTenant } from './bench-tenant';
 import { freePort, login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { measureCopy, measureImport } from './measures';
+import { describeCpu, productCpu } from './cpu-sampler';
 import { figureCount, Scale, SCALES } from './scales';
 
 const arg = (name: string, fallback: string): string => {
@@ -83,9 +84,10 @@ const main = async (): Promise<void> => {
     let drainedSeconds = 0;
     try {
       const token = await login(product.url, importer.financeEmail, BENCH_PASSWORD);
-      const imported = await measureImport(product.url, token, importer, scale);
+      const imported = await measureImport(product.url, token, importer, scale, productCpu(product));
       importSeconds = imported.seconds;
       log(`  import through the pipeline: ${imported.rows} rows in ${imported.seconds.toFixed(2)} s (${Math.round(imported.rows / imported.seconds)} rows/s)`);
+      if (imported.cpu) log(`  CPU during the import: ${describeCpu(imported.cpu)}`);
       const { postedSeconds, polls, slowestPollMs, slowestPollAtSeconds, pollTimeouts } = imported.polling;
       log(
         `  files posted in ${postedSeconds.toFixed(2)} s; ${polls} polls, the slowest ${slowestPollMs} ms at +${slowestPollAtSeconds.toFixed(1)} s, ${pollTimeouts} unanswered`,

@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BenchTenant, csvFiles } from './bench-tenant';
+import type { CpuSampler } from './cpu-sampler';
 import { percentile } from './bench-processes';
 import { yearsOfPeriods } from '../apps/api/src/figures/figure-partitions';
 import { benchMonths, Scale } from './scales';
@@ -28,13 +29,17 @@ const PREPARED_FILES = 40;
 /** A poll that has not answered in this time is abandoned and counted, so one stalled answer cannot hide in the import's time. */
 const POLL_TIMEOUT_MS = 15_000;
 
-/** File → submission → job → PostgreSQL, through the running API and worker, until every submission is applied. */
+/**
+ * File → submission → job → PostgreSQL, through the running API and worker, until every submission is applied; with a
+ * sampler, the CPU each kind of process spent meanwhile.
+ */
 export const measureImport = async (
   url: string,
   token: string,
   tenant: BenchTenant,
   scale: Scale,
-): Promise<{ rows: number; seconds: number; polling: ImportPolling }> => {
+  cpu?: CpuSampler,
+): Promise<{ rows: number; seconds: number; polling: ImportPolling; cpu?: ReturnType<CpuSampler['stop']> }> => {
   const files = csvFiles(tenant, scale, 100_000);
   // the files a finance director imports are on her disk before she posts them: the bench writes them before the clock
   // starts, up to PREPARED_FILES (scale L's 480 files would take ≈ 2 GB), then the rest as it goes
@@ -49,6 +54,7 @@ export const measureImport = async (
     yield* prepared;
     yield* files;
   }
+  cpu?.start();
   const started = Date.now();
   const ids: string[] = [];
   let rows = 0;
@@ -83,7 +89,7 @@ export const measureImport = async (
       await sleep(100);
     }
   }
-  return { rows, seconds: (Date.now() - started) / 1000, polling };
+  return { rows, seconds: (Date.now() - started) / 1000, polling, cpu: cpu?.stop() };
 };
 
 /**

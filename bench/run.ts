@@ -20,6 +20,7 @@ import { repoRoot } from '../apps/api/src/platform/repo-root';
 import { BENCH_PASSWORD, createBenchTenant, fillFigures } from './bench-tenant';
 import { freePort, login, startProduct, waitForQueuesIdle } from './bench-processes';
 import { importDatabaseSeconds, measureApiLoad, measureCopy, measureEditToDashboard, measureImport, summarise } from './measures';
+import { describeCpu, productCpu } from './cpu-sampler';
 import { adminBundleGzipKb, adminFirstLoadMs } from './admin-measures';
 import { measureEmails, startCountingSmtp } from './email-measures';
 import { measureSimulationPreview } from './simulation-measures';
@@ -87,12 +88,13 @@ const main = async (): Promise<void> => {
     );
     try {
       const importToken = await login(product.url, importer.financeEmail, BENCH_PASSWORD);
-      const imported = await measureImport(product.url, importToken, importer, scale);
+      const imported = await measureImport(product.url, importToken, importer, scale, productCpu(product));
       const importDbSeconds = await importDatabaseSeconds(databaseUrl, importer.id);
       log(
         `  import through the pipeline: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s (${importDbSeconds.toFixed(1)} s in the database, ` +
           `slowest poll ${imported.polling.slowestPollMs} ms at +${imported.polling.slowestPollAtSeconds.toFixed(1)} s, ${imported.polling.pollTimeouts} unanswered)`,
       );
+      if (imported.cpu) log(`  CPU during the import: ${describeCpu(imported.cpu)}`);
       const copied = await measureCopy(databaseUrl, copier, scale, copyLeaves(scale));
       log(`  raw COPY: ${copied.rows} rows in ${copied.seconds.toFixed(2)} s${copied.rows < figureCount(scale) ? ' (a sample of the scale)' : ''}`);
 
@@ -135,6 +137,7 @@ const main = async (): Promise<void> => {
         importSeconds: imported.seconds,
         importDatabaseSeconds: importDbSeconds,
         importPolling: imported.polling,
+        importCpuSeconds: imported.cpu?.cpuSeconds ?? null,
         copyRowsPerSec: Math.round(copyRowsPerSec),
         copyRows: copied.rows,
         importToCopyRatio: Number((importRowsPerSec / copyRowsPerSec).toFixed(3)),
