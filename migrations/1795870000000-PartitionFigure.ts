@@ -32,7 +32,13 @@ const COLUMNS = `"organisation_id" uuid NOT NULL,
  * allows transition tables there: they hold the rows of every partition the statement touched); a statement on a
  * partition itself fires the partition's own, so levier_ensure_figure_partition gives each partition the same.
  */
-const TRIGGERS = [
+export interface StatementTrigger {
+  name: string;
+  on: string;
+  transition: string;
+  fn: string;
+}
+export const TRIGGERS: readonly StatementTrigger[] = [
   { name: 'figure_references_insert', on: 'AFTER INSERT', transition: 'REFERENCING NEW TABLE AS new_rows', fn: 'levier_figure_check_references()' },
   { name: 'figure_references_update', on: 'AFTER UPDATE', transition: 'REFERENCING NEW TABLE AS new_rows', fn: 'levier_figure_check_references()' },
   { name: 'figure_coverage_insert', on: 'AFTER INSERT', transition: 'REFERENCING NEW TABLE AS new_rows', fn: 'levier_figure_coverage_add()' },
@@ -44,8 +50,48 @@ const TRIGGERS = [
   },
   { name: 'figure_coverage_delete', on: 'AFTER DELETE', transition: 'REFERENCING OLD TABLE AS old_rows', fn: 'levier_figure_coverage_remove()' },
 ];
-const createTriggers = (table: string): string[] =>
-  TRIGGERS.map((t) => `CREATE TRIGGER ${t.name} ${t.on} ON ${table} ${t.transition} FOR EACH STATEMENT EXECUTE FUNCTION ${t.fn}`);
+export const createTriggers = (table: string, triggers: readonly StatementTrigger[] = TRIGGERS): string[] =>
+  triggers.map((t) => `CREATE TRIGGER ${t.name} ${t.on} ON ${table} ${t.transition} FOR EACH STATEMENT EXECUTE FUNCTION ${t.fn}`);
+
+/**
+ * `levier_ensure_figure_partition(year)`: creates a year's partition when missing, with the parent's grants, row-level
+ * security and the given statement triggers (exported for migration 1795900000000, which changes that list).
+ */
+export const ensurePartitionFunction = (
+  triggers: readonly StatementTrigger[],
+): string => `CREATE OR REPLACE FUNCTION levier_ensure_figure_partition(year integer) RETURNS boolean LANGUAGE plpgsql AS $$
+      DECLARE
+        name text := format('figure_y%s', year);
+      BEGIN
+        IF year < 1000 OR year > 9998 THEN
+          RAISE EXCEPTION 'Année hors limites pour une partition des chiffres : %', year;
+        END IF;
+        IF to_regclass(format('public.%I', name)) IS NOT NULL THEN
+          RETURN false;
+        END IF;
+        PERFORM pg_advisory_xact_lock(hashtextextended('levier:figure:partitions', 0));
+        IF to_regclass(format('public.%I', name)) IS NOT NULL THEN
+          RETURN false;
+        END IF;
+        BEGIN
+          -- created apart, then attached: ATTACH PARTITION locks the parent SHARE UPDATE EXCLUSIVE, which lets reads and
+          -- writes of figure go on (CREATE TABLE … PARTITION OF would lock it ACCESS EXCLUSIVE)
+          EXECUTE format('CREATE TABLE public.%I (LIKE public.figure INCLUDING DEFAULTS)', name);
+          EXECUTE format('ALTER TABLE public.%I ADD CONSTRAINT %I CHECK (period >= %L AND period < %L)', name, name || '_period', year::text, (year + 1)::text);
+          EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', name);
+          EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO levier_app', name);
+          EXECUTE format($p$CREATE POLICY tenant_isolation ON public.%I USING (organisation_id = ${TENANT}) WITH CHECK (organisation_id = ${TENANT})$p$, name);
+          ${createTriggers('public.%I', triggers)
+            .map((sql) => `EXECUTE format('${sql}', name);`)
+            .join('\n          ')}
+          EXECUTE format('ALTER TABLE public.figure ATTACH PARTITION public.%I FOR VALUES FROM (%L) TO (%L)', name, year::text, (year + 1)::text);
+          EXECUTE format('ALTER TABLE public.%I DROP CONSTRAINT %I', name, name || '_period');
+        EXCEPTION WHEN duplicate_table THEN
+          -- created by another process since the check (the advisory lock does not refresh this transaction's catalogue view)
+          RETURN false;
+        END;
+        RETURN true;
+      END $$`;
 
 /**
  * `figure` partitioned by range of `period`, one partition per year (issue 17, item 4): `figure_y2024` holds
@@ -78,39 +124,7 @@ export class PartitionFigure1795870000000 implements MigrationInterface {
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "figure" TO levier_app`);
     await q.query(`ALTER TABLE "figure" ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY tenant_isolation ON "figure" USING (organisation_id = ${TENANT}) WITH CHECK (organisation_id = ${TENANT})`);
-    await q.query(`CREATE FUNCTION levier_ensure_figure_partition(year integer) RETURNS boolean LANGUAGE plpgsql AS $$
-      DECLARE
-        name text := format('figure_y%s', year);
-      BEGIN
-        IF year < 1000 OR year > 9998 THEN
-          RAISE EXCEPTION 'Année hors limites pour une partition des chiffres : %', year;
-        END IF;
-        IF to_regclass(format('public.%I', name)) IS NOT NULL THEN
-          RETURN false;
-        END IF;
-        PERFORM pg_advisory_xact_lock(hashtextextended('levier:figure:partitions', 0));
-        IF to_regclass(format('public.%I', name)) IS NOT NULL THEN
-          RETURN false;
-        END IF;
-        BEGIN
-          -- created apart, then attached: ATTACH PARTITION locks the parent SHARE UPDATE EXCLUSIVE, which lets reads and
-          -- writes of figure go on (CREATE TABLE … PARTITION OF would lock it ACCESS EXCLUSIVE)
-          EXECUTE format('CREATE TABLE public.%I (LIKE public.figure INCLUDING DEFAULTS)', name);
-          EXECUTE format('ALTER TABLE public.%I ADD CONSTRAINT %I CHECK (period >= %L AND period < %L)', name, name || '_period', year::text, (year + 1)::text);
-          EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', name);
-          EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO levier_app', name);
-          EXECUTE format($p$CREATE POLICY tenant_isolation ON public.%I USING (organisation_id = ${TENANT}) WITH CHECK (organisation_id = ${TENANT})$p$, name);
-          ${createTriggers('public.%I')
-            .map((sql) => `EXECUTE format('${sql}', name);`)
-            .join('\n          ')}
-          EXECUTE format('ALTER TABLE public.figure ATTACH PARTITION public.%I FOR VALUES FROM (%L) TO (%L)', name, year::text, (year + 1)::text);
-          EXECUTE format('ALTER TABLE public.%I DROP CONSTRAINT %I', name, name || '_period');
-        EXCEPTION WHEN duplicate_table THEN
-          -- created by another process since the check (the advisory lock does not refresh this transaction's catalogue view)
-          RETURN false;
-        END;
-        RETURN true;
-      END $$`);
+    await q.query(ensurePartitionFunction(TRIGGERS));
     await q.query(`REVOKE ALL ON FUNCTION levier_ensure_figure_partition(integer) FROM PUBLIC`);
     await q.query(
       `SELECT levier_ensure_figure_partition(y)

@@ -33,6 +33,7 @@ import { FigureCoverage1795860000000 } from './1795860000000-FigureCoverage';
 import { PartitionFigure1795870000000 } from './1795870000000-PartitionFigure';
 import { CustomIndicatorFreshness1795880000000 } from './1795880000000-CustomIndicatorFreshness';
 import { FigureCoverageInKeyOrder1795890000000 } from './1795890000000-FigureCoverageInKeyOrder';
+import { FigureWriterChecksItsInserts1795900000000 } from './1795900000000-FigureWriterChecksItsInserts';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   PartitionFigure1795870000000,
   CustomIndicatorFreshness1795880000000,
   FigureCoverageInKeyOrder1795890000000,
+  FigureWriterChecksItsInserts1795900000000,
 ];

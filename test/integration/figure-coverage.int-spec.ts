@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
+import { FigureWriter } from '../../apps/api/src/figures/figure-writer';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 
 interface Key {
@@ -104,6 +105,85 @@ describe('figure coverage kept by figure’s statements', () => {
     ).rejects.toThrow('abandon');
     expect(await covered('2031-04')).toBe(0);
   });
+
+  it('is kept by FigureWriter’s inserts into the partition, as the tenant, and rolls back with them', async () => {
+    const writer = new FigureWriter(ds);
+    const rows = [key.metric, otherMetric].flatMap((metric) =>
+      ['2031-08', '2031-09'].map((period) => ({
+        orgUnitId: key.unit,
+        serviceId: key.service,
+        metricId: metric,
+        orgUnit: 'U',
+        service: 'S',
+        metric: 'M',
+        period,
+        value: '5',
+        comment: null,
+      })),
+    );
+    const writeAll = (then: () => void) =>
+      new TenantDb(ds).run(key.org, async (em) => {
+        await writer.write(em, key.org, { submissionId: null, actorId: null, source: 'api' }, writer.plan(rows, await writer.storedSeries(em, key.org, rows)));
+        then();
+      });
+    await expect(
+      writeAll(() => {
+        throw new Error('abandon');
+      }),
+    ).rejects.toThrow('abandon');
+    expect([await covered('2031-08'), await covered('2031-09')]).toEqual([0, 0]);
+    await writeAll(() => undefined);
+    expect([await covered('2031-08'), await covered('2031-09')]).toEqual([1, 1]);
+    const partitions = (await ds.query(`SELECT DISTINCT tableoid::regclass::text AS p FROM figure WHERE period IN ('2031-08', '2031-09')`)) as { p: string }[];
+    expect(partitions).toEqual([{ p: 'figure_y2031' }]);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('lets two writes that share keys in two years both complete, each having written its figures before meeting the other', async () => {
+    const writer = new FigureWriter(ds);
+    const rowsOf = (metric: string) =>
+      ['2032-10', '2031-10'].map((period) => ({
+        orgUnitId: key.unit,
+        serviceId: key.service,
+        metricId: metric,
+        orgUnit: 'U',
+        service: 'S',
+        metric: 'M',
+        period,
+        value: '9',
+        comment: null,
+      }));
+    // each write stops after its first chunk (its first year) until the other has written its own, or fails after 10 s
+    const firstChunks: Array<() => void> = [];
+    const bothWritten = new Promise<void>((resolve) => {
+      let count = 0;
+      firstChunks.push(
+        () => ++count === 2 && resolve(),
+        () => ++count === 2 && resolve(),
+      );
+    });
+    const write = (metric: string, done: () => void) =>
+      new TenantDb(ds).run(key.org, async (em) => {
+        const rows = rowsOf(metric);
+        let chunks = 0;
+        await writer.write(
+          em,
+          key.org,
+          { submissionId: null, actorId: null, source: 'api' },
+          writer.plan(rows, await writer.storedSeries(em, key.org, rows)),
+          async () => {
+            if (++chunks > 1) return;
+            done();
+            let timer: NodeJS.Timeout | undefined;
+            const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('l’autre écriture n’a pas écrit son premier lot')), 10_000)));
+            await Promise.race([bothWritten, late]).finally(() => clearTimeout(timer));
+          },
+        );
+      });
+    await Promise.all([write(key.metric, firstChunks[0]), write(otherMetric, firstChunks[1])]);
+    expect([await covered('2031-10'), await covered('2032-10')]).toEqual([1, 1]);
+    expect(await drift()).toEqual([]);
+  }, 30_000);
 
   it('is read through the tenant’s row-level security', async () => {
     const visible = await new TenantDb(ds).run(

@@ -1,5 +1,7 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { FigureWriter } from '../../apps/api/src/figures/figure-writer';
+import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 
 /** The SQLSTATE a statement fails with, or null when it succeeds. */
@@ -66,6 +68,88 @@ describe('figure references checked per statement', () => {
         bellerive.metric,
       ]),
     ).toBe('23503');
+  });
+
+  it('refuses, through FigureWriter (which inserts into the partition without trigger), what the trigger refuses, and writes nothing', async () => {
+    const writer = new FigureWriter(ds);
+    /** Writes one figure of 2031-06 through the writer, in Valmont's tenant transaction; the SQLSTATE it fails with, or null. */
+    const write = async (unit: string, service: string, metric: string): Promise<string | null> => {
+      const row = {
+        orgUnitId: unit,
+        serviceId: service,
+        metricId: metric,
+        orgUnit: 'U',
+        service: 'S',
+        metric: 'M',
+        period: '2031-06',
+        value: '7',
+        comment: null,
+      };
+      try {
+        await new TenantDb(ds).run(valmont.org, async (em) => {
+          const changes = writer.plan([row], await writer.storedSeries(em, valmont.org, [row]));
+          await writer.write(em, valmont.org, { submissionId: null, actorId: null, source: 'api' }, changes);
+          throw new Error('rollback');
+        });
+        return null;
+      } catch (err) {
+        if (err instanceof QueryFailedError) return (err.driverError as { code?: string }).code ?? 'unknown';
+        if (err instanceof Error && err.message === 'rollback') return null;
+        throw err;
+      }
+    };
+    const missing = '0190a0b0-0000-7000-8000-00000000dead';
+    expect(await write(valmont.unit, valmont.service, valmont.metric)).toBeNull();
+    expect(await write(missing, valmont.service, valmont.metric)).toBe('23503');
+    expect(await write(bellerive.unit, valmont.service, valmont.metric)).toBe('23503');
+    expect(await write(valmont.unit, bellerive.service, valmont.metric)).toBe('23503');
+    expect(await write(valmont.unit, valmont.service, bellerive.metric)).toBe('23503');
+    expect(await ds.query(`SELECT count(*)::int AS n FROM figure WHERE period = '2031-06'`)).toEqual([{ n: 0 }]);
+    // the writer is the only one to name a partition in an INSERT: a statement on the parent is still checked by the trigger
+    expect(await failure(ds, insert.replace('2031-01', '2031-06'), [valmont.org, bellerive.unit, valmont.service, valmont.metric])).toBe('23503');
+  });
+
+  it('makes a concurrent delete of a unit the writer uses wait for its commit, then refuses it (FOR KEY SHARE)', async () => {
+    const writer = new FigureWriter(ds);
+    const [{ id: unit }] = (await ds.query(
+      `INSERT INTO org_unit (organisation_id, code, name, parent_id)
+       SELECT organisation_id, 'VERROU-TEST', 'Unité du verrou (test)', parent_id FROM org_unit WHERE id = $1 RETURNING id`,
+      [valmont.unit],
+    )) as { id: string }[];
+    const row = {
+      orgUnitId: unit,
+      serviceId: valmont.service,
+      metricId: valmont.metric,
+      orgUnit: 'VERROU-TEST',
+      service: 'S',
+      metric: 'M',
+      period: '2031-07',
+      value: '3',
+      comment: null,
+    };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const writing = new TenantDb(ds).run(valmont.org, async (em) => {
+      await writer.write(
+        em,
+        valmont.org,
+        { submissionId: null, actorId: null, source: 'api' },
+        writer.plan([row], await writer.storedSeries(em, valmont.org, [row])),
+      );
+      written();
+      await held;
+    });
+    await wrote;
+    let deleted: string | null | 'pending' = 'pending';
+    const deleting = failure(ds, `DELETE FROM org_unit WHERE id = $1`, [unit]).then((code) => (deleted = code));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(deleted).toBe('pending');
+    release();
+    await writing;
+    await deleting;
+    expect(deleted).toBe('23503');
   });
 
   it('refuses to delete a unit, service or metric that figures use (RESTRICT)', async () => {
