@@ -151,15 +151,26 @@ export class FigureWriter {
    */
   private async cover(em: EntityManager, organisationId: string, inserts: FigureChanges['inserts']): Promise<void> {
     if (inserts.length === 0) return;
-    const keys = new Map<string, ResolvedFigure>();
-    for (const { row } of inserts) keys.set(`${row.orgUnitId}|${row.serviceId}|${row.period}`, row);
-    const covered = [...keys.values()];
+    // unit → service → periods: no key string built per figure (2.88 M of them at M)
+    const keys = new Map<string, Map<string, Set<string>>>();
+    const covered: { unit: string[]; service: string[]; period: string[] } = { unit: [], service: [], period: [] };
+    for (const { row } of inserts) {
+      let services = keys.get(row.orgUnitId);
+      if (!services) keys.set(row.orgUnitId, (services = new Map()));
+      let periods = services.get(row.serviceId);
+      if (!periods) services.set(row.serviceId, (periods = new Set()));
+      if (periods.has(row.period)) continue;
+      periods.add(row.period);
+      covered.unit.push(row.orgUnitId);
+      covered.service.push(row.serviceId);
+      covered.period.push(row.period);
+    }
     await em.query(
       `INSERT INTO figure_coverage (organisation_id, org_unit_id, service_id, period)
        SELECT $1, c.org_unit_id, c.service_id, c.period FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS c(org_unit_id, service_id, period)
         ORDER BY 2, 3, 4
        ON CONFLICT DO NOTHING`,
-      [organisationId, covered.map((r) => r.orgUnitId), covered.map((r) => r.serviceId), covered.map((r) => r.period)],
+      [organisationId, covered.unit, covered.service, covered.period],
     );
   }
 
