@@ -34,6 +34,7 @@ import { PartitionFigure1795870000000 } from './1795870000000-PartitionFigure';
 import { CustomIndicatorFreshness1795880000000 } from './1795880000000-CustomIndicatorFreshness';
 import { FigureCoverageInKeyOrder1795890000000 } from './1795890000000-FigureCoverageInKeyOrder';
 import { FigureWriterChecksItsInserts1795900000000 } from './1795900000000-FigureWriterChecksItsInserts';
+import { DropFigureUpdatedAtIndex1795900000001 } from './1795900000001-DropFigureUpdatedAtIndex';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   CustomIndicatorFreshness1795880000000,
   FigureCoverageInKeyOrder1795890000000,
   FigureWriterChecksItsInserts1795900000000,
+  DropFigureUpdatedAtIndex1795900000001,
 ];

@@ -311,7 +311,7 @@ describe(RecomputeService.name, () => {
     // an UPDATE answers [rows, count]
     const [[edited]]: [{ unit: string; service: string; period: string }[], number] = await tenant.run(organisationId, (em) =>
       em.query(
-        `UPDATE figure f SET value = f.value + 7
+        `UPDATE figure f SET value = f.value + 7, updated_at = '2030-01-05T08:30:00Z'
           WHERE f.id = (SELECT f2.id FROM figure f2 JOIN metric m2 ON m2.id = f2.metric_id
                          WHERE f2.organisation_id = $1 AND m2.code = 'spend' AND f2.period = '2024-02'
                            AND NOT EXISTS (SELECT 1 FROM org_unit c WHERE c.parent_id = f2.org_unit_id)
@@ -336,6 +336,21 @@ describe(RecomputeService.name, () => {
     const freshAfter = await freshness();
     expect(freshAfter.get(edited.period)).toBe(second.toISOString());
     expect([...freshAfter].filter(([p]) => p !== edited.period).every(([, at]) => at === first.toISOString())).toBe(true);
+    // each period's « données au » is when its savings figures last changed: the edit's (later than the seed's) for the edited month only
+    const asOf: { period: string; asOf: Date; changed: Date }[] = await tenant.run(organisationId, (em) =>
+      em.query(
+        `SELECT i.period, i.data_as_of AS "asOf",
+                (SELECT max(f.updated_at) FROM figure f JOIN metric m ON m.id = f.metric_id
+                  WHERE f.organisation_id = i.organisation_id AND f.period = i.period
+                    AND (m.code IN ('spend', 'person_months', 'beneficiaries') OR m.code LIKE 'observed.%')) AS changed
+           FROM indicator_freshness i WHERE i.organisation_id = $1 ORDER BY i.period`,
+        [organisationId],
+      ),
+    );
+    expect(asOf.length).toBeGreaterThan(1);
+    expect(asOf.filter((r) => r.asOf.getTime() !== r.changed.getTime())).toEqual([]);
+    expect(asOf.find((r) => r.period === edited.period)?.asOf.toISOString()).toBe('2030-01-05T08:30:00.000Z');
+    expect(asOf.filter((r) => r.period !== edited.period && r.asOf.toISOString() === '2030-01-05T08:30:00.000Z')).toEqual([]);
 
     // a period whose figures are all gone loses its rows and its freshness; a recompute of everything rewrites nothing else
     await tenant.run(organisationId, (em) => em.query(`DELETE FROM figure WHERE organisation_id = $1 AND period = '2024-03'`, [organisationId]));

@@ -17,7 +17,9 @@ export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies reado
 /**
  * One current value per (org unit, service, metric, period); its history lives in the audit log. The bulk table of
  * Levier: it carries its organisation like every tenant table, but without the single-column index of TenantOwned,
- * which (organisation_id, period) already serves, so each imported row maintains one index less. Ids are UUIDv7 when
+ * which (organisation_id, period) already serves, so each imported row maintains one index less; nor one on
+ * (organisation_id, updated_at): the read model's « données au » comes from the recompute's own scan (migration
+ * 1795900000001). Ids are UUIDv7 when
  * the writer creates them (time-ordered: appended to the primary key, not scattered through it). Its four references
  * (organisation, unit, service, metric) are checked once per statement, not by per-row foreign keys: triggers of
  * migration 1795840000001, same errors (23503), RESTRICT and CASCADE, and the referenced rows must be of the figure's
@@ -27,7 +29,6 @@ export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies reado
 @Entity('figure')
 @Index(['orgUnitId', 'serviceId', 'metricId', 'period'], { unique: true })
 @Index(['organisationId', 'period'])
-@Index(['organisationId', 'updatedAt'])
 export class Figure {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -23,12 +23,6 @@ export class RecomputeRepository {
     await em.query(`SET LOCAL work_mem = '256MB'`);
   }
 
-  /** When the organisation's figures last changed (now when it has none). */
-  async dataAsOf(em: EntityManager, organisationId: string): Promise<Date> {
-    const [{ as_of: dataAsOf }] = await em.query(`SELECT coalesce(max(updated_at), now()) AS as_of FROM figure WHERE organisation_id = $1`, [organisationId]);
-    return dataAsOf as Date;
-  }
-
   /** Deletes the current rows of some periods (all when none are given) and their freshness: nothing is left to compute there. */
   async deleteCurrent(em: EntityManager, organisationId: string, periods: readonly string[]): Promise<void> {
     await em.query(
@@ -100,8 +94,9 @@ export class RecomputeRepository {
 
   /**
    * rm_leaf: the drivers of each leaf (service, period) that has at least one savings figure: spend, beneficiaries,
-   * d_0 = exposure in person-months (person_months, else beneficiaries × months, else 0), d_j = observed.<outcome j>.
-   * Returns how many rows it holds.
+   * d_0 = exposure in person-months (person_months, else beneficiaries × months, else 0), d_j = observed.<outcome j>,
+   * and when its figures last changed (`updated_at`: the period's « données au », see writeValues). Returns how many
+   * rows it holds.
    */
   async createLeafDrivers(
     em: EntityManager,
@@ -118,7 +113,8 @@ export class RecomputeRepository {
        SELECT f.org_unit_id AS unit_id, f.service_id, f.period,
               COALESCE(sum(f.value) FILTER (WHERE f.metric_id = ANY($4::uuid[])), 0) AS spend,
               sum(f.value) FILTER (WHERE f.metric_id = ANY($5::uuid[])) AS ben,
-              COALESCE(sum(f.value) FILTER (WHERE f.metric_id = ANY($6::uuid[])), sum(f.value) FILTER (WHERE f.metric_id = ANY($5::uuid[])) * ${MONTHS_SQL('f.period')}, 0) AS d_0
+              COALESCE(sum(f.value) FILTER (WHERE f.metric_id = ANY($6::uuid[])), sum(f.value) FILTER (WHERE f.metric_id = ANY($5::uuid[])) * ${MONTHS_SQL('f.period')}, 0) AS d_0,
+              max(f.updated_at) AS updated_at
               ${slotColumns.join('')}
          FROM figure f
          ${shape.slots > 0 ? 'JOIN rm_resp r ON r.service_id = f.service_id' : ''}
@@ -233,7 +229,9 @@ export class RecomputeRepository {
    * hold no current row yet (`empty`: a first recompute, or periods whose rows were all deleted) there is nothing to
    * compare with: a plain INSERT. The rows go straight from rm_val into the table (no intermediate table: the deletion of
    * vanished rows needs only their keys). The time of the recompute and of its data go to `indicator_freshness`, one row
-   * per period. Returns how many rows the periods hold.
+   * per period: its « données au » is when the savings figures of that period last changed (rm_leaf's updated_at, read
+   * in the recompute's own scan of the figures; it was the organisation's `max(updated_at)`, which needed an index on
+   * (organisation_id, updated_at) that every imported figure paid for, migration 1795900000001). Returns how many rows the periods hold.
    */
   async writeValues(
     em: EntityManager,
@@ -241,7 +239,6 @@ export class RecomputeRepository {
     periods: readonly string[],
     methodologyVersionId: string | null,
     now: Date,
-    dataAsOf: Date,
     shape: Shape,
     empty: boolean,
   ): Promise<number> {
@@ -319,9 +316,11 @@ export class RecomputeRepository {
     );
     await em.query(
       `INSERT INTO indicator_freshness (organisation_id, period, computed_at, data_as_of)
-       SELECT $1::uuid, period, $2::timestamptz, $3::timestamptz FROM unnest($4::text[]) period
+       SELECT $1::uuid, p.period, $2::timestamptz, coalesce(l.updated_at, $2::timestamptz)
+         FROM unnest($3::text[]) AS p(period)
+         LEFT JOIN (SELECT period, max(updated_at) AS updated_at FROM rm_leaf GROUP BY period) l ON l.period = p.period
        ON CONFLICT (organisation_id, period) DO UPDATE SET computed_at = excluded.computed_at, data_as_of = excluded.data_as_of`,
-      [organisationId, now, dataAsOf, computed],
+      [organisationId, now, computed],
     );
     return Number(n);
   }

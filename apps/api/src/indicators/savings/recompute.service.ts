@@ -45,7 +45,6 @@ export class RecomputeService {
       await this.sql.lock(em, organisationId);
       const inputs = await this.inputs.load(em, organisationId, now);
       const leaves = allLeaves(inputs.orgUnits);
-      const dataAsOf = await this.sql.dataAsOf(em, organisationId);
       const scenario = await this.scenario(em, inputs, organisationId, leaves, periods);
       if (scenario === null) {
         await this.sql.deleteCurrent(em, organisationId, periods);
@@ -75,7 +74,7 @@ export class RecomputeService {
         await this.loadPeriodsAndFunding(em, inputs, scenario, responses);
         await this.sql.createValues(em, leafAncestorPairs(inputs, leaves), shape);
         const empty = await this.sql.noCurrentRows(em, organisationId, periods);
-        rows = await this.sql.writeValues(em, organisationId, periods, inputs.methodology.id, now, dataAsOf, shape, empty);
+        rows = await this.sql.writeValues(em, organisationId, periods, inputs.methodology.id, now, shape, empty);
       } else {
         await this.sql.deleteCurrent(em, organisationId, periods);
       }
