@@ -35,6 +35,7 @@ import { CustomIndicatorFreshness1795880000000 } from './1795880000000-CustomInd
 import { FigureCoverageInKeyOrder1795890000000 } from './1795890000000-FigureCoverageInKeyOrder';
 import { FigureWriterChecksItsInserts1795900000000 } from './1795900000000-FigureWriterChecksItsInserts';
 import { DropFigureUpdatedAtIndex1795900000001 } from './1795900000001-DropFigureUpdatedAtIndex';
+import { StoredSeriesReadByKey1795900000002 } from './1795900000002-StoredSeriesReadByKey';
 
 export const MIGRATIONS = [
   CreateSchema1795673332455,
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   FigureCoverageInKeyOrder1795890000000,
   FigureWriterChecksItsInserts1795900000000,
   DropFigureUpdatedAtIndex1795900000001,
+  StoredSeriesReadByKey1795900000002,
 ];

@@ -7,6 +7,10 @@ import type { LoopSlicer } from '../platform/event-loop/loop-slicer';
 import { figurePartitionName, FigurePartitionCache } from './figure-partitions';
 import { FigureLockKey, figureLocks } from './figure-locks';
 
+/** The stored figures of some series of an organisation ($1; $2…$4: unit, service and metric ids). */
+export const STORED_SERIES_SQL = `SELECT id, org_unit_id AS "orgUnitId", service_id AS "serviceId", metric_id AS "metricId", period, value, status, comment
+  FROM levier_stored_series($1, $2::uuid[], $3::uuid[], $4::uuid[])`;
+
 /** Rows per write statement: large enough to amortise round trips and plan time, small enough for steady progress. */
 export const WRITE_CHUNK = 5000;
 /** Series per read statement. */
@@ -63,13 +67,14 @@ export class FigureWriter {
     const stored: StoredFigure[] = [];
     for (let start = 0; start < keys.length; start += READ_CHUNK) {
       const chunk = keys.slice(start, start + READ_CHUNK);
-      const found = (await em.query(
-        `SELECT f.id, f.org_unit_id AS "orgUnitId", f.service_id AS "serviceId", f.metric_id AS "metricId", f.period, f.value::text AS value, f.status, f.comment
-           FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS s(org_unit_id, service_id, metric_id)
-           JOIN figure f ON f.org_unit_id = s.org_unit_id AND f.service_id = s.service_id AND f.metric_id = s.metric_id
-          WHERE f.organisation_id = $1`,
-        [organisationId, chunk.map((r) => r.orgUnitId), chunk.map((r) => r.serviceId), chunk.map((r) => r.metricId)],
-      )) as StoredFigure[];
+      // levier_stored_series (migration 1795900000002): each series an index probe of the natural key, whatever the
+      // statistics say of the organisation's share of figure
+      const found = (await em.query(STORED_SERIES_SQL, [
+        organisationId,
+        chunk.map((r) => r.orgUnitId),
+        chunk.map((r) => r.serviceId),
+        chunk.map((r) => r.metricId),
+      ])) as StoredFigure[];
       for (const figure of found) stored.push(figure);
     }
     return new StoredSeries(stored);
