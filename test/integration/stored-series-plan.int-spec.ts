@@ -73,11 +73,15 @@ describe('the stored-series read of an import', () => {
     });
   };
 
-  /** How the plan reads the big year: its node type and index. */
-  const bigYear = (plan: PlanNode) =>
+  /**
+   * How the plan reads the big year: each scan of it with the indexes it uses (a bitmap heap scan's are its
+   * children's), e.g. `Index Scan figure_y2031_…_idx`, `Bitmap Heap Scan figure_y2031_…_idx`, `Seq Scan`.
+   */
+  const bigYear = (plan: PlanNode): string[] =>
     nodes(plan)
       .filter((n) => n['Relation Name'] === 'figure_y2031')
-      .map((n) => `${n['Node Type']} ${n['Index Name'] ?? ''}`.trim());
+      .map((n) => [n['Node Type'], ...nodes(n).flatMap((m) => (m['Index Name'] ? [m['Index Name']] : []))].join(' '));
+  const NATURAL_KEY = 'figure_y2031_org_unit_id_service_id_metric_id_period_idx';
 
   it('was planned from the organisation’s figures under these statistics (the hazard this test guards against)', async () => {
     const plan = await planOf(FORMER_SQL, 'tenant');
@@ -91,7 +95,10 @@ describe('the stored-series read of an import', () => {
     const plan = gated.Plans?.[0] as PlanNode;
     expect(plan['Node Type']).toBe('Nested Loop');
     expect(plan.Plans?.[0]).toMatchObject({ 'Node Type': 'Function Scan' });
-    expect(bigYear(plan)).toEqual(['Index Scan figure_y2031_org_unit_id_service_id_metric_id_period_idx']);
+    // an index scan or a bitmap scan of the natural key, as the planner likes, but never the organisation's figures
+    const reads = bigYear(plan);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((read) => read.startsWith('Seq Scan') || read.includes('organisation_id_period') || !read.includes(NATURAL_KEY))).toEqual([]);
   });
 
   it('reads the same rows as the free join', async () => {
