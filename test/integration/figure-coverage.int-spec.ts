@@ -41,6 +41,18 @@ describe('figure coverage kept by figure’s statements', () => {
         ])) as { n: number }[]
       )[0].n,
     );
+  /** A figure of the test's unit and service, as FigureWriter takes it (codes are not read by the writer). */
+  const resolved = (metric: string, period: string, value: string) => ({
+    orgUnitId: key.unit,
+    serviceId: key.service,
+    metricId: metric,
+    orgUnit: 'U',
+    service: 'S',
+    metric: 'M',
+    period,
+    value,
+    comment: null,
+  });
   const insertFigure = (metric: string, period: string) =>
     ds.query(
       `INSERT INTO figure (organisation_id, org_unit_id, service_id, metric_id, period, value, status, source) VALUES ($1, $2, $3, $4, $5, 1, 'draft', 'api')`,
@@ -108,19 +120,7 @@ describe('figure coverage kept by figure’s statements', () => {
 
   it('is kept by FigureWriter’s inserts into the partition, as the tenant, and rolls back with them', async () => {
     const writer = new FigureWriter(ds);
-    const rows = [key.metric, otherMetric].flatMap((metric) =>
-      ['2031-08', '2031-09'].map((period) => ({
-        orgUnitId: key.unit,
-        serviceId: key.service,
-        metricId: metric,
-        orgUnit: 'U',
-        service: 'S',
-        metric: 'M',
-        period,
-        value: '5',
-        comment: null,
-      })),
-    );
+    const rows = [key.metric, otherMetric].flatMap((metric) => ['2031-08', '2031-09'].map((period) => resolved(metric, period, '5')));
     const writeAll = (then: () => void) =>
       new TenantDb(ds).run(key.org, async (em) => {
         await writer.write(em, key.org, { submissionId: null, actorId: null, source: 'api' }, writer.plan(rows, await writer.storedSeries(em, key.org, rows)));
@@ -141,18 +141,7 @@ describe('figure coverage kept by figure’s statements', () => {
 
   it('lets two writes that share keys in two years both complete, each having written its figures before meeting the other', async () => {
     const writer = new FigureWriter(ds);
-    const rowsOf = (metric: string) =>
-      ['2032-10', '2031-10'].map((period) => ({
-        orgUnitId: key.unit,
-        serviceId: key.service,
-        metricId: metric,
-        orgUnit: 'U',
-        service: 'S',
-        metric: 'M',
-        period,
-        value: '9',
-        comment: null,
-      }));
+    const rowsOf = (metric: string) => ['2032-10', '2031-10'].map((period) => resolved(metric, period, '9'));
     // each write stops after its first chunk (its first year) until the other has written its own, or fails after 10 s
     const firstChunks: Array<() => void> = [];
     const bothWritten = new Promise<void>((resolve) => {

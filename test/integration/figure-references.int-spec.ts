@@ -4,11 +4,10 @@ import { FigureWriter } from '../../apps/api/src/figures/figure-writer';
 import { TenantDb } from '../../apps/api/src/platform/database/tenant-db';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 
-/** The SQLSTATE a statement fails with, or null when it succeeds. */
-const failure = async (ds: DataSource, sql: string, params: unknown[] = []): Promise<string | null> => {
+/** The SQLSTATE some work fails with (rolled back either way), or null when it succeeds. */
+const sqlState = async (work: (rollback: () => never) => Promise<unknown>): Promise<string | null> => {
   try {
-    await ds.transaction(async (em) => {
-      await em.query(sql, params);
+    await work(() => {
       throw new Error('rollback');
     });
     return null;
@@ -18,6 +17,15 @@ const failure = async (ds: DataSource, sql: string, params: unknown[] = []): Pro
     throw err;
   }
 };
+
+/** The SQLSTATE a statement fails with, or null when it succeeds. */
+const failure = (ds: DataSource, sql: string, params: unknown[] = []): Promise<string | null> =>
+  sqlState((rollback) =>
+    ds.transaction(async (em) => {
+      await em.query(sql, params);
+      rollback();
+    }),
+  );
 
 /**
  * `figure`'s references checked once per statement (migration 1795840000001) keep what its foreign keys guaranteed,
@@ -85,18 +93,13 @@ describe('figure references checked per statement', () => {
         value: '7',
         comment: null,
       };
-      try {
-        await new TenantDb(ds).run(valmont.org, async (em) => {
+      return sqlState((rollback) =>
+        new TenantDb(ds).run(valmont.org, async (em) => {
           const changes = writer.plan([row], await writer.storedSeries(em, valmont.org, [row]));
           await writer.write(em, valmont.org, { submissionId: null, actorId: null, source: 'api' }, changes);
-          throw new Error('rollback');
-        });
-        return null;
-      } catch (err) {
-        if (err instanceof QueryFailedError) return (err.driverError as { code?: string }).code ?? 'unknown';
-        if (err instanceof Error && err.message === 'rollback') return null;
-        throw err;
-      }
+          rollback();
+        }),
+      );
     };
     const missing = '0190a0b0-0000-7000-8000-00000000dead';
     expect(await write(valmont.unit, valmont.service, valmont.metric)).toBeNull();
