@@ -30,7 +30,8 @@ const auditAfter = (
  * The one write path of figures (imports, grid, API, single edits): lock the figures' keys, read what is stored,
  * plan creations and changes in memory, then write each chunk of figures and its audit rows in one statement. Audit
  * rows carry the value before (read under the lock) and after; figures whose value did not change are not touched.
- * Set-based and free of per-row lookups: an insert is a plain multi-row INSERT with ids chosen here, an update a join
+ * Set-based and free of per-row lookups: an insert is a plain multi-row INSERT into its year's partition with ids
+ * chosen here (references checked and coverage added once per write, checkKeys() and cover()), an update a join
  * on the primary key (id, period), which names the figure's yearly partition. The partitions of the years written are
  * made sure of before the first insert (`figure` has no default partition: a year without one would be refused).
  */

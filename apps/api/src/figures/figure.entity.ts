@@ -22,8 +22,8 @@ export const FIGURE_WRITER_ROLES = ['finance', 'admin'] as const satisfies reado
  * 1795900000001). Ids are UUIDv7 when
  * the writer creates them (time-ordered: appended to the primary key, not scattered through it). Its four references
  * (organisation, unit, service, metric) are checked once per statement, not by per-row foreign keys: triggers of
- * migration 1795840000001, same errors (23503), RESTRICT and CASCADE, and the referenced rows must be of the figure's
- * organisation. Partitioned by year of `period` (`figure_y2024` holds '2024', '2024-01' … '2024-Q4'): the primary key is
+ * migration 1795840000001 (FigureWriter's inserts check them once per write instead, migration 1795900000000), same
+ * errors (23503), RESTRICT and CASCADE, and the referenced rows must be of the figure's organisation. Partitioned by year of `period` (`figure_y2024` holds '2024', '2024-01' … '2024-Q4'): the primary key is
  * (id, period), partitions are created ahead from the periods written (figure-partitions.ts, called by FigureWriter).
  */
 @Entity('figure')
