@@ -27,6 +27,7 @@ import { measureSimulationPreview } from './simulation-measures';
 import { measureDossier } from './document-measures';
 import { figureCount, Scale, SCALES } from './scales';
 import { measureStorage } from './storage-measures';
+import { logSlowPlans, watchSlowStatements } from './slow-statements';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,6 +56,11 @@ const main = async (): Promise<void> => {
     `Levier bench — scale ${scale.name} (${figureCount(scale).toLocaleString('fr-FR')} figures), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   );
   await runMigrations(databaseUrl, () => undefined);
+  const superuser = new Client({ connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString() });
+  await superuser.connect();
+  const noPlans = await logSlowPlans(superuser, dbName);
+  await superuser.end();
+  log(noPlans === null ? "  plans of statements over 5 s go to PostgreSQL's log (auto_explain)" : `  plans of slow statements not logged: ${noPlans}`);
   const ds = await new DataSource(appDataSourceOptions(databaseUrl, { applicationName: 'levier-bench', poolSize: 4 })).initialize();
   const results: Record<string, unknown> = {};
   try {
@@ -88,13 +94,21 @@ const main = async (): Promise<void> => {
     );
     try {
       const importToken = await login(product.url, importer.financeEmail, BENCH_PASSWORD);
+      const watch = await watchSlowStatements(databaseUrl);
       const imported = await measureImport(product.url, importToken, importer, scale, productCpu(product));
+      const slowStatements = await watch.stop();
       const importDbSeconds = await importDatabaseSeconds(databaseUrl, importer.id);
       log(
         `  import through the pipeline: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s (${importDbSeconds.toFixed(1)} s in the database, ` +
           `slowest poll ${imported.polling.slowestPollMs} ms at +${imported.polling.slowestPollAtSeconds.toFixed(1)} s, ${imported.polling.pollTimeouts} unanswered)`,
       );
       if (imported.cpu) log(`  CPU during the import: ${describeCpu(imported.cpu)}`);
+      log(`  statements over 5 s during the import: ${slowStatements.length}`);
+      for (const s of slowStatements.slice(0, 10)) {
+        log(
+          `    ${s.seconds} s from +${s.startedAtSeconds} s (${s.application}${s.waitingFor ? `, waiting for ${s.waitingFor}` : ''}): ${s.query.slice(0, 160)}`,
+        );
+      }
       const copied = await measureCopy(databaseUrl, copier, scale, copyLeaves(scale));
       log(`  raw COPY: ${copied.rows} rows in ${copied.seconds.toFixed(2)} s${copied.rows < figureCount(scale) ? ' (a sample of the scale)' : ''}`);
 
@@ -138,6 +152,7 @@ const main = async (): Promise<void> => {
         importDatabaseSeconds: importDbSeconds,
         importPolling: imported.polling,
         importCpuSeconds: imported.cpu?.cpuSeconds ?? null,
+        importSlowStatements: slowStatements,
         copyRowsPerSec: Math.round(copyRowsPerSec),
         copyRows: copied.rows,
         importToCopyRatio: Number((importRowsPerSec / copyRowsPerSec).toFixed(3)),
