@@ -132,8 +132,8 @@ const duplicatesError = (mapping: HeaderMapping, line: number): FileError => ({
 /** The figures of one data record: one row in the long layout, one per non-blank value cell in a wide one. */
 const recordRows = (record: TableRecord, table: TableLayout, sheet: string | undefined): RawRow[] => {
   const cells: Partial<Record<FigureField, CellValue>> = {};
-  for (const [field, value] of Object.entries(table.constants) as [FigureField, string][]) cells[field] = value;
-  for (const [field, index] of Object.entries(table.columns) as [FigureField, number][]) cells[field] = record.cells[index] ?? null;
+  for (const field in table.constants) cells[field as FigureField] = table.constants[field as FigureField];
+  for (const field in table.columns) cells[field as FigureField] = record.cells[table.columns[field as FigureField] as number] ?? null;
   const where = sheet === undefined ? {} : { sheet };
   if (table.layout === 'long') return [{ line: record.line, cells, ...where }];
   const titled: FigureField = table.layout === 'periods_as_columns' ? 'period' : 'metric';
@@ -226,11 +226,9 @@ export const readFigureTable = (records: readonly TableRecord[], meta: TableMeta
   const found = tableLayout(records, mapping);
   if (!found.ok) return found;
   const header = found.table;
-  return tableResult(
-    header,
-    meta,
-    records.filter((record) => isDataRecord(record, header)).flatMap((record) => recordRows(record, header, meta.sheet)),
-  );
+  const rows: RawRow[] = [];
+  for (const record of records) if (isDataRecord(record, header)) for (const row of recordRows(record, header, meta.sheet)) rows.push(row);
+  return tableResult(header, meta, rows);
 };
 
 /** readFigureTable for a large sheet: the same result, handing the event loop back between slices of records. */

@@ -1,9 +1,9 @@
-import Decimal from 'decimal.js';
 import { closestCode } from './closest-code';
 import { formatFrenchDecimal } from './format-french-decimal';
 import { parseFrenchNumber } from './french-number';
 import { MAX_YEAR, MIN_YEAR, parseFrenchPeriod, type PeriodError } from './french-period';
 import { numberCellToDecimal } from './number-cell';
+import { compareDecimals, isWholeDecimal } from './plain-decimal';
 import type { CatalogueService, FigureCatalogue } from './figure-catalogue.types';
 import type { CellValue, FigureField, Granularity, RawRow } from './figure-file.types';
 import type { NormalisedRow, RowError, RowErrorCode } from './row-validation.types';
@@ -122,7 +122,7 @@ export const cellText = (cell: CellValue | undefined): string => {
 
 const NUL = /\u0000/g;
 /** U+0000 shown as ␀ (U+2400): PostgreSQL refuses NUL in text and jsonb, so neither a value nor an error may carry one. */
-export const withoutNul = (text: string): string => text.replace(NUL, '\u2400');
+export const withoutNul = (text: string): string => (text.includes('\u0000') ? text.replace(NUL, '\u2400') : text);
 
 const listCodes = (codes: readonly string[]): string => {
   const sorted = [...codes].sort();
@@ -178,7 +178,8 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
   };
 
   // A NUL byte (U+0000, shown ␀) in any cell: an error of its row, like any other (it would fail every write otherwise).
-  for (const field of Object.keys(row.cells) as FigureField[]) {
+  for (const key in row.cells) {
+    const field = key as FigureField;
     if (cellText(row.cells[field]).includes('\u0000')) {
       report(
         field,
@@ -335,22 +336,21 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
   }
   const constraints = metric === null ? undefined : ctx.catalogue.metrics.get(metric);
   if (value !== null && metric !== null && constraints !== undefined) {
-    const decimal = new Decimal(value);
-    if (constraints.integer && !decimal.isInteger()) {
+    if (constraints.integer && !isWholeDecimal(value)) {
       report(
         'value',
         'not_an_integer',
         `${ctx.metrics.label(metric) ?? `L'indicateur ${metric}`} doit être un nombre entier : « ${valueText.trim()} » a des décimales.`,
       );
     }
-    if (constraints.min !== undefined && decimal.lt(constraints.min)) {
+    if (constraints.min !== undefined && compareDecimals(value, constraints.min) < 0) {
       report(
         'value',
         'below_min',
         `La valeur ${formatFrenchDecimal(value)} est inférieure au minimum de l'indicateur ${metric} (${formatFrenchDecimal(constraints.min)}) : vérifiez le signe et le montant.`,
       );
     }
-    if (constraints.max !== undefined && decimal.gt(constraints.max)) {
+    if (constraints.max !== undefined && compareDecimals(value, constraints.max) > 0) {
       report(
         'value',
         'above_max',
