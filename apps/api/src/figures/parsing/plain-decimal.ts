@@ -46,7 +46,8 @@ export const compareDecimals = (a: string, b: string): number => {
   if (pa === null || pb === null) return new Decimal(a).cmp(b);
   if (pa.negative !== pb.negative) return pa.negative ? -1 : 1;
   const magnitude = compareMagnitude(pa, pb);
-  return pa.negative ? -magnitude : magnitude;
+  // 0 - 0 is 0, where -0 would be -0
+  return pa.negative ? 0 - magnitude : magnitude;
 };
 
 /** Whether a decimal string is a whole number (`12`, `12.00`), as `new Decimal(text).isInteger()`. */
