@@ -1,5 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,12 +21,16 @@ class RedisNode {
   ) {}
 
   async start(): Promise<void> {
-    this.proc = spawn('redis-server', [this.confFile, ...(this.sentinel ? ['--sentinel'] : [])], { stdio: 'ignore' });
+    const proc = spawn('redis-server', [this.confFile, ...(this.sentinel ? ['--sentinel'] : [])], { stdio: 'ignore' });
+    this.proc = proc;
     const deadline = Date.now() + 10_000;
     for (;;) {
       try {
         if ((await this.command((c) => c.ping())) === 'PONG') return;
       } catch {
+        // a server that could not bind its port (or a cluster's bus port) exits at once: say so without waiting
+        if (proc.exitCode !== null || proc.signalCode !== null)
+          throw new Error(`redis-server sur le port ${this.port} s'est arrêté au démarrage (port pris ?)`);
         if (Date.now() > deadline) throw new Error(`redis-server sur le port ${this.port} ne répond pas`);
       }
       await sleep(50);
@@ -92,7 +97,13 @@ export class SentinelGroup {
       return new RedisNode(port, file, true);
     });
     const group = new SentinelGroup(dir, name, [primary, replica], sentinels);
-    for (const node of [primary, replica, ...sentinels]) await node.start();
+    try {
+      for (const node of [primary, replica, ...sentinels]) await node.start();
+    } catch (err) {
+      // no server may outlive a failed start: it would keep the test process alive
+      await group.stop();
+      throw err;
+    }
     return group;
   }
 
@@ -134,24 +145,42 @@ export class SentinelGroup {
   }
 }
 
+/** Whether nothing listens on 127.0.0.1:port right now. */
+const isFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+
+/**
+ * Six ports for a cluster: each free with its bus port (port + 10000, below 65536), and no port equal to another's bus
+ * port (a node on 34567 and another on 44567 cannot both start).
+ */
+const clusterPorts = async (): Promise<number[]> => {
+  const taken = new Set<number>();
+  const ports: number[] = [];
+  while (ports.length < 6) {
+    const port = await freePort();
+    if (port >= 55_000 || taken.has(port) || taken.has(port + 10_000) || !(await isFree(port + 10_000))) continue;
+    ports.push(port);
+    taken.add(port).add(port + 10_000);
+  }
+  return ports;
+};
+
 /** A Redis Cluster of three primaries, each with one replica (redis-cli --cluster create). */
 export class RedisClusterGroup {
   primariesKilled = 0;
 
+  private readonly nodes: RedisNode[];
+
   private constructor(
     private readonly dir: string,
-    private readonly nodes: RedisNode[],
-  ) {}
-
-  static async start(): Promise<RedisClusterGroup> {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'levier-scale-cluster-'));
-    const ports: number[] = [];
-    while (ports.length < 6) {
-      const port = await freePort();
-      // the cluster bus listens on port + 10000: keep both free and below 65536
-      if (port < 55_000 && !ports.includes(port)) ports.push(port);
-    }
-    const nodes = ports.map(
+    ports: readonly number[],
+  ) {
+    this.nodes = ports.map(
       (port) =>
         new RedisNode(
           port,
@@ -163,11 +192,30 @@ export class RedisClusterGroup {
           ]),
         ),
     );
-    const group = new RedisClusterGroup(dir, nodes);
-    for (const node of nodes) await node.start();
-    await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes']);
-    await group.waitHealthy();
-    return group;
+  }
+
+  /**
+   * Starts the six nodes and creates the cluster. Ports are chosen free, but another process may take one (or its bus
+   * port) before its server binds it: a start that fails stops the nodes it started and begins again on other ports,
+   * up to three times, so that no server outlives a failed start (it would keep the test process alive).
+   */
+  static async start(attempts = 3): Promise<RedisClusterGroup> {
+    for (let attempt = 1; ; attempt += 1) {
+      const group = new RedisClusterGroup(mkdtempSync(path.join(os.tmpdir(), 'levier-scale-cluster-')), await clusterPorts());
+      try {
+        await group.create();
+        return group;
+      } catch (err) {
+        await group.stop();
+        if (attempt >= attempts) throw err;
+      }
+    }
+  }
+
+  private async create(): Promise<void> {
+    for (const node of this.nodes) await node.start();
+    await run('redis-cli', ['--cluster', 'create', ...this.nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '1', '--cluster-yes']);
+    await this.waitHealthy();
   }
 
   /** REDIS_CLUSTER_NODES of the API and workers. */
