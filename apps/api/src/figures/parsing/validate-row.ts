@@ -347,14 +347,14 @@ export const validateRow = (row: RawRow, ctx: RowContext): RowOutcome => {
       report(
         'value',
         'below_min',
-        `La valeur ${formatFrenchDecimal(value)} est inférieure au minimum de l'indicateur ${metric} (${formatFrenchDecimal(constraints.min)}) : vérifiez le signe et le montant.`,
+        `La valeur ${formatFrenchDecimal(value)} est inférieure au minimum de l'indicateur « ${ctx.metrics.label(metric) ?? metric} » (${formatFrenchDecimal(constraints.min)}) : vérifiez le signe et le montant.`,
       );
     }
     if (constraints.max !== undefined && compareDecimals(value, constraints.max) > 0) {
       report(
         'value',
         'above_max',
-        `La valeur ${formatFrenchDecimal(value)} dépasse le maximum de l'indicateur ${metric} (${formatFrenchDecimal(constraints.max)}) : vérifiez le montant et l'unité.`,
+        `La valeur ${formatFrenchDecimal(value)} dépasse le maximum de l'indicateur « ${ctx.metrics.label(metric) ?? metric} » (${formatFrenchDecimal(constraints.max)}) : vérifiez le montant et l'unité.`,
       );
     }
   }

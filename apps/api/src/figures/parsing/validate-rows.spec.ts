@@ -121,6 +121,19 @@ describe(validateRows.name, () => {
     ]);
   });
 
+  it('names a repeated figure and a metric out of bounds by their labels, not their codes', () => {
+    const demo = demoCatalogue();
+    const catalogue: FigureCatalogue = {
+      orgUnits: new Map([...demo.orgUnits].map(([code, unit]) => [code, code === 'VALMONT-NORD' ? { ...unit, label: 'Antenne Valmont Nord' } : unit])),
+      services: new Map([...demo.services].map(([code, service]) => [code, code === 'SAAD' ? { ...service, label: 'Aide à domicile' } : service])),
+      metrics: new Map([...demo.metrics].map(([code, metric]) => [code, code === 'spend' ? { ...metric, label: 'Dépenses' } : metric])),
+    };
+    const [duplicate, belowMin] = errorsOf([row(), row(), row({ value: '-3 000', period: '2024-06' })], catalogue);
+    expect(duplicate.message).toContain('(Antenne Valmont Nord · Aide à domicile · Dépenses · mai 2024)');
+    expect(belowMin.message).toContain("au minimum de l'indicateur « Dépenses » (0)");
+    for (const { message } of [duplicate, belowMin]) expect(message).not.toMatch(/VALMONT-NORD|SAAD|spend|2024-05/u);
+  });
+
   it('names columns by field when the file gave no header text', () => {
     const result = validateRows({ rows: [row({ value: 'x' })], catalogue: demoCatalogue() });
     expect(result.ok ? [] : result.errors.map((e) => e.column)).toEqual(['value']);

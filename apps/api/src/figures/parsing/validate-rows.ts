@@ -1,5 +1,6 @@
 import { formatFrenchDecimal } from './format-french-decimal';
 import { compareDecimals } from './plain-decimal';
+import { periodLabel } from '../period-label';
 import { LoopSlicer } from '../../platform/event-loop/loop-slicer';
 import { rowContext, validateRow, type RowContext } from './validate-row';
 import type { FigureCatalogue } from './figure-catalogue.types';
@@ -48,7 +49,9 @@ class RowsValidator {
       return;
     }
     const first = this.figures[firstIndex];
-    const label = `${orgUnit}, ${service}, ${metric}, ${period}`;
+    // the figure in words, as a director reads it: labels of the catalogue (a code only where it has none), « mai 2024 »
+    const { orgUnits, services, metrics } = this.ctx;
+    const label = `${orgUnits.label(orgUnit) ?? orgUnit} · ${services.label(service) ?? service} · ${metrics.label(metric) ?? metric} · ${periodLabel(period)}`;
     this.errors.push({
       line: row.line,
       column: null,
