@@ -1,3 +1,5 @@
+import { periodsByUnit } from './unit-periods';
+
 /** The key of a figure as the writer locks it (ids resolved from the catalogue). */
 export interface FigureLockKey {
   orgUnitId: string;
@@ -62,15 +64,8 @@ export const figureLocks = (rows: readonly FigureLockKey[]): AdvisoryLock[] => {
   const figures = [...new Set(partial.filter((r) => partialSeries.has(seriesKey(r))).map(figureKey))];
 
   const withinBudget = perSeries.size + figures.length <= FINE_LOCK_BUDGET;
-  // the distinct (unit, period)s without a key string per row (100 000 rows per file of the bench)
-  const periodsByUnit = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let periods = periodsByUnit.get(r.orgUnitId);
-    if (periods === undefined) periodsByUnit.set(r.orgUnitId, (periods = new Set()));
-    periods.add(r.period);
-  }
   const unitPeriods = new Map<string, boolean>();
-  for (const [orgUnitId, periods] of periodsByUnit) {
+  for (const [orgUnitId, periods] of periodsByUnit(rows)) {
     for (const period of periods) unitPeriods.set(unitPeriodKey({ orgUnitId, period }), partialUnits.has(orgUnitId) && withinBudget);
   }
   const fine = [...unitPeriods.values()].some((shared) => shared);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlWhere } from '../platform/database/sql-where';
 import { EntityManager } from 'typeorm';
 import type { FigureStatus } from './figure.entity';
+import { periodsByUnit } from './unit-periods';
 import type { Page, PageRequest } from '../platform/database/page';
 
 export interface PeriodStatusView {
@@ -44,14 +45,7 @@ export class PeriodStatusRepository {
    */
   async approved(em: EntityManager, organisationId: string, keys: readonly { orgUnitId: string; period: string }[], lock = false): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    // the distinct (unit, period)s, without a key string per row (an import asks for each of its 100 000 rows)
-    const periodsByUnit = new Map<string, Set<string>>();
-    for (const k of keys) {
-      let periods = periodsByUnit.get(k.orgUnitId);
-      if (periods === undefined) periodsByUnit.set(k.orgUnitId, (periods = new Set()));
-      periods.add(k.period);
-    }
-    const unique = [...periodsByUnit].flatMap(([orgUnitId, periods]) => [...periods].map((period) => ({ orgUnitId, period })));
+    const unique = [...periodsByUnit(keys)].flatMap(([orgUnitId, periods]) => [...periods].map((period) => ({ orgUnitId, period })));
     const rows = (await em.query(
       `SELECT p.org_unit_id AS "orgUnitId", p.period, p.status
          FROM period_status p
